@@ -1,0 +1,85 @@
+package io.llmobs.actuate;
+
+import java.util.List;
+import java.util.Map;
+
+import io.llmobs.cost.CostTotals;
+import io.llmobs.cost.ModelCatalog;
+import io.llmobs.cost.ModelEntry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * {@code /actuator/llmobs}: the model catalog in use, the effective non-secret settings and the cost totals since
+ * start-up.
+ */
+@Endpoint(id = "llmobs")
+public class LlmObsEndpoint {
+
+	private final ModelCatalog catalog;
+
+	private final CostTotals costTotals;
+
+	private final Map<String, Object> settings;
+
+	/**
+	 * Creates the endpoint.
+	 * @param catalog the model catalog in use
+	 * @param costTotals the running cost totals
+	 * @param settings the effective non-secret settings to show
+	 */
+	public LlmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, Map<String, Object> settings) {
+		this.catalog = catalog;
+		this.costTotals = costTotals;
+		this.settings = settings;
+	}
+
+	/**
+	 * The current state of llmobs.
+	 * @return the descriptor
+	 */
+	@ReadOperation
+	public LlmObsDescriptor llmobs() {
+		List<String> keys = this.catalog.getEntries().stream().map(ModelEntry::key).toList();
+		return new LlmObsDescriptor(
+				new CatalogDescriptor(this.catalog.getDate(), this.catalog.getSource(), keys.size(), keys),
+				this.settings, new CostDescriptor(this.costTotals.total(), this.costTotals.byModel(),
+						this.costTotals.byStage()));
+	}
+
+	/**
+	 * The endpoint's response.
+	 *
+	 * @param catalog the model catalog
+	 * @param settings the effective settings
+	 * @param cost the cost totals
+	 */
+	public record LlmObsDescriptor(CatalogDescriptor catalog, Map<String, Object> settings,
+			CostDescriptor cost) implements OperationResponseBody {
+	}
+
+	/**
+	 * The model catalog in use.
+	 *
+	 * @param date the date of the bundled prices, {@code null} when the bundled catalog is off
+	 * @param source where the bundled prices come from
+	 * @param size the number of entries
+	 * @param models the entry keys in matching order
+	 */
+	public record CatalogDescriptor(@Nullable String date, @Nullable String source, int size, List<String> models) {
+	}
+
+	/**
+	 * USD spent since start-up.
+	 *
+	 * @param totalUsd all model calls
+	 * @param byModelUsd by model tag value
+	 * @param byStageUsd by stage tag value
+	 */
+	public record CostDescriptor(double totalUsd, Map<String, Double> byModelUsd, Map<String, Double> byStageUsd) {
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The {@code llmobs} Actuator endpoint.
+ */
+@NullMarked
+package io.llmobs.actuate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,289 @@
+package io.llmobs.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Configuration of llmobs, under {@code llmobs.*}. Unknown or invalid properties fail start-up with the property
+ * name in the message.
+ */
+@ConfigurationProperties(prefix = "llmobs", ignoreUnknownFields = false)
+public class LlmObsProperties implements Validator {
+
+	/**
+	 * Whether llmobs instruments the application. When false, no llmobs bean is created.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Stage of calls that set no 'llmobs.stage' advisor parameter.
+	 */
+	private String defaultStage = "default";
+
+	/**
+	 * Bounds of the 'stage' tag.
+	 */
+	private final TagLimit stage = new TagLimit(50);
+
+	/**
+	 * Bounds of the 'tenant' tag.
+	 */
+	private final TagLimit tenant = new TagLimit(100);
+
+	/**
+	 * Bounds of the 'model' tag.
+	 */
+	private final TagLimit model = new TagLimit(50);
+
+	/**
+	 * Bounds of the 'task' tag.
+	 */
+	private final TagLimit task = new TagLimit(50);
+
+	/**
+	 * Model entries by key: add models, or override prices and windows of the catalog's entry with the same key.
+	 */
+	private final Map<String, ModelSettings> models = new LinkedHashMap<>();
+
+	/**
+	 * The bundled model catalog.
+	 */
+	private final Catalog catalog = new Catalog();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getDefaultStage() {
+		return this.defaultStage;
+	}
+
+	public void setDefaultStage(String defaultStage) {
+		this.defaultStage = defaultStage;
+	}
+
+	public TagLimit getStage() {
+		return this.stage;
+	}
+
+	public TagLimit getTenant() {
+		return this.tenant;
+	}
+
+	public TagLimit getModel() {
+		return this.model;
+	}
+
+	public TagLimit getTask() {
+		return this.task;
+	}
+
+	public Map<String, ModelSettings> getModels() {
+		return this.models;
+	}
+
+	public Catalog getCatalog() {
+		return this.catalog;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return LlmObsProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		LlmObsProperties properties = (LlmObsProperties) target;
+		if (properties.getDefaultStage() == null || properties.getDefaultStage().isBlank()) {
+			reject(errors, "defaultStage", "default-stage", "must not be blank");
+		}
+		positive(errors, "stage", properties.getStage().getMaxValues());
+		positive(errors, "tenant", properties.getTenant().getMaxValues());
+		positive(errors, "model", properties.getModel().getMaxValues());
+		positive(errors, "task", properties.getTask().getMaxValues());
+		properties.getModels().forEach((key, settings) -> settings.validate(key, errors));
+	}
+
+	private static void positive(Errors errors, String tag, int value) {
+		if (value < 1) {
+			reject(errors, tag + ".maxValues", tag + ".max-values", "must be at least 1");
+		}
+	}
+
+	/** Rejects a field with a message that starts with the property's canonical name, as users write it. */
+	private static void reject(Errors errors, String field, String property, String message) {
+		errors.rejectValue(field, "invalid", "llmobs." + property + " " + message);
+	}
+
+	/**
+	 * The maximum number of distinct values of a tag.
+	 */
+	public static class TagLimit {
+
+		/**
+		 * Distinct tag values admitted before later values are folded into 'other'.
+		 */
+		private int maxValues;
+
+		TagLimit(int maxValues) {
+			this.maxValues = maxValues;
+		}
+
+		public int getMaxValues() {
+			return this.maxValues;
+		}
+
+		public void setMaxValues(int maxValues) {
+			this.maxValues = maxValues;
+		}
+
+	}
+
+	/**
+	 * One model entry. Unset values are taken from the catalog entry with the same key.
+	 */
+	public static class ModelSettings {
+
+		/**
+		 * Regular expression that a whole model id must match (case-insensitive); the response model is tried
+		 * first, then the request model. Defaults to the catalog entry's pattern, else the key itself.
+		 */
+		private @Nullable String match;
+
+		/**
+		 * USD per 1M uncached input tokens.
+		 */
+		private @Nullable Double inputPrice;
+
+		/**
+		 * USD per 1M output tokens.
+		 */
+		private @Nullable Double outputPrice;
+
+		/**
+		 * USD per 1M input tokens read from the provider's prompt cache; the input price when unset.
+		 */
+		private @Nullable Double cacheReadPrice;
+
+		/**
+		 * USD per 1M input tokens written to the provider's prompt cache; the input price when unset.
+		 */
+		private @Nullable Double cacheWritePrice;
+
+		/**
+		 * Maximum input tokens of the model.
+		 */
+		private @Nullable Integer contextWindow;
+
+		public @Nullable String getMatch() {
+			return this.match;
+		}
+
+		public void setMatch(@Nullable String match) {
+			this.match = match;
+		}
+
+		public @Nullable Double getInputPrice() {
+			return this.inputPrice;
+		}
+
+		public void setInputPrice(@Nullable Double inputPrice) {
+			this.inputPrice = inputPrice;
+		}
+
+		public @Nullable Double getOutputPrice() {
+			return this.outputPrice;
+		}
+
+		public void setOutputPrice(@Nullable Double outputPrice) {
+			this.outputPrice = outputPrice;
+		}
+
+		public @Nullable Double getCacheReadPrice() {
+			return this.cacheReadPrice;
+		}
+
+		public void setCacheReadPrice(@Nullable Double cacheReadPrice) {
+			this.cacheReadPrice = cacheReadPrice;
+		}
+
+		public @Nullable Double getCacheWritePrice() {
+			return this.cacheWritePrice;
+		}
+
+		public void setCacheWritePrice(@Nullable Double cacheWritePrice) {
+			this.cacheWritePrice = cacheWritePrice;
+		}
+
+		public @Nullable Integer getContextWindow() {
+			return this.contextWindow;
+		}
+
+		public void setContextWindow(@Nullable Integer contextWindow) {
+			this.contextWindow = contextWindow;
+		}
+
+		void validate(String key, Errors errors) {
+			String field = "models[" + key + "].";
+			String property = "models." + key + ".";
+			if (this.match != null) {
+				try {
+					Pattern.compile(this.match);
+				}
+				catch (PatternSyntaxException ex) {
+					reject(errors, field + "match", property + "match",
+							"is not a valid regular expression: " + ex.getDescription());
+				}
+			}
+			nonNegative(errors, field, property, "inputPrice", "input-price", this.inputPrice);
+			nonNegative(errors, field, property, "outputPrice", "output-price", this.outputPrice);
+			nonNegative(errors, field, property, "cacheReadPrice", "cache-read-price", this.cacheReadPrice);
+			nonNegative(errors, field, property, "cacheWritePrice", "cache-write-price", this.cacheWritePrice);
+			if (this.contextWindow != null && this.contextWindow < 1) {
+				reject(errors, field + "contextWindow", property + "context-window", "must be at least 1");
+			}
+		}
+
+		private static void nonNegative(Errors errors, String field, String property, String name, String kebabName,
+				@Nullable Double price) {
+			if (price != null && (price < 0 || price.isNaN() || price.isInfinite())) {
+				reject(errors, field + name, property + kebabName,
+						"must be a price of zero or more (USD per 1M tokens)");
+			}
+		}
+
+	}
+
+	/**
+	 * The bundled, dated model catalog.
+	 */
+	public static class Catalog {
+
+		/**
+		 * Whether the bundled catalog of prices and context windows is used under the 'llmobs.models' entries.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}

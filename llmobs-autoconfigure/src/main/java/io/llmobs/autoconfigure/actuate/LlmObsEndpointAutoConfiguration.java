@@ -1,0 +1,51 @@
+package io.llmobs.autoconfigure.actuate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.llmobs.actuate.LlmObsEndpoint;
+import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
+import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
+import io.llmobs.cost.CostTotals;
+import io.llmobs.cost.ModelCatalog;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the {@code llmobs} Actuator endpoint.
+ */
+@AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class })
+@ConditionalOnLlmObsEnabled
+@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
+@ConditionalOnAvailableEndpoint(LlmObsEndpoint.class)
+@ConditionalOnBean({ ModelCatalog.class, CostTotals.class })
+public final class LlmObsEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	LlmObsEndpoint llmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, LlmObsProperties properties) {
+		return new LlmObsEndpoint(catalog, costTotals, settings(properties));
+	}
+
+	/** The effective settings; llmobs has no secrets among them, prices and limits only. */
+	private static Map<String, Object> settings(LlmObsProperties properties) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("default-stage", properties.getDefaultStage());
+		settings.put("stage.max-values", properties.getStage().getMaxValues());
+		settings.put("tenant.max-values", properties.getTenant().getMaxValues());
+		settings.put("model.max-values", properties.getModel().getMaxValues());
+		settings.put("task.max-values", properties.getTask().getMaxValues());
+		settings.put("catalog.enabled", properties.getCatalog().isEnabled());
+		settings.put("models", properties.getModels().keySet());
+		return settings;
+	}
+
+}

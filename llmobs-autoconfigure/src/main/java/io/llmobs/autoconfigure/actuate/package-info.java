@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the {@code llmobs} Actuator endpoint.
+ */
+@NullMarked
+package io.llmobs.autoconfigure.actuate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,146 @@
+package io.llmobs.autoconfigure.chat;
+
+import java.time.Duration;
+
+import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
+import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
+import io.llmobs.chat.BoundedTagValues;
+import io.llmobs.chat.BoundedTags;
+import io.llmobs.chat.CallAttributionResolver;
+import io.llmobs.chat.ChatClientObservabilityAdvisor;
+import io.llmobs.chat.ChatMeters;
+import io.llmobs.chat.ChatMetricNames;
+import io.llmobs.chat.ChatModelMetricsHandler;
+import io.llmobs.chat.ChatSpanEnricher;
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.LlmObs;
+import io.llmobs.chat.ModelCallAccounting;
+import io.llmobs.chat.TenantResolver;
+import io.llmobs.cost.CostTotals;
+import io.llmobs.cost.ModelCatalog;
+import io.llmobs.cost.UnpricedModelWarnings;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the chat-call instrumentation: the {@code ChatClient}
+ * advisor (added to every auto-configured {@code ChatClient.Builder}), the model-call metrics handler, the span
+ * enrichment filter and task scopes.
+ */
+@AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, ObservationAutoConfiguration.class,
+		MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
+@ConditionalOnLlmObsEnabled
+@ConditionalOnClass({ ChatClient.class, ChatModelObservationContext.class })
+@ConditionalOnBean({ MeterRegistry.class, ObservationRegistry.class, ModelCatalog.class })
+public final class LlmObsChatAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	BoundedTags llmObsBoundedTags(LlmObsProperties properties) {
+		return new BoundedTags(new BoundedTagValues(properties.getStage().getMaxValues()),
+				new BoundedTagValues(properties.getTenant().getMaxValues()),
+				new BoundedTagValues(properties.getModel().getMaxValues()),
+				new BoundedTagValues(properties.getTask().getMaxValues()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InstrumentationErrors llmObsInstrumentationErrors(MeterRegistry meterRegistry) {
+		return new InstrumentationErrors(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CallAttributionResolver llmObsCallAttributionResolver(LlmObsProperties properties, BoundedTags tags,
+			ObjectProvider<TenantResolver> tenantResolver, InstrumentationErrors errors) {
+		return new CallAttributionResolver(properties.getDefaultStage(), tags.stages(), tags.tenants(),
+				tenantResolver.getIfUnique(), errors);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatMeters llmObsChatMeters(MeterRegistry meterRegistry) {
+		return new ChatMeters(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ModelCallAccounting llmObsModelCallAccounting(ModelCatalog catalog, BoundedTags tags,
+			CallAttributionResolver attributionResolver) {
+		return new ModelCallAccounting(catalog, tags.models(), attributionResolver);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatModelMetricsHandler llmObsChatModelMetricsHandler(ModelCallAccounting accounting, ChatMeters meters,
+			CostTotals costTotals, UnpricedModelWarnings unpricedWarnings, InstrumentationErrors errors) {
+		return new ChatModelMetricsHandler(accounting, meters, costTotals, unpricedWarnings, errors);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatSpanEnricher llmObsChatSpanEnricher(ModelCallAccounting accounting, InstrumentationErrors errors) {
+		return new ChatSpanEnricher(accounting, errors);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatClientObservabilityAdvisor llmObsChatClientAdvisor(ObservationRegistry observationRegistry,
+			CallAttributionResolver attributionResolver, BoundedTags tags, ChatMeters meters,
+			InstrumentationErrors errors, MeterRegistry meterRegistry) {
+		return new ChatClientObservabilityAdvisor(observationRegistry, attributionResolver, tags.models(), meters,
+				errors, meterRegistry.config().clock());
+	}
+
+	@Bean
+	ChatClientBuilderCustomizer llmObsChatClientBuilderCustomizer(ChatClientObservabilityAdvisor advisor) {
+		return (builder) -> builder.defaultAdvisors(advisor);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LlmObs llmObs(ObservationRegistry observationRegistry, MeterRegistry meterRegistry, BoundedTags tags,
+			InstrumentationErrors errors, ChatClientObservabilityAdvisor advisor) {
+		return new LlmObs(observationRegistry, meterRegistry, tags.tasks(), errors, advisor);
+	}
+
+	@Bean
+	static MeterFilter llmObsTaskHistogramMeterFilter() {
+		return new MeterFilter() {
+
+			@Override
+			public @Nullable DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+				if (id.getType() == Meter.Type.TIMER && ChatMetricNames.TASK.equals(id.getName())) {
+					return DistributionStatisticConfig.builder()
+						.percentilesHistogram(true)
+						.minimumExpectedValue((double) Duration.ofMillis(10).toNanos())
+						.maximumExpectedValue((double) Duration.ofMinutes(10).toNanos())
+						.build()
+						.merge(config);
+				}
+				return config;
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.llmobs.autoconfigure.cost;
+
+import java.util.List;
+
+import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
+import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.cost.CostTotals;
+import io.llmobs.cost.ModelCatalog;
+import io.llmobs.cost.ModelCatalogReader;
+import io.llmobs.cost.ModelOverride;
+import io.llmobs.cost.UnpricedModelWarnings;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the model catalog and cost accounting.
+ */
+@AutoConfiguration
+@ConditionalOnLlmObsEnabled
+@EnableConfigurationProperties(LlmObsProperties.class)
+public final class LlmObsCostAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ModelCatalog llmObsModelCatalog(LlmObsProperties properties) {
+		ModelCatalog bundled = properties.getCatalog().isEnabled() ? new ModelCatalogReader().readBundled()
+				: new ModelCatalog(null, null, List.of());
+		return bundled.withOverrides(properties.getModels()
+			.entrySet()
+			.stream()
+			.map((entry) -> new ModelOverride(entry.getKey(), entry.getValue().getMatch(),
+					entry.getValue().getInputPrice(), entry.getValue().getOutputPrice(),
+					entry.getValue().getCacheReadPrice(), entry.getValue().getCacheWritePrice(),
+					entry.getValue().getContextWindow()))
+			.toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CostTotals llmObsCostTotals() {
+		return new CostTotals();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UnpricedModelWarnings llmObsUnpricedModelWarnings() {
+		return new UnpricedModelWarnings();
+	}
+
+}

@@ -1,0 +1,212 @@
+package io.llmobs.chat;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.llmobs.cost.TokenUsage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Records the chat meters. Meters are registered once per tag combination and kept, so the request path does a
+ * map lookup instead of building tags; every tag value is already bounded.
+ */
+public final class ChatMeters {
+
+	private static final String MODEL = "model";
+
+	private static final String PROVIDER = "provider";
+
+	private static final String STAGE = "stage";
+
+	private static final String TENANT = "tenant";
+
+	private final MeterRegistry registry;
+
+	private final Map<Series, SeriesMeters> series = new ConcurrentHashMap<>();
+
+	private final Map<ChatSeries, Timer> chatTimers = new ConcurrentHashMap<>();
+
+	private final Map<TtftSeries, Timer> ttftTimers = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates the chat meters.
+	 * @param registry where the meters are registered
+	 */
+	public ChatMeters(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	/** Records tokens, cost, finish reasons and missing prices or usage of one model call. */
+	void record(ModelCall call) {
+		CallAttribution attribution = call.attribution();
+		SeriesMeters meters = this.series.computeIfAbsent(
+				new Series(call.model(), call.provider(), attribution.stage(), attribution.tenant()),
+				SeriesMeters::new);
+		TokenUsage usage = call.usage();
+		meters.tokens(TokenType.INPUT, usage.input());
+		meters.tokens(TokenType.OUTPUT, usage.output());
+		meters.tokens(TokenType.CACHE_READ, usage.cacheRead());
+		meters.tokens(TokenType.CACHE_WRITE, usage.cacheWrite());
+		meters.tokens(TokenType.REASONING, usage.reasoning());
+		for (FinishReason reason : call.finishReasons()) {
+			meters.finishReason(reason).increment();
+		}
+		if (!call.usageReported()) {
+			meters.usageMissing().increment();
+		}
+		else if (call.costUsd() != null) {
+			meters.cost().increment(call.costUsd());
+		}
+		else {
+			meters.unpriced().increment();
+		}
+	}
+
+	/** Records one {@code ChatClient} call. */
+	void recordChat(String model, String provider, CallAttribution attribution, ChatOutcome outcome, long nanos) {
+		this.chatTimers
+			.computeIfAbsent(new ChatSeries(model, provider, attribution.stage(), attribution.tenant(), outcome),
+					this::chatTimer)
+			.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/** Records the time to the first non-empty chunk of a stream. */
+	void recordTimeToFirstToken(String model, String provider, String stage, long nanos) {
+		this.ttftTimers.computeIfAbsent(new TtftSeries(model, provider, stage), this::ttftTimer)
+			.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	private Timer chatTimer(ChatSeries key) {
+		return Timer.builder(ChatMetricNames.CHAT)
+			.description("ChatClient calls, from request to complete response, tool round trips included")
+			.tags(MODEL, key.model(), PROVIDER, key.provider(), STAGE, key.stage(), TENANT, key.tenant(), "outcome",
+					key.outcome().tagValue())
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(10))
+			.maximumExpectedValue(Duration.ofMinutes(5))
+			.register(this.registry);
+	}
+
+	private Timer ttftTimer(TtftSeries key) {
+		return Timer.builder(ChatMetricNames.TIME_TO_FIRST_TOKEN)
+			.description("Time from the start of a streamed ChatClient call to its first non-empty chunk")
+			.tags(MODEL, key.model(), PROVIDER, key.provider(), STAGE, key.stage())
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofMinutes(1))
+			.register(this.registry);
+	}
+
+	private record Series(String model, String provider, String stage, String tenant) {
+	}
+
+	private record ChatSeries(String model, String provider, String stage, String tenant, ChatOutcome outcome) {
+	}
+
+	private record TtftSeries(String model, String provider, String stage) {
+	}
+
+	/** The {@code type} tag values of {@code llmobs.tokens}. */
+	private enum TokenType {
+
+		INPUT, OUTPUT, CACHE_READ, CACHE_WRITE, REASONING
+
+	}
+
+	/** The meters of one model, provider, stage and tenant, registered when first needed. */
+	private final class SeriesMeters {
+
+		private final Series key;
+
+		private final Tags tags;
+
+		private final Map<TokenType, Counter> tokens = new EnumMap<>(TokenType.class);
+
+		private final Map<FinishReason, Counter> finishReasons = new EnumMap<>(FinishReason.class);
+
+		private volatile Counter cost;
+
+		private volatile Counter unpriced;
+
+		private volatile Counter usageMissing;
+
+		SeriesMeters(Series key) {
+			this.key = key;
+			this.tags = Tags.of(MODEL, key.model(), PROVIDER, key.provider(), STAGE, key.stage(), TENANT,
+					key.tenant());
+		}
+
+		void tokens(TokenType type, long count) {
+			if (count > 0) {
+				Counter counter;
+				synchronized (this.tokens) {
+					counter = this.tokens.computeIfAbsent(type, (t) -> Counter.builder(ChatMetricNames.TOKENS)
+						.description("Tokens used by model calls")
+						.tags(this.tags)
+						.tag("type", t.name().toLowerCase(Locale.ROOT))
+						.register(ChatMeters.this.registry));
+				}
+				counter.increment(count);
+			}
+		}
+
+		Counter finishReason(FinishReason reason) {
+			synchronized (this.finishReasons) {
+				return this.finishReasons.computeIfAbsent(reason, (r) -> Counter.builder(ChatMetricNames.FINISH_REASON)
+					.description("Generations by normalized finish reason; 'length' means a truncated answer")
+					.tags(MODEL, this.key.model(), PROVIDER, this.key.provider(), STAGE, this.key.stage(), "reason",
+							r.value())
+					.register(ChatMeters.this.registry));
+			}
+		}
+
+		Counter cost() {
+			Counter counter = this.cost;
+			if (counter == null) {
+				counter = Counter.builder(ChatMetricNames.COST)
+					.description("USD spent on model calls, from the model catalog's prices")
+					.baseUnit("usd")
+					.tags(this.tags)
+					.register(ChatMeters.this.registry);
+				this.cost = counter;
+			}
+			return counter;
+		}
+
+		Counter unpriced() {
+			Counter counter = this.unpriced;
+			if (counter == null) {
+				counter = modelCounter(ChatMetricNames.COST_UNPRICED,
+						"Model calls whose cost is unknown because the model has no price");
+				this.unpriced = counter;
+			}
+			return counter;
+		}
+
+		Counter usageMissing() {
+			Counter counter = this.usageMissing;
+			if (counter == null) {
+				counter = modelCounter(ChatMetricNames.USAGE_MISSING,
+						"Model calls whose response reported no token usage, so no tokens or cost were recorded");
+				this.usageMissing = counter;
+			}
+			return counter;
+		}
+
+		private Counter modelCounter(String name, String description) {
+			return Counter.builder(name)
+				.description(description)
+				.tags(MODEL, this.key.model(), PROVIDER, this.key.provider())
+				.register(ChatMeters.this.registry);
+		}
+
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.llmobs.chat;
+
+import io.llmobs.cost.CostTotals;
+import io.llmobs.cost.UnpricedModelWarnings;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+
+/**
+ * Records tokens, cost and finish reasons of every model round trip that Spring AI observes (each iteration of a
+ * tool loop included), and adds the cost to the enclosing task.
+ */
+public final class ChatModelMetricsHandler implements ObservationHandler<ChatModelObservationContext> {
+
+	private final ModelCallAccounting accounting;
+
+	private final ChatMeters meters;
+
+	private final CostTotals costTotals;
+
+	private final UnpricedModelWarnings unpricedWarnings;
+
+	private final InstrumentationErrors errors;
+
+	/**
+	 * Creates the handler.
+	 * @param accounting the model-call accounting shared with the span enrichment
+	 * @param meters the chat meters
+	 * @param costTotals running totals for the endpoint
+	 * @param unpricedWarnings warnings about models without a price
+	 * @param errors where failures inside llmobs are reported
+	 */
+	public ChatModelMetricsHandler(ModelCallAccounting accounting, ChatMeters meters, CostTotals costTotals,
+			UnpricedModelWarnings unpricedWarnings, InstrumentationErrors errors) {
+		this.accounting = accounting;
+		this.meters = meters;
+		this.costTotals = costTotals;
+		this.unpricedWarnings = unpricedWarnings;
+		this.errors = errors;
+	}
+
+	@Override
+	public void onStart(ChatModelObservationContext context) {
+		try {
+			this.accounting.attribute(context);
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.MODEL_METRICS, ex);
+		}
+	}
+
+	@Override
+	public void onStop(ChatModelObservationContext context) {
+		try {
+			ModelCall call = this.accounting.account(context);
+			this.meters.record(call);
+			Double cost = call.costUsd();
+			if (cost != null) {
+				this.costTotals.add(call.model(), call.attribution().stage(), cost);
+				LlmTaskContext task = ObservationAncestry.findContext(context, LlmTaskContext.class);
+				if (task != null) {
+					task.addCost(cost);
+				}
+			}
+			else if (call.usageReported()) {
+				this.unpricedWarnings.warnOnce(call.model(), call.modelId(), call.provider());
+			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.MODEL_METRICS, ex);
+		}
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof ChatModelObservationContext;
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.llmobs.chat;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+import io.llmobs.cost.TokenUsage;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationFilter;
+
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+
+/**
+ * Adds llmobs attributes to Spring AI's own chat spans when they stop: provider, usage (cache and reasoning
+ * included), normalized finish reasons, stage, tenant and cost on model calls; stage and tenant on
+ * {@code ChatClient} calls. They are high-cardinality key values, so Spring AI's metrics keep their tags.
+ */
+public final class ChatSpanEnricher implements ObservationFilter {
+
+	private final ModelCallAccounting accounting;
+
+	private final InstrumentationErrors errors;
+
+	/**
+	 * Creates the filter.
+	 * @param accounting the model-call accounting shared with the metrics
+	 * @param errors where failures inside llmobs are reported
+	 */
+	public ChatSpanEnricher(ModelCallAccounting accounting, InstrumentationErrors errors) {
+		this.accounting = accounting;
+		this.errors = errors;
+	}
+
+	@Override
+	public Observation.Context map(Observation.Context context) {
+		try {
+			if (context instanceof ChatModelObservationContext modelContext) {
+				enrich(modelContext, this.accounting.account(modelContext));
+			}
+			else if (context instanceof ChatClientObservationContext) {
+				ChatCall call = context.get(ChatCall.class);
+				if (call != null) {
+					attribution(context, call.attribution());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.SPANS, ex);
+		}
+		return context;
+	}
+
+	private static void enrich(Observation.Context context, ModelCall call) {
+		context.addHighCardinalityKeyValue(
+				KeyValue.of(ChatSpanAttributes.PROVIDER_NAME, call.provider()));
+		attribution(context, call.attribution());
+		if (call.usageReported()) {
+			TokenUsage usage = call.usage();
+			tokens(context, ChatSpanAttributes.USAGE_INPUT_TOKENS, usage.input(), true);
+			tokens(context, ChatSpanAttributes.USAGE_OUTPUT_TOKENS, usage.output(), true);
+			tokens(context, ChatSpanAttributes.USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheRead(), false);
+			tokens(context, ChatSpanAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheWrite(), false);
+			tokens(context, ChatSpanAttributes.USAGE_REASONING_OUTPUT_TOKENS, usage.reasoning(), false);
+		}
+		List<FinishReason> reasons = call.finishReasons();
+		if (!reasons.isEmpty()) {
+			context.addHighCardinalityKeyValue(KeyValue
+				.of(ChatSpanAttributes.RESPONSE_FINISH_REASONS, format(reasons)));
+		}
+		Double cost = call.costUsd();
+		if (cost != null) {
+			context.addHighCardinalityKeyValue(
+					KeyValue.of(ChatSpanAttributes.COST_USD, Double.toString(cost)));
+		}
+	}
+
+	/** Formats the reasons as Spring AI does ({@code ["stop", "length"]}), with normalized values. */
+	private static String format(List<FinishReason> reasons) {
+		StringJoiner joiner = new StringJoiner(", ", "[", "]");
+		reasons.forEach((reason) -> joiner.add("\"" + reason.value() + "\""));
+		return joiner.toString();
+	}
+
+	private static void attribution(Observation.Context context, CallAttribution attribution) {
+		context.addHighCardinalityKeyValue(
+				KeyValue.of(ChatSpanAttributes.STAGE, attribution.stage()));
+		context.addHighCardinalityKeyValue(
+				KeyValue.of(ChatSpanAttributes.TENANT, attribution.tenant()));
+	}
+
+	private static void tokens(Observation.Context context, String key, long count, boolean always) {
+		if (always || count > 0) {
+			context.addHighCardinalityKeyValue(KeyValue.of(key, Long.toString(count)));
+		}
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.llmobs.chat;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Why a model stopped generating, normalized across providers: the closed set of {@code reason} tag values.
+ * {@link #LENGTH} is the max-tokens canary: a truncated answer that still returned HTTP 200.
+ */
+public enum FinishReason {
+
+	/** Natural end or a stop sequence. */
+	STOP("stop"),
+
+	/** The output-token limit was reached; the answer is truncated. */
+	LENGTH("length"),
+
+	/** The model asked for tool calls. */
+	TOOL_CALLS("tool_calls"),
+
+	/** A provider-side safety or content filter stopped the output. */
+	CONTENT_FILTER("content_filter"),
+
+	/** Anything else the provider reported. */
+	OTHER("other");
+
+	private final String value;
+
+	FinishReason(String value) {
+		this.value = value;
+	}
+
+	/**
+	 * The tag and span attribute value.
+	 * @return the normalized value
+	 */
+	public String value() {
+		return this.value;
+	}
+
+	/**
+	 * Normalizes a provider's finish reason ({@code STOP}, {@code end_turn}, {@code max_tokens}, {@code tool_use},
+	 * {@code SAFETY}, ...).
+	 * @param raw the provider's value
+	 * @return the normalized reason, or {@code null} when the provider gave none
+	 */
+	public static @Nullable FinishReason of(@Nullable String raw) {
+		if (raw == null || raw.isBlank()) {
+			return null;
+		}
+		return switch (raw.toLowerCase(Locale.ROOT)) {
+			case "stop", "end_turn", "stop_sequence", "complete", "eos", "finish_reason_stop" -> STOP;
+			case "length", "max_tokens", "model_length", "max_output_tokens" -> LENGTH;
+			case "tool_calls", "tool_use", "function_call" -> TOOL_CALLS;
+			case "content_filter", "safety", "recitation", "blocklist", "prohibited_content", "spii", "refusal",
+					"guardrail_intervened", "content_filtered" ->
+				CONTENT_FILTER;
+			default -> OTHER;
+		};
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.llmobs.chat;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.model.ChatModel;
+
+/**
+ * Entry point for application code: instruments {@code ChatClient}s built by hand, and groups several chat calls
+ * into one task, for example
+ * <pre class="code">
+ * try (LlmTask task = llmObs.task("shipping-quote")) {
+ *     String category = classifier.prompt(request).call().content();
+ *     String quote = generator.prompt(category).call().content();
+ *     task.success();
+ * }
+ * </pre>
+ */
+public final class LlmObs {
+
+	private final ObservationRegistry observationRegistry;
+
+	private final MeterRegistry meterRegistry;
+
+	private final BoundedTagValues tasks;
+
+	private final InstrumentationErrors errors;
+
+	private final ChatClientObservabilityAdvisor advisor;
+
+	/**
+	 * Creates the entry point.
+	 * @param observationRegistry where task observations are created
+	 * @param meterRegistry where task costs are recorded
+	 * @param tasks bounded task names
+	 * @param errors where failures inside llmobs are reported
+	 * @param advisor the advisor that instruments {@code ChatClient} calls
+	 */
+	public LlmObs(ObservationRegistry observationRegistry, MeterRegistry meterRegistry, BoundedTagValues tasks,
+			InstrumentationErrors errors, ChatClientObservabilityAdvisor advisor) {
+		this.observationRegistry = observationRegistry;
+		this.meterRegistry = meterRegistry;
+		this.tasks = tasks;
+		this.errors = errors;
+		this.advisor = advisor;
+	}
+
+	/**
+	 * An instrumented {@code ChatClient.Builder} for a model of the application's own: the one-liner for clients
+	 * that are not built from the auto-configured builder ({@code llmObs.chatClientBuilder(model).build()}).
+	 * @param chatModel the model
+	 * @return a builder observed through the application's registry, with the llmobs advisor
+	 */
+	public ChatClient.Builder chatClientBuilder(ChatModel chatModel) {
+		return ChatClient.builder(chatModel, this.observationRegistry, null, null).defaultAdvisors(this.advisor);
+	}
+
+	/**
+	 * The advisor to add to a {@code ChatClient.Builder} that already exists; build it with the application's
+	 * {@code ObservationRegistry} so model calls are attributed to the client call.
+	 * @return the llmobs advisor
+	 */
+	public ChatClientObservabilityAdvisor advisor() {
+		return this.advisor;
+	}
+
+	/**
+	 * Opens a task scope on the current thread; close it on the same thread (try-with-resources).
+	 * @param name the task name, a constant of the application such as {@code shipping-quote}, never user data
+	 * @return the open task
+	 */
+	public LlmTask task(String name) {
+		LlmTaskContext context = new LlmTaskContext(this.tasks.bound(name));
+		context.addLowCardinalityKeyValue(KeyValue.of("task", context.getTask()));
+		Observation observation = Observation.createNotStarted(ChatMetricNames.TASK, () -> context,
+				this.observationRegistry);
+		return new LlmTask(observation, context, this.meterRegistry, this.errors);
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.llmobs.chat;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+
+/**
+ * A task scope opened by {@link LlmObs#task(String)}: every chat call made inside it, on this thread or in a stream
+ * subscribed inside it, is a child of its {@code llmobs.task} span and adds to its cost. Call {@link #success()}
+ * once the task reached its goal; a task closed without it counts as an {@code error}.
+ */
+public final class LlmTask implements AutoCloseable {
+
+	private static final String OUTCOME = "outcome";
+
+	private final Observation observation;
+
+	private final Observation.Scope scope;
+
+	private final LlmTaskContext context;
+
+	private final MeterRegistry meterRegistry;
+
+	private final InstrumentationErrors errors;
+
+	private volatile ChatOutcome outcome = ChatOutcome.ERROR;
+
+	LlmTask(Observation observation, LlmTaskContext context, MeterRegistry meterRegistry, InstrumentationErrors errors) {
+		this.observation = observation;
+		this.context = context;
+		this.meterRegistry = meterRegistry;
+		this.errors = errors;
+		this.scope = observation.start().openScope();
+	}
+
+	/** Marks the task as successful: its goal was reached. */
+	public void success() {
+		this.outcome = ChatOutcome.SUCCESS;
+	}
+
+	/**
+	 * Marks the task as failed and records the failure on its span.
+	 * @param failure why the task failed
+	 */
+	public void error(Throwable failure) {
+		this.outcome = ChatOutcome.ERROR;
+		this.observation.error(failure);
+	}
+
+	/**
+	 * The cost of the model calls made within the task so far.
+	 * @return USD
+	 */
+	public double costUsd() {
+		return this.context.getCostUsd();
+	}
+
+	/** Ends the task: closes its span and records its duration and cost by outcome. */
+	@Override
+	public void close() {
+		try {
+			this.scope.close();
+			String outcome = this.outcome.tagValue();
+			double cost = this.context.getCostUsd();
+			this.context.addLowCardinalityKeyValue(KeyValue.of(OUTCOME, outcome));
+			this.context.addHighCardinalityKeyValue(KeyValue.of(ChatSpanAttributes.COST_USD, Double.toString(cost)));
+			this.observation.stop();
+			DistributionSummary.builder(ChatMetricNames.TASK_COST)
+				.description("USD spent on the model calls of one task")
+				.baseUnit("usd")
+				.tags("task", this.context.getTask(), OUTCOME, outcome)
+				.register(this.meterRegistry)
+				.record(cost);
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.TASK, ex);
+		}
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.llmobs.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.llmobs.cost.ModelCatalog;
+import io.llmobs.cost.ModelEntry;
+import io.llmobs.cost.TokenUsage;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.prompt.ChatOptions;
+
+/**
+ * Turns a finished model observation into a {@link ModelCall}: attribution, provider, bounded model, normalized
+ * usage and finish reasons, and cost from the {@link ModelCatalog}.
+ */
+public final class ModelCallAccounting {
+
+	private final ModelCatalog catalog;
+
+	private final BoundedTagValues models;
+
+	private final CallAttributionResolver attributionResolver;
+
+	/**
+	 * Creates the accounting.
+	 * @param catalog prices of the models
+	 * @param models bounded model tag values
+	 * @param attributionResolver attribution of model calls outside a {@code ChatClient} call
+	 */
+	public ModelCallAccounting(ModelCatalog catalog, BoundedTagValues models,
+			CallAttributionResolver attributionResolver) {
+		this.catalog = catalog;
+		this.models = models;
+		this.attributionResolver = attributionResolver;
+	}
+
+	/**
+	 * Resolves the attribution of a model call when it starts, on the caller's thread: the enclosing
+	 * {@code ChatClient} call's, else the defaults.
+	 */
+	CallAttribution attribute(ChatModelObservationContext context) {
+		CallAttribution attribution = context.get(CallAttribution.class);
+		if (attribution == null) {
+			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+			if (call != null) {
+				call.modelCallStarted(provider(context), requestModel(context));
+				attribution = call.attribution();
+			}
+			else {
+				attribution = this.attributionResolver.resolveDefault();
+			}
+			context.put(CallAttribution.class, attribution);
+		}
+		return attribution;
+	}
+
+	/** The accounting of a finished model call, computed once. */
+	ModelCall account(ChatModelObservationContext context) {
+		ModelCall accounted = context.get(ModelCall.class);
+		if (accounted != null) {
+			return accounted;
+		}
+		String provider = provider(context);
+		ChatResponse response = context.getResponse();
+		String responseModel = (response != null) ? blankToNull(response.getMetadata().getModel()) : null;
+		String requestModel = requestModel(context);
+		String modelId = (responseModel != null) ? responseModel : requestModel;
+		TokenUsage usage = (response != null) ? TokenUsages.from(response.getMetadata().getUsage(), provider)
+				: TokenUsage.NONE;
+		boolean usageReported = !usage.isEmpty();
+		Double cost = null;
+		if (usageReported) {
+			ModelEntry entry = this.catalog.find(responseModel, requestModel).orElse(null);
+			cost = (entry != null) ? entry.costOf(usage) : null;
+		}
+		ModelCall call = new ModelCall(attribute(context), provider, modelId, this.models.bound(modelId), usage, usageReported,
+				finishReasons(response), cost);
+		context.put(ModelCall.class, call);
+		return call;
+	}
+
+	static String provider(ChatModelObservationContext context) {
+		return ProviderNames.semconv(context.getOperationMetadata().provider());
+	}
+
+	private static @Nullable String requestModel(ChatModelObservationContext context) {
+		ChatOptions options = context.getRequest().getOptions();
+		return (options != null) ? blankToNull(options.getModel()) : null;
+	}
+
+	private static List<FinishReason> finishReasons(@Nullable ChatResponse response) {
+		if (response == null) {
+			return List.of();
+		}
+		List<FinishReason> reasons = new ArrayList<>();
+		for (Generation generation : response.getResults()) {
+			FinishReason reason = FinishReason.of(generation.getMetadata().getFinishReason());
+			if (reason != null) {
+				reasons.add(reason);
+			}
+		}
+		return reasons;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}
