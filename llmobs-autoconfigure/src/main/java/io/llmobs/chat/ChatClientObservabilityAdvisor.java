@@ -9,7 +9,6 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.SignalType;
 
 import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
@@ -97,7 +96,10 @@ public final class ChatClientObservabilityAdvisor implements CallAdvisor, Stream
 						firstToken(call, request, chatResponse, start);
 					}
 				}
-			}).doFinally((signal) -> finish(call, request, last.get(), outcome(signal), start));
+			})
+				.doOnComplete(() -> finish(call, request, last.get(), ChatOutcome.SUCCESS, start))
+				.doOnError((ex) -> finish(call, request, last.get(), ChatOutcome.ERROR, start))
+				.doOnCancel(() -> finish(call, request, last.get(), ChatOutcome.CANCELLED, start));
 		});
 	}
 
@@ -165,14 +167,6 @@ public final class ChatClientObservabilityAdvisor implements CallAdvisor, Stream
 			}
 		}
 		return false;
-	}
-
-	private static ChatOutcome outcome(SignalType signal) {
-		return switch (signal) {
-			case ON_COMPLETE -> ChatOutcome.SUCCESS;
-			case CANCEL -> ChatOutcome.CANCELLED;
-			default -> ChatOutcome.ERROR;
-		};
 	}
 
 	@Override

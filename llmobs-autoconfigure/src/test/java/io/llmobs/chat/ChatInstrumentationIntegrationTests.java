@@ -1,0 +1,400 @@
+package io.llmobs.chat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import io.llmobs.test.OpenAiCompatibleServer;
+import io.llmobs.test.StubResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.Search;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The instrumentation as an application gets it: full auto-configuration, Spring AI's own OpenAI client over real
+ * HTTP to a local OpenAI-compatible server, Micrometer metrics and OpenTelemetry spans.
+ */
+class ChatInstrumentationIntegrationTests {
+
+	private static final double INPUT_PRICE = 0.15;
+
+	private static final double OUTPUT_PRICE = 0.60;
+
+	private static final double CACHE_READ_PRICE = 0.075;
+
+	private static final String SNAPSHOT = "gpt-4o-mini-2024-07-18";
+
+	private static OpenAiCompatibleServer server;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(TestApplication.class)
+		.withPropertyValues("spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
+				"spring.ai.openai.chat.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
+				"llmobs.models.gpt-4o-mini.input-price=" + INPUT_PRICE,
+				"llmobs.models.gpt-4o-mini.output-price=" + OUTPUT_PRICE,
+				"llmobs.models.gpt-4o-mini.cache-read-price=" + CACHE_READ_PRICE);
+
+	@BeforeAll
+	static void startServer() {
+		server = OpenAiCompatibleServer.start();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	private void run(Consumer<AssertableApplicationContext> test) {
+		run(this.runner, test);
+	}
+
+	private static void run(ApplicationContextRunner runner, Consumer<AssertableApplicationContext> test) {
+		server.reset();
+		runner.withPropertyValues("spring.ai.openai.base-url=" + server.baseUrl()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			test.accept(context);
+		});
+	}
+
+	@Test
+	void callRecordsLatencyTokensCostAndFinishReasonByModelStageAndTenant() {
+		run((context) -> {
+			server.enqueue(StubResponse.completion("Paris").model(SNAPSHOT).usage(1_200, 300));
+			String answer = chatClient(context).prompt("Capital of France?")
+				.advisors((a) -> a.param(LlmObsParams.STAGE, "generate").param(LlmObsParams.TENANT, "acme"))
+				.call()
+				.content();
+			assertThat(answer).isEqualTo("Paris");
+			MeterRegistry meters = meters(context);
+			assertThat(meters.get("llmobs.chat")
+				.tags("model", SNAPSHOT, "provider", "openai", "stage", "generate", "tenant", "acme", "outcome",
+						"success")
+				.timer()
+				.count()).isEqualTo(1);
+			assertThat(tokens(meters, "generate", "input")).isEqualTo(1_200);
+			assertThat(tokens(meters, "generate", "output")).isEqualTo(300);
+			double expectedCost = (1_200 * INPUT_PRICE + 300 * OUTPUT_PRICE) / 1e6;
+			assertThat(meters.get("llmobs.cost").tags("model", SNAPSHOT, "stage", "generate", "tenant", "acme")
+				.counter()
+				.count()).isCloseTo(expectedCost, within(1e-12));
+			assertThat(meters.get("llmobs.finish.reason").tags("stage", "generate", "reason", "stop").counter().count())
+				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void modelSpanCarriesSemanticConventionAndLlmObsAttributes() {
+		run((context) -> {
+			server.enqueue(StubResponse.completion("ok").model(SNAPSHOT).usage(1_000, 100).cachedTokens(400));
+			chatClient(context).prompt("hi").advisors((a) -> a.param(LlmObsParams.STAGE, "classify")).call().content();
+			List<SpanData> spans = spans(context);
+			SpanData model = span(spans, "chat gpt-4o-mini");
+			assertThat(attribute(model, "gen_ai.provider.name")).isEqualTo("openai");
+			assertThat(attribute(model, "gen_ai.usage.input_tokens")).isEqualTo("1000");
+			assertThat(attribute(model, "gen_ai.usage.output_tokens")).isEqualTo("100");
+			assertThat(attribute(model, "gen_ai.usage.cache_read.input_tokens")).isEqualTo("400");
+			assertThat(attribute(model, "gen_ai.response.finish_reasons")).isEqualTo("[\"stop\"]");
+			assertThat(attribute(model, "llmobs.stage")).isEqualTo("classify");
+			assertThat(attribute(model, "llmobs.tenant")).isEqualTo("none");
+			double expectedCost = (600 * INPUT_PRICE + 400 * CACHE_READ_PRICE + 100 * OUTPUT_PRICE) / 1e6;
+			assertThat(Double.parseDouble(attribute(model, "llmobs.cost.usd"))).isCloseTo(expectedCost,
+					within(1e-12));
+			SpanData client = spans.stream()
+				.filter((span) -> "classify".equals(attribute(span, "llmobs.stage")) && span != model
+						&& span.getName().contains("chat_client"))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no ChatClient span with llmobs.stage in " + names(spans)));
+			assertThat(client.getTraceId()).isEqualTo(model.getTraceId());
+			assertThat(spans.stream().filter((span) -> span.getName().equals("chat gpt-4o-mini"))).hasSize(1);
+		});
+	}
+
+	@Test
+	void cachedTokensArePricedAtTheCachePrice() {
+		run((context) -> {
+			server.enqueue(StubResponse.completion("ok").model(SNAPSHOT).usage(10_000, 0).cachedTokens(8_000));
+			chatClient(context).prompt("hi").advisors((a) -> a.param(LlmObsParams.STAGE, "cached")).call().content();
+			MeterRegistry meters = meters(context);
+			assertThat(tokens(meters, "cached", "cache_read")).isEqualTo(8_000);
+			assertThat(meters.get("llmobs.cost").tag("stage", "cached").counter().count())
+				.isCloseTo((2_000 * INPUT_PRICE + 8_000 * CACHE_READ_PRICE) / 1e6, within(1e-12));
+		});
+	}
+
+	@Test
+	void reasoningTokensAreCountedFromTheNativeUsage() {
+		run((context) -> {
+			server.enqueue(StubResponse.completion("ok").model(SNAPSHOT).usage(50, 500).reasoningTokens(420));
+			chatClient(context).prompt("think").advisors((a) -> a.param(LlmObsParams.STAGE, "reason")).call().content();
+			assertThat(tokens(meters(context), "reason", "reasoning")).isEqualTo(420);
+			assertThat(tokens(meters(context), "reason", "output")).isEqualTo(500);
+		});
+	}
+
+	@Test
+	void streamRecordsTimeToFirstTokenAndTheUsageOfItsLastChunk() {
+		run((context) -> {
+			server.enqueue(StubResponse.completion("one two three four").model(SNAPSHOT)
+				.usage(700, 40)
+				.chunks(4)
+				.chunkDelay(Duration.ofMillis(30)));
+			String streamed = chatClient(context).prompt("count")
+				.advisors((a) -> a.param(LlmObsParams.STAGE, "stream"))
+				.stream()
+				.content()
+				.collect(Collectors.joining())
+				.block(Duration.ofSeconds(10));
+			assertThat(streamed).isEqualTo("one two three four");
+			MeterRegistry meters = meters(context);
+			assertThat(meters.get("llmobs.chat.ttft").tags("stage", "stream", "provider", "openai").timer().count())
+				.isEqualTo(1);
+			assertThat(meters.get("llmobs.chat").tags("stage", "stream", "outcome", "success").timer().count())
+				.isEqualTo(1);
+			double ttft = meters.get("llmobs.chat.ttft").tag("stage", "stream").timer().totalTime(TimeUnit.MILLISECONDS);
+			double total = meters.get("llmobs.chat").tag("stage", "stream").timer().totalTime(TimeUnit.MILLISECONDS);
+			assertThat(ttft).isLessThan(total);
+			// Spring AI stops the model observation after the stream has signalled completion downstream
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				assertThat(tokens(meters, "stream", "input")).isEqualTo(700);
+				assertThat(tokens(meters, "stream", "output")).isEqualTo(40);
+			});
+		});
+	}
+
+	@Test
+	void serverErrorsAndRateLimitsAreCountedAsErrorOutcomes() {
+		run((context) -> {
+			server.enqueue(StubResponse.error(500, "boom"), StubResponse.error(429, "slow down"));
+			ChatClient client = chatClient(context);
+			for (int i = 0; i < 2; i++) {
+				assertThatException().isThrownBy(() -> client.prompt("hi")
+					.advisors((a) -> a.param(LlmObsParams.STAGE, "failing"))
+					.call()
+					.content());
+			}
+			MeterRegistry meters = meters(context);
+			assertThat(meters.get("llmobs.chat").tags("stage", "failing", "outcome", "error").timer().count())
+				.isEqualTo(2);
+			assertThat(Search.in(meters).name("llmobs.tokens").tag("stage", "failing").counters()).isEmpty();
+		});
+	}
+
+	@Test
+	void lengthFinishReasonIsTheMaxTokensCanary() {
+		run((context) -> {
+			server.enqueue(StubResponse.completion("truncat").model(SNAPSHOT).finishReason("length"));
+			chatClient(context).prompt("essay").advisors((a) -> a.param(LlmObsParams.STAGE, "long")).call().content();
+			assertThat(meters(context).get("llmobs.finish.reason")
+				.tags("stage", "long", "reason", "length", "model", SNAPSHOT)
+				.counter()
+				.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void responseWithoutUsageIsCountedNotPricedAtZero() {
+		run((context) -> {
+			server.enqueue(StubResponse.completion("ok").model(SNAPSHOT).noUsage());
+			chatClient(context).prompt("hi").advisors((a) -> a.param(LlmObsParams.STAGE, "nousage")).call().content();
+			MeterRegistry meters = meters(context);
+			assertThat(meters.get("llmobs.usage.missing").tags("model", SNAPSHOT).counter().count()).isEqualTo(1);
+			assertThat(Search.in(meters).name("llmobs.cost").tag("stage", "nousage").counters()).isEmpty();
+		});
+	}
+
+	@Test
+	void unknownModelIsCountedAsUnpriced() {
+		run((context) -> {
+			server.enqueue(StubResponse.completion("ok").model("acme-llm-9000").usage(100, 10));
+			chatClient(context).prompt("hi")
+				.options(OpenAiChatOptions.builder().model("acme-llm-9000"))
+				.advisors((a) -> a.param(LlmObsParams.STAGE, "unknown")).call().content();
+			MeterRegistry meters = meters(context);
+			assertThat(meters.get("llmobs.cost.unpriced").tags("model", "acme-llm-9000", "provider", "openai")
+				.counter()
+				.count()).isEqualTo(1);
+			assertThat(tokens(meters, "unknown", "input")).isEqualTo(100);
+			assertThat(Search.in(meters).name("llmobs.cost").tag("stage", "unknown").counters()).isEmpty();
+		});
+	}
+
+	@Test
+	void taskGroupsCallsUnderOneSpanWithTheirSummedCost() {
+		run((context) -> {
+			server.enqueue(StubResponse.completion("shipping").model(SNAPSHOT).usage(1_000, 10),
+					StubResponse.completion("$12").model(SNAPSHOT).usage(2_000, 50));
+			LlmObs llmObs = context.getBean(LlmObs.class);
+			ChatClient client = chatClient(context);
+			try (LlmTask task = llmObs.task("shipping-quote")) {
+				client.prompt("classify").advisors((a) -> a.param(LlmObsParams.STAGE, "classify")).call().content();
+				client.prompt("quote").advisors((a) -> a.param(LlmObsParams.STAGE, "generate")).call().content();
+				task.success();
+			}
+			double expectedCost = (3_000 * INPUT_PRICE + 60 * OUTPUT_PRICE) / 1e6;
+			MeterRegistry meters = meters(context);
+			assertThat(meters.get("llmobs.task").tags("task", "shipping-quote", "outcome", "success").timer().count())
+				.isEqualTo(1);
+			assertThat(meters.get("llmobs.task.cost").tags("task", "shipping-quote", "outcome", "success")
+				.summary()
+				.totalAmount()).isCloseTo(expectedCost, within(1e-12));
+			List<SpanData> spans = spans(context);
+			SpanData task = span(spans, "llmobs.task");
+			assertThat(Double.parseDouble(attribute(task, "llmobs.cost.usd"))).isCloseTo(expectedCost, within(1e-12));
+			List<SpanData> modelSpans = spans.stream().filter((span) -> span.getName().equals("chat gpt-4o-mini")).toList();
+			assertThat(modelSpans).hasSize(2)
+				.allSatisfy((span) -> assertThat(span.getTraceId()).isEqualTo(task.getTraceId()));
+		});
+	}
+
+	@Test
+	void taskClosedWithoutSuccessIsAnError() {
+		run((context) -> {
+			try (LlmTask task = context.getBean(LlmObs.class).task("abandoned-quote")) {
+				chatClient(context).prompt("hi").call().content();
+			}
+			assertThat(meters(context).get("llmobs.task.cost").tags("task", "abandoned-quote", "outcome", "error")
+				.summary()
+				.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void handBuiltClientIsInstrumentedWithTheOneLiner() {
+		run((context) -> {
+			ChatClient client = context.getBean(LlmObs.class).chatClientBuilder(context.getBean(ChatModel.class)).build();
+			client.prompt("hi").advisors((a) -> a.param(LlmObsParams.STAGE, "handbuilt")).call().content();
+			MeterRegistry meters = meters(context);
+			assertThat(meters.get("llmobs.chat").tags("stage", "handbuilt", "provider", "openai").timer().count())
+				.isEqualTo(1);
+			assertThat(tokens(meters, "handbuilt", "input")).isEqualTo(10);
+		});
+	}
+
+	@Test
+	void tenantComesFromTheTenantResolverAndIsBounded() {
+		run(this.runner.withUserConfiguration(TenantFromContext.class).withPropertyValues("llmobs.tenant.max-values=2"),
+				(context) -> {
+				ChatClient client = chatClient(context);
+				for (String tenant : List.of("t1", "t2", "t3", "t4")) {
+					TenantFromContext.CURRENT.set(tenant);
+					client.prompt("hi").advisors((a) -> a.param(LlmObsParams.STAGE, "tenants")).call().content();
+				}
+				TenantFromContext.CURRENT.remove();
+				MeterRegistry meters = meters(context);
+				Map<String, Long> byTenant = Search.in(meters)
+					.name("llmobs.chat")
+					.tag("stage", "tenants")
+					.timers()
+					.stream()
+					.collect(Collectors.toMap((timer) -> timer.getId().getTag("tenant"), (timer) -> timer.count()));
+				assertThat(byTenant).containsExactlyInAnyOrderEntriesOf(Map.of("t1", 1L, "t2", 1L, "other", 2L));
+			});
+	}
+
+	@Test
+	void failureInsideTheInstrumentationNeverBreaksTheCall() {
+		run(this.runner.withUserConfiguration(FailingTenantResolver.class), (context) -> {
+			String answer = chatClient(context).prompt("hi")
+				.advisors((a) -> a.param(LlmObsParams.STAGE, "resilient"))
+				.call()
+				.content();
+			assertThat(answer).isEqualTo(OpenAiCompatibleServer.DEFAULT_CONTENT);
+			MeterRegistry meters = meters(context);
+			assertThat(meters.get("llmobs.instrumentation.errors").tag("component", "tenant_resolver").counter().count())
+				.isEqualTo(1);
+			assertThat(meters.get("llmobs.chat").tags("stage", "resilient", "tenant", "none").timer().count())
+				.isEqualTo(1);
+		});
+	}
+
+	private static ChatClient chatClient(AssertableApplicationContext context) {
+		return context.getBean(ChatClient.Builder.class).build();
+	}
+
+	private static MeterRegistry meters(AssertableApplicationContext context) {
+		return context.getBean(MeterRegistry.class);
+	}
+
+	private static double tokens(MeterRegistry meters, String stage, String type) {
+		return meters.get("llmobs.tokens").tags("stage", stage, "type", type).counter().count();
+	}
+
+	private static List<SpanData> spans(AssertableApplicationContext context) {
+		context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+		return context.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
+	}
+
+	private static SpanData span(List<SpanData> spans, String name) {
+		return spans.stream()
+			.filter((span) -> span.getName().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no span '" + name + "' in " + names(spans)));
+	}
+
+	private static List<String> names(List<SpanData> spans) {
+		return spans.stream().map(SpanData::getName).toList();
+	}
+
+	private static String attribute(SpanData span, String key) {
+		return span.getAttributes().get(AttributeKey.stringKey(key));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+		@Bean
+		InMemorySpanExporter inMemorySpanExporter() {
+			return InMemorySpanExporter.create();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TenantFromContext {
+
+		static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+		@Bean
+		TenantResolver tenantResolver() {
+			return CURRENT::get;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FailingTenantResolver {
+
+		@Bean
+		TenantResolver tenantResolver() {
+			return () -> {
+				throw new IllegalStateException("tenant store down");
+			};
+		}
+
+	}
+
+}
