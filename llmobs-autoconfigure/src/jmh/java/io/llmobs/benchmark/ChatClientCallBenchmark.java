@@ -1,0 +1,139 @@
+package io.llmobs.benchmark;
+
+import java.util.concurrent.TimeUnit;
+
+import io.llmobs.chat.BoundedTagValues;
+import io.llmobs.chat.BoundedTags;
+import io.llmobs.chat.CallAttributionResolver;
+import io.llmobs.chat.ChatClientObservabilityAdvisor;
+import io.llmobs.chat.ChatMeters;
+import io.llmobs.chat.ChatMetricNames;
+import io.llmobs.chat.ChatModelMetricsHandler;
+import io.llmobs.chat.ChatSpanEnricher;
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.LlmObsParams;
+import io.llmobs.chat.ModelCallAccounting;
+import io.llmobs.cost.CostTotals;
+import io.llmobs.cost.ModelCatalog;
+import io.llmobs.cost.ModelCatalogReader;
+import io.llmobs.cost.UnpricedModelWarnings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.ai.chat.client.ChatClient;
+
+/**
+ * The overhead of llmobs on one {@code ChatClient} call: the same call over an in-memory model, with Spring AI's
+ * observations on and metered by Micrometer in both variants, without ({@code baseline}) and with ({@code llmobs})
+ * the llmobs advisor, model-call metrics handler and span enrichment filter.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+public class ChatClientCallBenchmark {
+
+	static final String QUESTION = "What does shipping to Berlin cost?";
+
+	/** Spring AI observations on, metered, no llmobs. */
+	@State(Scope.Benchmark)
+	public static class Baseline {
+
+		ChatClient chatClient;
+
+		@Setup(Level.Trial)
+		public void setUp() {
+			MeterRegistry meters = new SimpleMeterRegistry();
+			ObservationRegistry observations = ObservationRegistry.create();
+			observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+			this.chatClient = ChatClient.builder(new InMemoryChatModel(observations), observations, null, null)
+				.build();
+			check(call(this.chatClient));
+		}
+
+	}
+
+	/** The baseline plus llmobs, wired as {@code LlmObsChatAutoConfiguration} wires it. */
+	@State(Scope.Benchmark)
+	public static class Instrumented {
+
+		ChatClient chatClient;
+
+		@Setup(Level.Trial)
+		public void setUp() {
+			MeterRegistry meters = new SimpleMeterRegistry();
+			ObservationRegistry observations = ObservationRegistry.create();
+			observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+
+			InstrumentationErrors errors = new InstrumentationErrors(meters);
+			BoundedTags tags = new BoundedTags(new BoundedTagValues(50), new BoundedTagValues(100),
+					new BoundedTagValues(50), new BoundedTagValues(50));
+			CallAttributionResolver resolver = new CallAttributionResolver("default", tags.stages(), tags.tenants(),
+					null, errors);
+			ModelCatalog catalog = new ModelCatalogReader().readBundled();
+			ModelCallAccounting accounting = new ModelCallAccounting(catalog, tags.models(), resolver);
+			ChatMeters chatMeters = new ChatMeters(meters);
+			observations.observationConfig()
+				.observationHandler(new ChatModelMetricsHandler(accounting, chatMeters, new CostTotals(),
+						new UnpricedModelWarnings(), errors))
+				.observationFilter(new ChatSpanEnricher(accounting, errors));
+			ChatClientObservabilityAdvisor advisor = new ChatClientObservabilityAdvisor(observations, resolver,
+					tags.models(), chatMeters, errors, meters.config().clock());
+			this.chatClient = ChatClient.builder(new InMemoryChatModel(observations), observations, null, null)
+				.defaultAdvisors(advisor)
+				.build();
+
+			check(call(this.chatClient));
+			// Fail fast if the wiring is off: the call must have been priced and attributed, without errors.
+			require(meters.find(ChatMetricNames.CHAT).tag("stage", "generate").tag("tenant", "acme").timer() != null,
+					"llmobs.chat{stage=generate,tenant=acme} was not recorded");
+			require(meters.find(ChatMetricNames.COST).counter() != null, "llmobs.cost was not recorded");
+			require(meters.find(InstrumentationErrors.METER_NAME).counter() == null,
+					"llmobs reported instrumentation errors");
+		}
+
+	}
+
+	@Benchmark
+	public String baseline(Baseline state) {
+		return call(state.chatClient);
+	}
+
+	@Benchmark
+	public String llmobs(Instrumented state) {
+		return call(state.chatClient);
+	}
+
+	static String call(ChatClient chatClient) {
+		return chatClient.prompt()
+			.user(QUESTION)
+			.advisors((a) -> a.param(LlmObsParams.STAGE, "generate").param(LlmObsParams.TENANT, "acme"))
+			.call()
+			.content();
+	}
+
+	private static void check(String content) {
+		require(content != null && !content.isEmpty(), "the in-memory model gave no content");
+	}
+
+	private static void require(boolean condition, String message) {
+		if (!condition) {
+			throw new IllegalStateException(message);
+		}
+	}
+
+}

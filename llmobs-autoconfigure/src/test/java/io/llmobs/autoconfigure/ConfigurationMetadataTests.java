@@ -1,0 +1,52 @@
+package io.llmobs.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every {@code llmobs.*} property reaches the IDE with a description and its real default.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void everyPropertyIsDescribed() throws IOException {
+		JsonNode properties = metadata().path("properties");
+		assertThat(properties.valueStream().filter((property) -> property.path("name").asString().startsWith("llmobs.")))
+			.isNotEmpty()
+			.allSatisfy((property) -> assertThat(property.path("description").asString()).as(property.path("name").asString())
+				.isNotBlank());
+	}
+
+	@Test
+	void tagLimitsHaveTheirDefaults() throws IOException {
+		LlmObsProperties defaults = new LlmObsProperties();
+		JsonNode properties = metadata().path("properties");
+		assertThat(defaultOf(properties, "llmobs.stage.max-values")).isEqualTo(defaults.getStage().getMaxValues());
+		assertThat(defaultOf(properties, "llmobs.tenant.max-values")).isEqualTo(defaults.getTenant().getMaxValues());
+		assertThat(defaultOf(properties, "llmobs.model.max-values")).isEqualTo(defaults.getModel().getMaxValues());
+		assertThat(defaultOf(properties, "llmobs.task.max-values")).isEqualTo(defaults.getTask().getMaxValues());
+	}
+
+	private static int defaultOf(JsonNode properties, String name) {
+		return properties.valueStream()
+			.filter((property) -> property.path("name").asString().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.path("defaultValue")
+			.asInt();
+	}
+
+	private static JsonNode metadata() throws IOException {
+		try (InputStream input = ConfigurationMetadataTests.class
+			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			return JsonMapper.builder().build().readTree(input);
+		}
+	}
+
+}
