@@ -44,7 +44,7 @@ import org.springframework.ai.chat.client.ChatClient;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+@Fork(value = 2, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
 public class ChatClientCallBenchmark {
 
 	static final String QUESTION = "What does shipping to Berlin cost?";

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.StubResponse;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +55,8 @@ class ChatInstrumentationIntegrationTests {
 		.withUserConfiguration(TestApplication.class)
 		.withPropertyValues("spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
 				"spring.ai.openai.chat.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
+				"management.otlp.metrics.export.enabled=false", "management.tracing.export.otlp.enabled=false",
+				"management.logging.export.otlp.enabled=false",
 				"llmobs.models.gpt-4o-mini.input-price=" + INPUT_PRICE,
 				"llmobs.models.gpt-4o-mini.output-price=" + OUTPUT_PRICE,
 				"llmobs.models.gpt-4o-mini.cache-read-price=" + CACHE_READ_PRICE);
@@ -102,6 +106,26 @@ class ChatInstrumentationIntegrationTests {
 				.count()).isCloseTo(expectedCost, within(1e-12));
 			assertThat(meters.get("llmobs.finish.reason").tags("stage", "generate", "reason", "stop").counter().count())
 				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void endpointReportsCatalogAndCostTotalsByModelAndStage() {
+		run(this.runner.withPropertyValues("management.endpoints.web.exposure.include=llmobs"), (context) -> {
+			server.enqueue(StubResponse.completion("a").model(SNAPSHOT).usage(1_000, 0),
+					StubResponse.completion("b").model(SNAPSHOT).usage(3_000, 0));
+			ChatClient client = chatClient(context);
+			client.prompt("x").advisors((a) -> a.param(LlmObsParams.STAGE, "classify")).call().content();
+			client.prompt("y").advisors((a) -> a.param(LlmObsParams.STAGE, "answer")).call().content();
+			LlmObsEndpoint.LlmObsDescriptor descriptor = context.getBean(LlmObsEndpoint.class).llmobs();
+			assertThat(descriptor.catalog().date()).isNotBlank();
+			assertThat(descriptor.catalog().size()).isEqualTo(descriptor.catalog().models().size()).isGreaterThan(50);
+			assertThat(descriptor.catalog().models().get(0)).isEqualTo("gpt-4o-mini");
+			assertThat(descriptor.cost().totalUsd()).isCloseTo(4_000 * INPUT_PRICE / 1e6, within(1e-12));
+			assertThat(descriptor.cost().byStageUsd()).containsOnlyKeys("classify", "answer");
+			assertThat(descriptor.cost().byStageUsd().get("answer")).isCloseTo(3_000 * INPUT_PRICE / 1e6, within(1e-12));
+			assertThat(descriptor.cost().byModelUsd()).containsOnlyKeys(SNAPSHOT);
+			assertThat(descriptor.settings()).containsEntry("tenant.max-values", 100);
 		});
 	}
 
@@ -181,6 +205,53 @@ class ChatInstrumentationIntegrationTests {
 				assertThat(tokens(meters, "stream", "input")).isEqualTo(700);
 				assertThat(tokens(meters, "stream", "output")).isEqualTo(40);
 			});
+		});
+	}
+
+	@Test
+	void cancelledAndFailedStreamsHaveTheirOwnOutcomes() {
+		run((context) -> {
+			server.enqueue(StubResponse.completion("a b c d e f").model(SNAPSHOT).chunks(6)
+				.chunkDelay(Duration.ofMillis(20)), StubResponse.error(500, "boom"));
+			ChatClient client = chatClient(context);
+			assertThat(client.prompt("x")
+				.advisors((a) -> a.param(LlmObsParams.STAGE, "streams"))
+				.stream()
+				.content()
+				.filter((text) -> !text.isEmpty())
+				.take(1)
+				.collectList()
+				.block(Duration.ofSeconds(10))).hasSize(1);
+			assertThatException().isThrownBy(() -> client.prompt("y")
+				.advisors((a) -> a.param(LlmObsParams.STAGE, "streams"))
+				.stream()
+				.content()
+				.blockLast(Duration.ofSeconds(10)));
+			MeterRegistry meters = meters(context);
+			assertThat(meters.get("llmobs.chat").tags("stage", "streams", "outcome", "cancelled").timer().count())
+				.isEqualTo(1);
+			assertThat(meters.get("llmobs.chat").tags("stage", "streams", "outcome", "error").timer().count())
+				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void concurrentCallsAreCountedExactly() {
+		run((context) -> {
+			ChatClient client = chatClient(context);
+			List<String> tenants = List.of("acme", "globex", "initech");
+			IntStream.range(0, 30).parallel().forEach((i) -> client.prompt("q" + i)
+				.advisors((a) -> a.param(LlmObsParams.STAGE, "parallel").param(LlmObsParams.TENANT, tenants.get(i % 3)))
+				.call()
+				.content());
+			MeterRegistry meters = meters(context);
+			for (String tenant : tenants) {
+				assertThat(meters.get("llmobs.chat").tags("stage", "parallel", "tenant", tenant).timer().count())
+					.isEqualTo(10);
+				assertThat(meters.get("llmobs.tokens").tags("stage", "parallel", "tenant", tenant, "type", "input")
+					.counter()
+					.count()).isEqualTo(10 * 10);
+			}
 		});
 	}
 
