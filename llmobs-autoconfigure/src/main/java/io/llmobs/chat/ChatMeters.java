@@ -1,17 +1,18 @@
 package io.llmobs.chat;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.llmobs.cost.TokenUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records the chat meters. Meters are registered once per tag combination and kept, so the request path does a
@@ -127,15 +128,16 @@ public final class ChatMeters {
 
 		private final Tags tags;
 
-		private final Map<TokenType, Counter> tokens = new EnumMap<>(TokenType.class);
+		private final AtomicReferenceArray<Counter> tokens = new AtomicReferenceArray<>(TokenType.values().length);
 
-		private final Map<FinishReason, Counter> finishReasons = new EnumMap<>(FinishReason.class);
+		private final AtomicReferenceArray<Counter> finishReasons = new AtomicReferenceArray<>(
+				FinishReason.values().length);
 
-		private volatile Counter cost;
+		private volatile @Nullable Counter cost;
 
-		private volatile Counter unpriced;
+		private volatile @Nullable Counter unpriced;
 
-		private volatile Counter usageMissing;
+		private volatile @Nullable Counter usageMissing;
 
 		SeriesMeters(Series key) {
 			this.key = key;
@@ -145,26 +147,31 @@ public final class ChatMeters {
 
 		void tokens(TokenType type, long count) {
 			if (count > 0) {
-				Counter counter;
-				synchronized (this.tokens) {
-					counter = this.tokens.computeIfAbsent(type, (t) -> Counter.builder(ChatMetricNames.TOKENS)
+				Counter counter = this.tokens.get(type.ordinal());
+				if (counter == null) {
+					// Registration is idempotent in Micrometer, so a race registers the same counter twice.
+					counter = Counter.builder(ChatMetricNames.TOKENS)
 						.description("Tokens used by model calls")
 						.tags(this.tags)
-						.tag("type", t.name().toLowerCase(Locale.ROOT))
-						.register(ChatMeters.this.registry));
+						.tag("type", type.name().toLowerCase(Locale.ROOT))
+						.register(ChatMeters.this.registry);
+					this.tokens.set(type.ordinal(), counter);
 				}
 				counter.increment(count);
 			}
 		}
 
 		Counter finishReason(FinishReason reason) {
-			synchronized (this.finishReasons) {
-				return this.finishReasons.computeIfAbsent(reason, (r) -> Counter.builder(ChatMetricNames.FINISH_REASON)
+			Counter counter = this.finishReasons.get(reason.ordinal());
+			if (counter == null) {
+				counter = Counter.builder(ChatMetricNames.FINISH_REASON)
 					.description("Generations by normalized finish reason; 'length' means a truncated answer")
 					.tags(MODEL, this.key.model(), PROVIDER, this.key.provider(), STAGE, this.key.stage(), "reason",
-							r.value())
-					.register(ChatMeters.this.registry));
+							reason.value())
+					.register(ChatMeters.this.registry);
+				this.finishReasons.set(reason.ordinal(), counter);
 			}
+			return counter;
 		}
 
 		Counter cost() {

@@ -112,6 +112,7 @@ public final class LlmObsChatAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "llmObsChatClientBuilderCustomizer")
 	ChatClientBuilderCustomizer llmObsChatClientBuilderCustomizer(ChatClientObservabilityAdvisor advisor) {
 		return (builder) -> builder.defaultAdvisors(advisor);
 	}
