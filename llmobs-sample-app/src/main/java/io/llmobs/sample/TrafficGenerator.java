@@ -1,0 +1,73 @@
+package io.llmobs.sample;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a rotating set of questions through the pipeline, for three tenants, some streamed and one that hits the
+ * token limit, so that every llmobs series shows on {@code /actuator/prometheus} within a minute. On when
+ * {@code sample.traffic.enabled=true}; one question every {@code sample.traffic.interval}.
+ */
+@Component
+@ConditionalOnBooleanProperty("sample.traffic.enabled")
+public final class TrafficGenerator implements SchedulingConfigurer {
+
+	private static final Log logger = LogFactory.getLog(TrafficGenerator.class);
+
+	static final List<String> TENANTS = List.of("acme", "globex", "initech");
+
+	static final List<String> QUESTIONS = List.of("Why was my invoice charged twice this month?",
+			"Where is my package? The tracking number has not changed for three days.",
+			"The app crashes with an error when I upload a file, how do I fix it?",
+			"How do I reset my password if I no longer have access to my email?",
+			"Write an essay on the history of our refund policy.", "What are your opening hours?",
+			"Can I get a refund for an order that was delivered damaged?",
+			"Is there an API to export my account data?");
+
+	private final QuestionPipeline pipeline;
+
+	private final SampleProperties properties;
+
+	private final AtomicLong sent = new AtomicLong();
+
+	/**
+	 * Creates the generator.
+	 * @param pipeline the pipeline to send questions through
+	 * @param properties the sample settings, for the interval
+	 */
+	public TrafficGenerator(QuestionPipeline pipeline, SampleProperties properties) {
+		this.pipeline = pipeline;
+		this.properties = properties;
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(this::sendOne, this.properties.traffic().interval());
+	}
+
+	/** Sends the next question of the rotation; every third one is streamed. */
+	void sendOne() {
+		long n = this.sent.getAndIncrement();
+		String question = QUESTIONS.get((int) (n % QUESTIONS.size()));
+		String tenant = TENANTS.get((int) (n % TENANTS.size()));
+		try {
+			Answer answer = (n % 3 == 2) ? this.pipeline.askStreaming(question, tenant, (chunk) -> {
+			}) : this.pipeline.ask(question, tenant);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Traffic #" + n + " (" + tenant + ", " + answer.category() + "): $" + answer.costUsd());
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Traffic question #" + n + " failed: " + ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * The llmobs sample application: a two-stage question pipeline ({@code classify}, then {@code answer}) grouped in one
+ * llmobs task, its REST API and a traffic generator.
+ */
+package io.llmobs.sample;

@@ -1,0 +1,302 @@
+package io.llmobs.sample.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.llmobs.sample.SampleProperties;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * A deterministic stand-in for an OpenAI chat model. The same request always gets the same answer:
+ * <ul>
+ * <li>a system prompt asking for one category word gets a keyword-based category of the user's question;</li>
+ * <li>other questions get two or three canned support sentences of their category;</li>
+ * <li>a question asking for an "essay" runs into the token limit ({@code max_tokens}, else 256 tokens) and ends with
+ * {@code finish_reason: length}; so does any answer longer than the request's {@code max_tokens};</li>
+ * <li>a request with {@code tools} gets a call of its first tool, with arguments derived from the question; once the
+ * tool result is in, a text answer quoting it;</li>
+ * <li>usage is about four characters per token; a system prompt seen before is reported as cached input;</li>
+ * <li>the model is answered as its dated snapshot ({@code gpt-4o-mini} as {@code gpt-4o-mini-2024-07-18});</li>
+ * <li>latency: 20 to 150 ms before the first token, a few ms per chunk, times {@code sample.simulator.latency-scale}.
+ * </li>
+ * </ul>
+ */
+@Component
+@Profile("!openai")
+public final class ChatSimulator {
+
+	/** Tokens after which an essay is cut when the request sets no limit. */
+	static final int ESSAY_TOKEN_LIMIT = 256;
+
+	private static final Map<String, String> SNAPSHOTS = Map.of("gpt-4o-mini", "gpt-4o-mini-2024-07-18", "gpt-4o",
+			"gpt-4o-2024-08-06", "gpt-4.1", "gpt-4.1-2025-04-14", "gpt-4.1-mini", "gpt-4.1-mini-2025-04-14",
+			"gpt-4.1-nano", "gpt-4.1-nano-2025-04-14", "gpt-3.5-turbo", "gpt-3.5-turbo-0125", "o4-mini",
+			"o4-mini-2025-04-16");
+
+	private static final List<String> CATEGORIES = List.of("billing", "shipping", "technical", "account");
+
+	private static final Map<String, Pattern> KEYWORDS = Map.of("billing",
+			Pattern.compile("invoice|charge|refund|price|pay|bill|subscription"), "shipping",
+			Pattern.compile("package|parcel|deliver|ship|tracking|order"), "technical",
+			Pattern.compile("error|crash|bug|install|api|upload|fix"), "account",
+			Pattern.compile("password|log ?in|account|email|sign"));
+
+	private static final Map<String, List<String>> ANSWERS = Map.of("billing",
+			List.of("I'm sorry about the trouble with your bill.",
+					"Duplicate charges are usually pre-authorisations that disappear within three business days.",
+					"If the charge is still there after that, reply with the invoice number and we will refund it."),
+			"shipping",
+			List.of("Thanks for your patience with the delivery.",
+					"Tracking can pause for up to 48 hours while a parcel moves between carrier hubs.",
+					"If nothing changes by tomorrow, we will open an investigation and send a replacement."),
+			"technical",
+			List.of("Sorry that the app is giving you trouble.",
+					"Updating to the latest version and clearing the app cache fixes most upload errors.",
+					"If it still fails, send us the exact error message and we will check the logs."),
+			"account",
+			List.of("Let's get you back into your account.",
+					"Use the 'Forgot password' link and choose to verify with your phone number instead of email.",
+					"Our team can also verify your identity by chat and update the address on file."),
+			"general",
+			List.of("Thanks for reaching out.", "Our support team is available Monday to Friday, 8am to 6pm.",
+					"You will also find answers to the most common questions in our help center."));
+
+	private static final Pattern CLASSIFIED_AS = Pattern.compile("classified as '([a-z]+)'");
+
+	private static final Pattern WORD = Pattern.compile("\\S+\\s*");
+
+	private final JsonMapper jsonMapper;
+
+	private final double latencyScale;
+
+	private final Set<String> seenSystemPrompts = Collections
+		.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+				return size() > 1000;
+			}
+
+		}));
+
+	/**
+	 * Creates the simulator.
+	 * @param jsonMapper writes tool-call arguments
+	 * @param properties the sample settings, for the latency scale
+	 */
+	public ChatSimulator(JsonMapper jsonMapper, SampleProperties properties) {
+		this.jsonMapper = jsonMapper;
+		this.latencyScale = Math.max(0, properties.simulator().latencyScale());
+	}
+
+	/**
+	 * Answers a chat-completions request.
+	 * @param request the request body
+	 * @return the simulated completion
+	 */
+	public Completion complete(JsonNode request) {
+		List<Message> messages = request.path("messages").values().stream().map(ChatSimulator::message).toList();
+		String system = String.join("\n", messages.stream()
+			.takeWhile((m) -> m.role().equals("system") || m.role().equals("developer"))
+			.map(Message::text)
+			.toList());
+		String question = messages.stream()
+			.filter((m) -> m.role().equals("user"))
+			.reduce((first, second) -> second)
+			.map(Message::text)
+			.orElse("");
+		String requestModel = text(request.path("model"));
+		int hash = (requestModel + '\n' + messages).hashCode(); // records: a stable toString
+		JsonNode tools = request.path("tools");
+		int maxTokens = request.path("max_completion_tokens").asInt(request.path("max_tokens").asInt(0));
+
+		int promptTokens = 3 + messages.stream().mapToInt((m) -> 4 + tokens(m.text())).sum()
+				+ (tools.isArray() ? tokens(tools.toString()) : 0);
+		int cachedTokens = (!system.isEmpty() && !this.seenSystemPrompts.add(system)) ? 4 + tokens(system) : 0;
+
+		String content = null;
+		ToolCall toolCall = null;
+		String finishReason = "stop";
+		Message last = messages.isEmpty() ? new Message("user", "") : messages.get(messages.size() - 1);
+		if (last.role().equals("tool")) {
+			content = "Here is what I found: " + truncate(last.text(), 200) + " Anything else I can help with?";
+		}
+		else if (tools.isArray() && !tools.isEmpty()) {
+			JsonNode function = tools.path(0).path("function");
+			toolCall = new ToolCall("call_sim" + Integer.toHexString(hash), text(function.path("name")),
+					arguments(function.path("parameters"), question, hash));
+			finishReason = "tool_calls";
+		}
+		else if (isClassifier(system)) {
+			content = categoryOf(question);
+		}
+		else {
+			content = answer(question, system, hash);
+			int limit = (maxTokens > 0) ? maxTokens
+					: question.toLowerCase(Locale.ROOT).contains("essay") ? ESSAY_TOKEN_LIMIT : Integer.MAX_VALUE;
+			if (tokens(content) > limit) {
+				content = content.substring(0, limit * 4);
+				finishReason = "length";
+			}
+		}
+		int completionTokens = (toolCall != null) ? 5 + tokens(toolCall.name() + toolCall.arguments())
+				: Math.max(1, tokens(content));
+		return new Completion(SNAPSHOTS.getOrDefault(requestModel, requestModel), content, toolCall, finishReason,
+				promptTokens, completionTokens, cachedTokens, scaled(20 + Math.floorMod(hash, 131)),
+				scaled(3 + Math.floorMod(hash >>> 8, 8)));
+	}
+
+	/**
+	 * Splits text into stream pieces of about three words, whitespace kept.
+	 * @param content the text
+	 * @return the pieces, in order
+	 */
+	static List<String> pieces(String content) {
+		List<String> pieces = new ArrayList<>();
+		Matcher words = WORD.matcher(content);
+		StringBuilder piece = new StringBuilder();
+		int count = 0;
+		while (words.find()) {
+			piece.append(words.group());
+			if (++count % 3 == 0) {
+				pieces.add(piece.toString());
+				piece.setLength(0);
+			}
+		}
+		if (!piece.isEmpty()) {
+			pieces.add(piece.toString());
+		}
+		return pieces;
+	}
+
+	/**
+	 * Approximate token count: four characters per token.
+	 * @param text the text
+	 * @return the tokens
+	 */
+	static int tokens(String text) {
+		return (text.length() + 3) / 4;
+	}
+
+	static String categoryOf(String question) {
+		String lower = question.toLowerCase(Locale.ROOT);
+		return CATEGORIES.stream().filter((c) -> KEYWORDS.get(c).matcher(lower).find()).findFirst().orElse("general");
+	}
+
+	private static boolean isClassifier(String system) {
+		String lower = system.toLowerCase(Locale.ROOT);
+		return lower.contains("categor")
+				&& (lower.contains("one word") || lower.contains("one lowercase word") || lower.contains("exactly one"));
+	}
+
+	private static String answer(String question, String system, int hash) {
+		Matcher classified = CLASSIFIED_AS.matcher(system);
+		String category = classified.find() ? classified.group(1) : categoryOf(question);
+		List<String> sentences = ANSWERS.getOrDefault(category, ANSWERS.get("general"));
+		if (question.toLowerCase(Locale.ROOT).contains("essay")) {
+			StringBuilder essay = new StringBuilder();
+			for (int section = 1; section <= 12; section++) {
+				essay.append("Part ").append(section).append(". ").append(String.join(" ", sentences)).append(' ');
+			}
+			return essay.toString().strip();
+		}
+		return String.join(" ", sentences.subList(0, 2 + Math.floorMod(hash, 2)));
+	}
+
+	private String arguments(JsonNode parameters, String question, int hash) {
+		Map<String, Object> arguments = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> property : parameters.path("properties").properties()) {
+			switch (text(property.getValue().path("type"))) {
+				case "string" -> arguments.put(property.getKey(), truncate(question, 80));
+				case "integer", "number" -> arguments.put(property.getKey(), 1 + Math.floorMod(hash, 9));
+				case "boolean" -> arguments.put(property.getKey(), true);
+				case "array" -> arguments.put(property.getKey(), List.of());
+				default -> {
+				}
+			}
+		}
+		return this.jsonMapper.writeValueAsString(arguments);
+	}
+
+	private Duration scaled(long millis) {
+		return Duration.ofNanos(Math.round(millis * 1_000_000 * this.latencyScale));
+	}
+
+	private static Message message(JsonNode node) {
+		JsonNode content = node.path("content");
+		String text;
+		if (content.isArray()) {
+			StringBuilder parts = new StringBuilder();
+			content.values().forEach((part) -> parts.append(text(part.path("text"))));
+			text = parts.toString();
+		}
+		else {
+			text = text(content);
+		}
+		return new Message(text(node.path("role")), text);
+	}
+
+	private static String truncate(String text, int length) {
+		return (text.length() <= length) ? text : text.substring(0, length);
+	}
+
+	private static String text(JsonNode node) {
+		return node.isString() ? node.stringValue() : "";
+	}
+
+	/**
+	 * A simulated completion.
+	 *
+	 * @param model the dated snapshot that answered
+	 * @param content the text, {@code null} for a tool call
+	 * @param toolCall the tool call, or {@code null}
+	 * @param finishReason {@code stop}, {@code length} or {@code tool_calls}
+	 * @param promptTokens input tokens, cached ones included
+	 * @param completionTokens output tokens
+	 * @param cachedTokens input tokens read from the prompt cache
+	 * @param timeToFirstToken how long the model thinks before it answers
+	 * @param interChunkDelay how long each further streamed piece takes
+	 */
+	public record Completion(String model, @Nullable String content, @Nullable ToolCall toolCall, String finishReason,
+			int promptTokens, int completionTokens, int cachedTokens, Duration timeToFirstToken,
+			Duration interChunkDelay) {
+
+		/**
+		 * The usage in wire format.
+		 * @return the usage
+		 */
+		public OpenAiWire.Usage usage() {
+			return new OpenAiWire.Usage(this.promptTokens, this.completionTokens,
+					this.promptTokens + this.completionTokens, new OpenAiWire.PromptTokensDetails(this.cachedTokens),
+					new OpenAiWire.CompletionTokensDetails(0));
+		}
+
+	}
+
+	/**
+	 * A simulated tool call.
+	 *
+	 * @param id the call id
+	 * @param name the function to call
+	 * @param arguments the JSON arguments
+	 */
+	public record ToolCall(String id, String name, String arguments) {
+	}
+
+	private record Message(String role, String text) {
+	}
+
+}

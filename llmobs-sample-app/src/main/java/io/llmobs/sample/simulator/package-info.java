@@ -1,0 +1,5 @@
+/**
+ * A deterministic, OpenAI-compatible chat and embeddings endpoint served by the sample itself, so that it runs
+ * offline and without an API key.
+ */
+package io.llmobs.sample.simulator;

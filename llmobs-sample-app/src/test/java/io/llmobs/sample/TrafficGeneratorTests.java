@@ -1,0 +1,57 @@
+package io.llmobs.sample;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One round of the traffic generator's rotation populates every llmobs series. */
+@SimulatedSampleTest
+class TrafficGeneratorTests {
+
+	@Autowired
+	private QuestionPipeline pipeline;
+
+	@Autowired
+	private SampleProperties properties;
+
+	@Autowired
+	private RestTestClient client;
+
+	@Test
+	void oneRotationShowsEverySeries() {
+		TrafficGenerator generator = new TrafficGenerator(this.pipeline, this.properties);
+		for (int i = 0; i < TrafficGenerator.QUESTIONS.size(); i++) {
+			generator.sendOne();
+		}
+		List<String> metrics = this.client.get()
+			.uri("/actuator/prometheus")
+			.accept(MediaType.TEXT_PLAIN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody()
+			.lines()
+			.filter((line) -> line.startsWith("llmobs_"))
+			.toList();
+		for (String tenant : TrafficGenerator.TENANTS) {
+			assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_cost_usd_total{")
+					&& line.contains("tenant=\"" + tenant + "\""));
+		}
+		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_finish_reason_total{")
+				&& line.contains("reason=\"length\"") && line.contains("stage=\"answer\""));
+		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_tokens_total{") && line.contains("type=\"input\""));
+		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_tokens_total{") && line.contains("type=\"output\""));
+		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_chat_ttft_seconds_bucket{"));
+		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_task_seconds_bucket{")
+				&& line.contains("outcome=\"success\"") && line.contains("task=\"" + QuestionPipeline.TASK + "\""));
+		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_task_cost_usd_count{"));
+	}
+
+}
