@@ -49,16 +49,7 @@ class LlmObsSampleApplicationTests {
 	void pipelineCallsShowOnPrometheus() {
 		ask("The app crashes with an error when I upload a file", "initech");
 		askStreaming("How do I reset my password?", "initech");
-		List<String> metrics = this.client.get()
-			.uri("/actuator/prometheus")
-			.accept(MediaType.TEXT_PLAIN)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseBody()
-			.lines()
-			.toList();
+		List<String> metrics = PrometheusScrape.lines(this.client);
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_chat_seconds_bucket{")
 				&& line.contains("stage=\"classify\"") && line.contains("tenant=\"initech\""));
 		assertThat(metrics).anyMatch(

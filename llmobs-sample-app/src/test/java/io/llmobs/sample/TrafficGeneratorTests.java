@@ -5,7 +5,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,15 +28,8 @@ class TrafficGeneratorTests {
 		for (int i = 0; i < TrafficGenerator.QUESTIONS.size(); i++) {
 			generator.sendOne();
 		}
-		List<String> metrics = this.client.get()
-			.uri("/actuator/prometheus")
-			.accept(MediaType.TEXT_PLAIN)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseBody()
-			.lines()
+		List<String> metrics = PrometheusScrape.lines(this.client)
+			.stream()
 			.filter((line) -> line.startsWith("llmobs_"))
 			.toList();
 		for (String tenant : TrafficGenerator.TENANTS) {
