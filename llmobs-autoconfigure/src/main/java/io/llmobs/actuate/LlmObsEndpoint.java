@@ -3,6 +3,8 @@ package io.llmobs.actuate;
 import java.util.List;
 import java.util.Map;
 
+import io.llmobs.chat.BoundedTagValues;
+import io.llmobs.chat.BoundedTags;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
@@ -25,16 +27,21 @@ public class LlmObsEndpoint {
 
 	private final Map<String, Object> settings;
 
+	private final @Nullable BoundedTags tags;
+
 	/**
 	 * Creates the endpoint.
 	 * @param catalog the model catalog in use
 	 * @param costTotals the running cost totals
 	 * @param settings the effective non-secret settings to show
+	 * @param tags the bounded tag values, or {@code null} when the chat instrumentation is off
 	 */
-	public LlmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, Map<String, Object> settings) {
+	public LlmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, Map<String, Object> settings,
+			@Nullable BoundedTags tags) {
 		this.catalog = catalog;
 		this.costTotals = costTotals;
 		this.settings = settings;
+		this.tags = tags;
 	}
 
 	/**
@@ -47,7 +54,20 @@ public class LlmObsEndpoint {
 		return new LlmObsDescriptor(
 				new CatalogDescriptor(this.catalog.getDate(), this.catalog.getSource(), keys.size(), keys),
 				this.settings, new CostDescriptor(this.costTotals.total(), this.costTotals.byModel(),
-						this.costTotals.byStage()));
+						this.costTotals.byStage()),
+				tagUsage());
+	}
+
+	private Map<String, TagUsageDescriptor> tagUsage() {
+		if (this.tags == null) {
+			return Map.of();
+		}
+		return Map.of("stage", usage(this.tags.stages()), "tenant", usage(this.tags.tenants()), "model",
+				usage(this.tags.models()), "task", usage(this.tags.tasks()));
+	}
+
+	private static TagUsageDescriptor usage(BoundedTagValues values) {
+		return new TagUsageDescriptor(values.size(), values.maxValues());
 	}
 
 	/**
@@ -56,9 +76,19 @@ public class LlmObsEndpoint {
 	 * @param catalog the model catalog
 	 * @param settings the effective settings
 	 * @param cost the cost totals
+	 * @param tags how many distinct values each bounded tag has admitted; at the limit, new values become 'other'
 	 */
-	public record LlmObsDescriptor(CatalogDescriptor catalog, Map<String, Object> settings,
-			CostDescriptor cost) implements OperationResponseBody {
+	public record LlmObsDescriptor(CatalogDescriptor catalog, Map<String, Object> settings, CostDescriptor cost,
+			Map<String, TagUsageDescriptor> tags) implements OperationResponseBody {
+	}
+
+	/**
+	 * Usage of one bounded tag.
+	 *
+	 * @param admitted distinct values admitted so far
+	 * @param maxValues the limit before values fold into 'other'
+	 */
+	public record TagUsageDescriptor(int admitted, int maxValues) {
 	}
 
 	/**

@@ -56,6 +56,14 @@ public final class BoundedTagValues {
 	}
 
 	/**
+	 * The number of distinct values admitted before folding into {@code other}.
+	 * @return the limit
+	 */
+	public int maxValues() {
+		return this.maxValues;
+	}
+
+	/**
 	 * How many distinct values were admitted so far.
 	 * @return the number of admitted values
 	 */

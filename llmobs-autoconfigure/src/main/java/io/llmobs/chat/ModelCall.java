@@ -20,9 +20,4 @@ import org.jspecify.annotations.Nullable;
  */
 record ModelCall(CallAttribution attribution, String provider, @Nullable String modelId, String model, TokenUsage usage, boolean usageReported,
 		List<FinishReason> finishReasons, @Nullable Double costUsd) {
-
-	boolean priced() {
-		return this.costUsd != null;
-	}
-
 }

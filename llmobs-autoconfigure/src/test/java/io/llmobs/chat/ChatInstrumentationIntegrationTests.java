@@ -126,6 +126,7 @@ class ChatInstrumentationIntegrationTests {
 			assertThat(descriptor.cost().byStageUsd().get("answer")).isCloseTo(3_000 * INPUT_PRICE / 1e6, within(1e-12));
 			assertThat(descriptor.cost().byModelUsd()).containsOnlyKeys(SNAPSHOT);
 			assertThat(descriptor.settings()).containsEntry("tenant.max-values", 100);
+			assertThat(descriptor.tags().get("stage")).isEqualTo(new LlmObsEndpoint.TagUsageDescriptor(2, 50));
 		});
 	}
 

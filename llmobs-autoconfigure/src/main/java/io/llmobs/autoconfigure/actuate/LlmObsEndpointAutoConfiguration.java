@@ -8,9 +8,11 @@ import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
+import io.llmobs.chat.BoundedTags;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -31,8 +33,9 @@ public final class LlmObsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LlmObsEndpoint llmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, LlmObsProperties properties) {
-		return new LlmObsEndpoint(catalog, costTotals, settings(properties));
+	LlmObsEndpoint llmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, LlmObsProperties properties,
+			ObjectProvider<BoundedTags> tags) {
+		return new LlmObsEndpoint(catalog, costTotals, settings(properties), tags.getIfAvailable());
 	}
 
 	/** The effective settings; llmobs has no secrets among them, prices and limits only. */
