@@ -2,24 +2,43 @@ package io.llmobs.chat;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.ChatOptions;
+
 /**
  * State of one {@code ChatClient} call that its model calls share: the attribution resolved once when the call
- * starts, and the provider and requested model that the latest model call reported when it started.
+ * starts, the enclosing task, when it started, and the provider and requested model that the latest model call
+ * reported.
  */
 final class ChatCall {
 
 	private final CallAttribution attribution;
 
+	private final @Nullable LlmTaskContext task;
+
+	private final long startNanos;
+
 	private volatile @Nullable String provider;
 
 	private volatile @Nullable String requestModel;
 
-	ChatCall(CallAttribution attribution) {
+	ChatCall(CallAttribution attribution, @Nullable LlmTaskContext task, long startNanos) {
 		this.attribution = attribution;
+		this.task = task;
+		this.startNanos = startNanos;
 	}
 
 	CallAttribution attribution() {
 		return this.attribution;
+	}
+
+	@Nullable LlmTaskContext task() {
+		return this.task;
+	}
+
+	long startNanos() {
+		return this.startNanos;
 	}
 
 	void modelCallStarted(String provider, @Nullable String requestModel) {
@@ -27,12 +46,22 @@ final class ChatCall {
 		this.requestModel = requestModel;
 	}
 
-	@Nullable String provider() {
-		return this.provider;
+	String provider() {
+		String provider = this.provider;
+		return (provider != null) ? provider : ProviderNames.UNKNOWN;
 	}
 
-	@Nullable String requestModel() {
-		return this.requestModel;
+	/** The response's model, else the model the last model call asked for, else the client's option; bounded. */
+	String model(BoundedTagValues models, ChatClientRequest request, @Nullable ChatResponse response) {
+		String model = (response != null) ? response.getMetadata().getModel() : null;
+		if (model == null || model.isBlank()) {
+			model = this.requestModel;
+		}
+		if (model == null) {
+			ChatOptions options = request.prompt().getOptions();
+			model = (options != null) ? options.getModel() : null;
+		}
+		return models.bound(model);
 	}
 
 }

@@ -43,7 +43,7 @@ public final class ChatModelMetricsHandler implements ObservationHandler<ChatMod
 	@Override
 	public void onStart(ChatModelObservationContext context) {
 		try {
-			this.accounting.attribute(context);
+			this.accounting.scope(context);
 		}
 		catch (RuntimeException ex) {
 			this.errors.record(InstrumentationErrors.Component.MODEL_METRICS, ex);
@@ -58,7 +58,7 @@ public final class ChatModelMetricsHandler implements ObservationHandler<ChatMod
 			Double cost = call.costUsd();
 			if (cost != null) {
 				this.costTotals.add(call.model(), call.attribution().stage(), cost);
-				LlmTaskContext task = ObservationAncestry.findContext(context, LlmTaskContext.class);
+				LlmTaskContext task = call.scope().task();
 				if (task != null) {
 					task.addCost(cost);
 				}

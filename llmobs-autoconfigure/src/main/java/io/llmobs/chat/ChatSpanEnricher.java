@@ -14,7 +14,8 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
 /**
  * Adds llmobs attributes to Spring AI's own chat spans when they stop: provider, usage (cache and reasoning
  * included), normalized finish reasons, stage, tenant and cost on model calls; stage and tenant on
- * {@code ChatClient} calls. They are high-cardinality key values, so Spring AI's metrics keep their tags.
+ * {@code ChatClient} calls. They are high-cardinality key values, so Spring AI's metrics keep their tags. With
+ * Micrometer Tracing on the class path, observations without a span are left alone.
  */
 public final class ChatSpanEnricher implements ObservationFilter {
 
@@ -35,6 +36,9 @@ public final class ChatSpanEnricher implements ObservationFilter {
 	@Override
 	public Observation.Context map(Observation.Context context) {
 		try {
+			if (!SpanPresence.hasSpan(context)) {
+				return context;
+			}
 			if (context instanceof ChatModelObservationContext modelContext) {
 				enrich(modelContext, this.accounting.account(modelContext));
 			}
@@ -77,6 +81,9 @@ public final class ChatSpanEnricher implements ObservationFilter {
 
 	/** Formats the reasons as Spring AI does ({@code ["stop", "length"]}), with normalized values. */
 	private static String format(List<FinishReason> reasons) {
+		if (reasons.size() == 1) {
+			return reasons.get(0).jsonArray();
+		}
 		StringJoiner joiner = new StringJoiner(", ", "[", "]");
 		reasons.forEach((reason) -> joiner.add("\"" + reason.value() + "\""));
 		return joiner.toString();

@@ -1,6 +1,7 @@
 package io.llmobs.chat;
 
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,10 +26,23 @@ public enum FinishReason {
 	/** Anything else the provider reported. */
 	OTHER("other");
 
+	/** The spellings of most responses, looked up before lower-casing. */
+	private static final Map<String, FinishReason> COMMON = Map.of("STOP", STOP, "stop", STOP, "LENGTH", LENGTH,
+			"length", LENGTH, "TOOL_CALLS", TOOL_CALLS, "tool_calls", TOOL_CALLS, "end_turn", STOP, "tool_use",
+			TOOL_CALLS, "max_tokens", LENGTH);
+
 	private final String value;
+
+	private final String jsonArray;
 
 	FinishReason(String value) {
 		this.value = value;
+		this.jsonArray = "[\"" + value + "\"]";
+	}
+
+	/** The span attribute value of a response with this single reason, e.g. {@code ["stop"]}. */
+	String jsonArray() {
+		return this.jsonArray;
 	}
 
 	/**
@@ -49,7 +63,12 @@ public enum FinishReason {
 		if (raw == null || raw.isBlank()) {
 			return null;
 		}
-		return switch (raw.toLowerCase(Locale.ROOT)) {
+		FinishReason common = COMMON.get(raw);
+		return (common != null) ? common : normalize(raw.toLowerCase(Locale.ROOT));
+	}
+
+	private static FinishReason normalize(String raw) {
+		return switch (raw) {
 			case "stop", "end_turn", "stop_sequence", "complete", "eos", "finish_reason_stop" -> STOP;
 			case "length", "max_tokens", "model_length", "max_output_tokens" -> LENGTH;
 			case "tool_calls", "tool_use", "function_call" -> TOOL_CALLS;

@@ -70,8 +70,8 @@ public final class InstrumentationErrors {
 	 */
 	public enum Component {
 
-		/** The {@code ChatClient} advisor. */
-		ADVISOR("advisor"),
+		/** The {@code ChatClient} instrumentation: its observation handler and stream advisor. */
+		CHAT_CLIENT("chat_client"),
 
 		/** The model-call metrics handler. */
 		MODEL_METRICS("model_metrics"),

@@ -29,7 +29,7 @@ public final class LlmObs {
 
 	private final InstrumentationErrors errors;
 
-	private final ChatClientObservabilityAdvisor advisor;
+	private final ChatClientStreamAdvisor advisor;
 
 	/**
 	 * Creates the entry point.
@@ -37,10 +37,10 @@ public final class LlmObs {
 	 * @param meterRegistry where task costs are recorded
 	 * @param tasks bounded task names
 	 * @param errors where failures inside llmobs are reported
-	 * @param advisor the advisor that instruments {@code ChatClient} calls
+	 * @param advisor the advisor that instruments {@code ChatClient} streams
 	 */
 	public LlmObs(ObservationRegistry observationRegistry, MeterRegistry meterRegistry, BoundedTagValues tasks,
-			InstrumentationErrors errors, ChatClientObservabilityAdvisor advisor) {
+			InstrumentationErrors errors, ChatClientStreamAdvisor advisor) {
 		this.observationRegistry = observationRegistry;
 		this.meterRegistry = meterRegistry;
 		this.tasks = tasks;
@@ -59,11 +59,11 @@ public final class LlmObs {
 	}
 
 	/**
-	 * The advisor to add to a {@code ChatClient.Builder} that already exists; build it with the application's
-	 * {@code ObservationRegistry} so model calls are attributed to the client call.
-	 * @return the llmobs advisor
+	 * The advisor to add to a {@code ChatClient.Builder} that already exists, for its streams; the builder must be
+	 * built with the application's {@code ObservationRegistry}, which is how {@code call()}s are instrumented.
+	 * @return the llmobs stream advisor
 	 */
-	public ChatClientObservabilityAdvisor advisor() {
+	public ChatClientStreamAdvisor advisor() {
 		return this.advisor;
 	}
 

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * What llmobs accounted for one model round trip; computed once per observation and shared by the span
  * enrichment and the metrics.
  *
- * @param attribution stage and tenant
+ * @param scope stage, tenant and enclosing task
  * @param provider the {@code gen_ai.provider.name} value
  * @param modelId the model id as the provider reported it, else as requested, or {@code null}
  * @param model the bounded model tag value
@@ -18,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param finishReasons the normalized finish reason of each generation
  * @param costUsd the cost in USD, or {@code null} when the model has no price or no usage was reported
  */
-record ModelCall(CallAttribution attribution, String provider, @Nullable String modelId, String model, TokenUsage usage, boolean usageReported,
+record ModelCall(ModelCallScope scope, String provider, @Nullable String modelId, String model, TokenUsage usage, boolean usageReported,
 		List<FinishReason> finishReasons, @Nullable Double costUsd) {
+
+	CallAttribution attribution() {
+		return this.scope.attribution();
+	}
+
 }

@@ -39,23 +39,24 @@ public final class ModelCallAccounting {
 	}
 
 	/**
-	 * Resolves the attribution of a model call when it starts, on the caller's thread: the enclosing
-	 * {@code ChatClient} call's, else the defaults.
+	 * Resolves the scope of a model call when it starts, on the caller's thread: the enclosing {@code ChatClient}
+	 * call's attribution and task, else the defaults and the nearest enclosing task.
 	 */
-	CallAttribution attribute(ChatModelObservationContext context) {
-		CallAttribution attribution = context.get(CallAttribution.class);
-		if (attribution == null) {
+	ModelCallScope scope(ChatModelObservationContext context) {
+		ModelCallScope scope = context.get(ModelCallScope.class);
+		if (scope == null) {
 			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
 			if (call != null) {
 				call.modelCallStarted(provider(context), requestModel(context));
-				attribution = call.attribution();
+				scope = new ModelCallScope(call.attribution(), call.task());
 			}
 			else {
-				attribution = this.attributionResolver.resolveDefault();
+				scope = new ModelCallScope(this.attributionResolver.resolveDefault(),
+						ObservationAncestry.findContext(context, LlmTaskContext.class));
 			}
-			context.put(CallAttribution.class, attribution);
+			context.put(ModelCallScope.class, scope);
 		}
-		return attribution;
+		return scope;
 	}
 
 	/** The accounting of a finished model call, computed once. */
@@ -77,7 +78,7 @@ public final class ModelCallAccounting {
 			ModelEntry entry = this.catalog.find(responseModel, requestModel).orElse(null);
 			cost = (entry != null) ? entry.costOf(usage) : null;
 		}
-		ModelCall call = new ModelCall(attribute(context), provider, modelId, this.models.bound(modelId), usage, usageReported,
+		ModelCall call = new ModelCall(scope(context), provider, modelId, this.models.bound(modelId), usage, usageReported,
 				finishReasons(response), cost);
 		context.put(ModelCall.class, call);
 		return call;
@@ -96,8 +97,13 @@ public final class ModelCallAccounting {
 		if (response == null) {
 			return List.of();
 		}
+		List<Generation> generations = response.getResults();
+		if (generations.size() == 1) {
+			FinishReason reason = FinishReason.of(generations.get(0).getMetadata().getFinishReason());
+			return (reason != null) ? List.of(reason) : List.of();
+		}
 		List<FinishReason> reasons = new ArrayList<>();
-		for (Generation generation : response.getResults()) {
+		for (Generation generation : generations) {
 			FinishReason reason = FinishReason.of(generation.getMetadata().getFinishReason());
 			if (reason != null) {
 				reasons.add(reason);

@@ -5,7 +5,8 @@ import io.llmobs.autoconfigure.actuate.LlmObsEndpointAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.chat.CallAttributionResolver;
-import io.llmobs.chat.ChatClientObservabilityAdvisor;
+import io.llmobs.chat.ChatClientMetricsHandler;
+import io.llmobs.chat.ChatClientStreamAdvisor;
 import io.llmobs.chat.ChatMeters;
 import io.llmobs.chat.ChatModelMetricsHandler;
 import io.llmobs.chat.ChatSpanEnricher;
@@ -60,7 +61,8 @@ class LlmObsAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(ModelCatalog.class)
 				.hasSingleBean(CostTotals.class)
-				.hasSingleBean(ChatClientObservabilityAdvisor.class)
+				.hasSingleBean(ChatClientStreamAdvisor.class)
+				.hasSingleBean(ChatClientMetricsHandler.class)
 				.hasSingleBean(ChatModelMetricsHandler.class)
 				.hasSingleBean(ChatSpanEnricher.class)
 				.hasSingleBean(ChatClientBuilderCustomizer.class)
@@ -90,6 +92,8 @@ class LlmObsAutoConfigurationTests {
 			assertThat(meters.get("llmobs.finish.reason").tag("reason", "stop").counter().count()).isEqualTo(1);
 			assertThat(meters.get("llmobs.cost").tags("stage", "default", "tenant", "none").counter().count())
 				.isPositive();
+			// no tracing here, so no span: span attributes are not computed
+			assertThat(observationContext.getHighCardinalityKeyValue("llmobs.cost.usd")).isNull();
 		});
 	}
 
@@ -106,7 +110,7 @@ class LlmObsAutoConfigurationTests {
 	@Test
 	void withoutSpringAiOnlyTheCostPartIsCreated() {
 		this.runner.withClassLoader(new FilteredClassLoader(ChatClient.class)).run((context) -> {
-			assertThat(context).hasSingleBean(ModelCatalog.class).doesNotHaveBean(ChatClientObservabilityAdvisor.class);
+			assertThat(context).hasSingleBean(ModelCatalog.class).doesNotHaveBean(ChatClientStreamAdvisor.class);
 		});
 	}
 

@@ -8,7 +8,8 @@ import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.chat.CallAttributionResolver;
-import io.llmobs.chat.ChatClientObservabilityAdvisor;
+import io.llmobs.chat.ChatClientMetricsHandler;
+import io.llmobs.chat.ChatClientStreamAdvisor;
 import io.llmobs.chat.ChatMeters;
 import io.llmobs.chat.ChatMetricNames;
 import io.llmobs.chat.ChatModelMetricsHandler;
@@ -42,9 +43,9 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the chat-call instrumentation: the {@code ChatClient}
- * advisor (added to every auto-configured {@code ChatClient.Builder}), the model-call metrics handler, the span
- * enrichment filter and task scopes.
+ * {@link EnableAutoConfiguration Auto-configuration} of the chat-call instrumentation: observation handlers for
+ * {@code ChatClient} and model calls, the span enrichment filter, the stream advisor (added to every
+ * auto-configured {@code ChatClient.Builder}) and task scopes.
  */
 @AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, ObservationAutoConfiguration.class,
 		MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
@@ -104,23 +105,30 @@ public final class LlmObsChatAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChatClientObservabilityAdvisor llmObsChatClientAdvisor(ObservationRegistry observationRegistry,
-			CallAttributionResolver attributionResolver, BoundedTags tags, ChatMeters meters,
-			InstrumentationErrors errors, MeterRegistry meterRegistry) {
-		return new ChatClientObservabilityAdvisor(observationRegistry, attributionResolver, tags.models(), meters,
-				errors, meterRegistry.config().clock());
+	ChatClientMetricsHandler llmObsChatClientMetricsHandler(CallAttributionResolver attributionResolver,
+			BoundedTags tags, ChatMeters meters, InstrumentationErrors errors, MeterRegistry meterRegistry) {
+		return new ChatClientMetricsHandler(attributionResolver, tags.models(), meters, errors,
+				meterRegistry.config().clock());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatClientStreamAdvisor llmObsChatClientStreamAdvisor(CallAttributionResolver attributionResolver,
+			BoundedTags tags, ChatMeters meters, InstrumentationErrors errors, MeterRegistry meterRegistry) {
+		return new ChatClientStreamAdvisor(attributionResolver, tags.models(), meters, errors,
+				meterRegistry.config().clock());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "llmObsChatClientBuilderCustomizer")
-	ChatClientBuilderCustomizer llmObsChatClientBuilderCustomizer(ChatClientObservabilityAdvisor advisor) {
+	ChatClientBuilderCustomizer llmObsChatClientBuilderCustomizer(ChatClientStreamAdvisor advisor) {
 		return (builder) -> builder.defaultAdvisors(advisor);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	LlmObs llmObs(ObservationRegistry observationRegistry, MeterRegistry meterRegistry, BoundedTags tags,
-			InstrumentationErrors errors, ChatClientObservabilityAdvisor advisor) {
+			InstrumentationErrors errors, ChatClientStreamAdvisor advisor) {
 		return new LlmObs(observationRegistry, meterRegistry, tags.tasks(), errors, advisor);
 	}
 

@@ -1,0 +1,33 @@
+package io.llmobs.chat;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * Tells whether Micrometer Tracing made a span of an observation, so span attributes are only computed for spans.
+ * Without Micrometer Tracing on the class path every observation counts as having one (another handler may export it).
+ */
+final class SpanPresence {
+
+	private static final boolean TRACING_PRESENT = ClassUtils.isPresent(
+			"io.micrometer.tracing.handler.TracingObservationHandler", SpanPresence.class.getClassLoader());
+
+	private SpanPresence() {
+	}
+
+	static boolean hasSpan(Observation.Context context) {
+		return !TRACING_PRESENT || MicrometerTracing.hasTracingContext(context);
+	}
+
+	/** Kept apart so that Micrometer Tracing is only loaded when present. */
+	private static final class MicrometerTracing {
+
+		static boolean hasTracingContext(Observation.Context context) {
+			return context.get(TracingObservationHandler.TracingContext.class) != null;
+		}
+
+	}
+
+}
