@@ -2,22 +2,10 @@ package io.llmobs.benchmark;
 
 import java.util.concurrent.TimeUnit;
 
-import io.llmobs.chat.BoundedTagValues;
-import io.llmobs.chat.BoundedTags;
-import io.llmobs.chat.CallAttributionResolver;
-import io.llmobs.chat.ChatClientMetricsHandler;
 import io.llmobs.chat.ChatClientStreamAdvisor;
-import io.llmobs.chat.ChatMeters;
 import io.llmobs.chat.ChatMetricNames;
-import io.llmobs.chat.ChatModelMetricsHandler;
-import io.llmobs.chat.ChatSpanEnricher;
 import io.llmobs.chat.InstrumentationErrors;
 import io.llmobs.chat.LlmObsParams;
-import io.llmobs.chat.ModelCallAccounting;
-import io.llmobs.cost.CostTotals;
-import io.llmobs.cost.ModelCatalog;
-import io.llmobs.cost.ModelCatalogReader;
-import io.llmobs.cost.UnpricedModelWarnings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -81,22 +69,7 @@ public class ChatClientCallBenchmark {
 			ObservationRegistry observations = ObservationRegistry.create();
 			observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
 
-			InstrumentationErrors errors = new InstrumentationErrors(meters);
-			BoundedTags tags = new BoundedTags(new BoundedTagValues(50), new BoundedTagValues(100),
-					new BoundedTagValues(50), new BoundedTagValues(50));
-			CallAttributionResolver resolver = new CallAttributionResolver("default", tags.stages(), tags.tenants(),
-					null, errors);
-			ModelCatalog catalog = new ModelCatalogReader().readBundled();
-			ModelCallAccounting accounting = new ModelCallAccounting(catalog, tags.models(), resolver);
-			ChatMeters chatMeters = new ChatMeters(meters);
-			observations.observationConfig()
-				.observationHandler(new ChatModelMetricsHandler(accounting, chatMeters, new CostTotals(),
-						new UnpricedModelWarnings(), errors))
-				.observationHandler(new ChatClientMetricsHandler(resolver, tags.models(), chatMeters, errors,
-						meters.config().clock()))
-				.observationFilter(new ChatSpanEnricher(accounting, errors));
-			ChatClientStreamAdvisor advisor = new ChatClientStreamAdvisor(resolver, tags.models(), chatMeters, errors,
-					meters.config().clock());
+			ChatClientStreamAdvisor advisor = LlmObsWiring.instrument(observations, meters);
 			this.chatClient = ChatClient.builder(new InMemoryChatModel(observations), observations, null, null)
 				.defaultAdvisors(advisor)
 				.build();

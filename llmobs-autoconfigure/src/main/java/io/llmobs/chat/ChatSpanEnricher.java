@@ -61,11 +61,14 @@ public final class ChatSpanEnricher implements ObservationFilter {
 		attribution(context, call.attribution());
 		if (call.usageReported()) {
 			TokenUsage usage = call.usage();
-			tokens(context, ChatSpanAttributes.USAGE_INPUT_TOKENS, usage.input(), true);
-			tokens(context, ChatSpanAttributes.USAGE_OUTPUT_TOKENS, usage.output(), true);
-			tokens(context, ChatSpanAttributes.USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheRead(), false);
-			tokens(context, ChatSpanAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheWrite(), false);
-			tokens(context, ChatSpanAttributes.USAGE_REASONING_OUTPUT_TOKENS, usage.reasoning(), false);
+			// Spring AI's convention sets the usage attributes from the same usage; input differs where the
+			// provider reports cache tokens beside it, and is then replaced by the normalized count.
+			boolean inputNormalized = ProviderNames.reportsCacheOutsideInput(call.provider());
+			tokens(context, ChatSpanAttributes.USAGE_INPUT_TOKENS, usage.input(), true, inputNormalized);
+			tokens(context, ChatSpanAttributes.USAGE_OUTPUT_TOKENS, usage.output(), true, false);
+			tokens(context, ChatSpanAttributes.USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheRead(), false, false);
+			tokens(context, ChatSpanAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheWrite(), false, false);
+			tokens(context, ChatSpanAttributes.USAGE_REASONING_OUTPUT_TOKENS, usage.reasoning(), false, false);
 		}
 		List<FinishReason> reasons = call.finishReasons();
 		if (!reasons.isEmpty()) {
@@ -96,8 +99,10 @@ public final class ChatSpanEnricher implements ObservationFilter {
 				KeyValue.of(ChatSpanAttributes.TENANT, attribution.tenant()));
 	}
 
-	private static void tokens(Observation.Context context, String key, long count, boolean always) {
-		if (always || count > 0) {
+	/** Sets a token count unless already there: zero counts only when {@code evenZero}, present ones on {@code replace}. */
+	private static void tokens(Observation.Context context, String key, long count, boolean evenZero,
+			boolean replace) {
+		if ((evenZero || count > 0) && (replace || context.getHighCardinalityKeyValue(key) == null)) {
 			context.addHighCardinalityKeyValue(KeyValue.of(key, Long.toString(count)));
 		}
 	}
