@@ -3,6 +3,7 @@ package io.llmobs.benchmark;
 import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.chat.CallAttributionResolver;
+import io.llmobs.chat.ChatCallRecorder;
 import io.llmobs.chat.ChatClientMetricsHandler;
 import io.llmobs.chat.ChatClientStreamAdvisor;
 import io.llmobs.chat.ChatMeters;
@@ -34,13 +35,14 @@ final class LlmObsWiring {
 		ModelCallAccounting accounting = new ModelCallAccounting(new ModelCatalogReader().readBundled(),
 				tags.models(), resolver);
 		ChatMeters chatMeters = new ChatMeters(meters);
+		ChatCallRecorder recorder = new ChatCallRecorder(resolver, tags.models(), chatMeters, errors,
+				meters.config().clock());
 		observations.observationConfig()
 			.observationHandler(new ChatModelMetricsHandler(accounting, chatMeters, new CostTotals(),
 					new UnpricedModelWarnings(), errors))
-			.observationHandler(new ChatClientMetricsHandler(resolver, tags.models(), chatMeters, errors,
-					meters.config().clock()))
+			.observationHandler(new ChatClientMetricsHandler(recorder))
 			.observationFilter(new ChatSpanEnricher(accounting, errors));
-		return new ChatClientStreamAdvisor(resolver, tags.models(), chatMeters, errors, meters.config().clock());
+		return new ChatClientStreamAdvisor(recorder);
 	}
 
 }

@@ -3,7 +3,6 @@ package io.llmobs.chat;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.micrometer.core.instrument.Clock;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
@@ -29,31 +28,14 @@ public final class ChatClientStreamAdvisor implements StreamAdvisor {
 
 	private static final String NAME = "llmobs";
 
-	private final CallAttributionResolver attributionResolver;
-
-	private final BoundedTagValues models;
-
-	private final ChatMeters meters;
-
-	private final InstrumentationErrors errors;
-
-	private final Clock clock;
+	private final ChatCallRecorder recorder;
 
 	/**
 	 * Creates the advisor.
-	 * @param attributionResolver resolves stage and tenant of streams whose {@code ChatClient} is not observed
-	 * @param models bounded model tag values
-	 * @param meters the chat meters
-	 * @param errors where failures inside llmobs are reported
-	 * @param clock the clock of the meter registry
+	 * @param recorder starts and records the calls
 	 */
-	public ChatClientStreamAdvisor(CallAttributionResolver attributionResolver, BoundedTagValues models,
-			ChatMeters meters, InstrumentationErrors errors, Clock clock) {
-		this.attributionResolver = attributionResolver;
-		this.models = models;
-		this.meters = meters;
-		this.errors = errors;
-		this.clock = clock;
+	public ChatClientStreamAdvisor(ChatCallRecorder recorder) {
+		this.recorder = recorder;
 	}
 
 	@Override
@@ -67,51 +49,21 @@ public final class ChatClientStreamAdvisor implements StreamAdvisor {
 				if (chatResponse != null) {
 					last.set(chatResponse);
 					if (!firstTokenSeen.get() && hasText(chatResponse) && firstTokenSeen.compareAndSet(false, true)) {
-						firstToken(call, request, chatResponse);
+						this.recorder.firstToken(call, request, chatResponse);
 					}
 				}
 			})
-				.doOnComplete(() -> finish(call, request, last.get(), ChatOutcome.SUCCESS))
-				.doOnError((ex) -> finish(call, request, last.get(), ChatOutcome.ERROR))
-				.doOnCancel(() -> finish(call, request, last.get(), ChatOutcome.CANCELLED));
+				.doOnComplete(() -> this.recorder.finish(call, request, last.get(), ChatOutcome.SUCCESS))
+				.doOnError((ex) -> this.recorder.finish(call, request, last.get(), ChatOutcome.ERROR))
+				.doOnCancel(() -> this.recorder.finish(call, request, last.get(), ChatOutcome.CANCELLED));
 		});
 	}
 
 	/** The call that the observed {@code ChatClient} started, else one of our own. */
 	private ChatCall call(ChatClientRequest request, @Nullable Observation current) {
-		try {
-			Observation.Context context = (current != null) ? current.getContext() : null;
-			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
-			return (call != null) ? call
-					: new ChatCall(this.attributionResolver.resolve(request.context()),
-							ObservationAncestry.findContext(context, LlmTaskContext.class), this.clock.monotonicTime());
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
-			return new ChatCall(new CallAttribution(BoundedTagValues.NONE, BoundedTagValues.NONE), null,
-					this.clock.monotonicTime());
-		}
-	}
-
-	private void firstToken(ChatCall call, ChatClientRequest request, ChatResponse chunk) {
-		try {
-			this.meters.recordTimeToFirstToken(call.model(this.models, request, chunk), call.provider(),
-					call.attribution().stage(), this.clock.monotonicTime() - call.startNanos());
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
-		}
-	}
-
-	private void finish(ChatCall call, ChatClientRequest request, @Nullable ChatResponse response,
-			ChatOutcome outcome) {
-		try {
-			this.meters.recordChat(call.model(this.models, request, response), call.provider(), call.attribution(),
-					outcome, this.clock.monotonicTime() - call.startNanos());
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
-		}
+		Observation.Context context = (current != null) ? current.getContext() : null;
+		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+		return (call != null) ? call : this.recorder.start(request.context(), context);
 	}
 
 	private static boolean hasText(ChatResponse response) {

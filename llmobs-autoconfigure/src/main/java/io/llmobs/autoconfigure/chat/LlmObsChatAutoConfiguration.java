@@ -8,6 +8,7 @@ import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.chat.CallAttributionResolver;
+import io.llmobs.chat.ChatCallRecorder;
 import io.llmobs.chat.ChatClientMetricsHandler;
 import io.llmobs.chat.ChatClientStreamAdvisor;
 import io.llmobs.chat.ChatMeters;
@@ -105,18 +106,21 @@ public final class LlmObsChatAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChatClientMetricsHandler llmObsChatClientMetricsHandler(CallAttributionResolver attributionResolver,
-			BoundedTags tags, ChatMeters meters, InstrumentationErrors errors, MeterRegistry meterRegistry) {
-		return new ChatClientMetricsHandler(attributionResolver, tags.models(), meters, errors,
-				meterRegistry.config().clock());
+	ChatCallRecorder llmObsChatCallRecorder(CallAttributionResolver attributionResolver, BoundedTags tags,
+			ChatMeters meters, InstrumentationErrors errors, MeterRegistry meterRegistry) {
+		return new ChatCallRecorder(attributionResolver, tags.models(), meters, errors, meterRegistry.config().clock());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChatClientStreamAdvisor llmObsChatClientStreamAdvisor(CallAttributionResolver attributionResolver,
-			BoundedTags tags, ChatMeters meters, InstrumentationErrors errors, MeterRegistry meterRegistry) {
-		return new ChatClientStreamAdvisor(attributionResolver, tags.models(), meters, errors,
-				meterRegistry.config().clock());
+	ChatClientMetricsHandler llmObsChatClientMetricsHandler(ChatCallRecorder recorder) {
+		return new ChatClientMetricsHandler(recorder);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatClientStreamAdvisor llmObsChatClientStreamAdvisor(ChatCallRecorder recorder) {
+		return new ChatClientStreamAdvisor(recorder);
 	}
 
 	@Bean

@@ -1,0 +1,80 @@
+package io.llmobs.chat;
+
+import java.util.Map;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.model.ChatResponse;
+
+/**
+ * Starts and records {@code ChatClient} calls for {@link ChatClientMetricsHandler} ({@code call()}) and
+ * {@link ChatClientStreamAdvisor} (streams); a failure inside is reported, never thrown.
+ */
+public final class ChatCallRecorder {
+
+	private final CallAttributionResolver attributionResolver;
+
+	private final BoundedTagValues models;
+
+	private final ChatMeters meters;
+
+	private final InstrumentationErrors errors;
+
+	private final Clock clock;
+
+	/**
+	 * Creates the recorder.
+	 * @param attributionResolver resolves stage and tenant
+	 * @param models bounded model tag values
+	 * @param meters the chat meters
+	 * @param errors where failures inside llmobs are reported
+	 * @param clock the clock of the meter registry
+	 */
+	public ChatCallRecorder(CallAttributionResolver attributionResolver, BoundedTagValues models, ChatMeters meters,
+			InstrumentationErrors errors, Clock clock) {
+		this.attributionResolver = attributionResolver;
+		this.models = models;
+		this.meters = meters;
+		this.errors = errors;
+		this.clock = clock;
+	}
+
+	/** Starts a call: resolves its attribution from its advisor parameters and finds the enclosing task. */
+	ChatCall start(Map<String, ? extends @Nullable Object> params, Observation.@Nullable ContextView enclosing) {
+		try {
+			return new ChatCall(this.attributionResolver.resolve(params),
+					ObservationAncestry.findContext(enclosing, LlmTaskContext.class), this.clock.monotonicTime());
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
+			return new ChatCall(new CallAttribution(BoundedTagValues.NONE, BoundedTagValues.NONE), null,
+					this.clock.monotonicTime());
+		}
+	}
+
+	/** Records {@code llmobs.chat} for a call that ended. */
+	void finish(ChatCall call, ChatClientRequest request, @Nullable ChatResponse response, ChatOutcome outcome) {
+		try {
+			this.meters.recordChat(call.model(this.models, request, response), call.provider(), call.attribution(),
+					outcome, this.clock.monotonicTime() - call.startNanos());
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
+		}
+	}
+
+	/** Records {@code llmobs.chat.ttft} at the first non-empty chunk of a stream. */
+	void firstToken(ChatCall call, ChatClientRequest request, ChatResponse chunk) {
+		try {
+			this.meters.recordTimeToFirstToken(call.model(this.models, request, chunk), call.provider(),
+					call.attribution().stage(), this.clock.monotonicTime() - call.startNanos());
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
+		}
+	}
+
+}
