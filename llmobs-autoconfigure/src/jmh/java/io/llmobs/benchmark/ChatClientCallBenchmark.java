@@ -2,7 +2,6 @@ package io.llmobs.benchmark;
 
 import java.util.concurrent.TimeUnit;
 
-import io.llmobs.chat.ChatClientStreamAdvisor;
 import io.llmobs.chat.ChatMetricNames;
 import io.llmobs.chat.InstrumentationErrors;
 import io.llmobs.chat.LlmObsParams;
@@ -39,9 +38,9 @@ public class ChatClientCallBenchmark {
 
 	static final String QUESTION = "What does shipping to Berlin cost?";
 
-	/** Spring AI observations on, metered, no llmobs. */
+	/** Spring AI observations on and metered; the llmobs variant adds llmobs to the same registries. */
 	@State(Scope.Benchmark)
-	public static class Baseline {
+	public abstract static class Metered {
 
 		ChatClient chatClient;
 
@@ -50,32 +49,44 @@ public class ChatClientCallBenchmark {
 			MeterRegistry meters = new SimpleMeterRegistry();
 			ObservationRegistry observations = ObservationRegistry.create();
 			observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-			this.chatClient = ChatClient.builder(new InMemoryChatModel(observations), observations, null, null)
-				.build();
+			ChatClient.Builder builder = ChatClient.builder(new InMemoryChatModel(observations), observations, null,
+					null);
+			this.chatClient = customize(builder, observations, meters).build();
 			check(call(this.chatClient));
+			verify(meters);
+		}
+
+		abstract ChatClient.Builder customize(ChatClient.Builder builder, ObservationRegistry observations,
+				MeterRegistry meters);
+
+		void verify(MeterRegistry meters) {
+		}
+
+	}
+
+	/** Spring AI observations on, metered, no llmobs. */
+	public static class Baseline extends Metered {
+
+		@Override
+		ChatClient.Builder customize(ChatClient.Builder builder, ObservationRegistry observations,
+				MeterRegistry meters) {
+			return builder;
 		}
 
 	}
 
 	/** The baseline plus llmobs, wired as {@code LlmObsChatAutoConfiguration} wires it. */
-	@State(Scope.Benchmark)
-	public static class Instrumented {
+	public static class Instrumented extends Metered {
 
-		ChatClient chatClient;
+		@Override
+		ChatClient.Builder customize(ChatClient.Builder builder, ObservationRegistry observations,
+				MeterRegistry meters) {
+			return builder.defaultAdvisors(LlmObsWiring.instrument(observations, meters));
+		}
 
-		@Setup(Level.Trial)
-		public void setUp() {
-			MeterRegistry meters = new SimpleMeterRegistry();
-			ObservationRegistry observations = ObservationRegistry.create();
-			observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-
-			ChatClientStreamAdvisor advisor = LlmObsWiring.instrument(observations, meters);
-			this.chatClient = ChatClient.builder(new InMemoryChatModel(observations), observations, null, null)
-				.defaultAdvisors(advisor)
-				.build();
-
-			check(call(this.chatClient));
-			// Fail fast if the wiring is off: the call must have been priced and attributed, without errors.
+		/** Fails fast if the wiring is off: the call must have been priced and attributed, without errors. */
+		@Override
+		void verify(MeterRegistry meters) {
 			require(meters.find(ChatMetricNames.CHAT).tag("stage", "generate").tag("tenant", "acme").timer() != null,
 					"llmobs.chat{stage=generate,tenant=acme} was not recorded");
 			require(meters.find(ChatMetricNames.COST).counter() != null, "llmobs.cost was not recorded");

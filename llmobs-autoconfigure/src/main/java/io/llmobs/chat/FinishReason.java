@@ -1,7 +1,6 @@
 package io.llmobs.chat;
 
 import java.util.Locale;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,11 +24,6 @@ public enum FinishReason {
 
 	/** Anything else the provider reported. */
 	OTHER("other");
-
-	/** The spellings of most responses, looked up before lower-casing. */
-	private static final Map<String, FinishReason> COMMON = Map.of("STOP", STOP, "stop", STOP, "LENGTH", LENGTH,
-			"length", LENGTH, "TOOL_CALLS", TOOL_CALLS, "tool_calls", TOOL_CALLS, "end_turn", STOP, "tool_use",
-			TOOL_CALLS, "max_tokens", LENGTH);
 
 	private final String value;
 
@@ -63,12 +57,7 @@ public enum FinishReason {
 		if (raw == null || raw.isBlank()) {
 			return null;
 		}
-		FinishReason common = COMMON.get(raw);
-		return (common != null) ? common : normalize(raw.toLowerCase(Locale.ROOT));
-	}
-
-	private static FinishReason normalize(String raw) {
-		return switch (raw) {
+		return switch (raw.toLowerCase(Locale.ROOT)) {
 			case "stop", "end_turn", "stop_sequence", "complete", "eos", "finish_reason_stop" -> STOP;
 			case "length", "max_tokens", "model_length", "max_output_tokens" -> LENGTH;
 			case "tool_calls", "tool_use", "function_call" -> TOOL_CALLS;

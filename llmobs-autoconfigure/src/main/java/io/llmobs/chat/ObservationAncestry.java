@@ -1,5 +1,7 @@
 package io.llmobs.chat;
 
+import java.util.function.BiFunction;
+
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
@@ -23,16 +25,7 @@ final class ObservationAncestry {
 	 * @return the value, or {@code null} when no enclosing context holds one
 	 */
 	static <T> @Nullable T find(Observation.@Nullable ContextView context, Class<T> type) {
-		Observation.ContextView current = context;
-		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-			T value = current.get(type);
-			if (value != null) {
-				return value;
-			}
-			ObservationView parent = current.getParentObservation();
-			current = (parent != null) ? parent.getContextView() : null;
-		}
-		return null;
+		return walk(context, type, Observation.ContextView::get);
 	}
 
 	/**
@@ -44,10 +37,24 @@ final class ObservationAncestry {
 	 */
 	static <C extends Observation.ContextView> @Nullable C findContext(Observation.@Nullable ContextView context,
 			Class<C> type) {
+		return walk(context, type, ObservationAncestry::asType);
+	}
+
+	private static <C extends Observation.ContextView> @Nullable C asType(Observation.ContextView view, Class<C> type) {
+		return type.isInstance(view) ? type.cast(view) : null;
+	}
+
+	/**
+	 * The first non-null answer of {@code lookup}, from the given context up through its parents; the lookup takes
+	 * the type as an argument so that it captures nothing and the walk allocates nothing.
+	 */
+	private static <T> @Nullable T walk(Observation.@Nullable ContextView context, Class<T> type,
+			BiFunction<Observation.ContextView, Class<T>, @Nullable T> lookup) {
 		Observation.ContextView current = context;
 		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-			if (type.isInstance(current)) {
-				return type.cast(current);
+			T found = lookup.apply(current, type);
+			if (found != null) {
+				return found;
 			}
 			ObservationView parent = current.getParentObservation();
 			current = (parent != null) ? parent.getContextView() : null;
