@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
+import io.llmobs.context.ContextStats;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
@@ -15,8 +16,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * {@code /actuator/llmobs}: the model catalog in use, the effective non-secret settings and the cost totals since
- * start-up.
+ * {@code /actuator/llmobs}: the model catalog in use, the effective non-secret settings, the cost totals since
+ * start-up, how full the bounded tags are and the context-window figures.
  */
 @Endpoint(id = "llmobs")
 public class LlmObsEndpoint {
@@ -29,19 +30,23 @@ public class LlmObsEndpoint {
 
 	private final @Nullable BoundedTags tags;
 
+	private final @Nullable ContextStats context;
+
 	/**
 	 * Creates the endpoint.
 	 * @param catalog the model catalog in use
 	 * @param costTotals the running cost totals
 	 * @param settings the effective non-secret settings to show
 	 * @param tags the bounded tag values, or {@code null} when the chat instrumentation is off
+	 * @param context the context accounting's figures, or {@code null} when it is off
 	 */
 	public LlmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, Map<String, Object> settings,
-			@Nullable BoundedTags tags) {
+			@Nullable BoundedTags tags, @Nullable ContextStats context) {
 		this.catalog = catalog;
 		this.costTotals = costTotals;
 		this.settings = settings;
 		this.tags = tags;
+		this.context = context;
 	}
 
 	/**
@@ -55,7 +60,7 @@ public class LlmObsEndpoint {
 				new CatalogDescriptor(this.catalog.getDate(), this.catalog.getSource(), keys.size(), keys),
 				this.settings, new CostDescriptor(this.costTotals.total(), this.costTotals.byModel(),
 						this.costTotals.byStage()),
-				tagUsage());
+				tagUsage(), (this.context != null) ? this.context.snapshot() : null);
 	}
 
 	private Map<String, TagUsageDescriptor> tagUsage() {
@@ -77,9 +82,12 @@ public class LlmObsEndpoint {
 	 * @param settings the effective settings
 	 * @param cost the cost totals
 	 * @param tags how many distinct values each bounded tag has admitted; at the limit, new values become 'other'
+	 * @param context threshold crossings, largest recent utilization, calibration and token cache; {@code null} when
+	 * the context accounting is off
 	 */
 	public record LlmObsDescriptor(CatalogDescriptor catalog, Map<String, Object> settings, CostDescriptor cost,
-			Map<String, TagUsageDescriptor> tags) implements OperationResponseBody {
+			Map<String, TagUsageDescriptor> tags, ContextStats.@Nullable Snapshot context)
+			implements OperationResponseBody {
 	}
 
 	/**

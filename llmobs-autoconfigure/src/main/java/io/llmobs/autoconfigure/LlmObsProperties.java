@@ -1,5 +1,6 @@
 package io.llmobs.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -58,6 +59,11 @@ public class LlmObsProperties implements Validator {
 	 */
 	private final Catalog catalog = new Catalog();
 
+	/**
+	 * Context-window accounting before each model call.
+	 */
+	private final Context context = new Context();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -98,6 +104,10 @@ public class LlmObsProperties implements Validator {
 		return this.catalog;
 	}
 
+	public Context getContext() {
+		return this.context;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return LlmObsProperties.class.isAssignableFrom(type);
@@ -114,6 +124,7 @@ public class LlmObsProperties implements Validator {
 		positive(errors, "model", properties.getModel().getMaxValues());
 		positive(errors, "task", properties.getTask().getMaxValues());
 		properties.getModels().forEach((key, settings) -> settings.validate(key, errors));
+		properties.getContext().validate(errors);
 	}
 
 	private static void positive(Errors errors, String tag, int value) {
@@ -282,6 +293,188 @@ public class LlmObsProperties implements Validator {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Context-window accounting: tokens per prompt section and the fill ratio of the model's window.
+	 */
+	public static class Context {
+
+		/**
+		 * Whether the sections of every prompt are counted before each model call.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Utilization (estimated prompt tokens over the model's context window) at which a model call counts as a
+		 * threshold crossing, in (0, 1].
+		 */
+		private double warnRatio = 0.8;
+
+		/**
+		 * Utilization above which a ChatClient call fails fast with a ContextWindowExceededException before it is
+		 * sent, in (0, 1] and not below the warn ratio. Unset: never block.
+		 */
+		private @Nullable Double blockRatio;
+
+		/**
+		 * The cache of token counts per text.
+		 */
+		private final Cache cache = new Cache();
+
+		/**
+		 * The background tokenizer.
+		 */
+		private final Tokenizer tokenizer = new Tokenizer();
+
+		/**
+		 * Calibration of the estimate against the provider's reported input tokens.
+		 */
+		private final Calibration calibration = new Calibration();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public double getWarnRatio() {
+			return this.warnRatio;
+		}
+
+		public void setWarnRatio(double warnRatio) {
+			this.warnRatio = warnRatio;
+		}
+
+		public @Nullable Double getBlockRatio() {
+			return this.blockRatio;
+		}
+
+		public void setBlockRatio(@Nullable Double blockRatio) {
+			this.blockRatio = blockRatio;
+		}
+
+		public Cache getCache() {
+			return this.cache;
+		}
+
+		public Tokenizer getTokenizer() {
+			return this.tokenizer;
+		}
+
+		public Calibration getCalibration() {
+			return this.calibration;
+		}
+
+		void validate(Errors errors) {
+			if (!ratio(this.warnRatio)) {
+				reject(errors, "context.warnRatio", "context.warn-ratio", "must be in (0, 1], not " + this.warnRatio);
+			}
+			Double block = this.blockRatio;
+			if (block != null && !ratio(block)) {
+				reject(errors, "context.blockRatio", "context.block-ratio", "must be in (0, 1], not " + block);
+			}
+			else if (block != null && block < this.warnRatio) {
+				reject(errors, "context.blockRatio", "context.block-ratio",
+						"(" + block + ") must not be below llmobs.context.warn-ratio (" + this.warnRatio + ")");
+			}
+			if (this.cache.getMaxSize() < 1) {
+				reject(errors, "context.cache.maxSize", "context.cache.max-size", "must be at least 1");
+			}
+			if (this.cache.getExpireAfterAccess().isNegative() || this.cache.getExpireAfterAccess().isZero()) {
+				reject(errors, "context.cache.expireAfterAccess", "context.cache.expire-after-access",
+						"must be positive");
+			}
+			if (this.tokenizer.getQueueCapacity() < 1) {
+				reject(errors, "context.tokenizer.queueCapacity", "context.tokenizer.queue-capacity",
+						"must be at least 1");
+			}
+			double smoothing = this.calibration.getSmoothing();
+			if (!ratio(smoothing)) {
+				reject(errors, "context.calibration.smoothing", "context.calibration.smoothing",
+						"must be in (0, 1], not " + smoothing);
+			}
+		}
+
+		private static boolean ratio(double value) {
+			return value > 0 && value <= 1;
+		}
+
+		/**
+		 * The cache of token counts, one entry per distinct text (message, document, tool schema).
+		 */
+		public static class Cache {
+
+			/**
+			 * Texts whose token count is kept at most. Each entry holds a reference to its text.
+			 */
+			private long maxSize = 10_000;
+
+			/**
+			 * How long a text's count is kept after it was last used.
+			 */
+			private Duration expireAfterAccess = Duration.ofMinutes(10);
+
+			public long getMaxSize() {
+				return this.maxSize;
+			}
+
+			public void setMaxSize(long maxSize) {
+				this.maxSize = maxSize;
+			}
+
+			public Duration getExpireAfterAccess() {
+				return this.expireAfterAccess;
+			}
+
+			public void setExpireAfterAccess(Duration expireAfterAccess) {
+				this.expireAfterAccess = expireAfterAccess;
+			}
+
+		}
+
+		/**
+		 * The single background thread that tokenizes texts not cached yet, off the request path.
+		 */
+		public static class Tokenizer {
+
+			/**
+			 * Texts waiting to be tokenized at most; further new texts are estimated from their length.
+			 */
+			private int queueCapacity = 1_000;
+
+			public int getQueueCapacity() {
+				return this.queueCapacity;
+			}
+
+			public void setQueueCapacity(int queueCapacity) {
+				this.queueCapacity = queueCapacity;
+			}
+
+		}
+
+		/**
+		 * Per-model calibration of the estimate.
+		 */
+		public static class Calibration {
+
+			/**
+			 * Weight of the newest call in the moving average of provider-reported over estimated tokens, in (0, 1].
+			 */
+			private double smoothing = 0.2;
+
+			public double getSmoothing() {
+				return this.smoothing;
+			}
+
+			public void setSmoothing(double smoothing) {
+				this.smoothing = smoothing;
+			}
+
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.llmobs.chat;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.ChatClientRequest;
@@ -8,8 +10,8 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 
 /**
  * State of one {@code ChatClient} call that its model calls share: the attribution resolved once when the call
- * starts, the enclosing task, when it started, and the provider and requested model that the latest model call
- * reported.
+ * starts, the enclosing task, when it started, how many model calls it made, and the provider and requested model
+ * that the latest model call reported.
  */
 final class ChatCall {
 
@@ -22,6 +24,8 @@ final class ChatCall {
 	private volatile @Nullable String provider;
 
 	private volatile @Nullable String requestModel;
+
+	private final AtomicInteger modelCalls = new AtomicInteger();
 
 	ChatCall(CallAttribution attribution, @Nullable LlmTaskContext task, long startNanos) {
 		this.attribution = attribution;
@@ -41,9 +45,14 @@ final class ChatCall {
 		return this.startNanos;
 	}
 
-	void modelCallStarted(String provider, @Nullable String requestModel) {
+	/**
+	 * Notes the start of a model call of this {@code ChatClient} call.
+	 * @return its iteration: 1 for the first model call, one more for each round trip of the tool loop
+	 */
+	int modelCallStarted(String provider, @Nullable String requestModel) {
 		this.provider = provider;
 		this.requestModel = requestModel;
+		return this.modelCalls.incrementAndGet();
 	}
 
 	String provider() {

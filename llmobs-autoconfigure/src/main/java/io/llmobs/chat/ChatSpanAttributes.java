@@ -33,6 +33,9 @@ public final class ChatSpanAttributes {
 	/** Tenant. */
 	public static final String TENANT = "llmobs.tenant";
 
+	/** The model call's position in its {@code ChatClient} call, from 1; one more per round trip of the tool loop. */
+	public static final String AGENT_ITERATION = "llmobs.agent.iteration";
+
 	/** USD cost of the model call, or of all model calls of a task. */
 	public static final String COST_USD = "llmobs.cost.usd";
 

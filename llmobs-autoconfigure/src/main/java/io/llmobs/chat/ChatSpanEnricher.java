@@ -13,7 +13,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
  * Adds llmobs attributes to Spring AI's own chat spans when they stop: provider, usage (cache and reasoning
- * included), normalized finish reasons, stage, tenant and cost on model calls; stage and tenant on
+ * included), normalized finish reasons, stage, tenant, agent iteration and cost on model calls; stage and tenant on
  * {@code ChatClient} calls. They are high-cardinality key values, so Spring AI's metrics keep their tags. With
  * Micrometer Tracing on the class path, observations without a span are left alone.
  */
@@ -59,6 +59,8 @@ public final class ChatSpanEnricher implements ObservationFilter {
 		context.addHighCardinalityKeyValue(
 				KeyValue.of(ChatSpanAttributes.PROVIDER_NAME, call.provider()));
 		attribution(context, call.attribution());
+		context.addHighCardinalityKeyValue(
+				KeyValue.of(ChatSpanAttributes.AGENT_ITERATION, Integer.toString(call.scope().iteration())));
 		if (call.usageReported()) {
 			TokenUsage usage = call.usage();
 			// Spring AI's convention sets the usage attributes from the same usage; input differs where the

@@ -79,6 +79,9 @@ public final class InstrumentationErrors {
 		/** The span enrichment filter. */
 		SPANS("spans"),
 
+		/** Context-window accounting: section counts, calibration, the block guard. */
+		CONTEXT("context"),
+
 		/** The application's {@link TenantResolver}. */
 		TENANT_RESOLVER("tenant_resolver"),
 

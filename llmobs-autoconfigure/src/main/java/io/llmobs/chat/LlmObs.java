@@ -1,11 +1,14 @@
 package io.llmobs.chat;
 
+import java.util.List;
+
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.advisor.api.Advisor;
 import org.springframework.ai.chat.model.ChatModel;
 
 /**
@@ -29,7 +32,7 @@ public final class LlmObs {
 
 	private final InstrumentationErrors errors;
 
-	private final ChatClientStreamAdvisor advisor;
+	private final Advisor[] advisors;
 
 	/**
 	 * Creates the entry point.
@@ -37,34 +40,35 @@ public final class LlmObs {
 	 * @param meterRegistry where task costs are recorded
 	 * @param tasks bounded task names
 	 * @param errors where failures inside llmobs are reported
-	 * @param advisor the advisor that instruments {@code ChatClient} streams
+	 * @param advisors the llmobs advisors, such as the one that instruments {@code ChatClient} streams
 	 */
 	public LlmObs(ObservationRegistry observationRegistry, MeterRegistry meterRegistry, BoundedTagValues tasks,
-			InstrumentationErrors errors, ChatClientStreamAdvisor advisor) {
+			InstrumentationErrors errors, List<? extends LlmObsAdvisor> advisors) {
 		this.observationRegistry = observationRegistry;
 		this.meterRegistry = meterRegistry;
 		this.tasks = tasks;
 		this.errors = errors;
-		this.advisor = advisor;
+		this.advisors = advisors.toArray(Advisor[]::new);
 	}
 
 	/**
 	 * An instrumented {@code ChatClient.Builder} for a model of the application's own: the one-liner for clients
 	 * that are not built from the auto-configured builder ({@code llmObs.chatClientBuilder(model).build()}).
 	 * @param chatModel the model
-	 * @return a builder observed through the application's registry, with the llmobs advisor
+	 * @return a builder observed through the application's registry, with the llmobs advisors
 	 */
 	public ChatClient.Builder chatClientBuilder(ChatModel chatModel) {
-		return ChatClient.builder(chatModel, this.observationRegistry, null, null).defaultAdvisors(this.advisor);
+		return ChatClient.builder(chatModel, this.observationRegistry, null, null).defaultAdvisors(this.advisors);
 	}
 
 	/**
-	 * The advisor to add to a {@code ChatClient.Builder} that already exists, for its streams; the builder must be
-	 * built with the application's {@code ObservationRegistry}, which is how {@code call()}s are instrumented.
-	 * @return the llmobs stream advisor
+	 * The advisors to add to a {@code ChatClient.Builder} that already exists: the stream instrumentation and the
+	 * context block guard when it is on. The builder must be built with the application's
+	 * {@code ObservationRegistry}, which is how {@code call()}s are instrumented.
+	 * @return the llmobs advisors
 	 */
-	public ChatClientStreamAdvisor advisor() {
-		return this.advisor;
+	public List<Advisor> advisors() {
+		return List.of(this.advisors);
 	}
 
 	/**

@@ -18,10 +18,14 @@ import org.jspecify.annotations.Nullable;
  * @param finishReasons the normalized finish reason of each generation
  * @param costUsd the cost in USD, or {@code null} when the model has no price or no usage was reported
  */
-record ModelCall(ModelCallScope scope, String provider, @Nullable String modelId, String model, TokenUsage usage, boolean usageReported,
+public record ModelCall(ModelCallScope scope, String provider, @Nullable String modelId, String model, TokenUsage usage, boolean usageReported,
 		List<FinishReason> finishReasons, @Nullable Double costUsd) {
 
-	CallAttribution attribution() {
+	/**
+	 * Stage and tenant.
+	 * @return the attribution of the call
+	 */
+	public CallAttribution attribution() {
 		return this.scope.attribution();
 	}
 

@@ -40,27 +40,33 @@ public final class ModelCallAccounting {
 
 	/**
 	 * Resolves the scope of a model call when it starts, on the caller's thread: the enclosing {@code ChatClient}
-	 * call's attribution and task, else the defaults and the nearest enclosing task.
+	 * call's attribution, task and iteration, else the defaults and the nearest enclosing task; computed once.
+	 * @param context the model call's observation context
+	 * @return the scope
 	 */
-	ModelCallScope scope(ChatModelObservationContext context) {
+	public ModelCallScope scope(ChatModelObservationContext context) {
 		ModelCallScope scope = context.get(ModelCallScope.class);
 		if (scope == null) {
 			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
 			if (call != null) {
-				call.modelCallStarted(provider(context), requestModel(context));
-				scope = new ModelCallScope(call.attribution(), call.task());
+				int iteration = call.modelCallStarted(provider(context), requestModel(context));
+				scope = new ModelCallScope(call.attribution(), call.task(), iteration);
 			}
 			else {
 				scope = new ModelCallScope(this.attributionResolver.resolveDefault(),
-						ObservationAncestry.findContext(context, LlmTaskContext.class));
+						ObservationAncestry.findContext(context, LlmTaskContext.class), 1);
 			}
 			context.put(ModelCallScope.class, scope);
 		}
 		return scope;
 	}
 
-	/** The accounting of a finished model call, computed once. */
-	ModelCall account(ChatModelObservationContext context) {
+	/**
+	 * The accounting of a finished model call, computed once.
+	 * @param context the model call's observation context, stopped
+	 * @return the accounting
+	 */
+	public ModelCall account(ChatModelObservationContext context) {
 		ModelCall accounted = context.get(ModelCall.class);
 		if (accounted != null) {
 			return accounted;
@@ -88,7 +94,12 @@ public final class ModelCallAccounting {
 		return ProviderNames.semconv(context.getOperationMetadata().provider());
 	}
 
-	private static @Nullable String requestModel(ChatModelObservationContext context) {
+	/**
+	 * The model that a model call asked for.
+	 * @param context the model call's observation context
+	 * @return the model of the request's options, or {@code null}
+	 */
+	public static @Nullable String requestModel(ChatModelObservationContext context) {
 		ChatOptions options = context.getRequest().getOptions();
 		return (options != null) ? blankToNull(options.getModel()) : null;
 	}

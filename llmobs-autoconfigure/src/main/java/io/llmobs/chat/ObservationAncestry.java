@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Finds state that an enclosing observation (a task, a {@code ChatClient} call) left for the observations nested
  * in it, by walking up the parent chain.
  */
-final class ObservationAncestry {
+public final class ObservationAncestry {
 
 	private static final int MAX_DEPTH = 64;
 
@@ -24,7 +24,7 @@ final class ObservationAncestry {
 	 * @param <T> the value type
 	 * @return the value, or {@code null} when no enclosing context holds one
 	 */
-	static <T> @Nullable T find(Observation.@Nullable ContextView context, Class<T> type) {
+	public static <T> @Nullable T find(Observation.@Nullable ContextView context, Class<T> type) {
 		return walk(context, type, Observation.ContextView::get);
 	}
 
@@ -35,7 +35,7 @@ final class ObservationAncestry {
 	 * @param <C> the context type
 	 * @return the context, or {@code null} when none encloses the given one
 	 */
-	static <C extends Observation.ContextView> @Nullable C findContext(Observation.@Nullable ContextView context,
+	public static <C extends Observation.ContextView> @Nullable C findContext(Observation.@Nullable ContextView context,
 			Class<C> type) {
 		return walk(context, type, ObservationAncestry::asType);
 	}

@@ -7,8 +7,10 @@ import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.chat.BoundedTags;
+import io.llmobs.context.ContextStats;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 
@@ -24,7 +26,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the {@code llmobs} Actuator endpoint.
  */
-@AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class })
+@AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
+		LlmObsContextAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(LlmObsEndpoint.class)
@@ -34,8 +37,9 @@ public final class LlmObsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LlmObsEndpoint llmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, LlmObsProperties properties,
-			ObjectProvider<BoundedTags> tags) {
-		return new LlmObsEndpoint(catalog, costTotals, settings(properties), tags.getIfAvailable());
+			ObjectProvider<BoundedTags> tags, ObjectProvider<ContextStats> context) {
+		return new LlmObsEndpoint(catalog, costTotals, settings(properties), tags.getIfAvailable(),
+				context.getIfAvailable());
 	}
 
 	/** The effective settings; llmobs has no secrets among them, prices and limits only. */
@@ -48,6 +52,14 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("task.max-values", properties.getTask().getMaxValues());
 		settings.put("catalog.enabled", properties.getCatalog().isEnabled());
 		settings.put("models", properties.getModels().keySet());
+		LlmObsProperties.Context context = properties.getContext();
+		settings.put("context.enabled", context.isEnabled());
+		settings.put("context.warn-ratio", context.getWarnRatio());
+		settings.put("context.block-ratio", (context.getBlockRatio() != null) ? context.getBlockRatio() : "unset");
+		settings.put("context.cache.max-size", context.getCache().getMaxSize());
+		settings.put("context.cache.expire-after-access", context.getCache().getExpireAfterAccess().toString());
+		settings.put("context.tokenizer.queue-capacity", context.getTokenizer().getQueueCapacity());
+		settings.put("context.calibration.smoothing", context.getCalibration().getSmoothing());
 		return settings;
 	}
 

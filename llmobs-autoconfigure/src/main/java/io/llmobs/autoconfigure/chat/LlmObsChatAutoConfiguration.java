@@ -17,6 +17,7 @@ import io.llmobs.chat.ChatModelMetricsHandler;
 import io.llmobs.chat.ChatSpanEnricher;
 import io.llmobs.chat.InstrumentationErrors;
 import io.llmobs.chat.LlmObs;
+import io.llmobs.chat.LlmObsAdvisor;
 import io.llmobs.chat.ModelCallAccounting;
 import io.llmobs.chat.TenantResolver;
 import io.llmobs.cost.CostTotals;
@@ -31,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
+import org.springframework.ai.chat.client.advisor.api.Advisor;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -125,15 +127,15 @@ public final class LlmObsChatAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "llmObsChatClientBuilderCustomizer")
-	ChatClientBuilderCustomizer llmObsChatClientBuilderCustomizer(ChatClientStreamAdvisor advisor) {
-		return (builder) -> builder.defaultAdvisors(advisor);
+	ChatClientBuilderCustomizer llmObsChatClientBuilderCustomizer(ObjectProvider<LlmObsAdvisor> advisors) {
+		return (builder) -> builder.defaultAdvisors(advisors.orderedStream().toArray(Advisor[]::new));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	LlmObs llmObs(ObservationRegistry observationRegistry, MeterRegistry meterRegistry, BoundedTags tags,
-			InstrumentationErrors errors, ChatClientStreamAdvisor advisor) {
-		return new LlmObs(observationRegistry, meterRegistry, tags.tasks(), errors, advisor);
+			InstrumentationErrors errors, ObjectProvider<LlmObsAdvisor> advisors) {
+		return new LlmObs(observationRegistry, meterRegistry, tags.tasks(), errors, advisors.orderedStream().toList());
 	}
 
 	@Bean

@@ -1,0 +1,118 @@
+package io.llmobs.autoconfigure.context;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.knuddels.jtokkit.api.Encoding;
+import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
+import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.chat.BoundedTags;
+import io.llmobs.chat.CallAttributionResolver;
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.ModelCallAccounting;
+import io.llmobs.context.ContextAccountant;
+import io.llmobs.context.ContextCalibration;
+import io.llmobs.context.ContextGuardAdvisor;
+import io.llmobs.context.ContextMeters;
+import io.llmobs.context.ContextObservationHandler;
+import io.llmobs.context.ContextSpanEnricher;
+import io.llmobs.context.ContextStats;
+import io.llmobs.context.TokenCounter;
+import io.llmobs.cost.ModelCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the context-window accounting: section counts, utilization
+ * and calibration of every model call, and the opt-in block guard when {@code llmobs.context.block-ratio} is set
+ * (an {@code LlmObsAdvisor}, so every auto-configured {@code ChatClient.Builder} gets it).
+ */
+@AutoConfiguration(after = LlmObsChatAutoConfiguration.class)
+@ConditionalOnLlmObsEnabled
+@ConditionalOnBooleanProperty(name = "llmobs.context.enabled", matchIfMissing = true)
+@ConditionalOnClass({ Encoding.class, Caffeine.class })
+@ConditionalOnBean({ ModelCallAccounting.class, ModelCatalog.class })
+public final class LlmObsContextAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	TokenCounter llmObsTokenCounter(LlmObsProperties properties) {
+		LlmObsProperties.Context context = properties.getContext();
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("llmobs-tokenizer-");
+		threads.setDaemon(true);
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+				new ArrayBlockingQueue<>(context.getTokenizer().getQueueCapacity()), threads);
+		return new TokenCounter(context.getCache().getMaxSize(), context.getCache().getExpireAfterAccess(), executor);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContextCalibration llmObsContextCalibration(LlmObsProperties properties) {
+		return new ContextCalibration(properties.getContext().getCalibration().getSmoothing());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContextAccountant llmObsContextAccountant(TokenCounter counter, ContextCalibration calibration,
+			ModelCatalog catalog) {
+		return new ContextAccountant(counter, calibration, catalog);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContextMeters llmObsContextMeters(MeterRegistry meterRegistry) {
+		return new ContextMeters(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContextStats llmObsContextStats(MeterRegistry meterRegistry, ContextCalibration calibration,
+			TokenCounter counter) {
+		return new ContextStats(meterRegistry.config().clock(), calibration, counter);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContextObservationHandler llmObsContextObservationHandler(ContextAccountant accountant,
+			ModelCallAccounting modelCalls, ContextMeters meters, ContextStats stats, LlmObsProperties properties,
+			InstrumentationErrors errors) {
+		return new ContextObservationHandler(accountant, modelCalls, meters, stats,
+				properties.getContext().getWarnRatio(), errors);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContextSpanEnricher llmObsContextSpanEnricher(ContextAccountant accountant, InstrumentationErrors errors) {
+		return new ContextSpanEnricher(accountant, errors);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "llmobs.context.block-ratio")
+	static class BlockGuardConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ContextGuardAdvisor llmObsContextGuardAdvisor(ContextAccountant accountant, LlmObsProperties properties,
+				CallAttributionResolver attributionResolver, BoundedTags tags, ContextMeters meters,
+				ContextStats stats, InstrumentationErrors errors) {
+			Double blockRatio = properties.getContext().getBlockRatio();
+			return new ContextGuardAdvisor(accountant, (blockRatio != null) ? blockRatio : 1.0, attributionResolver,
+					tags.models(), meters, stats, errors);
+		}
+
+	}
+
+}

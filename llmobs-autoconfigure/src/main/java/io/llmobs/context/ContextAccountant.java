@@ -1,0 +1,176 @@
+package io.llmobs.context;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.knuddels.jtokkit.api.EncodingType;
+import io.llmobs.chat.ModelCallAccounting;
+import io.llmobs.chat.ObservationAncestry;
+import io.llmobs.cost.ModelCatalog;
+import io.llmobs.cost.ModelEntry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationContext;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.document.Document;
+
+/**
+ * Accounts for the context window of model calls: counts the sections of the prompt, applies the model's
+ * calibration and looks the window up in the {@link ModelCatalog}.
+ */
+public final class ContextAccountant {
+
+	/**
+	 * Advisor-context keys under which Spring AI's retrieval advisors leave the documents they merged into the
+	 * prompt: {@code RetrievalAugmentationAdvisor.DOCUMENT_CONTEXT} and {@code QuestionAnswerAdvisor.RETRIEVED_DOCUMENTS}.
+	 */
+	static final List<String> DOCUMENT_KEYS = List.of("rag_document_context", "qa_retrieved_documents");
+
+	private final TokenCounter counter;
+
+	private final ContextCalibration calibration;
+
+	private final ModelCatalog catalog;
+
+	/**
+	 * Creates the accountant.
+	 * @param counter the token counter
+	 * @param calibration the per-model calibration
+	 * @param catalog where context windows are looked up
+	 */
+	public ContextAccountant(TokenCounter counter, ContextCalibration calibration, ModelCatalog catalog) {
+		this.counter = counter;
+		this.calibration = calibration;
+		this.catalog = catalog;
+	}
+
+	/**
+	 * Starts counting, in the background, the texts of a model call that are not cached yet, so that they are
+	 * counted by the time the call ends.
+	 * @param context the model call's observation context, started
+	 */
+	public void prefetch(ChatModelObservationContext context) {
+		EncodingType encoding = this.calibration.of(ModelCallAccounting.requestModel(context)).encoding();
+		PromptSectionCounter.count(context.getRequest(), documents(context), new CachedTexts(encoding));
+	}
+
+	/**
+	 * The accounting of a model call, computed once and kept in its context: texts counted by now are exact,
+	 * others are estimated from their length.
+	 * @param context the model call's observation context
+	 * @return the accounting
+	 */
+	public ContextAccount account(ChatModelObservationContext context) {
+		ContextAccount account = context.get(ContextAccount.class);
+		if (account == null) {
+			String requestModel = ModelCallAccounting.requestModel(context);
+			ChatResponse response = context.getResponse();
+			String responseModel = (response != null) ? response.getMetadata().getModel() : null;
+			ContextCalibration.ModelCalibration model = this.calibration.of(requestModel);
+			CachedTexts texts = new CachedTexts(model.encoding());
+			SectionTokens sections = PromptSectionCounter.count(context.getRequest(), documents(context), texts);
+			account = account(sections, model, window(responseModel, requestModel),
+					(responseModel != null) ? responseModel : requestModel, texts.provisional);
+			context.put(ContextAccount.class, account);
+		}
+		return account;
+	}
+
+	/**
+	 * The exact accounting of a request about to be sent, tokenizing on the caller's thread what is not cached.
+	 * @param request the request as the last advisor before the model sees it
+	 * @return the accounting
+	 */
+	public ContextAccount accountExactly(ChatClientRequest request) {
+		Prompt prompt = request.prompt();
+		ChatOptions options = prompt.getOptions();
+		String requestModel = (options != null) ? options.getModel() : null;
+		ContextCalibration.ModelCalibration model = this.calibration.of(requestModel);
+		EncodingType encoding = model.encoding();
+		SectionTokens sections = PromptSectionCounter.count(prompt, documents(request.context()),
+				(text) -> (text != null) ? this.counter.count(encoding, text) : 0);
+		return account(sections, model, window(null, requestModel), requestModel, false);
+	}
+
+	/**
+	 * Learns from a finished call how the provider counts.
+	 * @param context the model call's observation context
+	 * @param account its accounting
+	 * @param reportedInputTokens the input tokens the provider reported, cached ones included
+	 * @return the absolute relative error of the published estimate, or {@code null} when nothing was learned
+	 */
+	public @Nullable Double calibrate(ChatModelObservationContext context, ContextAccount account,
+			long reportedInputTokens) {
+		if (account.provisional()) {
+			return null;
+		}
+		return this.calibration.of(ModelCallAccounting.requestModel(context))
+			.learn(account.estimatedTokens(), account.tokens(), reportedInputTokens);
+	}
+
+	private ContextAccount account(SectionTokens estimated, ContextCalibration.ModelCalibration model,
+			@Nullable Integer window, @Nullable String modelId, boolean provisional) {
+		SectionTokens calibrated = estimated.scaled(model.factor());
+		return new ContextAccount(modelId, calibrated, estimated.total(), calibrated.total(), window, provisional);
+	}
+
+	private @Nullable Integer window(@Nullable String responseModel, @Nullable String requestModel) {
+		ModelEntry entry = this.catalog.find(responseModel, requestModel).orElse(null);
+		return (entry != null) ? entry.contextWindow() : null;
+	}
+
+	/** The documents of the request that reached the model, from the advisor observation around the call. */
+	private static List<Document> documents(ChatModelObservationContext context) {
+		AdvisorObservationContext advisor = ObservationAncestry.findContext(context, AdvisorObservationContext.class);
+		return (advisor != null) ? documents(advisor.getChatClientRequest().context()) : List.of();
+	}
+
+	private static List<Document> documents(Map<String, @Nullable Object> advisorContext) {
+		List<Document> documents = null;
+		for (String key : DOCUMENT_KEYS) {
+			if (advisorContext.get(key) instanceof List<?> values) {
+				for (Object value : values) {
+					if (value instanceof Document document) {
+						if (documents == null) {
+							documents = new ArrayList<>();
+						}
+						documents.add(document);
+					}
+				}
+			}
+		}
+		return (documents != null) ? documents : List.of();
+	}
+
+	/** Counts from the cache; a text not cached yet is estimated and counted in the background. */
+	private final class CachedTexts implements PromptSectionCounter.Texts {
+
+		private final EncodingType encoding;
+
+		private boolean provisional;
+
+		CachedTexts(EncodingType encoding) {
+			this.encoding = encoding;
+		}
+
+		@Override
+		public long tokens(@Nullable String text) {
+			if (text == null) {
+				return 0;
+			}
+			int count = ContextAccountant.this.counter.cachedCount(this.encoding, text);
+			if (count >= 0) {
+				return count;
+			}
+			this.provisional = true;
+			return ContextAccountant.this.counter.estimate(this.encoding, text);
+		}
+
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.llmobs.context;
+
+import io.llmobs.chat.BoundedTagValues;
+import io.llmobs.chat.CallAttributionResolver;
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.LlmObsAdvisor;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
+import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisor;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisorChain;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
+import org.springframework.core.Ordered;
+
+/**
+ * The opt-in block guard: refuses a request whose prompt would fill more of the model's context window than the
+ * block ratio, before any token is paid for, with a {@link ContextWindowExceededException}. It runs after the
+ * retrieval, memory and tool-calling advisors, so it sees every round trip of the tool loop exactly as the model
+ * would. It counts on the caller's thread, exactly; a failure of its own never fails the call.
+ */
+public final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, LlmObsAdvisor {
+
+	/** Late in the chain: after Spring AI's advisors and ordinary application advisors, before the model call. */
+	public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 1000;
+
+	private final ContextAccountant accountant;
+
+	private final double blockRatio;
+
+	private final CallAttributionResolver attributionResolver;
+
+	private final BoundedTagValues models;
+
+	private final ContextMeters meters;
+
+	private final ContextStats stats;
+
+	private final InstrumentationErrors errors;
+
+	/**
+	 * Creates the guard.
+	 * @param accountant the context accountant
+	 * @param blockRatio the utilization above which requests are refused
+	 * @param attributionResolver resolves the stage of a refused call
+	 * @param models bounded model tag values
+	 * @param meters the context meters
+	 * @param stats the figures of the actuator endpoint
+	 * @param errors where failures inside llmobs are reported
+	 */
+	public ContextGuardAdvisor(ContextAccountant accountant, double blockRatio,
+			CallAttributionResolver attributionResolver, BoundedTagValues models, ContextMeters meters,
+			ContextStats stats, InstrumentationErrors errors) {
+		this.accountant = accountant;
+		this.blockRatio = blockRatio;
+		this.attributionResolver = attributionResolver;
+		this.models = models;
+		this.meters = meters;
+		this.stats = stats;
+		this.errors = errors;
+	}
+
+	@Override
+	public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
+		ContextWindowExceededException refusal = check(request);
+		if (refusal != null) {
+			throw refusal;
+		}
+		return chain.nextCall(request);
+	}
+
+	@Override
+	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
+		return Flux.defer(() -> {
+			ContextWindowExceededException refusal = check(request);
+			return (refusal != null) ? Flux.error(refusal) : chain.nextStream(request);
+		});
+	}
+
+	private @Nullable ContextWindowExceededException check(ChatClientRequest request) {
+		try {
+			ContextAccount account = this.accountant.accountExactly(request);
+			Double utilization = account.utilization();
+			Integer window = account.window();
+			if (utilization == null || window == null || utilization <= this.blockRatio) {
+				return null;
+			}
+			String model = this.models.bound(account.modelId());
+			String stage = this.attributionResolver.resolve(request.context()).stage();
+			this.meters.recordBlocked(model, stage);
+			this.stats.recordBlocked(model, stage, utilization);
+			return new ContextWindowExceededException(account, window, this.blockRatio);
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.CONTEXT, ex);
+			return null;
+		}
+	}
+
+	@Override
+	public String getName() {
+		return "llmobs-context-guard";
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.llmobs.context;
+
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.ModelCall;
+import io.llmobs.chat.ModelCallAccounting;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+
+/**
+ * Accounts for the context window of every model round trip that Spring AI observes (each iteration of a tool loop
+ * included): starts counting new texts when the call starts, and when it ends records the sections, the
+ * utilization and threshold crossings, and calibrates the estimate against the provider's reported input tokens.
+ */
+public final class ContextObservationHandler implements ObservationHandler<ChatModelObservationContext> {
+
+	private final ContextAccountant accountant;
+
+	private final ModelCallAccounting modelCalls;
+
+	private final ContextMeters meters;
+
+	private final ContextStats stats;
+
+	private final double warnRatio;
+
+	private final InstrumentationErrors errors;
+
+	/**
+	 * Creates the handler.
+	 * @param accountant the context accountant
+	 * @param modelCalls the model-call accounting, for attribution and reported usage
+	 * @param meters the context meters
+	 * @param stats the figures of the actuator endpoint
+	 * @param warnRatio the utilization that counts as a threshold crossing
+	 * @param errors where failures inside llmobs are reported
+	 */
+	public ContextObservationHandler(ContextAccountant accountant, ModelCallAccounting modelCalls,
+			ContextMeters meters, ContextStats stats, double warnRatio, InstrumentationErrors errors) {
+		this.accountant = accountant;
+		this.modelCalls = modelCalls;
+		this.meters = meters;
+		this.stats = stats;
+		this.warnRatio = warnRatio;
+		this.errors = errors;
+	}
+
+	@Override
+	public void onStart(ChatModelObservationContext context) {
+		try {
+			this.accountant.prefetch(context);
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.CONTEXT, ex);
+		}
+	}
+
+	@Override
+	public void onStop(ChatModelObservationContext context) {
+		try {
+			ModelCall call = this.modelCalls.account(context);
+			ContextAccount account = this.accountant.account(context);
+			String stage = call.attribution().stage();
+			Double utilization = account.utilization();
+			boolean exceeded = utilization != null && utilization >= this.warnRatio;
+			this.meters.record(call.model(), stage, account, exceeded);
+			if (utilization != null) {
+				this.stats.recordUtilization(call.model(), stage, utilization, exceeded);
+			}
+			if (call.usageReported()) {
+				Double error = this.accountant.calibrate(context, account, call.usage().input());
+				if (error != null) {
+					this.meters.recordEstimateError(call.model(), error);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.CONTEXT, ex);
+		}
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof ChatModelObservationContext;
+	}
+
+}

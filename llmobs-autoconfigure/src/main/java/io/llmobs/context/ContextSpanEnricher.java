@@ -1,0 +1,55 @@
+package io.llmobs.context;
+
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.SpanPresence;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationFilter;
+
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+
+/**
+ * Adds the context accounting to Spring AI's model-call spans when they stop: the tokens of each section and the
+ * utilization, so a trace shows the budget filling iteration by iteration. High-cardinality key values, so Spring
+ * AI's metrics keep their tags.
+ */
+public final class ContextSpanEnricher implements ObservationFilter {
+
+	private final ContextAccountant accountant;
+
+	private final InstrumentationErrors errors;
+
+	/**
+	 * Creates the filter.
+	 * @param accountant the context accountant shared with the metrics
+	 * @param errors where failures inside llmobs are reported
+	 */
+	public ContextSpanEnricher(ContextAccountant accountant, InstrumentationErrors errors) {
+		this.accountant = accountant;
+		this.errors = errors;
+	}
+
+	@Override
+	public Observation.Context map(Observation.Context context) {
+		try {
+			if (context instanceof ChatModelObservationContext modelContext && SpanPresence.hasSpan(context)) {
+				ContextAccount account = this.accountant.account(modelContext);
+				SectionTokens sections = account.sections();
+				for (ContextSection section : ContextSection.all()) {
+					context.addHighCardinalityKeyValue(
+							KeyValue.of(section.spanAttribute(), Long.toString(sections.get(section))));
+				}
+				Double utilization = account.utilization();
+				if (utilization != null) {
+					context.addHighCardinalityKeyValue(
+							KeyValue.of(ContextSpanAttributes.UTILIZATION, Double.toString(utilization)));
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.CONTEXT, ex);
+		}
+		return context;
+	}
+
+}
