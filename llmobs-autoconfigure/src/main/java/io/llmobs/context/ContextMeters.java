@@ -6,18 +6,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records the context meters. Meters are registered once per tag combination and kept; model and stage are bounded
- * tag values and the sections a closed set.
+ * tag values and the sections a closed set. The ratio summaries have no histogram: Micrometer's histograms count whole
+ * numbers, so buckets below 1 would stay empty; the threshold counter answers "how many calls above the ratio".
  */
 public final class ContextMeters {
-
-	/** Bucket bounds of the utilization histogram, so PromQL can count calls above a fill ratio. */
-	private static final double[] UTILIZATION_BUCKETS = { 0.1, 0.25, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0 };
-
-	/** Bucket bounds of the estimate-error histogram: within 1%, 2%, 3%... */
-	private static final double[] ERROR_BUCKETS = { 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.5 };
 
 	private static final String MODEL = "model";
 
@@ -52,9 +48,10 @@ public final class ContextMeters {
 		}
 		Double utilization = account.utilization();
 		if (utilization != null) {
-			meters.utilization.record(utilization);
+			UtilizationMeters utilizationMeters = meters.utilization();
+			utilizationMeters.utilization.record(utilization);
 			if (thresholdExceeded) {
-				meters.thresholdExceeded.increment();
+				utilizationMeters.thresholdExceeded.increment();
 			}
 		}
 		else {
@@ -68,7 +65,7 @@ public final class ContextMeters {
 	 * @param stage the bounded stage tag value
 	 */
 	void recordBlocked(String model, String stage) {
-		this.series.computeIfAbsent(new Series(model, stage), SeriesMeters::new).blocked.increment();
+		this.series.computeIfAbsent(new Series(model, stage), SeriesMeters::new).blocked().increment();
 	}
 
 	/**
@@ -87,18 +84,22 @@ public final class ContextMeters {
 	private record Series(String model, String stage) {
 	}
 
-	/** The meters of one model and stage. */
+	/**
+	 * The meters of one model and stage; utilization only once a call to a model with a known window was seen, the
+	 * blocked counter only once the guard refused a call.
+	 */
 	private final class SeriesMeters {
+
+		private final Series key;
 
 		private final DistributionSummary[] sections = new DistributionSummary[ContextSection.all().length];
 
-		private final DistributionSummary utilization;
+		private volatile @Nullable UtilizationMeters utilization;
 
-		private final Counter thresholdExceeded;
-
-		private final Counter blocked;
+		private volatile @Nullable Counter blocked;
 
 		SeriesMeters(Series key) {
+			this.key = key;
 			for (ContextSection section : ContextSection.all()) {
 				this.sections[section.ordinal()] = DistributionSummary.builder(ContextMetricNames.TOKENS)
 					.description("Estimated prompt tokens per section and model call")
@@ -106,17 +107,46 @@ public final class ContextMeters {
 					.tags(MODEL, key.model(), STAGE, key.stage(), "section", section.tagValue())
 					.register(ContextMeters.this.registry);
 			}
+		}
+
+		// Registration is idempotent in Micrometer, so a race registers the same meters twice.
+		UtilizationMeters utilization() {
+			UtilizationMeters meters = this.utilization;
+			if (meters == null) {
+				meters = new UtilizationMeters(this.key);
+				this.utilization = meters;
+			}
+			return meters;
+		}
+
+		Counter blocked() {
+			Counter counter = this.blocked;
+			if (counter == null) {
+				counter = Counter.builder(ContextMetricNames.BLOCKED)
+					.description("Calls refused before sending because their utilization was above llmobs.context.block-ratio")
+					.tags(MODEL, this.key.model(), STAGE, this.key.stage())
+					.register(ContextMeters.this.registry);
+				this.blocked = counter;
+			}
+			return counter;
+		}
+
+	}
+
+	/** The utilization and its threshold crossings (from zero) of one model and stage. */
+	private final class UtilizationMeters {
+
+		private final DistributionSummary utilization;
+
+		private final Counter thresholdExceeded;
+
+		UtilizationMeters(Series key) {
 			this.utilization = DistributionSummary.builder(ContextMetricNames.UTILIZATION)
 				.description("Estimated prompt tokens over the model's context window, per model call")
 				.tags(MODEL, key.model(), STAGE, key.stage())
-				.serviceLevelObjectives(UTILIZATION_BUCKETS)
 				.register(ContextMeters.this.registry);
 			this.thresholdExceeded = Counter.builder(ContextMetricNames.THRESHOLD_EXCEEDED)
 				.description("Model calls whose context utilization reached llmobs.context.warn-ratio")
-				.tags(MODEL, key.model(), STAGE, key.stage())
-				.register(ContextMeters.this.registry);
-			this.blocked = Counter.builder(ContextMetricNames.BLOCKED)
-				.description("Calls refused before sending because their utilization was above llmobs.context.block-ratio")
 				.tags(MODEL, key.model(), STAGE, key.stage())
 				.register(ContextMeters.this.registry);
 		}
@@ -134,7 +164,6 @@ public final class ContextMeters {
 			this.estimateError = DistributionSummary.builder(ContextMetricNames.ESTIMATE_ERROR)
 				.description("Absolute relative error of the calibrated prompt-token estimate against the provider's count")
 				.tags(MODEL, model)
-				.serviceLevelObjectives(ERROR_BUCKETS)
 				.register(ContextMeters.this.registry);
 			this.windowUnknown = Counter.builder(ContextMetricNames.WINDOW_UNKNOWN)
 				.description("Model calls to a model whose context window is unknown, so no utilization was recorded")

@@ -112,8 +112,9 @@ final class PromptSectionCounter {
 		if (!(options instanceof ToolCallingChatOptions toolOptions)) {
 			return;
 		}
-		List<ToolCallback> callbacks = toolOptions.getToolCallbacks();
-		if (callbacks.isEmpty()) {
+		// Null despite the contract in some providers' options.
+		@Nullable List<ToolCallback> callbacks = toolOptions.getToolCallbacks();
+		if (callbacks == null || callbacks.isEmpty()) {
 			return;
 		}
 		long tokens = TOOLS_OVERHEAD;

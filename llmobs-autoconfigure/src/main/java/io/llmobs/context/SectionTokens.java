@@ -36,7 +36,8 @@ public final class SectionTokens {
 	}
 
 	/**
-	 * The sections multiplied by a factor, rounded.
+	 * The sections multiplied by a factor, rounded so that they add up to the rounded scaled total (largest
+	 * remainders get the leftover tokens), so that rounding errors do not add up across sections.
 	 * @param factor the factor
 	 * @return the scaled sections
 	 */
@@ -45,8 +46,23 @@ public final class SectionTokens {
 			return this;
 		}
 		long[] scaled = new long[this.tokens.length];
+		double[] remainders = new double[this.tokens.length];
+		long leftover = Math.round(total() * factor);
 		for (int i = 0; i < scaled.length; i++) {
-			scaled[i] = Math.round(this.tokens[i] * factor);
+			double exact = this.tokens[i] * factor;
+			scaled[i] = (long) Math.floor(exact);
+			remainders[i] = exact - scaled[i];
+			leftover -= scaled[i];
+		}
+		for (; leftover > 0; leftover--) {
+			int largest = 0;
+			for (int i = 1; i < remainders.length; i++) {
+				if (remainders[i] > remainders[largest]) {
+					largest = i;
+				}
+			}
+			scaled[largest]++;
+			remainders[largest] = -1;
 		}
 		return new SectionTokens(scaled);
 	}

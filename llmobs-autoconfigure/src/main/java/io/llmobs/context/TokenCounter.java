@@ -55,6 +55,8 @@ public final class TokenCounter implements AutoCloseable {
 		for (EncodingType type : EncodingType.values()) {
 			this.ratios.put(type, new TextRatio());
 		}
+		// Loading an encoding's vocabulary takes about half a second: do it now, off the request path.
+		executor.execute(() -> this.registry.getEncoding(EncodingType.O200K_BASE));
 	}
 
 	/**
@@ -98,9 +100,12 @@ public final class TokenCounter implements AutoCloseable {
 			catch (RejectedExecutionException ex) {
 				this.pending.remove(key);
 				this.dropped.increment();
+				return -1;
 			}
 		}
-		return -1;
+		// An executor that runs on the caller's thread has counted it already.
+		count = this.counts.getIfPresent(key);
+		return (count != null) ? count : -1;
 	}
 
 	/**

@@ -21,10 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,6 +64,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 	private final List<RecordedRequest> requests = new ArrayList<>();
 
 	private final AtomicLong ids = new AtomicLong();
+
+	private volatile @Nullable ToLongFunction<RecordedRequest> promptTokenCounter;
 
 	private OpenAiCompatibleServer(HttpServer server, ExecutorService executor) {
 		this.server = server;
@@ -145,12 +149,22 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 		}
 	}
 
-	/** Forgets recorded requests and drops queued responses. */
+	/**
+	 * Reports {@code usage.prompt_tokens} of every chat completion as the counter computes it from the request,
+	 * as a provider counts its own tokens, instead of the stub's fixed value.
+	 */
+	public OpenAiCompatibleServer promptTokens(ToLongFunction<RecordedRequest> counter) {
+		this.promptTokenCounter = counter;
+		return this;
+	}
+
+	/** Forgets recorded requests, drops queued responses and the prompt token counter. */
 	public void reset() {
 		synchronized (this.lock) {
 			this.queue.clear();
 			this.requests.clear();
 		}
+		this.promptTokenCounter = null;
 	}
 
 	/** Stops the server immediately. */
@@ -255,7 +269,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 		String model = (stub.model() != null) ? stub.model() : requestModel(request);
 		if (request.isStream()) {
 			boolean includeUsage = request.body().path("stream_options").path("include_usage").asBoolean(false);
-			stream(exchange, stub, id, created, model, includeUsage);
+			stream(exchange, stub, id, created, model, includeUsage ? usage(stub, request) : null);
 		}
 		else {
 			ObjectNode completion = envelope(id, "chat.completion", created, model);
@@ -280,14 +294,16 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 			choice.putNull("logprobs");
 			choice.put("finish_reason", stub.effectiveFinishReason());
 			if (stub.hasUsage()) {
-				completion.set("usage", usage(stub));
+				completion.set("usage", usage(stub, request));
 			}
 			sendJson(exchange, 200, completion);
 		}
 	}
 
+	/** Streams the stub; {@code usage} is the usage chunk's payload when the request asked for one. */
 	private void stream(HttpExchange exchange, StubResponse stub, String id, long created, String model,
-			boolean includeUsage) throws IOException, InterruptedException {
+			@Nullable ObjectNode usage) throws IOException, InterruptedException {
+		boolean includeUsage = usage != null;
 		List<ObjectNode> events = new ArrayList<>();
 		String content = stub.contentText();
 		ObjectNode first = delta(events, id, created, model, includeUsage);
@@ -319,10 +335,10 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 		delta(events, id, created, model, includeUsage);
 		ObjectNode last = events.get(events.size() - 1);
 		((ObjectNode) last.get("choices").get(0)).put("finish_reason", stub.effectiveFinishReason());
-		if (includeUsage && stub.hasUsage()) {
+		if (usage != null && stub.hasUsage()) {
 			ObjectNode usageChunk = envelope(id, "chat.completion.chunk", created, model);
 			usageChunk.putArray("choices");
-			usageChunk.set("usage", usage(stub));
+			usageChunk.set("usage", usage);
 			events.add(usageChunk);
 		}
 
@@ -371,11 +387,13 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 		return node;
 	}
 
-	private static ObjectNode usage(StubResponse stub) {
+	private ObjectNode usage(StubResponse stub, RecordedRequest request) {
+		ToLongFunction<RecordedRequest> counter = this.promptTokenCounter;
+		long promptTokens = (counter != null) ? counter.applyAsLong(request) : stub.promptTokens();
 		ObjectNode usage = JSON.createObjectNode();
-		usage.put("prompt_tokens", stub.promptTokens());
+		usage.put("prompt_tokens", promptTokens);
 		usage.put("completion_tokens", stub.completionTokens());
-		usage.put("total_tokens", stub.promptTokens() + stub.completionTokens());
+		usage.put("total_tokens", promptTokens + stub.completionTokens());
 		ObjectNode promptDetails = usage.putObject("prompt_tokens_details");
 		promptDetails.put("cached_tokens", stub.cachedTokens());
 		promptDetails.put("audio_tokens", 0);
