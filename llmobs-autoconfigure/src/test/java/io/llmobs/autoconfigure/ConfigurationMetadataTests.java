@@ -33,6 +33,24 @@ class ConfigurationMetadataTests {
 		assertThat(defaultOf(properties, "llmobs.task.max-values")).isEqualTo(defaults.getTask().getMaxValues());
 	}
 
+	@Test
+	void contextRatiosHaveTheirDefaults() throws IOException {
+		LlmObsProperties.Context defaults = new LlmObsProperties().getContext();
+		JsonNode properties = metadata().path("properties");
+		assertThat(property(properties, "llmobs.context.warn-ratio").path("defaultValue").asDouble())
+			.isEqualTo(defaults.getWarnRatio());
+		assertThat(property(properties, "llmobs.context.block-ratio").has("defaultValue")).as("unset").isFalse();
+		assertThat(property(properties, "llmobs.context.cache.expire-after-access").path("defaultValue").asString())
+			.isEqualTo("10m");
+	}
+
+	private static JsonNode property(JsonNode properties, String name) {
+		return properties.valueStream()
+			.filter((property) -> property.path("name").asString().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no property " + name));
+	}
+
 	private static int defaultOf(JsonNode properties, String name) {
 		return properties.valueStream()
 			.filter((property) -> property.path("name").asString().equals(name))

@@ -1,8 +1,13 @@
 package io.llmobs.autoconfigure;
 
+import java.util.List;
+import java.util.Locale;
+
+import com.knuddels.jtokkit.api.Encoding;
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.actuate.LlmObsEndpointAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.chat.CallAttributionResolver;
 import io.llmobs.chat.ChatClientMetricsHandler;
@@ -11,18 +16,20 @@ import io.llmobs.chat.ChatMeters;
 import io.llmobs.chat.ChatModelMetricsHandler;
 import io.llmobs.chat.ChatSpanEnricher;
 import io.llmobs.chat.LlmObs;
+import io.llmobs.context.ContextGuardAdvisor;
+import io.llmobs.context.ContextObservationHandler;
+import io.llmobs.context.ContextSpanEnricher;
+import io.llmobs.context.TokenCounter;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
-import java.util.List;
-import java.util.Locale;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
@@ -32,7 +39,6 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -52,7 +58,8 @@ class LlmObsAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
 				EndpointAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
-				LlmObsChatAutoConfiguration.class, LlmObsEndpointAutoConfiguration.class))
+				LlmObsChatAutoConfiguration.class, LlmObsContextAutoConfiguration.class,
+				LlmObsEndpointAutoConfiguration.class))
 		.withPropertyValues(
 "management.endpoints.web.exposure.include=llmobs");
 
@@ -67,9 +74,56 @@ class LlmObsAutoConfigurationTests {
 				.hasSingleBean(ChatSpanEnricher.class)
 				.hasSingleBean(ChatClientBuilderCustomizer.class)
 				.hasSingleBean(LlmObs.class)
-				.hasSingleBean(LlmObsEndpoint.class);
+				.hasSingleBean(LlmObsEndpoint.class)
+				.hasSingleBean(TokenCounter.class)
+				.hasSingleBean(ContextObservationHandler.class)
+				.hasSingleBean(ContextSpanEnricher.class)
+				.doesNotHaveBean(ContextGuardAdvisor.class);
 			assertThat(context.getBean(ModelCatalog.class).getDate()).isNotBlank();
+			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().context()).isNotNull();
 		});
+	}
+
+	@Test
+	void contextAccountingCanBeSwitchedOff() {
+		this.runner.withPropertyValues("llmobs.context.enabled=false").run((context) -> {
+			assertThat(context).hasSingleBean(ChatModelMetricsHandler.class)
+				.doesNotHaveBean(TokenCounter.class)
+				.doesNotHaveBean(ContextObservationHandler.class);
+			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().context()).isNull();
+		});
+	}
+
+	@Test
+	void withoutJtokkitTheContextAccountingBacksOffAndTheRestWorks() {
+		this.runner.withClassLoader(new FilteredClassLoader(Encoding.class)).run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(ChatModelMetricsHandler.class)
+				.doesNotHaveBean(ContextObservationHandler.class);
+			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().context()).isNull();
+		});
+	}
+
+	@Test
+	void blockRatioAddsTheGuardToEveryLlmObsBuilder() {
+		this.runner.withPropertyValues("llmobs.context.block-ratio=0.95").run((context) -> {
+			assertThat(context).hasSingleBean(ContextGuardAdvisor.class);
+			assertThat(context.getBean(LlmObs.class).advisors()).contains(context.getBean(ContextGuardAdvisor.class))
+				.hasAtLeastOneElementOfType(ChatClientStreamAdvisor.class);
+			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().settings())
+				.containsEntry("context.block-ratio", 0.95);
+		});
+	}
+
+	@Test
+	void invalidContextSettingsFailNamingTheProperty() {
+		assertStartupFailureNames("llmobs.context.warn-ratio=1.5", "llmobs.context.warn-ratio");
+		assertStartupFailureNames("llmobs.context.block-ratio=0", "llmobs.context.block-ratio");
+		assertStartupFailureNames("llmobs.context.block-ratio=0.5", "llmobs.context.block-ratio (0.5) must not be below llmobs.context.warn-ratio");
+		assertStartupFailureNames("llmobs.context.cache.max-size=0", "llmobs.context.cache.max-size");
+		assertStartupFailureNames("llmobs.context.cache.expire-after-access=0s", "llmobs.context.cache.expire-after-access");
+		assertStartupFailureNames("llmobs.context.tokenizer.queue-capacity=0", "llmobs.context.tokenizer.queue-capacity");
+		assertStartupFailureNames("llmobs.context.calibration.smoothing=0", "llmobs.context.calibration.smoothing");
 	}
 
 	@Test
