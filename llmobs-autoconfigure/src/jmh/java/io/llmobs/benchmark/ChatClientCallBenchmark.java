@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import io.llmobs.chat.ChatMetricNames;
 import io.llmobs.chat.InstrumentationErrors;
 import io.llmobs.chat.LlmObsParams;
+import io.llmobs.context.ContextMetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,6 +20,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -26,8 +28,8 @@ import org.springframework.ai.chat.client.ChatClient;
 /**
  * The overhead of llmobs on one {@code ChatClient} call: the same call over an in-memory model, with Spring AI's
  * observations on and metered by Micrometer in both variants, without ({@code baseline}) and with ({@code llmobs})
- * llmobs: its {@code ChatClient} and model-call observation handlers, the span enrichment filter and the stream
- * advisor (which a {@code call()} does not pass through).
+ * llmobs: its {@code ChatClient} and model-call observation handlers, the context-accounting handler (on by
+ * default), the span enrichment filters and the stream advisor (which a {@code call()} does not pass through).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -75,23 +77,44 @@ public class ChatClientCallBenchmark {
 
 	}
 
-	/** The baseline plus llmobs, wired as {@code LlmObsChatAutoConfiguration} wires it. */
+	/**
+	 * The baseline plus llmobs, wired as {@code LlmObsChatAutoConfiguration} and {@code LlmObsContextAutoConfiguration}
+	 * wire it.
+	 */
 	public static class Instrumented extends Metered {
+
+		LlmObsWiring.Instrumentation instrumentation;
 
 		@Override
 		ChatClient.Builder customize(ChatClient.Builder builder, ObservationRegistry observations,
 				MeterRegistry meters) {
-			return builder.defaultAdvisors(LlmObsWiring.instrument(observations, meters));
+			this.instrumentation = LlmObsWiring.instrument(observations, meters);
+			return builder.defaultAdvisors(this.instrumentation.advisor());
 		}
 
-		/** Fails fast if the wiring is off: the call must have been priced and attributed, without errors. */
+		/**
+		 * Fails fast if the wiring is off: the call must have been priced, attributed and its context accounted
+		 * (with a known window, so utilization is recorded), without errors.
+		 */
 		@Override
 		void verify(MeterRegistry meters) {
 			require(meters.find(ChatMetricNames.CHAT).tag("stage", "generate").tag("tenant", "acme").timer() != null,
 					"llmobs.chat{stage=generate,tenant=acme} was not recorded");
 			require(meters.find(ChatMetricNames.COST).counter() != null, "llmobs.cost was not recorded");
+			require(isRecorded(meters, ContextMetricNames.TOKENS), "llmobs.context.tokens was not recorded");
+			require(isRecorded(meters, ContextMetricNames.UTILIZATION),
+					"llmobs.context.utilization was not recorded: the model's context window is unknown");
 			require(meters.find(InstrumentationErrors.METER_NAME).counter() == null,
 					"llmobs reported instrumentation errors");
+		}
+
+		private static boolean isRecorded(MeterRegistry meters, String name) {
+			return meters.find(name).summaries().stream().anyMatch((summary) -> summary.count() > 0);
+		}
+
+		@TearDown(Level.Trial)
+		public void close() {
+			this.instrumentation.close();
 		}
 
 	}

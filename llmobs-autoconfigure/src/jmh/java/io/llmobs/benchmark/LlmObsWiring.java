@@ -1,5 +1,10 @@
 package io.llmobs.benchmark;
 
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
 import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.chat.CallAttributionResolver;
@@ -11,38 +16,102 @@ import io.llmobs.chat.ChatModelMetricsHandler;
 import io.llmobs.chat.ChatSpanEnricher;
 import io.llmobs.chat.InstrumentationErrors;
 import io.llmobs.chat.ModelCallAccounting;
+import io.llmobs.context.ContextAccountant;
+import io.llmobs.context.ContextCalibration;
+import io.llmobs.context.ContextMeters;
+import io.llmobs.context.ContextObservationHandler;
+import io.llmobs.context.ContextSpanEnricher;
+import io.llmobs.context.ContextStats;
+import io.llmobs.context.TokenCounter;
 import io.llmobs.cost.CostTotals;
+import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelCatalogReader;
 import io.llmobs.cost.UnpricedModelWarnings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
 /**
- * Wires llmobs into plain registries the way {@code LlmObsChatAutoConfiguration} does.
+ * Wires llmobs into plain registries the way {@code LlmObsChatAutoConfiguration} and
+ * {@code LlmObsContextAutoConfiguration} do, with the default properties.
  */
 final class LlmObsWiring {
+
+	/** {@code llmobs.context.cache.max-size}. */
+	static final long CACHE_MAX_SIZE = 10_000;
+
+	/** {@code llmobs.context.cache.expire-after-access}. */
+	static final Duration CACHE_EXPIRE_AFTER_ACCESS = Duration.ofMinutes(10);
+
+	/** {@code llmobs.context.tokenizer.queue-capacity}. */
+	static final int TOKENIZER_QUEUE_CAPACITY = 1_000;
+
+	/** {@code llmobs.context.calibration.smoothing}. */
+	static final double CALIBRATION_SMOOTHING = 0.2;
+
+	/** {@code llmobs.context.warn-ratio}. */
+	static final double WARN_RATIO = 0.8;
 
 	private LlmObsWiring() {
 	}
 
-	/** Registers the llmobs handlers and filter; returns the stream advisor to add to the client. */
-	static ChatClientStreamAdvisor instrument(ObservationRegistry observations, MeterRegistry meters) {
+	/**
+	 * Registers the llmobs handlers and filters, context accounting included (on by default).
+	 * @return the stream advisor to add to the client and the token counter to close at the end
+	 */
+	static Instrumentation instrument(ObservationRegistry observations, MeterRegistry meters) {
 		InstrumentationErrors errors = new InstrumentationErrors(meters);
 		BoundedTags tags = new BoundedTags(new BoundedTagValues(50), new BoundedTagValues(100),
 				new BoundedTagValues(50), new BoundedTagValues(50));
 		CallAttributionResolver resolver = new CallAttributionResolver("default", tags.stages(), tags.tenants(), null,
 				errors);
-		ModelCallAccounting accounting = new ModelCallAccounting(new ModelCatalogReader().readBundled(),
-				tags.models(), resolver);
+		ModelCatalog catalog = new ModelCatalogReader().readBundled();
+		ModelCallAccounting accounting = new ModelCallAccounting(catalog, tags.models(), resolver);
 		ChatMeters chatMeters = new ChatMeters(meters);
 		ChatCallRecorder recorder = new ChatCallRecorder(resolver, tags.models(), chatMeters, errors,
 				meters.config().clock());
+		// LlmObsContextAutoConfiguration
+		TokenCounter counter = tokenCounter(CACHE_MAX_SIZE);
+		ContextCalibration calibration = new ContextCalibration(CALIBRATION_SMOOTHING);
+		ContextAccountant accountant = new ContextAccountant(counter, calibration, catalog);
+		ContextStats stats = new ContextStats(meters.config().clock(), calibration, counter);
 		observations.observationConfig()
 			.observationHandler(new ChatModelMetricsHandler(accounting, chatMeters, new CostTotals(),
 					new UnpricedModelWarnings(), errors))
 			.observationHandler(new ChatClientMetricsHandler(recorder))
-			.observationFilter(new ChatSpanEnricher(accounting, errors));
-		return new ChatClientStreamAdvisor(recorder);
+			.observationHandler(new ContextObservationHandler(accountant, accounting, new ContextMeters(meters), stats,
+					WARN_RATIO, errors))
+			.observationFilter(new ChatSpanEnricher(accounting, errors))
+			.observationFilter(new ContextSpanEnricher(accountant, errors));
+		return new Instrumentation(new ChatClientStreamAdvisor(recorder), counter);
+	}
+
+	/**
+	 * A token counter as {@code LlmObsContextAutoConfiguration} makes it: one daemon tokenizer thread behind a
+	 * bounded queue, the default expiry.
+	 * @param maximumSize the cache size
+	 */
+	static TokenCounter tokenCounter(long maximumSize) {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("llmobs-tokenizer-");
+		threads.setDaemon(true);
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+				new ArrayBlockingQueue<>(TOKENIZER_QUEUE_CAPACITY), threads);
+		return new TokenCounter(maximumSize, CACHE_EXPIRE_AFTER_ACCESS, executor);
+	}
+
+	/**
+	 * What {@link #instrument} wired and the client or the benchmark needs.
+	 *
+	 * @param advisor the stream advisor to add to the client
+	 * @param tokenCounter the token counter, closed when the trial ends
+	 */
+	record Instrumentation(ChatClientStreamAdvisor advisor, TokenCounter tokenCounter) {
+
+		void close() {
+			this.tokenCounter.close();
+		}
+
 	}
 
 }

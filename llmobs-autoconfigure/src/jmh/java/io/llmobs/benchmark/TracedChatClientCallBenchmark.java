@@ -28,7 +28,7 @@ import org.springframework.ai.chat.client.ChatClient;
 
 /**
  * The same call as {@link ChatClientCallBenchmark}, traced: every observation becomes a sampled OpenTelemetry span
- * (no exporter), so the span attributes that llmobs adds are part of the cost.
+ * (no exporter), so the span attributes that llmobs adds (the context accounting's included) are part of the cost.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -83,13 +83,21 @@ public class TracedChatClientCallBenchmark {
 
 	}
 
-	/** Metrics and tracing with llmobs. */
+	/** Metrics and tracing with llmobs, context accounting included. */
 	public static class Instrumented extends Traced {
+
+		LlmObsWiring.Instrumentation instrumentation;
 
 		@Override
 		ChatClient.Builder customize(ChatClient.Builder builder, ObservationRegistry observations,
 				MeterRegistry meters) {
-			return builder.defaultAdvisors(LlmObsWiring.instrument(observations, meters));
+			this.instrumentation = LlmObsWiring.instrument(observations, meters);
+			return builder.defaultAdvisors(this.instrumentation.advisor());
+		}
+
+		@TearDown(Level.Trial)
+		public void closeInstrumentation() {
+			this.instrumentation.close();
 		}
 
 	}

@@ -70,7 +70,7 @@ public final class ContextAccountant {
 		if (account == null) {
 			String requestModel = ModelCallAccounting.requestModel(context);
 			ChatResponse response = context.getResponse();
-			String responseModel = (response != null) ? response.getMetadata().getModel() : null;
+			String responseModel = (response != null) ? blankToNull(response.getMetadata().getModel()) : null;
 			ContextCalibration.ModelCalibration model = this.calibration.of(requestModel);
 			CachedTexts texts = new CachedTexts(model.encoding());
 			SectionTokens sections = PromptSectionCounter.count(context.getRequest(), documents(context), texts);
@@ -122,6 +122,10 @@ public final class ContextAccountant {
 	private @Nullable Integer window(@Nullable String responseModel, @Nullable String requestModel) {
 		ModelEntry entry = this.catalog.find(responseModel, requestModel).orElse(null);
 		return (entry != null) ? entry.contextWindow() : null;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	/** The documents of the request that reached the model, from the advisor observation around the call. */

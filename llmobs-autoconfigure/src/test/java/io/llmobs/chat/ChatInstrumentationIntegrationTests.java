@@ -11,11 +11,9 @@ import java.util.stream.IntStream;
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.StubResponse;
+import io.llmobs.test.TracedApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,12 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import static io.llmobs.test.TracedApplication.attribute;
+import static io.llmobs.test.TracedApplication.span;
+import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.within;
@@ -52,7 +52,7 @@ class ChatInstrumentationIntegrationTests {
 	private static OpenAiCompatibleServer server;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(TestApplication.class)
+		.withUserConfiguration(TracedApplication.class)
 		.withPropertyValues("spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
 				"spring.ai.openai.chat.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
 				"management.otlp.metrics.export.enabled=false", "management.tracing.export.otlp.enabled=false",
@@ -151,7 +151,7 @@ class ChatInstrumentationIntegrationTests {
 				.filter((span) -> "classify".equals(attribute(span, "llmobs.stage")) && span != model
 						&& span.getName().contains("chat_client"))
 				.findFirst()
-				.orElseThrow(() -> new AssertionError("no ChatClient span with llmobs.stage in " + names(spans)));
+				.orElseThrow(() -> new AssertionError("no ChatClient span with llmobs.stage in " + spans));
 			assertThat(client.getTraceId()).isEqualTo(model.getTraceId());
 			assertThat(spans.stream().filter((span) -> span.getName().equals("chat gpt-4o-mini"))).hasSize(1);
 		});
@@ -414,37 +414,6 @@ class ChatInstrumentationIntegrationTests {
 		return meters.get("llmobs.tokens").tags("stage", stage, "type", type).counter().count();
 	}
 
-	private static List<SpanData> spans(AssertableApplicationContext context) {
-		context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
-		return context.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
-	}
-
-	private static SpanData span(List<SpanData> spans, String name) {
-		return spans.stream()
-			.filter((span) -> span.getName().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no span '" + name + "' in " + names(spans)));
-	}
-
-	private static List<String> names(List<SpanData> spans) {
-		return spans.stream().map(SpanData::getName).toList();
-	}
-
-	private static String attribute(SpanData span, String key) {
-		return span.getAttributes().get(AttributeKey.stringKey(key));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class TestApplication {
-
-		@Bean
-		InMemorySpanExporter inMemorySpanExporter() {
-			return InMemorySpanExporter.create();
-		}
-
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	static class TenantFromContext {
 
@@ -468,5 +437,4 @@ class ChatInstrumentationIntegrationTests {
 		}
 
 	}
-
 }

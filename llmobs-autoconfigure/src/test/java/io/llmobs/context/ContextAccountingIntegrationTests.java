@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.concurrent.TimeUnit;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
@@ -16,11 +15,9 @@ import io.llmobs.test.CallerRunsExecutorService;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.RecordedRequest;
 import io.llmobs.test.StubResponse;
+import io.llmobs.test.TracedApplication;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,12 +38,14 @@ import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.ai.vectorstore.SimpleVectorStore;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import static io.llmobs.test.TracedApplication.attribute;
+import static io.llmobs.test.TracedApplication.span;
+import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
@@ -70,7 +69,7 @@ class ContextAccountingIntegrationTests {
 	private static OpenAiCompatibleServer server;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(TestApplication.class)
+		.withUserConfiguration(TracedApplication.class)
 		.withPropertyValues("spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
 				"spring.ai.openai.chat.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
 				"management.otlp.metrics.export.enabled=false", "management.tracing.export.otlp.enabled=false",
@@ -107,7 +106,7 @@ class ContextAccountingIntegrationTests {
 			assertThat(utilization.count()).isOne();
 			assertThat(utilization.totalAmount())
 				.isCloseTo((message(SYSTEM) + message(question) + 3) / 128_000.0, within(1e-9));
-			SpanData span = span(context, MODEL_SPAN);
+			SpanData span = span(spans(context), MODEL_SPAN);
 			assertThat(attribute(span, "llmobs.context.tokens.system")).isEqualTo(Long.toString(message(SYSTEM)));
 			assertThat(attribute(span, "llmobs.agent.iteration")).isEqualTo("1");
 			assertThat(Double.parseDouble(attribute(span, "llmobs.context.utilization")))
@@ -412,39 +411,12 @@ class ContextAccountingIntegrationTests {
 		return (long) summary.totalAmount();
 	}
 
-	private static List<SpanData> spans(AssertableApplicationContext context) {
-		context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
-		return context.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
-	}
-
-	private static SpanData span(AssertableApplicationContext context, String name) {
-		return spans(context).stream()
-			.filter((span) -> span.getName().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no span " + name));
-	}
-
-	private static String attribute(SpanData span, String key) {
-		return span.getAttributes().get(AttributeKey.stringKey(key));
-	}
-
 	/** Parcel quotes, as a tool. */
 	static class QuoteTools {
 
 		@Tool(description = "Quotes the price in EUR of shipping a parcel to a German city")
 		String quote(String destination, double kilograms) {
 			return destination + ": 7.49 EUR, 2 days";
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class TestApplication {
-
-		@Bean
-		InMemorySpanExporter inMemorySpanExporter() {
-			return InMemorySpanExporter.create();
 		}
 
 	}
@@ -458,5 +430,4 @@ class ContextAccountingIntegrationTests {
 		}
 
 	}
-
 }
