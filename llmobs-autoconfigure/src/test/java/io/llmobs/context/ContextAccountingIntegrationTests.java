@@ -115,6 +115,26 @@ class ContextAccountingIntegrationTests {
 	}
 
 	@Test
+	void streamedCallsAreAccountedToo() {
+		run((context) -> {
+			String question = "What does a 2 kg parcel to Berlin cost?";
+			String answer = String.join("", chatClient(context).prompt()
+				.system(SYSTEM)
+				.user(question)
+				.advisors((a) -> a.param(LlmObsParams.STAGE, "stream"))
+				.stream()
+				.content()
+				.collectList()
+				.block());
+			assertThat(answer).isEqualTo(OpenAiCompatibleServer.DEFAULT_CONTENT);
+			MeterRegistry meters = meters(context);
+			assertThat(sectionTokens(meters, "stream", "system")).isEqualTo(message(SYSTEM));
+			assertThat(sectionTokens(meters, "stream", "user_input")).isEqualTo(message(question) + 3);
+			assertThat(meters.get("llmobs.context.utilization").tags("stage", "stream").summary().count()).isOne();
+		});
+	}
+
+	@Test
 	void retrievedDocumentsAreReadFromTheRetrievalAdvisorAndNotCountedAgainInTheUserInput() {
 		run((context) -> {
 			SimpleVectorStore store = SimpleVectorStore.builder(context.getBean(EmbeddingModel.class)).build();
