@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param finishReasons the normalized finish reason of each generation
  * @param costUsd the cost in USD, or {@code null} when the model has no price or no usage was reported
  */
-public record ModelCall(ModelCallScope scope, String provider, @Nullable String modelId, String model, TokenUsage usage, boolean usageReported,
-		List<FinishReason> finishReasons, @Nullable Double costUsd) {
+public record ModelCall(ModelCallScope scope, String provider, @Nullable String modelId, String model,
+		TokenUsage usage, boolean usageReported, List<FinishReason> finishReasons, @Nullable Double costUsd) {
 
 	/**
 	 * Stage and tenant.
