@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 
 import org.springframework.ai.chat.client.ChatClientRequest;
@@ -162,8 +163,8 @@ public class ContextAccountingBenchmark {
 		}
 
 		@TearDown(Level.Trial)
-		public void tearDown() {
-			report("growing", this.counter, this.next);
+		public void tearDown(BenchmarkParams benchmark) {
+			report(benchmark, this.counter, this.next);
 			this.counter.close();
 		}
 
@@ -230,8 +231,8 @@ public class ContextAccountingBenchmark {
 		}
 
 		@TearDown(Level.Trial)
-		public void tearDown() {
-			report("typical", this.counter, this.next);
+		public void tearDown(BenchmarkParams benchmark) {
+			report(benchmark, this.counter, this.next);
 			this.counter.close();
 		}
 
@@ -278,9 +279,15 @@ public class ContextAccountingBenchmark {
 		return accountant.account(context);
 	}
 
-	private static void report(String name, TokenCounter counter, long calls) {
+	/**
+	 * Prints the state of the token cache after a trial: whether the background tokenizer kept up with the new texts
+	 * (pending), or had to drop some because its queue was full (dropped: estimated, counted again when next seen).
+	 */
+	private static void report(BenchmarkParams benchmark, TokenCounter counter, long calls) {
+		String name = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1);
+		System.out.println();
 		System.out.println(name + ": " + calls + " calls, " + counter.cachedTexts() + " texts cached, "
-				+ counter.pendingTexts() + " pending, " + counter.droppedTexts() + " dropped");
+				+ counter.pendingTexts() + " pending, " + counter.droppedTexts() + " dropped by the tokenizer queue");
 	}
 
 	private static void require(boolean condition, String message) {

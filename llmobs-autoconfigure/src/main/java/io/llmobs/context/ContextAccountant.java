@@ -71,10 +71,9 @@ public final class ContextAccountant {
 			String requestModel = ModelCallAccounting.requestModel(context);
 			ChatResponse response = context.getResponse();
 			String responseModel = (response != null) ? blankToNull(response.getMetadata().getModel()) : null;
-			ContextCalibration.ModelCalibration model = this.calibration.of(requestModel);
-			CachedTexts texts = new CachedTexts(model.encoding());
+			CachedTexts texts = new CachedTexts(this.calibration.of(requestModel).encoding());
 			SectionTokens sections = PromptSectionCounter.count(context.getRequest(), documents(context), texts);
-			account = account(sections, model, window(responseModel, requestModel),
+			account = account(sections, requestModel, window(responseModel, requestModel),
 					(responseModel != null) ? responseModel : requestModel, texts.provisional);
 			context.put(ContextAccount.class, account);
 		}
@@ -90,11 +89,10 @@ public final class ContextAccountant {
 		Prompt prompt = request.prompt();
 		ChatOptions options = prompt.getOptions();
 		String requestModel = (options != null) ? options.getModel() : null;
-		ContextCalibration.ModelCalibration model = this.calibration.of(requestModel);
-		EncodingType encoding = model.encoding();
+		EncodingType encoding = this.calibration.of(requestModel).encoding();
 		SectionTokens sections = PromptSectionCounter.count(prompt, documents(request.context()),
-				(text) -> (text != null) ? this.counter.count(encoding, text) : 0);
-		return account(sections, model, window(null, requestModel), requestModel, false);
+				(text, form) -> (text != null) ? this.counter.count(encoding, text, form) : 0);
+		return account(sections, requestModel, window(null, requestModel), requestModel, false);
 	}
 
 	/**
@@ -109,14 +107,19 @@ public final class ContextAccountant {
 		if (account.provisional()) {
 			return null;
 		}
-		return this.calibration.of(ModelCallAccounting.requestModel(context))
+		return this.calibration.of(ModelCallAccounting.requestModel(context), hasTools(account.sections()))
 			.learn(account.estimatedTokens(), account.tokens(), reportedInputTokens);
 	}
 
-	private ContextAccount account(SectionTokens estimated, ContextCalibration.ModelCalibration model,
-			@Nullable Integer window, @Nullable String modelId, boolean provisional) {
-		SectionTokens calibrated = estimated.scaled(model.factor());
+	private ContextAccount account(SectionTokens estimated, @Nullable String requestModel, @Nullable Integer window,
+			@Nullable String modelId, boolean provisional) {
+		double factor = this.calibration.of(requestModel, hasTools(estimated)).factor();
+		SectionTokens calibrated = estimated.scaled(factor);
 		return new ContextAccount(modelId, calibrated, estimated.total(), calibrated.total(), window, provisional);
+	}
+
+	private static boolean hasTools(SectionTokens sections) {
+		return sections.get(ContextSection.TOOL_DEFINITIONS) > 0;
 	}
 
 	private @Nullable Integer window(@Nullable String responseModel, @Nullable String requestModel) {
@@ -163,11 +166,11 @@ public final class ContextAccountant {
 		}
 
 		@Override
-		public long tokens(@Nullable String text) {
+		public long tokens(@Nullable String text, TokenCounter.Form form) {
 			if (text == null) {
 				return 0;
 			}
-			int count = ContextAccountant.this.counter.cachedCount(this.encoding, text);
+			int count = ContextAccountant.this.counter.cachedCount(this.encoding, text, form);
 			if (count >= 0) {
 				return count;
 			}

@@ -1,7 +1,7 @@
 package io.llmobs.context;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.knuddels.jtokkit.api.EncodingType;
@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Learns, per model, how the provider's reported input tokens relate to the estimate: after each call the ratio
  * {@code reported / estimated} goes into an exponentially weighted moving average, the correction factor applied to
  * the next estimates. The first call sets the factor outright, so a model whose tokenizer differs by a constant
- * factor is corrected from its second call on.
+ * factor is corrected from its second call on. Prompts with tool definitions are learned apart from plain ones
+ * (key {@code <model> +tools}): providers render tool schemas in formats of their own, so their ratio differs.
  */
 public final class ContextCalibration {
 
@@ -23,7 +24,9 @@ public final class ContextCalibration {
 
 	private static final double MAX_RATIO = 4.0;
 
-	private static final String UNKNOWN_MODEL = "";
+	private static final String UNKNOWN_MODEL = "unknown";
+
+	private static final String WITH_TOOLS = " +tools";
 
 	private final double smoothing;
 
@@ -41,12 +44,23 @@ public final class ContextCalibration {
 	}
 
 	/**
-	 * The calibration of a model, created on first use.
+	 * The calibration of a model's plain prompts, created on first use.
 	 * @param modelId the requested model, or {@code null}
-	 * @return its calibration; a shared uncorrected one past {@link #MAX_MODELS}
+	 * @return its calibration; an uncorrected one past {@link #MAX_MODELS}
 	 */
 	ModelCalibration of(@Nullable String modelId) {
-		String key = (modelId != null) ? modelId : UNKNOWN_MODEL;
+		return of(modelId, false);
+	}
+
+	/**
+	 * The calibration of a model's prompts, with or without tool definitions, created on first use.
+	 * @param modelId the requested model, or {@code null}
+	 * @param tools whether the prompt carries tool definitions
+	 * @return its calibration; an uncorrected one past {@link #MAX_MODELS}
+	 */
+	ModelCalibration of(@Nullable String modelId, boolean tools) {
+		String model = (modelId != null) ? modelId : UNKNOWN_MODEL;
+		String key = tools ? model + WITH_TOOLS : model;
 		ModelCalibration calibration = this.models.get(key);
 		if (calibration == null) {
 			if (this.models.size() >= MAX_MODELS) {
@@ -60,13 +74,13 @@ public final class ContextCalibration {
 
 	/**
 	 * What was learned so far, for the actuator endpoint.
-	 * @return each model's calibration, by model id
+	 * @return each model's calibration, by model id ({@code <model> +tools} for prompts with tool definitions)
 	 */
 	public Map<String, ModelCalibration.Snapshot> snapshot() {
-		Map<String, ModelCalibration.Snapshot> snapshot = new LinkedHashMap<>();
-		this.models.forEach((model, calibration) -> {
+		Map<String, ModelCalibration.Snapshot> snapshot = new TreeMap<>();
+		this.models.forEach((key, calibration) -> {
 			if (calibration.samples() > 0) {
-				snapshot.put(model.isEmpty() ? "unknown" : model, calibration.snapshot());
+				snapshot.put(key, calibration.snapshot());
 			}
 		});
 		return snapshot;

@@ -15,10 +15,13 @@ import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.definition.ToolDefinition;
 
+import static io.llmobs.context.TokenCounter.Form.JSON;
+import static io.llmobs.context.TokenCounter.Form.TEXT;
+
 /**
  * Splits a prompt into its {@link ContextSection sections} and counts the tokens of each, with the chat format's
  * overhead: OpenAI's published rule of 3 tokens around every message and 3 that prime the reply, and a few tokens
- * around each tool schema. Other formats differ by a roughly constant factor, which the calibration learns.
+ * around each tool schema, counted as compact JSON. Other formats differ by a roughly constant factor, which the calibration learns.
  * <p>
  * The current user message is the last one; messages before it are history, tool calls and results after it are
  * the current turn's tool results. Retrieved documents are merged into the current user message by Spring AI's
@@ -75,7 +78,7 @@ final class PromptSectionCounter {
 		for (Document document : documents) {
 			String text = document.getText();
 			if (text != null) {
-				sections.move(ContextSection.USER_INPUT, ContextSection.RETRIEVED_DOCUMENTS, texts.tokens(text));
+				sections.move(ContextSection.USER_INPUT, ContextSection.RETRIEVED_DOCUMENTS, texts.tokens(text, TEXT));
 			}
 		}
 		return sections.build();
@@ -95,14 +98,14 @@ final class PromptSectionCounter {
 			long tokens = 0;
 			for (ToolResponseMessage.ToolResponse response : toolResponses.getResponses()) {
 				// Each response travels as a message of its own.
-				tokens += MESSAGE_OVERHEAD + texts.tokens(response.responseData());
+				tokens += MESSAGE_OVERHEAD + texts.tokens(response.responseData(), TEXT);
 			}
 			return tokens;
 		}
-		long tokens = MESSAGE_OVERHEAD + texts.tokens(message.getText());
+		long tokens = MESSAGE_OVERHEAD + texts.tokens(message.getText(), TEXT);
 		if (message instanceof AssistantMessage assistant) {
 			for (AssistantMessage.ToolCall call : assistant.getToolCalls()) {
-				tokens += MESSAGE_OVERHEAD + texts.tokens(call.name()) + texts.tokens(call.arguments());
+				tokens += MESSAGE_OVERHEAD + texts.tokens(call.name(), TEXT) + texts.tokens(call.arguments(), JSON);
 			}
 		}
 		return tokens;
@@ -120,8 +123,8 @@ final class PromptSectionCounter {
 		long tokens = TOOLS_OVERHEAD;
 		for (ToolCallback callback : callbacks) {
 			ToolDefinition definition = callback.getToolDefinition();
-			tokens += TOOL_OVERHEAD + texts.tokens(definition.name()) + texts.tokens(definition.description())
-					+ texts.tokens(definition.inputSchema());
+			tokens += TOOL_OVERHEAD + texts.tokens(definition.name(), TEXT)
+					+ texts.tokens(definition.description(), TEXT) + texts.tokens(definition.inputSchema(), JSON);
 		}
 		sections.add(ContextSection.TOOL_DEFINITIONS, tokens);
 	}
@@ -132,9 +135,10 @@ final class PromptSectionCounter {
 		/**
 		 * The tokens of a text.
 		 * @param text the text, or {@code null}
+		 * @param form how the text travels to the provider
 		 * @return its tokens, 0 for {@code null}
 		 */
-		long tokens(@Nullable String text);
+		long tokens(@Nullable String text, TokenCounter.Form form);
 
 	}
 

@@ -63,10 +63,11 @@ public final class TokenCounter implements AutoCloseable {
 	 * The exact token count of a text, tokenized on the caller's thread unless cached.
 	 * @param encoding the encoding
 	 * @param text the text
+	 * @param form how the text travels to the provider
 	 * @return the number of tokens
 	 */
-	public int count(EncodingType encoding, String text) {
-		TextKey key = new TextKey(encoding, text);
+	public int count(EncodingType encoding, String text, Form form) {
+		TextKey key = new TextKey(encoding, text, form);
 		Integer count = this.counts.getIfPresent(key);
 		return (count != null) ? count : tokenize(key);
 	}
@@ -75,13 +76,14 @@ public final class TokenCounter implements AutoCloseable {
 	 * The cached token count of a text; when there is none, the text is tokenized in the background.
 	 * @param encoding the encoding
 	 * @param text the text
+	 * @param form how the text travels to the provider
 	 * @return the number of tokens, or {@code -1} when the text is not counted yet
 	 */
-	public int cachedCount(EncodingType encoding, String text) {
+	public int cachedCount(EncodingType encoding, String text, Form form) {
 		if (text.isEmpty()) {
 			return 0;
 		}
-		TextKey key = new TextKey(encoding, text);
+		TextKey key = new TextKey(encoding, text, form);
 		Integer count = this.counts.getIfPresent(key);
 		if (count != null) {
 			return count;
@@ -150,14 +152,55 @@ public final class TokenCounter implements AutoCloseable {
 
 	private int tokenize(TextKey key) {
 		Encoding encoding = this.registry.getEncoding(key.encoding());
+		String text = (key.form() == Form.JSON) ? compact(key.text()) : key.text();
 		// Ordinary: text such as "<|endoftext|>" in user content is counted as text, not refused.
-		int count = encoding.countTokensOrdinary(key.text());
+		int count = encoding.countTokensOrdinary(text);
 		this.counts.put(key, count);
-		this.ratios.get(key.encoding()).add(key.text().length(), count);
+		this.ratios.get(key.encoding()).add(text.length(), count);
 		return count;
 	}
 
-	private record TextKey(EncodingType encoding, String text) {
+	/** JSON without the whitespace between tokens, as providers send schemas; strings are kept as they are. */
+	static String compact(String json) {
+		StringBuilder compact = new StringBuilder(json.length());
+		boolean inString = false;
+		boolean escaped = false;
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			if (inString) {
+				if (escaped) {
+					escaped = false;
+				}
+				else if (c == '\\') {
+					escaped = true;
+				}
+				else if (c == '"') {
+					inString = false;
+				}
+			}
+			else if (c == '"') {
+				inString = true;
+			}
+			else if (Character.isWhitespace(c)) {
+				continue;
+			}
+			compact.append(c);
+		}
+		return compact.toString();
+	}
+
+	/** How a text travels to the provider. */
+	public enum Form {
+
+		/** As it is: message contents, tool results, descriptions. */
+		TEXT,
+
+		/** As compact JSON, whatever its layout here: tool schemas. */
+		JSON
+
+	}
+
+	private record TextKey(EncodingType encoding, String text, Form form) {
 	}
 
 	/** Characters per token of all texts counted with one encoding. */

@@ -35,6 +35,15 @@ class ContextCalibrationTests {
 	}
 
 	@Test
+	void promptsWithToolsAreLearnedApart() {
+		this.calibration.of("gpt-4o-mini", false).learn(1_000, 1_000, 1_000);
+		this.calibration.of("gpt-4o-mini", true).learn(1_000, 1_000, 700);
+		assertThat(this.calibration.of("gpt-4o-mini").factor()).isEqualTo(1.0);
+		assertThat(this.calibration.of("gpt-4o-mini", true).factor()).isCloseTo(0.7, within(1e-9));
+		assertThat(this.calibration.snapshot()).containsOnlyKeys("gpt-4o-mini", "gpt-4o-mini +tools");
+	}
+
+	@Test
 	void ratiosThatAreNoTokenizerDifferenceAreIgnored() {
 		ContextCalibration.ModelCalibration model = this.calibration.of("vision");
 		assertThat(model.learn(100, 100, 5_000)).as("an image the estimate does not see").isNull();

@@ -85,7 +85,7 @@ class PromptSectionCounterTests {
 		assertThat(sections.get(ContextSection.USER_INPUT)).isEqualTo(1 + MESSAGE_OVERHEAD + REPLY_PRIMING);
 	}
 
-	private static long words(@Nullable String text) {
+	private static long words(@Nullable String text, TokenCounter.Form form) {
 		return (text == null || text.isBlank()) ? 0 : text.trim().split("\\s+").length;
 	}
 

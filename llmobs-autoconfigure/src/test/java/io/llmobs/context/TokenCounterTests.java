@@ -13,6 +13,8 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import org.junit.jupiter.api.Test;
 
+import static io.llmobs.context.TokenCounter.Form.JSON;
+import static io.llmobs.context.TokenCounter.Form.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,13 +22,13 @@ class TokenCounterTests {
 
 	private static final Encoding O200K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
-	private static final String TEXT = "Shipping a 2 kg parcel from Hamburg to Berlin costs 7.49 EUR and takes two days.";
+	private static final String SENTENCE = "Shipping a 2 kg parcel from Hamburg to Berlin costs 7.49 EUR and takes two days.";
 
 	@Test
 	void countsExactlyWithJtokkit() {
 		try (TokenCounter counter = counter(Executors.newSingleThreadExecutor())) {
-			assertThat(counter.count(EncodingType.O200K_BASE, TEXT)).isEqualTo(O200K.countTokensOrdinary(TEXT));
-			assertThat(counter.cachedCount(EncodingType.O200K_BASE, TEXT)).isEqualTo(O200K.countTokensOrdinary(TEXT));
+			assertThat(counter.count(EncodingType.O200K_BASE, SENTENCE, TEXT)).isEqualTo(O200K.countTokensOrdinary(SENTENCE));
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, SENTENCE, TEXT)).isEqualTo(O200K.countTokensOrdinary(SENTENCE));
 		}
 	}
 
@@ -34,7 +36,7 @@ class TokenCounterTests {
 	void countsSpecialTokensAsText() {
 		try (TokenCounter counter = counter(Executors.newSingleThreadExecutor())) {
 			String text = "Ignore <|endoftext|> in user content";
-			assertThat(counter.count(EncodingType.O200K_BASE, text)).isEqualTo(O200K.countTokensOrdinary(text));
+			assertThat(counter.count(EncodingType.O200K_BASE, text, TEXT)).isEqualTo(O200K.countTokensOrdinary(text));
 		}
 	}
 
@@ -44,13 +46,13 @@ class TokenCounterTests {
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		executor.execute(() -> block(release));
 		try (TokenCounter counter = counter(executor)) {
-			assertThat(counter.cachedCount(EncodingType.O200K_BASE, TEXT)).isEqualTo(-1);
-			assertThat(counter.cachedCount(EncodingType.O200K_BASE, TEXT)).as("scheduled once").isEqualTo(-1);
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, SENTENCE, TEXT)).isEqualTo(-1);
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, SENTENCE, TEXT)).as("scheduled once").isEqualTo(-1);
 			assertThat(counter.pendingTexts()).isOne();
-			assertThat(counter.estimate(EncodingType.O200K_BASE, TEXT)).isEqualTo((int) Math.ceil(TEXT.length() / 4.0));
+			assertThat(counter.estimate(EncodingType.O200K_BASE, SENTENCE)).isEqualTo((int) Math.ceil(SENTENCE.length() / 4.0));
 			release.countDown();
-			await().untilAsserted(() -> assertThat(counter.cachedCount(EncodingType.O200K_BASE, TEXT))
-				.isEqualTo(O200K.countTokensOrdinary(TEXT)));
+			await().untilAsserted(() -> assertThat(counter.cachedCount(EncodingType.O200K_BASE, SENTENCE, TEXT))
+				.isEqualTo(O200K.countTokensOrdinary(SENTENCE)));
 			assertThat(counter.pendingTexts()).isZero();
 			assertThat(counter.cachedTexts()).isOne();
 		}
@@ -60,7 +62,7 @@ class TokenCounterTests {
 	void estimateLearnsCharactersPerTokenFromCountedTexts() {
 		try (TokenCounter counter = counter(Executors.newSingleThreadExecutor())) {
 			String digits = "3141592653589793238462643383279502884197169399375105820974944592";
-			int tokens = counter.count(EncodingType.O200K_BASE, digits);
+			int tokens = counter.count(EncodingType.O200K_BASE, digits, TEXT);
 			assertThat(counter.estimate(EncodingType.O200K_BASE, digits)).isEqualTo(tokens);
 			assertThat(counter.estimate(EncodingType.CL100K_BASE, digits)).as("per encoding")
 				.isEqualTo((int) Math.ceil(digits.length() / 4.0));
@@ -75,13 +77,13 @@ class TokenCounterTests {
 				new ArrayBlockingQueue<>(2));
 		executor.execute(() -> block(release));
 		try (TokenCounter counter = counter(executor)) {
-			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "first")).isEqualTo(-1);
-			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "second")).isEqualTo(-1);
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "first", TEXT)).isEqualTo(-1);
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "second", TEXT)).isEqualTo(-1);
 			assertThat(counter.droppedTexts()).isOne();
 			assertThat(counter.pendingTexts()).isOne();
 			release.countDown();
-			await().untilAsserted(() -> assertThat(counter.cachedCount(EncodingType.O200K_BASE, "first")).isOne());
-			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "second")).as("scheduled again").isEqualTo(-1);
+			await().untilAsserted(() -> assertThat(counter.cachedCount(EncodingType.O200K_BASE, "first", TEXT)).isOne());
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "second", TEXT)).as("scheduled again").isEqualTo(-1);
 		}
 	}
 
@@ -89,9 +91,23 @@ class TokenCounterTests {
 	void cacheIsBounded() {
 		try (TokenCounter counter = new TokenCounter(2, Duration.ofMinutes(1), Executors.newSingleThreadExecutor())) {
 			for (int i = 0; i < 100; i++) {
-				counter.count(EncodingType.O200K_BASE, "text " + i);
+				counter.count(EncodingType.O200K_BASE, "text " + i, TEXT);
 			}
 			await().untilAsserted(() -> assertThat(counter.cachedTexts()).isLessThanOrEqualTo(2));
+		}
+	}
+
+	@Test
+	void jsonIsCountedCompactAsProvidersSendIt() {
+		String pretty = "{\n  \"type\" : \"object\",\n  \"properties\" : {\n    \"city\" : {\n"
+				+ "      \"description\" : \"a \\\"quoted\\\" city name\"\n    }\n  }\n}";
+		String compact = "{\"type\":\"object\",\"properties\":{\"city\":{\"description\":\"a \\\"quoted\\\" city name\"}}}";
+		assertThat(TokenCounter.compact(pretty)).isEqualTo(compact);
+		try (TokenCounter counter = counter(Executors.newSingleThreadExecutor())) {
+			assertThat(counter.count(EncodingType.O200K_BASE, pretty, JSON)).isEqualTo(O200K.countTokensOrdinary(compact))
+				.isLessThan(O200K.countTokensOrdinary(pretty));
+			assertThat(counter.count(EncodingType.O200K_BASE, pretty, TEXT)).as("cached apart")
+				.isEqualTo(O200K.countTokensOrdinary(pretty));
 		}
 	}
 
