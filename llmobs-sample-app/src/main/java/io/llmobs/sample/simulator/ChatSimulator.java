@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
 import io.llmobs.sample.SampleProperties;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +31,12 @@ import org.springframework.stereotype.Component;
  * {@code finish_reason: length}; so does any answer longer than the request's {@code max_tokens};</li>
  * <li>a request with {@code tools} gets a call of its first tool, with arguments derived from the question; once the
  * tool result is in, a text answer quoting it;</li>
- * <li>usage is about four characters per token; a system prompt seen before is reported as cached input;</li>
+ * <li>prompt tokens are counted like a provider whose tokenizer differs from llmobs' estimate: {@code cl100k_base}
+ * over each message's content (not over the tool calls of assistant messages), 4 tokens per message and 3 for the
+ * reply, and the JSON of the {@code tools} tokenized as a whole (llmobs estimates {@code gpt-4o-mini} with
+ * {@code o200k_base}, 3 tokens per message and its own framing of tool schemas, and calibrates against this count);
+ * a system prompt seen before is reported as cached input, the tokens of its messages;</li>
+ * <li>completion tokens are about four characters per token;</li>
  * <li>the model is answered as its dated snapshot ({@code gpt-4o-mini} as {@code gpt-4o-mini-2024-07-18});</li>
  * <li>latency: 20 to 150 ms before the first token, a few ms per chunk, times {@code sample.simulator.latency-scale}.
  * </li>
@@ -40,6 +48,19 @@ public final class ChatSimulator {
 
 	/** Tokens after which an essay is cut when the request sets no limit. */
 	static final int ESSAY_TOKEN_LIMIT = 256;
+
+	/** Prompt tokens that frame each message. */
+	static final int MESSAGE_OVERHEAD = 4;
+
+	/** Prompt tokens that prime the reply. */
+	static final int REPLY_PRIMING = 3;
+
+	/**
+	 * The tokenizer of prompts: {@code cl100k_base}, the GPT-4 encoding, where llmobs assumes {@code o200k_base} for
+	 * {@code gpt-4o-mini}. Loaded once (about a second); the lazy registry loads this vocabulary only.
+	 */
+	private static final Encoding PROMPT_ENCODING = Encodings.newLazyEncodingRegistry()
+		.getEncoding(EncodingType.CL100K_BASE);
 
 	private static final Map<String, String> SNAPSHOTS = Map.of("gpt-4o-mini", "gpt-4o-mini-2024-07-18", "gpt-4o",
 			"gpt-4o-2024-08-06", "gpt-4.1", "gpt-4.1-2025-04-14", "gpt-4.1-mini", "gpt-4.1-mini-2025-04-14",
@@ -109,10 +130,10 @@ public final class ChatSimulator {
 	 */
 	public Completion complete(JsonNode request) {
 		List<Message> messages = request.path("messages").values().stream().map(ChatSimulator::message).toList();
-		String system = String.join("\n", messages.stream()
+		List<Message> instructions = messages.stream()
 			.takeWhile((m) -> m.role().equals("system") || m.role().equals("developer"))
-			.map(Message::text)
-			.toList());
+			.toList();
+		String system = String.join("\n", instructions.stream().map(Message::text).toList());
 		String question = messages.stream()
 			.filter((m) -> m.role().equals("user"))
 			.reduce((first, second) -> second)
@@ -123,9 +144,11 @@ public final class ChatSimulator {
 		JsonNode tools = request.path("tools");
 		int maxTokens = request.path("max_completion_tokens").asInt(request.path("max_tokens").asInt(0));
 
-		int promptTokens = 3 + messages.stream().mapToInt((m) -> 4 + tokens(m.text())).sum()
-				+ (tools.isArray() ? tokens(tools.toString()) : 0);
-		int cachedTokens = (!system.isEmpty() && !this.seenSystemPrompts.add(system)) ? 4 + tokens(system) : 0;
+		int promptTokens = REPLY_PRIMING + messages.stream().mapToInt(ChatSimulator::messageTokens).sum()
+				+ (tools.isArray() ? promptTokens(tools.toString()) : 0);
+		// The prefix of leading system messages, as counted in the prompt tokens.
+		int cachedTokens = (!system.isEmpty() && !this.seenSystemPrompts.add(system))
+				? instructions.stream().mapToInt(ChatSimulator::messageTokens).sum() : 0;
 
 		String content = null;
 		ToolCall toolCall = null;
@@ -183,12 +206,26 @@ public final class ChatSimulator {
 	}
 
 	/**
-	 * Approximate token count: four characters per token.
+	 * Approximate token count of completions and embedding inputs: four characters per token.
 	 * @param text the text
 	 * @return the tokens
 	 */
 	static int tokens(String text) {
 		return (text.length() + 3) / 4;
+	}
+
+	/**
+	 * The prompt tokens of a text, with {@code cl100k_base}; special tokens such as {@code <|endoftext|>} count as
+	 * ordinary text.
+	 * @param text the text
+	 * @return the tokens
+	 */
+	static int promptTokens(String text) {
+		return PROMPT_ENCODING.countTokensOrdinary(text);
+	}
+
+	private static int messageTokens(Message message) {
+		return MESSAGE_OVERHEAD + promptTokens(message.text());
 	}
 
 	static String categoryOf(String question) {

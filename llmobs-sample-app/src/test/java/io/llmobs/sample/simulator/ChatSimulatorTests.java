@@ -49,7 +49,63 @@ class ChatSimulatorTests {
 				  {"role": "user", "content": "%s"}]}""";
 		assertThat(complete(request.formatted("one")).cachedTokens()).isZero();
 		ChatSimulator.Completion second = complete(request.formatted("two"));
-		assertThat(second.cachedTokens()).isPositive().isLessThan(second.promptTokens());
+		// The system message as counted in the prompt: 4 + 12 tokens.
+		assertThat(second.cachedTokens()).isEqualTo(16).isLessThan(second.promptTokens());
+	}
+
+	@Test
+	void cachedPrefixIsEveryLeadingSystemMessage() {
+		String request = """
+				{"model": "gpt-4o-mini", "messages": [
+				  {"role": "system", "content": "You are a cache test."},
+				  {"role": "developer", "content": "Answer briefly."},
+				  {"role": "user", "content": "%s"}]}""";
+		complete(request.formatted("one"));
+		ChatSimulator.Completion second = complete(request.formatted("two"));
+		assertThat(second.cachedTokens()).isEqualTo(ChatSimulator.MESSAGE_OVERHEAD
+				+ ChatSimulator.promptTokens("You are a cache test.") + ChatSimulator.MESSAGE_OVERHEAD
+				+ ChatSimulator.promptTokens("Answer briefly."));
+		assertThat(second.promptTokens())
+			.isEqualTo(second.cachedTokens() + ChatSimulator.MESSAGE_OVERHEAD + ChatSimulator.promptTokens("two")
+					+ ChatSimulator.REPLY_PRIMING);
+	}
+
+	@Test
+	void countsPromptTokensWithCl100kBase() {
+		// The sample's triage prompt is 41 tokens in cl100k_base (40 in o200k_base, llmobs' encoding of gpt-4o-mini),
+		// the question 9: 4 per message and 3 for the reply make 3 + (4 + 41) + (4 + 9).
+		ChatSimulator.Completion completion = complete("""
+				{"model": "gpt-4o-mini", "messages": [
+				  {"role": "system", "content": "You are the triage step of a customer support desk. Classify the \
+				user's question into exactly one category: billing, shipping, technical, account or general. Reply \
+				with that one lowercase word only."},
+				  {"role": "user", "content": "Why was my invoice charged twice this month?"}]}""");
+		assertThat(completion.promptTokens()).isEqualTo(61);
+		assertThat(complete("""
+				{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Hello"}]}""").promptTokens())
+			.isEqualTo(3 + 4 + 1);
+	}
+
+	@Test
+	void countsTheToolSchemasAsJson() {
+		String tools = """
+				[{"type": "function", "function": {"name": "weather", "description": "The current weather in a city",
+				  "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}}]""";
+		String request = """
+				{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Weather in Rome"}]%s}""";
+		ChatSimulator.Completion without = complete(request.formatted(""));
+		ChatSimulator.Completion with = complete(request.formatted(", \"tools\": " + tools));
+		int schemaTokens = ChatSimulator.promptTokens(this.jsonMapper.readTree(tools).toString());
+		assertThat(schemaTokens).isGreaterThan(20);
+		assertThat(with.promptTokens()).isEqualTo(without.promptTokens() + schemaTokens);
+	}
+
+	@Test
+	void specialTokensInContentCountAsText() {
+		assertThat(complete("""
+				{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "<|endoftext|>"}]}""").promptTokens())
+			.isEqualTo(3 + 4 + ChatSimulator.promptTokens("<|endoftext|>"))
+			.isGreaterThan(3 + 4 + 1);
 	}
 
 	@Test
