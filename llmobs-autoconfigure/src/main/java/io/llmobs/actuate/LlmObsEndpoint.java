@@ -6,6 +6,7 @@ import java.util.Map;
 import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.context.ContextStats;
+import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
@@ -17,7 +18,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * {@code /actuator/llmobs}: the model catalog in use, the effective non-secret settings, the cost totals since
- * start-up, how full the bounded tags are and the context-window figures.
+ * start-up, how full the bounded tags are, the context-window figures and the tools' circuit breakers.
  */
 @Endpoint(id = "llmobs")
 public class LlmObsEndpoint {
@@ -32,6 +33,8 @@ public class LlmObsEndpoint {
 
 	private final @Nullable ContextStats context;
 
+	private final @Nullable ToolCircuitBreakers breakers;
+
 	/**
 	 * Creates the endpoint.
 	 * @param catalog the model catalog in use
@@ -39,14 +42,16 @@ public class LlmObsEndpoint {
 	 * @param settings the effective non-secret settings to show
 	 * @param tags the bounded tag values, or {@code null} when the chat instrumentation is off
 	 * @param context the context accounting's figures, or {@code null} when it is off
+	 * @param breakers the tools' circuit breakers, or {@code null} when the tool guard is off
 	 */
 	public LlmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, Map<String, Object> settings,
-			@Nullable BoundedTags tags, @Nullable ContextStats context) {
+			@Nullable BoundedTags tags, @Nullable ContextStats context, @Nullable ToolCircuitBreakers breakers) {
 		this.catalog = catalog;
 		this.costTotals = costTotals;
 		this.settings = settings;
 		this.tags = tags;
 		this.context = context;
+		this.breakers = breakers;
 	}
 
 	/**
@@ -60,7 +65,8 @@ public class LlmObsEndpoint {
 				new CatalogDescriptor(this.catalog.getDate(), this.catalog.getSource(), keys.size(), keys),
 				this.settings, new CostDescriptor(this.costTotals.total(), this.costTotals.byModel(),
 						this.costTotals.byStage()),
-				tagUsage(), (this.context != null) ? this.context.snapshot() : null);
+				tagUsage(), (this.context != null) ? this.context.snapshot() : null,
+				(this.breakers != null) ? this.breakers.states() : Map.of());
 	}
 
 	private Map<String, TagUsageDescriptor> tagUsage() {
@@ -84,10 +90,11 @@ public class LlmObsEndpoint {
 	 * @param tags how many distinct values each bounded tag has admitted; at the limit, new values become 'other'
 	 * @param context threshold crossings, largest recent utilization, calibration and token cache; {@code null} when
 	 * the context accounting is off
+	 * @param toolCircuitBreakers the state of each tool's circuit breaker, by tool name
 	 */
 	public record LlmObsDescriptor(CatalogDescriptor catalog, Map<String, Object> settings, CostDescriptor cost,
-			Map<String, TagUsageDescriptor> tags, ContextStats.@Nullable Snapshot context)
-			implements OperationResponseBody {
+			Map<String, TagUsageDescriptor> tags, ContextStats.@Nullable Snapshot context,
+			Map<String, String> toolCircuitBreakers) implements OperationResponseBody {
 	}
 
 	/**

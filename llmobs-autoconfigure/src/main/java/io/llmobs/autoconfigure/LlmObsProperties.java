@@ -50,6 +50,11 @@ public class LlmObsProperties implements Validator {
 	private final TagLimit task = new TagLimit(50);
 
 	/**
+	 * Bounds of the 'tool' tag.
+	 */
+	private final TagLimit tool = new TagLimit(50);
+
+	/**
 	 * Model entries by key: add models, or override prices and windows of the catalog's entry with the same key.
 	 */
 	private final Map<String, ModelSettings> models = new LinkedHashMap<>();
@@ -63,6 +68,11 @@ public class LlmObsProperties implements Validator {
 	 * Context-window accounting before each model call.
 	 */
 	private final Context context = new Context();
+
+	/**
+	 * Tool calls: timings, circuit breakers.
+	 */
+	private final Tools tools = new Tools();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -96,6 +106,10 @@ public class LlmObsProperties implements Validator {
 		return this.task;
 	}
 
+	public TagLimit getTool() {
+		return this.tool;
+	}
+
 	public Map<String, ModelSettings> getModels() {
 		return this.models;
 	}
@@ -106,6 +120,10 @@ public class LlmObsProperties implements Validator {
 
 	public Context getContext() {
 		return this.context;
+	}
+
+	public Tools getTools() {
+		return this.tools;
 	}
 
 	@Override
@@ -123,8 +141,10 @@ public class LlmObsProperties implements Validator {
 		positive(errors, "tenant", properties.getTenant().getMaxValues());
 		positive(errors, "model", properties.getModel().getMaxValues());
 		positive(errors, "task", properties.getTask().getMaxValues());
+		positive(errors, "tool", properties.getTool().getMaxValues());
 		properties.getModels().forEach((key, settings) -> settings.validate(key, errors));
 		properties.getContext().validate(errors);
+		properties.getTools().validate(errors);
 	}
 
 	private static void positive(Errors errors, String tag, int value) {
@@ -473,6 +493,232 @@ public class LlmObsProperties implements Validator {
 
 			public void setSmoothing(double smoothing) {
 				this.smoothing = smoothing;
+			}
+
+		}
+
+	}
+
+	/**
+	 * Tool calls made for the model.
+	 */
+	public static class Tools {
+
+		/**
+		 * Whether every tool that Spring AI's tool-calling advisor runs is timed and put behind a circuit breaker.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * What the model receives instead of a result while a tool's circuit breaker is open; '%s' is the tool name.
+		 */
+		private String degradedMessage = "The tool '%s' is unavailable right now. Answer without it, or tell the "
+				+ "user that this information cannot be retrieved at the moment.";
+
+		/**
+		 * One Resilience4j circuit breaker per tool. Ignored when the application has a CircuitBreakerRegistry
+		 * bean: its configuration for the tool's name applies.
+		 */
+		private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getDegradedMessage() {
+			return this.degradedMessage;
+		}
+
+		public void setDegradedMessage(String degradedMessage) {
+			this.degradedMessage = degradedMessage;
+		}
+
+		public CircuitBreaker getCircuitBreaker() {
+			return this.circuitBreaker;
+		}
+
+		void validate(Errors errors) {
+			if (this.degradedMessage == null || this.degradedMessage.isBlank()) {
+				reject(errors, "tools.degradedMessage", "tools.degraded-message", "must not be blank");
+			}
+			this.circuitBreaker.validate(errors, "tools.circuitBreaker.", "tools.circuit-breaker.");
+			this.circuitBreaker.getInstances()
+				.forEach((tool, settings) -> settings.validate(errors, "tools.circuitBreaker.instances[" + tool + "].",
+						"tools.circuit-breaker.instances." + tool + "."));
+		}
+
+		/**
+		 * The circuit breakers of the tools: defaults and per-tool overrides, with Resilience4j's names and meanings.
+		 */
+		public static class CircuitBreaker extends BreakerSettings {
+
+			/**
+			 * Whether tools are put behind circuit breakers; when false they are only timed.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Per-tool overrides, by tool name; unset values are taken from the defaults above.
+			 */
+			private final Map<String, BreakerSettings> instances = new LinkedHashMap<>();
+
+			public CircuitBreaker() {
+				setFailureRateThreshold(10f);
+				setSlidingWindowSize(20);
+				setMinimumNumberOfCalls(10);
+				setWaitDurationInOpenState(Duration.ofSeconds(30));
+				setPermittedNumberOfCallsInHalfOpenState(3);
+				setSlowCallRateThreshold(100f);
+			}
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Map<String, BreakerSettings> getInstances() {
+				return this.instances;
+			}
+
+		}
+
+		/**
+		 * Settings of a circuit breaker; unset values of a per-tool entry come from the defaults.
+		 */
+		public static class BreakerSettings {
+
+			/**
+			 * Percentage of failed calls in the sliding window at which the breaker opens.
+			 */
+			private @Nullable Float failureRateThreshold;
+
+			/**
+			 * Calls in the count-based sliding window.
+			 */
+			private @Nullable Integer slidingWindowSize;
+
+			/**
+			 * Calls needed in the window before the failure rate is computed.
+			 */
+			private @Nullable Integer minimumNumberOfCalls;
+
+			/**
+			 * How long the breaker stays open before it lets trial calls through.
+			 */
+			private @Nullable Duration waitDurationInOpenState;
+
+			/**
+			 * Trial calls allowed while half-open.
+			 */
+			private @Nullable Integer permittedNumberOfCallsInHalfOpenState;
+
+			/**
+			 * Calls slower than this count as slow; unset: no call is slow.
+			 */
+			private @Nullable Duration slowCallDurationThreshold;
+
+			/**
+			 * Percentage of slow calls in the window at which the breaker opens.
+			 */
+			private @Nullable Float slowCallRateThreshold;
+
+			public @Nullable Float getFailureRateThreshold() {
+				return this.failureRateThreshold;
+			}
+
+			public void setFailureRateThreshold(@Nullable Float failureRateThreshold) {
+				this.failureRateThreshold = failureRateThreshold;
+			}
+
+			public @Nullable Integer getSlidingWindowSize() {
+				return this.slidingWindowSize;
+			}
+
+			public void setSlidingWindowSize(@Nullable Integer slidingWindowSize) {
+				this.slidingWindowSize = slidingWindowSize;
+			}
+
+			public @Nullable Integer getMinimumNumberOfCalls() {
+				return this.minimumNumberOfCalls;
+			}
+
+			public void setMinimumNumberOfCalls(@Nullable Integer minimumNumberOfCalls) {
+				this.minimumNumberOfCalls = minimumNumberOfCalls;
+			}
+
+			public @Nullable Duration getWaitDurationInOpenState() {
+				return this.waitDurationInOpenState;
+			}
+
+			public void setWaitDurationInOpenState(@Nullable Duration waitDurationInOpenState) {
+				this.waitDurationInOpenState = waitDurationInOpenState;
+			}
+
+			public @Nullable Integer getPermittedNumberOfCallsInHalfOpenState() {
+				return this.permittedNumberOfCallsInHalfOpenState;
+			}
+
+			public void setPermittedNumberOfCallsInHalfOpenState(@Nullable Integer permittedNumberOfCallsInHalfOpenState) {
+				this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
+			}
+
+			public @Nullable Duration getSlowCallDurationThreshold() {
+				return this.slowCallDurationThreshold;
+			}
+
+			public void setSlowCallDurationThreshold(@Nullable Duration slowCallDurationThreshold) {
+				this.slowCallDurationThreshold = slowCallDurationThreshold;
+			}
+
+			public @Nullable Float getSlowCallRateThreshold() {
+				return this.slowCallRateThreshold;
+			}
+
+			public void setSlowCallRateThreshold(@Nullable Float slowCallRateThreshold) {
+				this.slowCallRateThreshold = slowCallRateThreshold;
+			}
+
+			void validate(Errors errors, String field, String property) {
+				percentage(errors, field + "failureRateThreshold", property + "failure-rate-threshold",
+						this.failureRateThreshold);
+				percentage(errors, field + "slowCallRateThreshold", property + "slow-call-rate-threshold",
+						this.slowCallRateThreshold);
+				atLeastOne(errors, field + "slidingWindowSize", property + "sliding-window-size",
+						this.slidingWindowSize);
+				atLeastOne(errors, field + "minimumNumberOfCalls", property + "minimum-number-of-calls",
+						this.minimumNumberOfCalls);
+				atLeastOne(errors, field + "permittedNumberOfCallsInHalfOpenState",
+						property + "permitted-number-of-calls-in-half-open-state",
+						this.permittedNumberOfCallsInHalfOpenState);
+				positive(errors, field + "waitDurationInOpenState", property + "wait-duration-in-open-state",
+						this.waitDurationInOpenState);
+				positive(errors, field + "slowCallDurationThreshold", property + "slow-call-duration-threshold",
+						this.slowCallDurationThreshold);
+			}
+
+			private static void percentage(Errors errors, String field, String property, @Nullable Float value) {
+				if (value != null && !(value > 0 && value <= 100)) {
+					reject(errors, field, property, "must be a percentage in (0, 100], not " + value);
+				}
+			}
+
+			private static void atLeastOne(Errors errors, String field, String property, @Nullable Integer value) {
+				if (value != null && value < 1) {
+					reject(errors, field, property, "must be at least 1");
+				}
+			}
+
+			private static void positive(Errors errors, String field, String property, @Nullable Duration value) {
+				if (value != null && (value.isNegative() || value.isZero())) {
+					reject(errors, field, property, "must be positive");
+				}
 			}
 
 		}

@@ -82,6 +82,9 @@ public final class InstrumentationErrors {
 		/** Context-window accounting: section counts, calibration, the block guard. */
 		CONTEXT("context"),
 
+		/** The tool guard: circuit breakers, tool timings and span attributes. */
+		TOOLS("tools"),
+
 		/** The application's {@link TenantResolver}. */
 		TENANT_RESOLVER("tenant_resolver"),
 

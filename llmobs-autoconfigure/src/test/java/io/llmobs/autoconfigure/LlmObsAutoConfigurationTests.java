@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.Locale;
 
 import com.knuddels.jtokkit.api.Encoding;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.actuate.LlmObsEndpointAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
+import io.llmobs.autoconfigure.tool.LlmObsToolAutoConfiguration;
 import io.llmobs.chat.CallAttributionResolver;
 import io.llmobs.chat.ChatClientMetricsHandler;
 import io.llmobs.chat.ChatClientStreamAdvisor;
@@ -23,6 +27,10 @@ import io.llmobs.context.TokenCounter;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
+import io.llmobs.tool.GuardingToolCallingManager;
+import io.llmobs.tool.ToolCircuitBreakers;
+import io.llmobs.tool.ToolGuard;
+import io.llmobs.tool.ToolSpanEnricher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -39,6 +47,7 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -59,7 +68,7 @@ class LlmObsAutoConfigurationTests {
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
 				EndpointAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
 				LlmObsChatAutoConfiguration.class, LlmObsContextAutoConfiguration.class,
-				LlmObsEndpointAutoConfiguration.class))
+				LlmObsToolAutoConfiguration.class, LlmObsEndpointAutoConfiguration.class))
 		.withPropertyValues(
 "management.endpoints.web.exposure.include=llmobs");
 
@@ -113,6 +122,74 @@ class LlmObsAutoConfigurationTests {
 			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().settings())
 				.containsEntry("context.block-ratio", 0.95);
 		});
+	}
+
+	@Test
+	void toolCallingManagersAreGuarded() {
+		this.runner.withUserConfiguration(ToolCallingManagerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(ToolGuard.class).hasSingleBean(ToolSpanEnricher.class);
+			assertThat(context.getBean(ToolCallingManager.class)).isInstanceOf(GuardingToolCallingManager.class);
+			CircuitBreakerConfig config = context.getBean(ToolCircuitBreakers.class).forTool("quote")
+				.getCircuitBreakerConfig();
+			assertThat(config.getFailureRateThreshold()).isEqualTo(10f);
+			assertThat(config.getSlidingWindowSize()).isEqualTo(20);
+			assertThat(config.getMinimumNumberOfCalls()).isEqualTo(10);
+			assertThat(config.getPermittedNumberOfCallsInHalfOpenState()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void perToolBreakerSettingsOverrideTheDefaults() {
+		this.runner
+			.withPropertyValues("llmobs.tools.circuit-breaker.failure-rate-threshold=25",
+					"llmobs.tools.circuit-breaker.instances.weather.minimum-number-of-calls=2")
+			.run((context) -> {
+				ToolCircuitBreakers breakers = context.getBean(ToolCircuitBreakers.class);
+				assertThat(breakers.forTool("weather").getCircuitBreakerConfig().getMinimumNumberOfCalls()).isEqualTo(2);
+				assertThat(breakers.forTool("weather").getCircuitBreakerConfig().getFailureRateThreshold())
+					.isEqualTo(25f);
+				assertThat(breakers.forTool("quote").getCircuitBreakerConfig().getMinimumNumberOfCalls()).isEqualTo(10);
+			});
+	}
+
+	@Test
+	void applicationCircuitBreakerRegistryIsUsed() {
+		this.runner.withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults).run((context) -> {
+			CircuitBreakerRegistry registry = context.getBean(CircuitBreakerRegistry.class);
+			assertThat(context.getBean(ToolCircuitBreakers.class).forTool("quote"))
+				.isSameAs(registry.circuitBreaker("quote"));
+		});
+	}
+
+	@Test
+	void breakersCanBeSwitchedOffAndToolsStillTimed() {
+		this.runner.withPropertyValues("llmobs.tools.circuit-breaker.enabled=false").run((context) -> {
+			assertThat(context.getBean(ToolCircuitBreakers.class).forTool("quote").getState())
+				.isEqualTo(CircuitBreaker.State.DISABLED);
+			assertThat(context).hasSingleBean(ToolGuard.class);
+		});
+	}
+
+	@Test
+	void toolGuardCanBeSwitchedOff() {
+		this.runner.withUserConfiguration(ToolCallingManagerConfiguration.class)
+			.withPropertyValues("llmobs.tools.enabled=false")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ToolGuard.class);
+				assertThat(context.getBean(ToolCallingManager.class)).isNotInstanceOf(GuardingToolCallingManager.class);
+			});
+	}
+
+	@Test
+	void invalidToolSettingsFailNamingTheProperty() {
+		assertStartupFailureNames("llmobs.tools.circuit-breaker.failure-rate-threshold=0",
+				"llmobs.tools.circuit-breaker.failure-rate-threshold");
+		assertStartupFailureNames("llmobs.tools.circuit-breaker.instances.quote.sliding-window-size=0",
+				"llmobs.tools.circuit-breaker.instances.quote.sliding-window-size");
+		assertStartupFailureNames("llmobs.tools.circuit-breaker.wait-duration-in-open-state=0s",
+				"llmobs.tools.circuit-breaker.wait-duration-in-open-state");
+		assertStartupFailureNames("llmobs.tools.degraded-message= ", "llmobs.tools.degraded-message");
+		assertStartupFailureNames("llmobs.tool.max-values=0", "llmobs.tool.max-values");
 	}
 
 	@Test
@@ -270,6 +347,16 @@ class LlmObsAutoConfigurationTests {
 		@Bean
 		ChatMeters myMeters(MeterRegistry registry) {
 			return new ChatMeters(registry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ToolCallingManagerConfiguration {
+
+		@Bean
+		ToolCallingManager toolCallingManager() {
+			return ToolCallingManager.builder().build();
 		}
 
 	}

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import com.sun.net.httpserver.Headers;
@@ -66,6 +67,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 	private final AtomicLong ids = new AtomicLong();
 
 	private volatile @Nullable ToLongFunction<RecordedRequest> promptTokenCounter;
+
+	private volatile @Nullable Function<RecordedRequest, StubResponse> responder;
 
 	private OpenAiCompatibleServer(HttpServer server, ExecutorService executor) {
 		this.server = server;
@@ -158,13 +161,23 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 		return this;
 	}
 
-	/** Forgets recorded requests, drops queued responses and the prompt token counter. */
+	/**
+	 * Answers chat completions that find no queued response with what the responder makes of the request, for
+	 * concurrent tests where the order of requests is unknown.
+	 */
+	public OpenAiCompatibleServer respondWith(Function<RecordedRequest, StubResponse> responder) {
+		this.responder = responder;
+		return this;
+	}
+
+	/** Forgets recorded requests, drops queued responses, the responder and the prompt token counter. */
 	public void reset() {
 		synchronized (this.lock) {
 			this.queue.clear();
 			this.requests.clear();
 		}
 		this.promptTokenCounter = null;
+		this.responder = null;
 	}
 
 	/** Stops the server immediately. */
@@ -223,7 +236,11 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 				sendError(exchange, 400, "Request body is not a JSON object", "invalid_request_error", null);
 			}
 			else if (chat) {
-				respondChat(exchange, request, (stub != null) ? stub : StubResponse.completion(DEFAULT_CONTENT));
+				Function<RecordedRequest, StubResponse> responder = this.responder;
+				if (stub == null) {
+					stub = (responder != null) ? responder.apply(request) : StubResponse.completion(DEFAULT_CONTENT);
+				}
+				respondChat(exchange, request, stub);
 			}
 			else if (path.endsWith("/embeddings")) {
 				respondEmbeddings(exchange, request);

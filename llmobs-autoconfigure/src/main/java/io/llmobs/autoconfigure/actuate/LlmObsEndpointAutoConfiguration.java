@@ -8,9 +8,11 @@ import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
+import io.llmobs.autoconfigure.tool.LlmObsToolAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.context.ContextStats;
+import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 
@@ -27,7 +29,7 @@ import org.springframework.context.annotation.Bean;
  * {@link EnableAutoConfiguration Auto-configuration} of the {@code llmobs} Actuator endpoint.
  */
 @AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
-		LlmObsContextAutoConfiguration.class })
+		LlmObsContextAutoConfiguration.class, LlmObsToolAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(LlmObsEndpoint.class)
@@ -37,9 +39,10 @@ public final class LlmObsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LlmObsEndpoint llmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, LlmObsProperties properties,
-			ObjectProvider<BoundedTags> tags, ObjectProvider<ContextStats> context) {
+			ObjectProvider<BoundedTags> tags, ObjectProvider<ContextStats> context,
+			ObjectProvider<ToolCircuitBreakers> breakers) {
 		return new LlmObsEndpoint(catalog, costTotals, settings(properties), tags.getIfAvailable(),
-				context.getIfAvailable());
+				context.getIfAvailable(), breakers.getIfAvailable());
 	}
 
 	/** The effective settings; llmobs has no secrets among them, prices and limits only. */
@@ -60,6 +63,9 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("context.cache.expire-after-access", context.getCache().getExpireAfterAccess().toString());
 		settings.put("context.tokenizer.queue-capacity", context.getTokenizer().getQueueCapacity());
 		settings.put("context.calibration.smoothing", context.getCalibration().getSmoothing());
+		settings.put("tool.max-values", properties.getTool().getMaxValues());
+		settings.put("tools.enabled", properties.getTools().isEnabled());
+		settings.put("tools.circuit-breaker.enabled", properties.getTools().getCircuitBreaker().isEnabled());
 		return settings;
 	}
 

@@ -1,0 +1,132 @@
+package io.llmobs.autoconfigure.tool;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
+import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.chat.BoundedTagValues;
+import io.llmobs.chat.BoundedTags;
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.tool.GuardingToolCallingManager;
+import io.llmobs.tool.ToolCircuitBreakers;
+import io.llmobs.tool.ToolGuard;
+import io.llmobs.tool.ToolMeters;
+import io.llmobs.tool.ToolSpanEnricher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the tool guard: every tool that Spring AI's tool-calling
+ * advisor runs (through the application's {@code ToolCallingManager}) is timed and put behind a Resilience4j circuit
+ * breaker of its own, taken from the application's {@code CircuitBreakerRegistry} when it has one.
+ */
+@AutoConfiguration(after = LlmObsChatAutoConfiguration.class,
+		afterName = "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration")
+@ConditionalOnLlmObsEnabled
+@ConditionalOnBooleanProperty(name = "llmobs.tools.enabled", matchIfMissing = true)
+@ConditionalOnClass({ ToolCallingManager.class, CircuitBreaker.class, TaggedCircuitBreakerMetrics.class })
+@ConditionalOnBean({ InstrumentationErrors.class, BoundedTags.class })
+public final class LlmObsToolAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolMeters llmObsToolMeters(MeterRegistry meterRegistry) {
+		return new ToolMeters(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolCircuitBreakers llmObsToolCircuitBreakers(LlmObsProperties properties,
+			ObjectProvider<CircuitBreakerRegistry> applicationRegistry, MeterRegistry meterRegistry) {
+		LlmObsProperties.Tools.CircuitBreaker settings = properties.getTools().getCircuitBreaker();
+		CircuitBreakerRegistry registry = applicationRegistry.getIfUnique();
+		if (registry != null) {
+			// The application's Resilience4j integration binds its registry's metrics itself.
+			return ToolCircuitBreakers.of(registry, settings.isEnabled());
+		}
+		CircuitBreakerConfig defaults = config(settings, CircuitBreakerConfig.custom()).build();
+		Map<String, CircuitBreakerConfig> overrides = new LinkedHashMap<>();
+		settings.getInstances()
+			.forEach((tool, override) -> overrides.put(tool, config(override, CircuitBreakerConfig.from(defaults))
+				.build()));
+		CircuitBreakerRegistry ownRegistry = CircuitBreakerRegistry.of(defaults);
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(ownRegistry).bindTo(meterRegistry);
+		return ToolCircuitBreakers.of(ownRegistry, defaults, overrides, settings.isEnabled());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolGuard llmObsToolGuard(ToolCircuitBreakers breakers, LlmObsProperties properties, ToolMeters meters,
+			BoundedTags tags, ObservationRegistry observationRegistry, MeterRegistry meterRegistry,
+			InstrumentationErrors errors) {
+		return new ToolGuard(breakers, properties.getTools().getDegradedMessage(), meters,
+				new BoundedTagValues(properties.getTool().getMaxValues()),
+				tags.stages(), properties.getDefaultStage(), observationRegistry, meterRegistry.config().clock(), errors);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolSpanEnricher llmObsToolSpanEnricher(InstrumentationErrors errors) {
+		return new ToolSpanEnricher(errors);
+	}
+
+	@Bean
+	static BeanPostProcessor llmObsToolCallingManagerPostProcessor(ObjectProvider<ToolGuard> guard) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof ToolCallingManager manager && !(bean instanceof GuardingToolCallingManager)) {
+					ToolGuard toolGuard = guard.getIfUnique();
+					return (toolGuard != null) ? new GuardingToolCallingManager(manager, toolGuard) : bean;
+				}
+				return bean;
+			}
+
+		};
+	}
+
+	private static CircuitBreakerConfig.Builder config(LlmObsProperties.Tools.BreakerSettings settings,
+			CircuitBreakerConfig.Builder builder) {
+		if (settings.getFailureRateThreshold() != null) {
+			builder.failureRateThreshold(settings.getFailureRateThreshold());
+		}
+		if (settings.getSlidingWindowSize() != null) {
+			builder.slidingWindowSize(settings.getSlidingWindowSize());
+		}
+		if (settings.getMinimumNumberOfCalls() != null) {
+			builder.minimumNumberOfCalls(settings.getMinimumNumberOfCalls());
+		}
+		if (settings.getWaitDurationInOpenState() != null) {
+			builder.waitDurationInOpenState(settings.getWaitDurationInOpenState());
+		}
+		if (settings.getPermittedNumberOfCallsInHalfOpenState() != null) {
+			builder.permittedNumberOfCallsInHalfOpenState(settings.getPermittedNumberOfCallsInHalfOpenState());
+		}
+		if (settings.getSlowCallDurationThreshold() != null) {
+			builder.slowCallDurationThreshold(settings.getSlowCallDurationThreshold());
+		}
+		if (settings.getSlowCallRateThreshold() != null) {
+			builder.slowCallRateThreshold(settings.getSlowCallRateThreshold());
+		}
+		return builder;
+	}
+
+}

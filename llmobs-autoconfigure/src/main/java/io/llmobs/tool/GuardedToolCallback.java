@@ -1,0 +1,95 @@
+package io.llmobs.tool;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.llmobs.chat.CallAttribution;
+import io.llmobs.chat.ChatCalls;
+import io.llmobs.chat.InstrumentationErrors;
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.model.ToolContext;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.definition.ToolDefinition;
+import org.springframework.ai.tool.execution.ToolExecutionException;
+import org.springframework.ai.tool.metadata.ToolMetadata;
+import org.springframework.ai.tool.observation.ToolCallingObservationContext;
+
+/**
+ * A tool behind its circuit breaker, timed: while the breaker is open the tool is not run and the model receives
+ * the degraded-mode message as its result; every call is recorded in {@code llmobs.tool} with its outcome. A
+ * failure is counted and rethrown unchanged, so Spring AI handles it as it would have (by default the model gets the
+ * error message).
+ */
+final class GuardedToolCallback implements ToolCallback {
+
+	private final ToolCallback delegate;
+
+	private final ToolGuard guard;
+
+	GuardedToolCallback(ToolCallback delegate, ToolGuard guard) {
+		this.delegate = delegate;
+		this.guard = guard;
+	}
+
+	@Override
+	public ToolDefinition getToolDefinition() {
+		return this.delegate.getToolDefinition();
+	}
+
+	@Override
+	public ToolMetadata getToolMetadata() {
+		return this.delegate.getToolMetadata();
+	}
+
+	@Override
+	public String call(String toolInput) {
+		return call(toolInput, null);
+	}
+
+	@Override
+	public String call(String toolInput, @Nullable ToolContext toolContext) {
+		ToolDefinition definition = this.delegate.getToolDefinition();
+		Observation observation = this.guard.observations().getCurrentObservation();
+		Observation.Context context = (observation != null) ? observation.getContext() : null;
+		CircuitBreaker breaker = this.guard.breakers().forTool(definition.name());
+		long start = this.guard.clock().monotonicTime();
+		if (!breaker.tryAcquirePermission()) {
+			finish(context, definition, breaker, ToolOutcome.REJECTED, start);
+			throw new ToolExecutionException(definition, new ToolUnavailableException(
+					this.guard.degradedMessage().formatted(definition.name())));
+		}
+		try {
+			String result = this.delegate.call(toolInput, toolContext);
+			breaker.onSuccess(this.guard.clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
+			finish(context, definition, breaker, ToolOutcome.SUCCESS, start);
+			return result;
+		}
+		catch (RuntimeException | Error ex) {
+			breaker.onError(this.guard.clock().monotonicTime() - start, TimeUnit.NANOSECONDS, ex);
+			finish(context, definition, breaker, ToolOutcome.ERROR, start);
+			throw ex;
+		}
+	}
+
+	private void finish(Observation.@Nullable Context context, ToolDefinition definition, CircuitBreaker breaker,
+			ToolOutcome outcome, long start) {
+		try {
+			CallAttribution attribution = ChatCalls.attribution(context);
+			String stage = (attribution != null) ? attribution.stage() : this.guard.defaultStage();
+			this.guard.meters()
+				.record(this.guard.tools().bound(definition.name()), stage, outcome,
+						this.guard.clock().monotonicTime() - start);
+			if (context instanceof ToolCallingObservationContext) {
+				context.put(ToolCallRecord.class,
+						new ToolCallRecord(outcome, breaker.getState().name().toLowerCase(Locale.ROOT)));
+			}
+		}
+		catch (RuntimeException ex) {
+			this.guard.errors().record(InstrumentationErrors.Component.TOOLS, ex);
+		}
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.llmobs.tool;
+
+import io.llmobs.chat.BoundedTagValues;
+import io.llmobs.chat.InstrumentationErrors;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.ai.tool.ToolCallback;
+
+/**
+ * Puts tools behind their circuit breakers and times them ({@link #guard}); what every guarded tool shares.
+ */
+public final class ToolGuard {
+
+	/** The degraded-mode message by default; {@code %s} is the tool's name. */
+	public static final String DEFAULT_DEGRADED_MESSAGE = "The tool '%s' is unavailable right now. Answer without it, "
+			+ "or tell the user that this information cannot be retrieved at the moment.";
+
+	private final ToolCircuitBreakers breakers;
+
+	private final String degradedMessage;
+
+	private final ToolMeters meters;
+
+	private final BoundedTagValues tools;
+
+	private final BoundedTagValues stages;
+
+	private final String defaultStage;
+
+	private final ObservationRegistry observations;
+
+	private final Clock clock;
+
+	private final InstrumentationErrors errors;
+
+	/**
+	 * Creates the guard.
+	 * @param breakers the circuit breakers by tool
+	 * @param degradedMessage what the model gets instead of a result while a breaker is open; {@code %s} is the
+	 * tool's name
+	 * @param meters the tool meters
+	 * @param tools bounded tool tag values
+	 * @param stages bounded stage tag values
+	 * @param defaultStage the stage of tool calls outside a {@code ChatClient} call
+	 * @param observations where the tool observation around each call is found
+	 * @param clock the clock of the timings
+	 * @param errors where failures inside llmobs are reported
+	 */
+	public ToolGuard(ToolCircuitBreakers breakers, String degradedMessage, ToolMeters meters, BoundedTagValues tools,
+			BoundedTagValues stages, String defaultStage, ObservationRegistry observations, Clock clock,
+			InstrumentationErrors errors) {
+		this.breakers = breakers;
+		this.degradedMessage = degradedMessage;
+		this.meters = meters;
+		this.tools = tools;
+		this.stages = stages;
+		this.defaultStage = defaultStage;
+		this.observations = observations;
+		this.clock = clock;
+		this.errors = errors;
+	}
+
+	/**
+	 * The tool behind its breaker, timed; a tool already guarded is returned as it is.
+	 * @param tool the tool
+	 * @return the guarded tool
+	 */
+	public ToolCallback guard(ToolCallback tool) {
+		return (tool instanceof GuardedToolCallback) ? tool : new GuardedToolCallback(tool, this);
+	}
+
+	ToolCircuitBreakers breakers() {
+		return this.breakers;
+	}
+
+	String degradedMessage() {
+		return this.degradedMessage;
+	}
+
+	ToolMeters meters() {
+		return this.meters;
+	}
+
+	BoundedTagValues tools() {
+		return this.tools;
+	}
+
+	String defaultStage() {
+		return this.stages.bound(this.defaultStage);
+	}
+
+	ObservationRegistry observations() {
+		return this.observations;
+	}
+
+	Clock clock() {
+		return this.clock;
+	}
+
+	InstrumentationErrors errors() {
+		return this.errors;
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.llmobs.tool;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Records {@code llmobs.tool}; timers are registered once per tool, stage and outcome, all bounded tag values.
+ */
+public final class ToolMeters {
+
+	private final MeterRegistry registry;
+
+	private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates the meters.
+	 * @param registry where the meters are registered
+	 */
+	public ToolMeters(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	void record(String tool, String stage, ToolOutcome outcome, long nanos) {
+		this.timers.computeIfAbsent(new Series(tool, stage, outcome), this::timer).record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	private Timer timer(Series key) {
+		return Timer.builder(ToolNames.TOOL_METER)
+			.description("Tool calls made for the model, by outcome; rejected ones were refused by their circuit breaker")
+			.tags("tool", key.tool(), "stage", key.stage(), "outcome", key.outcome().tagValue())
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofMinutes(5))
+			.register(this.registry);
+	}
+
+	private record Series(String tool, String stage, ToolOutcome outcome) {
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.llmobs.tool;
+
+/**
+ * The public names of the tool instrumentation: its meter and the attributes it adds to Spring AI's tool spans.
+ */
+public final class ToolNames {
+
+	/** Timer of tool calls, by tool, stage and outcome. */
+	public static final String TOOL_METER = "llmobs.tool";
+
+	/** The tool's name (OpenTelemetry GenAI semantic conventions). */
+	public static final String TOOL_NAME = "gen_ai.tool.name";
+
+	/** The id the model gave the tool call (OpenTelemetry GenAI semantic conventions). */
+	public static final String TOOL_CALL_ID = "gen_ai.tool.call.id";
+
+	/** The {@link ToolOutcome} of the call. */
+	public static final String OUTCOME = "llmobs.tool.outcome";
+
+	/** The state of the tool's circuit breaker after the call. */
+	public static final String CIRCUIT_BREAKER_STATE = "llmobs.circuit_breaker.state";
+
+	private ToolNames() {
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.llmobs.tool;
+
+/**
+ * How a tool call ended: the closed set of {@code outcome} tag values of {@code llmobs.tool}.
+ */
+public enum ToolOutcome {
+
+	/** The tool returned a result. */
+	SUCCESS("success"),
+
+	/** The tool failed; Spring AI may still have sent the model an error message as its result. */
+	ERROR("error"),
+
+	/** The tool's circuit breaker was open: the tool was not run and the model got the degraded-mode message. */
+	REJECTED("rejected");
+
+	private final String tagValue;
+
+	ToolOutcome(String tagValue) {
+		this.tagValue = tagValue;
+	}
+
+	/**
+	 * The tag value.
+	 * @return the {@code outcome} tag value
+	 */
+	public String tagValue() {
+		return this.tagValue;
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.llmobs.tool;
+
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.SpanPresence;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationFilter;
+
+import org.springframework.ai.tool.observation.ToolCallingObservationContext;
+
+/**
+ * Adds the semantic-convention tool attributes and the guard's outcome and breaker state to Spring AI's tool spans
+ * ({@code execute_tool <name>}) when they stop.
+ */
+public final class ToolSpanEnricher implements ObservationFilter {
+
+	private final InstrumentationErrors errors;
+
+	/**
+	 * Creates the filter.
+	 * @param errors where failures inside llmobs are reported
+	 */
+	public ToolSpanEnricher(InstrumentationErrors errors) {
+		this.errors = errors;
+	}
+
+	@Override
+	public Observation.Context map(Observation.Context context) {
+		try {
+			if (context instanceof ToolCallingObservationContext tool && SpanPresence.hasSpan(context)) {
+				context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.TOOL_NAME, tool.getToolDefinition().name()));
+				String callId = tool.getToolCallId();
+				if (callId != null && !callId.isEmpty()) {
+					context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.TOOL_CALL_ID, callId));
+				}
+				ToolCallRecord record = context.get(ToolCallRecord.class);
+				if (record != null) {
+					context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.OUTCOME, record.outcome().tagValue()));
+					context.addHighCardinalityKeyValue(
+							KeyValue.of(ToolNames.CIRCUIT_BREAKER_STATE, record.circuitBreakerState()));
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.TOOLS, ex);
+		}
+		return context;
+	}
+
+}

@@ -1,0 +1,228 @@
+package io.llmobs.tool;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.llmobs.actuate.LlmObsEndpoint;
+import io.llmobs.chat.LlmObsParams;
+import io.llmobs.test.OpenAiCompatibleServer;
+import io.llmobs.test.RecordedRequest;
+import io.llmobs.test.StubResponse;
+import io.llmobs.test.TracedApplication;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static io.llmobs.test.TracedApplication.attribute;
+import static io.llmobs.test.TracedApplication.spans;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tools as the model reaches them: full auto-configuration, Spring AI's OpenAI client and tool-calling advisor over
+ * real HTTP to a local server that asks for a tool call and then answers, Resilience4j breakers, Micrometer meters
+ * on Prometheus and OpenTelemetry spans.
+ */
+class ToolGuardIntegrationTests {
+
+	private static final String ANSWER = "Shipping to Berlin costs 7.49 EUR.";
+
+	private static OpenAiCompatibleServer server;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(TracedApplication.class)
+		.withPropertyValues("spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
+				"spring.ai.openai.chat.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
+				"management.otlp.metrics.export.enabled=false", "management.tracing.export.otlp.enabled=false",
+				"management.logging.export.otlp.enabled=false", "management.endpoints.web.exposure.include=llmobs",
+				"llmobs.tools.circuit-breaker.sliding-window-size=4",
+				"llmobs.tools.circuit-breaker.minimum-number-of-calls=4",
+				"llmobs.tools.circuit-breaker.failure-rate-threshold=50");
+
+	@BeforeAll
+	static void startServer() {
+		server = OpenAiCompatibleServer.start();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	@Test
+	void failingToolOpensItsBreakerAndTheModelGetsTheDegradedMessageInstead() {
+		run(this.runner, (context) -> {
+			QuoteTools tools = new QuoteTools((call) -> true);
+			ChatClient client = chatClient(context);
+			for (int i = 0; i < 6; i++) {
+				assertThat(ask(client, tools)).as("call %d answers", i + 1).isEqualTo(ANSWER);
+			}
+			assertThat(tools.calls()).as("the tool ran until its breaker opened").isEqualTo(4);
+			MeterRegistry meters = meters(context);
+			assertThat(toolCalls(meters, "error")).isEqualTo(4);
+			assertThat(toolCalls(meters, "rejected")).isEqualTo(2);
+			assertThat(lastToolMessage()).startsWith("The tool 'quote' is unavailable right now.");
+			assertThat(context.getBean(PrometheusMeterRegistry.class).scrape())
+				.contains("resilience4j_circuitbreaker_state{name=\"quote\",state=\"open\"} 1.0");
+			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().toolCircuitBreakers())
+				.containsEntry("quote", "open");
+			List<SpanData> toolSpans = spans(context).stream()
+				.filter((span) -> span.getName().equals("execute_tool quote"))
+				.toList();
+			assertThat(toolSpans).hasSize(6);
+			SpanData rejected = toolSpans.get(toolSpans.size() - 1);
+			assertThat(attribute(rejected, "gen_ai.tool.name")).isEqualTo("quote");
+			assertThat(attribute(rejected, "gen_ai.tool.call.id")).startsWith("call-");
+			assertThat(attribute(rejected, "llmobs.tool.outcome")).isEqualTo("rejected");
+			assertThat(attribute(rejected, "llmobs.circuit_breaker.state")).isEqualTo("open");
+		});
+	}
+
+	@Test
+	void failuresThatSpringAiTurnsIntoResultsAreStillErrors() {
+		run(this.runner, (context) -> {
+			QuoteTools tools = new QuoteTools((call) -> call % 5 == 0);
+			ChatClient client = chatClient(context);
+			for (int i = 0; i < 10; i++) {
+				assertThat(ask(client, tools)).isEqualTo(ANSWER);
+			}
+			MeterRegistry meters = meters(context);
+			assertThat(toolCalls(meters, "success")).isEqualTo(8);
+			assertThat(toolCalls(meters, "error")).isEqualTo(2);
+			assertThat(meters.find("llmobs.tool").tag("outcome", "rejected").timer()).isNull();
+			assertThat(meters.get("llmobs.tool").tags("tool", "quote", "stage", "quote").timers().stream()
+				.mapToLong(Timer::count)
+				.sum()).as("every call, in the stage of its ChatClient call").isEqualTo(10);
+		});
+	}
+
+	@Test
+	void openBreakerLetsATrialCallThroughAfterItsWaitAndClosesOnSuccess() {
+		run(this.runner.withPropertyValues("llmobs.tools.circuit-breaker.wait-duration-in-open-state=200ms",
+				"llmobs.tools.circuit-breaker.permitted-number-of-calls-in-half-open-state=1"), (context) -> {
+			AtomicLong failing = new AtomicLong(1);
+			QuoteTools tools = new QuoteTools((call) -> failing.get() == 1);
+			ChatClient client = chatClient(context);
+			for (int i = 0; i < 4; i++) {
+				ask(client, tools);
+			}
+			CircuitBreaker breaker = context.getBean(ToolCircuitBreakers.class).forTool("quote");
+			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+			failing.set(0);
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+				ask(client, tools);
+				assertThat(toolCalls(meters(context), "success")).isOne();
+			});
+			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		});
+	}
+
+	@Test
+	void concurrentAgentCallsAreCountedExactly() {
+		run(this.runner, (context) -> {
+			QuoteTools tools = new QuoteTools((call) -> false);
+			ChatClient client = chatClient(context);
+			ExecutorService callers = Executors.newFixedThreadPool(10);
+			try {
+				List<CompletableFuture<String>> answers = IntStream.range(0, 50)
+					.mapToObj((i) -> CompletableFuture.supplyAsync(() -> ask(client, tools), callers))
+					.toList();
+				assertThat(answers).allSatisfy((answer) -> assertThat(answer.join()).isEqualTo(ANSWER));
+			}
+			finally {
+				callers.shutdownNow();
+			}
+			assertThat(tools.calls()).isEqualTo(50);
+			assertThat(toolCalls(meters(context), "success")).isEqualTo(50);
+		});
+	}
+
+	private static String ask(ChatClient client, QuoteTools tools) {
+		return client.prompt("What does shipping to Berlin cost?")
+			.tools(tools)
+			.advisors((a) -> a.param(LlmObsParams.STAGE, "quote"))
+			.call()
+			.content();
+	}
+
+	private static void run(ApplicationContextRunner runner, Consumer<AssertableApplicationContext> test) {
+		server.reset();
+		AtomicInteger ids = new AtomicInteger();
+		server.respondWith((request) -> "tool".equals(lastRole(request)) ? StubResponse.completion(ANSWER)
+				: StubResponse.toolCall("call-" + ids.incrementAndGet(), "quote", "{\"destination\":\"Berlin\"}"));
+		runner.withPropertyValues("spring.ai.openai.base-url=" + server.baseUrl()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			test.accept(context);
+		});
+	}
+
+	private static String lastRole(RecordedRequest request) {
+		JsonNode messages = request.messages();
+		return messages.get(messages.size() - 1).path("role").asString();
+	}
+
+	private static String lastToolMessage() {
+		JsonNode messages = server.lastRequest().messages();
+		JsonNode last = messages.get(messages.size() - 1);
+		assertThat(last.path("role").asString()).isEqualTo("tool");
+		return last.path("content").asString();
+	}
+
+	private static long toolCalls(MeterRegistry meters, String outcome) {
+		Timer timer = meters.find("llmobs.tool").tags("tool", "quote", "outcome", outcome).timer();
+		return (timer != null) ? timer.count() : 0;
+	}
+
+	private static ChatClient chatClient(AssertableApplicationContext context) {
+		return context.getBean(ChatClient.Builder.class).build();
+	}
+
+	private static MeterRegistry meters(AssertableApplicationContext context) {
+		return context.getBean(MeterRegistry.class);
+	}
+
+	/** A parcel-quote tool that fails on the calls the predicate names (1 is the first call). */
+	static class QuoteTools {
+
+		private final AtomicInteger calls = new AtomicInteger();
+
+		private final IntPredicate fails;
+
+		QuoteTools(IntPredicate fails) {
+			this.fails = fails;
+		}
+
+		@Tool(description = "Quotes the price in EUR of shipping a parcel to a German city")
+		String quote(String destination) {
+			if (this.fails.test(this.calls.incrementAndGet())) {
+				throw new IllegalStateException("carrier API down");
+			}
+			return destination + ": 7.49 EUR";
+		}
+
+		int calls() {
+			return this.calls.get();
+		}
+
+	}
+
+}
