@@ -521,6 +521,17 @@ public class LlmObsProperties implements Validator {
 		 */
 		private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
+		/**
+		 * Model round trips per ChatClient call; when the model still asks for tools at the last one, the loop ends
+		 * with its last words as the answer instead of running them.
+		 */
+		private int maxIterations = 10;
+
+		/**
+		 * Loop control within one ChatClient call.
+		 */
+		private final Loop loop = new Loop();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -541,14 +552,53 @@ public class LlmObsProperties implements Validator {
 			return this.circuitBreaker;
 		}
 
+		public int getMaxIterations() {
+			return this.maxIterations;
+		}
+
+		public void setMaxIterations(int maxIterations) {
+			this.maxIterations = maxIterations;
+		}
+
+		public Loop getLoop() {
+			return this.loop;
+		}
+
 		void validate(Errors errors) {
 			if (this.degradedMessage == null || this.degradedMessage.isBlank()) {
 				reject(errors, "tools.degradedMessage", "tools.degraded-message", "must not be blank");
+			}
+			if (this.maxIterations < 1) {
+				reject(errors, "tools.maxIterations", "tools.max-iterations", "must be at least 1");
+			}
+			if (this.loop.getMaxIdenticalCalls() < 1) {
+				reject(errors, "tools.loop.maxIdenticalCalls", "tools.loop.max-identical-calls", "must be at least 1");
 			}
 			this.circuitBreaker.validate(errors, "tools.circuitBreaker.", "tools.circuit-breaker.");
 			this.circuitBreaker.getInstances()
 				.forEach((tool, settings) -> settings.validate(errors, "tools.circuitBreaker.instances[" + tool + "].",
 						"tools.circuit-breaker.instances." + tool + "."));
+		}
+
+		/**
+		 * Loop control within one ChatClient call.
+		 */
+		public static class Loop {
+
+			/**
+			 * Calls of the same tool with the same (canonical JSON) arguments allowed per ChatClient call; further
+			 * ones are not run and the model is told so.
+			 */
+			private int maxIdenticalCalls = 3;
+
+			public int getMaxIdenticalCalls() {
+				return this.maxIdenticalCalls;
+			}
+
+			public void setMaxIdenticalCalls(int maxIdenticalCalls) {
+				this.maxIdenticalCalls = maxIdenticalCalls;
+			}
+
 		}
 
 		/**

@@ -55,6 +55,10 @@ final class ChatCall {
 		return this.modelCalls.incrementAndGet();
 	}
 
+	int modelCalls() {
+		return this.modelCalls.get();
+	}
+
 	String provider() {
 		String provider = this.provider;
 		return (provider != null) ? provider : ProviderNames.UNKNOWN;

@@ -55,11 +55,15 @@ public final class ChatCallRecorder {
 		}
 	}
 
-	/** Records {@code llmobs.chat} for a call that ended. */
+	/** Records {@code llmobs.chat} and {@code llmobs.agent.iterations} for a call that ended. */
 	void finish(ChatCall call, ChatClientRequest request, @Nullable ChatResponse response, ChatOutcome outcome) {
 		try {
 			this.meters.recordChat(call.model(this.models, request, response), call.provider(), call.attribution(),
 					outcome, this.clock.monotonicTime() - call.startNanos());
+			int iterations = call.modelCalls();
+			if (iterations > 0) {
+				this.meters.recordIterations(call.attribution().stage(), iterations);
+			}
 		}
 		catch (RuntimeException ex) {
 			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);

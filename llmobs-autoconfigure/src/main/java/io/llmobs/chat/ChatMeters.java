@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.llmobs.cost.TokenUsage;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -35,6 +36,8 @@ public final class ChatMeters {
 	private final Map<ChatSeries, Timer> chatTimers = new ConcurrentHashMap<>();
 
 	private final Map<TtftSeries, Timer> ttftTimers = new ConcurrentHashMap<>();
+
+	private final Map<String, DistributionSummary> iterations = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the chat meters.
@@ -76,6 +79,19 @@ public final class ChatMeters {
 			.computeIfAbsent(new ChatSeries(model, provider, attribution.stage(), attribution.tenant(), outcome),
 					this::chatTimer)
 			.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/** Records the model round trips of one {@code ChatClient} call. */
+	void recordIterations(String stage, int count) {
+		this.iterations.computeIfAbsent(stage, this::iterationsSummary).record(count);
+	}
+
+	private DistributionSummary iterationsSummary(String stage) {
+		return DistributionSummary.builder(ChatMetricNames.AGENT_ITERATIONS)
+			.description("Model round trips per ChatClient call: 1 without tools, one more per round of tool calls")
+			.tags(STAGE, stage)
+			.serviceLevelObjectives(1, 2, 3, 5, 10, 20)
+			.register(this.registry);
 	}
 
 	/** Records the time to the first non-empty chunk of a stream. */

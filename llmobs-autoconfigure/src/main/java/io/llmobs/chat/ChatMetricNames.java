@@ -29,6 +29,9 @@ public final class ChatMetricNames {
 	/** Timer of task scopes (recorded through the task observation), tags task, outcome. */
 	public static final String TASK = "llmobs.task";
 
+	/** Model round trips per {@code ChatClient} call, by stage. */
+	public static final String AGENT_ITERATIONS = "llmobs.agent.iterations";
+
 	/** Distribution summary of USD per task, tags task, outcome. */
 	public static final String TASK_COST = "llmobs.task.cost";
 

@@ -4,8 +4,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.llmobs.chat.CallAttribution;
-import io.llmobs.chat.ChatCalls;
 import io.llmobs.chat.InstrumentationErrors;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -18,20 +16,31 @@ import org.springframework.ai.tool.metadata.ToolMetadata;
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
 /**
- * A tool behind its circuit breaker, timed: while the breaker is open the tool is not run and the model receives
- * the degraded-mode message as its result; every call is recorded in {@code llmobs.tool} with its outcome. A
- * failure is counted and rethrown unchanged, so Spring AI handles it as it would have (by default the model gets the
- * error message).
+ * A tool behind its circuit breaker, timed: a call identical to too many before in the same turn, or made while the
+ * breaker is open, is not run and the model receives a short message as its result instead; every call is recorded
+ * in {@code llmobs.tool} with its outcome. A failure is counted and rethrown unchanged, so Spring AI handles it as it
+ * would have (by default the model gets the error message).
  */
 final class GuardedToolCallback implements ToolCallback {
+
+	/** What the model gets for one identical call too many; the tool's name and the limit. */
+	static final String IDENTICAL_CALL_MESSAGE = "You already called the tool '%s' with these same arguments %d times "
+			+ "in this request; the result will not change. Use the results you have, or answer without them.";
 
 	private final ToolCallback delegate;
 
 	private final ToolGuard guard;
 
-	GuardedToolCallback(ToolCallback delegate, ToolGuard guard) {
+	private final @Nullable ToolLoop loop;
+
+	GuardedToolCallback(ToolCallback delegate, ToolGuard guard, @Nullable ToolLoop loop) {
 		this.delegate = delegate;
 		this.guard = guard;
+		this.loop = loop;
+	}
+
+	ToolCallback delegate() {
+		return this.delegate;
 	}
 
 	@Override
@@ -56,10 +65,14 @@ final class GuardedToolCallback implements ToolCallback {
 		Observation.Context context = (observation != null) ? observation.getContext() : null;
 		CircuitBreaker breaker = this.guard.breakers().forTool(definition.name());
 		long start = this.guard.clock().monotonicTime();
+		if (this.loop != null && this.loop.tooManyIdentical(definition.name(), toolInput)) {
+			finish(context, definition, breaker, ToolOutcome.LOOP_BLOCKED, start);
+			throw refusal(definition,
+					IDENTICAL_CALL_MESSAGE.formatted(definition.name(), this.guard.maxIdenticalCalls()));
+		}
 		if (!breaker.tryAcquirePermission()) {
 			finish(context, definition, breaker, ToolOutcome.REJECTED, start);
-			throw new ToolExecutionException(definition, new ToolUnavailableException(
-					this.guard.degradedMessage().formatted(definition.name())));
+			throw refusal(definition, this.guard.degradedMessage().formatted(definition.name()));
 		}
 		try {
 			String result = this.delegate.call(toolInput, toolContext);
@@ -74,14 +87,20 @@ final class GuardedToolCallback implements ToolCallback {
 		}
 	}
 
+	private static ToolExecutionException refusal(ToolDefinition definition, String message) {
+		return new ToolExecutionException(definition, new ToolCallRefusedException(message));
+	}
+
 	private void finish(Observation.@Nullable Context context, ToolDefinition definition, CircuitBreaker breaker,
 			ToolOutcome outcome, long start) {
 		try {
-			CallAttribution attribution = ChatCalls.attribution(context);
-			String stage = (attribution != null) ? attribution.stage() : this.guard.defaultStage();
+			String stage = this.guard.stage(context);
 			this.guard.meters()
 				.record(this.guard.tools().bound(definition.name()), stage, outcome,
 						this.guard.clock().monotonicTime() - start);
+			if (outcome == ToolOutcome.LOOP_BLOCKED) {
+				this.guard.meters().recordLoopStopped(stage, LoopStopReason.IDENTICAL_CALLS);
+			}
 			if (context instanceof ToolCallingObservationContext) {
 				context.put(ToolCallRecord.class,
 						new ToolCallRecord(outcome, breaker.getState().name().toLowerCase(Locale.ROOT)));

@@ -1,14 +1,19 @@
 package io.llmobs.tool;
 
 import io.llmobs.chat.BoundedTagValues;
+import io.llmobs.chat.CallAttribution;
+import io.llmobs.chat.ChatCalls;
 import io.llmobs.chat.InstrumentationErrors;
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.tool.ToolCallback;
 
 /**
- * Puts tools behind their circuit breakers and times them ({@link #guard}); what every guarded tool shares.
+ * Puts tools behind their circuit breakers, times them and holds back identical calls ({@link #guard}); what every
+ * guarded tool shares.
  */
 public final class ToolGuard {
 
@@ -34,6 +39,10 @@ public final class ToolGuard {
 
 	private final InstrumentationErrors errors;
 
+	private final int maxIdenticalCalls;
+
+	private final int maxIterations;
+
 	/**
 	 * Creates the guard.
 	 * @param breakers the circuit breakers by tool
@@ -46,10 +55,12 @@ public final class ToolGuard {
 	 * @param observations where the tool observation around each call is found
 	 * @param clock the clock of the timings
 	 * @param errors where failures inside llmobs are reported
+	 * @param maxIdenticalCalls identical calls (same tool, same arguments) allowed per turn
+	 * @param maxIterations model round trips allowed per {@code ChatClient} call
 	 */
 	public ToolGuard(ToolCircuitBreakers breakers, String degradedMessage, ToolMeters meters, BoundedTagValues tools,
 			BoundedTagValues stages, String defaultStage, ObservationRegistry observations, Clock clock,
-			InstrumentationErrors errors) {
+			InstrumentationErrors errors, int maxIdenticalCalls, int maxIterations) {
 		this.breakers = breakers;
 		this.degradedMessage = degradedMessage;
 		this.meters = meters;
@@ -59,15 +70,23 @@ public final class ToolGuard {
 		this.observations = observations;
 		this.clock = clock;
 		this.errors = errors;
+		this.maxIdenticalCalls = maxIdenticalCalls;
+		this.maxIterations = maxIterations;
 	}
 
 	/**
-	 * The tool behind its breaker, timed; a tool already guarded is returned as it is.
+	 * The tool behind its breaker, timed, outside any loop control.
 	 * @param tool the tool
 	 * @return the guarded tool
 	 */
 	public ToolCallback guard(ToolCallback tool) {
-		return (tool instanceof GuardedToolCallback) ? tool : new GuardedToolCallback(tool, this);
+		return guard(tool, null);
+	}
+
+	/** The tool behind its breaker, timed, and counted in the given turn; a guarded tool is unwrapped first. */
+	ToolCallback guard(ToolCallback tool, @Nullable ToolLoop loop) {
+		ToolCallback delegate = (tool instanceof GuardedToolCallback guarded) ? guarded.delegate() : tool;
+		return new GuardedToolCallback(delegate, this, loop);
 	}
 
 	ToolCircuitBreakers breakers() {
@@ -100,6 +119,20 @@ public final class ToolGuard {
 
 	InstrumentationErrors errors() {
 		return this.errors;
+	}
+
+	int maxIdenticalCalls() {
+		return this.maxIdenticalCalls;
+	}
+
+	int maxIterations() {
+		return this.maxIterations;
+	}
+
+	/** The stage of the {@code ChatClient} call around an observation, else the default stage. */
+	String stage(Observation.@Nullable Context context) {
+		CallAttribution attribution = ChatCalls.attribution(context);
+		return (attribution != null) ? attribution.stage() : defaultStage();
 	}
 
 }

@@ -5,17 +5,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Records {@code llmobs.tool}; timers are registered once per tool, stage and outcome, all bounded tag values.
+ * Records {@code llmobs.tool} and {@code llmobs.agent.loop.stopped}; meters are registered once per tag combination,
+ * all bounded tag values.
  */
 public final class ToolMeters {
 
 	private final MeterRegistry registry;
 
 	private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
+	private final Map<StopSeries, Counter> stops = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the meters.
@@ -29,6 +33,17 @@ public final class ToolMeters {
 		this.timers.computeIfAbsent(new Series(tool, stage, outcome), this::timer).record(nanos, TimeUnit.NANOSECONDS);
 	}
 
+	void recordLoopStopped(String stage, LoopStopReason reason) {
+		this.stops.computeIfAbsent(new StopSeries(stage, reason), this::counter).increment();
+	}
+
+	private Counter counter(StopSeries key) {
+		return Counter.builder(ToolNames.AGENT_LOOP_STOPPED)
+			.description("Agent loops that llmobs stopped (max_iterations) or held back (identical_calls)")
+			.tags("stage", key.stage(), "reason", key.reason().tagValue())
+			.register(this.registry);
+	}
+
 	private Timer timer(Series key) {
 		return Timer.builder(ToolNames.TOOL_METER)
 			.description("Tool calls made for the model, by outcome; rejected ones were refused by their circuit breaker")
@@ -40,6 +55,9 @@ public final class ToolMeters {
 	}
 
 	private record Series(String tool, String stage, ToolOutcome outcome) {
+	}
+
+	private record StopSeries(String stage, LoopStopReason reason) {
 	}
 
 }

@@ -8,6 +8,9 @@ public final class ToolNames {
 	/** Timer of tool calls, by tool, stage and outcome. */
 	public static final String TOOL_METER = "llmobs.tool";
 
+	/** Counter of agent loops that llmobs stopped or held back, by stage and {@link LoopStopReason}. */
+	public static final String AGENT_LOOP_STOPPED = "llmobs.agent.loop.stopped";
+
 	/** The tool's name (OpenTelemetry GenAI semantic conventions). */
 	public static final String TOOL_NAME = "gen_ai.tool.name";
 

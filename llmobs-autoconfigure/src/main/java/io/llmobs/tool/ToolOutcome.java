@@ -12,7 +12,10 @@ public enum ToolOutcome {
 	ERROR("error"),
 
 	/** The tool's circuit breaker was open: the tool was not run and the model got the degraded-mode message. */
-	REJECTED("rejected");
+	REJECTED("rejected"),
+
+	/** The model repeated an identical call too often: the tool was not run and the model was told so. */
+	LOOP_BLOCKED("loop_blocked");
 
 	private final String tagValue;
 

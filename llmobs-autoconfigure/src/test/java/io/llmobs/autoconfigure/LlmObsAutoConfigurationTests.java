@@ -190,6 +190,8 @@ class LlmObsAutoConfigurationTests {
 				"llmobs.tools.circuit-breaker.wait-duration-in-open-state");
 		assertStartupFailureNames("llmobs.tools.degraded-message= ", "llmobs.tools.degraded-message");
 		assertStartupFailureNames("llmobs.tool.max-values=0", "llmobs.tool.max-values");
+		assertStartupFailureNames("llmobs.tools.max-iterations=0", "llmobs.tools.max-iterations");
+		assertStartupFailureNames("llmobs.tools.loop.max-identical-calls=0", "llmobs.tools.loop.max-identical-calls");
 	}
 
 	@Test

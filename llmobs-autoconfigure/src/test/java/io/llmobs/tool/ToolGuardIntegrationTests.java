@@ -156,6 +156,50 @@ class ToolGuardIntegrationTests {
 		});
 	}
 
+	@Test
+	void modelRepeatingTheSameCallIsHeldBackAndItsLoopEndsAtTheIterationCap() {
+		run(this.runner, (context) -> {
+			AtomicInteger ids = new AtomicInteger();
+			// Same arguments, written two ways: canonical JSON makes them one call.
+			server.respondWith((request) -> StubResponse.toolCall("call-" + ids.incrementAndGet(), "quote",
+					(ids.get() % 2 == 0) ? "{\"destination\":\"Berlin\"}" : "{ \"destination\" : \"Berlin\" }"));
+			QuoteTools tools = new QuoteTools((call) -> false);
+			String answer = ask(chatClient(context), tools);
+			assertThat(answer).isEqualTo("I stopped after 10 rounds of tool calls without reaching an answer.");
+			assertThat(server.chatRequests()).as("llmobs.tools.max-iterations").hasSize(10);
+			assertThat(tools.calls()).as("llmobs.tools.loop.max-identical-calls").isEqualTo(3);
+			assertThat(server.chatRequests().get(4).messages().toString())
+				.contains("You already called the tool 'quote' with these same arguments 3 times in this request");
+			MeterRegistry meters = meters(context);
+			assertThat(toolCalls(meters, "success")).isEqualTo(3);
+			assertThat(toolCalls(meters, "loop_blocked")).isEqualTo(6);
+			assertThat(meters.get("llmobs.agent.loop.stopped").tags("stage", "quote", "reason", "identical_calls")
+				.counter()
+				.count()).isEqualTo(6);
+			assertThat(meters.get("llmobs.agent.loop.stopped").tags("stage", "quote", "reason", "max_iterations")
+				.counter()
+				.count()).isOne();
+			assertThat(meters.get("llmobs.agent.iterations").tags("stage", "quote").summary().totalAmount())
+				.isEqualTo(10);
+		});
+	}
+
+	@Test
+	void loopOfDistinctCallsEndsAtTheIterationCapWithoutAnException() {
+		run(this.runner.withPropertyValues("llmobs.tools.max-iterations=4"), (context) -> {
+			AtomicInteger ids = new AtomicInteger();
+			server.respondWith((request) -> StubResponse.toolCall("call-" + ids.incrementAndGet(), "quote",
+					"{\"destination\":\"City " + ids.get() + "\"}"));
+			QuoteTools tools = new QuoteTools((call) -> false);
+			assertThat(ask(chatClient(context), tools))
+				.isEqualTo("I stopped after 4 rounds of tool calls without reaching an answer.");
+			assertThat(server.chatRequests()).hasSize(4);
+			assertThat(tools.calls()).isEqualTo(3);
+			assertThat(meters(context).find("llmobs.agent.loop.stopped").tag("reason", "identical_calls").counter())
+				.isNull();
+		});
+	}
+
 	private static String ask(ChatClient client, QuoteTools tools) {
 		return client.prompt("What does shipping to Berlin cost?")
 			.tools(tools)

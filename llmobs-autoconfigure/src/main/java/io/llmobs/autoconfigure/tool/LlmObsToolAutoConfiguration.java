@@ -78,7 +78,8 @@ public final class LlmObsToolAutoConfiguration {
 			InstrumentationErrors errors) {
 		return new ToolGuard(breakers, properties.getTools().getDegradedMessage(), meters,
 				new BoundedTagValues(properties.getTool().getMaxValues()),
-				tags.stages(), properties.getDefaultStage(), observationRegistry, meterRegistry.config().clock(), errors);
+				tags.stages(), properties.getDefaultStage(), observationRegistry, meterRegistry.config().clock(), errors,
+				properties.getTools().getLoop().getMaxIdenticalCalls(), properties.getTools().getMaxIterations());
 	}
 
 	@Bean
