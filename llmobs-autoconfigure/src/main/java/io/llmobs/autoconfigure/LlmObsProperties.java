@@ -532,6 +532,17 @@ public class LlmObsProperties implements Validator {
 		 */
 		private final Loop loop = new Loop();
 
+		/**
+		 * Time limit of every tool without one of its own; unset: none. A limited tool runs on a worker thread (its
+		 * spans keep their parent; other thread-bound state, such as a security context, does not follow).
+		 */
+		private @Nullable Duration timeout;
+
+		/**
+		 * Time limits by tool name.
+		 */
+		private final Map<String, Duration> timeouts = new LinkedHashMap<>();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -564,6 +575,18 @@ public class LlmObsProperties implements Validator {
 			return this.loop;
 		}
 
+		public @Nullable Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Map<String, Duration> getTimeouts() {
+			return this.timeouts;
+		}
+
 		void validate(Errors errors) {
 			if (this.degradedMessage == null || this.degradedMessage.isBlank()) {
 				reject(errors, "tools.degradedMessage", "tools.degraded-message", "must not be blank");
@@ -574,6 +597,14 @@ public class LlmObsProperties implements Validator {
 			if (this.loop.getMaxIdenticalCalls() < 1) {
 				reject(errors, "tools.loop.maxIdenticalCalls", "tools.loop.max-identical-calls", "must be at least 1");
 			}
+			if (this.timeout != null && (this.timeout.isNegative() || this.timeout.isZero())) {
+				reject(errors, "tools.timeout", "tools.timeout", "must be positive");
+			}
+			this.timeouts.forEach((tool, limit) -> {
+				if (limit == null || limit.isNegative() || limit.isZero()) {
+					reject(errors, "tools.timeouts[" + tool + "]", "tools.timeouts." + tool, "must be positive");
+				}
+			});
 			this.circuitBreaker.validate(errors, "tools.circuitBreaker.", "tools.circuit-breaker.");
 			this.circuitBreaker.getInstances()
 				.forEach((tool, settings) -> settings.validate(errors, "tools.circuitBreaker.instances[" + tool + "].",

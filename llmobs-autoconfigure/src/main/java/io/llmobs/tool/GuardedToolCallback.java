@@ -1,7 +1,9 @@
 package io.llmobs.tool;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.llmobs.chat.InstrumentationErrors;
@@ -17,8 +19,8 @@ import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
 /**
  * A tool behind its circuit breaker, timed: a call identical to too many before in the same turn, or made while the
- * breaker is open, is not run and the model receives a short message as its result instead; every call is recorded
- * in {@code llmobs.tool} with its outcome. A failure is counted and rethrown unchanged, so Spring AI handles it as it
+ * breaker is open, is not run, and one that exceeds its time limit is interrupted; the model receives a short
+ * message as its result instead. Every call is recorded in {@code llmobs.tool} with its outcome. A failure is counted and rethrown unchanged, so Spring AI handles it as it
  * would have (by default the model gets the error message).
  */
 final class GuardedToolCallback implements ToolCallback {
@@ -26,6 +28,10 @@ final class GuardedToolCallback implements ToolCallback {
 	/** What the model gets for one identical call too many; the tool's name and the limit. */
 	static final String IDENTICAL_CALL_MESSAGE = "You already called the tool '%s' with these same arguments %d times "
 			+ "in this request; the result will not change. Use the results you have, or answer without them.";
+
+	/** What the model gets when the tool did not answer in time; the tool's name and its limit. */
+	static final String TIMEOUT_MESSAGE = "The tool '%s' did not answer within %s. Answer without it, or tell the "
+			+ "user that this information cannot be retrieved at the moment.";
 
 	private final ToolCallback delegate;
 
@@ -74,17 +80,30 @@ final class GuardedToolCallback implements ToolCallback {
 			finish(context, definition, breaker, ToolOutcome.REJECTED, start);
 			throw refusal(definition, this.guard.degradedMessage().formatted(definition.name()));
 		}
+		Duration timeout = this.guard.timeouts().of(definition.name());
 		try {
-			String result = this.delegate.call(toolInput, toolContext);
+			String result = (timeout != null)
+					? this.guard.timeouts().call(() -> this.delegate.call(toolInput, toolContext), timeout, observation)
+					: this.delegate.call(toolInput, toolContext);
 			breaker.onSuccess(this.guard.clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
 			finish(context, definition, breaker, ToolOutcome.SUCCESS, start);
 			return result;
+		}
+		catch (TimeoutException ex) {
+			breaker.onError(this.guard.clock().monotonicTime() - start, TimeUnit.NANOSECONDS, ex);
+			finish(context, definition, breaker, ToolOutcome.TIMEOUT, start);
+			throw refusal(definition, TIMEOUT_MESSAGE.formatted(definition.name(), readable(timeout)));
 		}
 		catch (RuntimeException | Error ex) {
 			breaker.onError(this.guard.clock().monotonicTime() - start, TimeUnit.NANOSECONDS, ex);
 			finish(context, definition, breaker, ToolOutcome.ERROR, start);
 			throw ex;
 		}
+	}
+
+	private static String readable(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + " s" : millis + " ms";
 	}
 
 	private static ToolExecutionException refusal(ToolDefinition definition, String message) {

@@ -43,6 +43,8 @@ public final class ToolGuard {
 
 	private final int maxIterations;
 
+	private final ToolTimeouts timeouts;
+
 	/**
 	 * Creates the guard.
 	 * @param breakers the circuit breakers by tool
@@ -57,10 +59,11 @@ public final class ToolGuard {
 	 * @param errors where failures inside llmobs are reported
 	 * @param maxIdenticalCalls identical calls (same tool, same arguments) allowed per turn
 	 * @param maxIterations model round trips allowed per {@code ChatClient} call
+	 * @param timeouts the tools' time limits
 	 */
 	public ToolGuard(ToolCircuitBreakers breakers, String degradedMessage, ToolMeters meters, BoundedTagValues tools,
 			BoundedTagValues stages, String defaultStage, ObservationRegistry observations, Clock clock,
-			InstrumentationErrors errors, int maxIdenticalCalls, int maxIterations) {
+			InstrumentationErrors errors, int maxIdenticalCalls, int maxIterations, ToolTimeouts timeouts) {
 		this.breakers = breakers;
 		this.degradedMessage = degradedMessage;
 		this.meters = meters;
@@ -72,6 +75,7 @@ public final class ToolGuard {
 		this.errors = errors;
 		this.maxIdenticalCalls = maxIdenticalCalls;
 		this.maxIterations = maxIterations;
+		this.timeouts = timeouts;
 	}
 
 	/**
@@ -127,6 +131,10 @@ public final class ToolGuard {
 
 	int maxIterations() {
 		return this.maxIterations;
+	}
+
+	ToolTimeouts timeouts() {
+		return this.timeouts;
 	}
 
 	/** The stage of the {@code ChatClient} call around an observation, else the default stage. */

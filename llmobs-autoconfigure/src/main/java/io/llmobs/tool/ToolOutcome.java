@@ -15,7 +15,10 @@ public enum ToolOutcome {
 	REJECTED("rejected"),
 
 	/** The model repeated an identical call too often: the tool was not run and the model was told so. */
-	LOOP_BLOCKED("loop_blocked");
+	LOOP_BLOCKED("loop_blocked"),
+
+	/** The tool did not answer within its time limit: it was interrupted and the model was told so. */
+	TIMEOUT("timeout");
 
 	private final String tagValue;
 

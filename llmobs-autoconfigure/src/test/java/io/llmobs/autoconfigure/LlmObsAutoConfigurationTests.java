@@ -191,6 +191,8 @@ class LlmObsAutoConfigurationTests {
 		assertStartupFailureNames("llmobs.tools.degraded-message= ", "llmobs.tools.degraded-message");
 		assertStartupFailureNames("llmobs.tool.max-values=0", "llmobs.tool.max-values");
 		assertStartupFailureNames("llmobs.tools.max-iterations=0", "llmobs.tools.max-iterations");
+		assertStartupFailureNames("llmobs.tools.timeout=0s", "llmobs.tools.timeout");
+		assertStartupFailureNames("llmobs.tools.timeouts.quote=-1s", "llmobs.tools.timeouts.quote");
 		assertStartupFailureNames("llmobs.tools.loop.max-identical-calls=0", "llmobs.tools.loop.max-identical-calls");
 	}
 

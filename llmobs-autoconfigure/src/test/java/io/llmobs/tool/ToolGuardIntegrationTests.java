@@ -3,8 +3,10 @@ package io.llmobs.tool;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -197,6 +199,41 @@ class ToolGuardIntegrationTests {
 			assertThat(tools.calls()).isEqualTo(3);
 			assertThat(meters(context).find("llmobs.agent.loop.stopped").tag("reason", "identical_calls").counter())
 				.isNull();
+		});
+	}
+
+	@Test
+	void toolThatDoesNotAnswerInTimeIsInterruptedAndTheModelIsTold() {
+		run(this.runner.withPropertyValues("llmobs.tools.timeouts.quote=200ms"), (context) -> {
+			CountDownLatch interrupted = new CountDownLatch(1);
+			Object slowTools = new Object() {
+
+				@Tool(name = "quote", description = "Quotes the price in EUR of shipping a parcel to a German city")
+				String quote(String destination) {
+					try {
+						Thread.sleep(10_000);
+						return destination + ": 7.49 EUR";
+					}
+					catch (InterruptedException ex) {
+						interrupted.countDown();
+						Thread.currentThread().interrupt();
+						return "interrupted";
+					}
+				}
+
+			};
+			String answer = chatClient(context).prompt("What does shipping to Berlin cost?")
+				.tools(slowTools)
+				.advisors((a) -> a.param(LlmObsParams.STAGE, "quote"))
+				.call()
+				.content();
+			assertThat(answer).isEqualTo(ANSWER);
+			assertThat(lastToolMessage()).isEqualTo("The tool 'quote' did not answer within 200 ms. Answer without it, "
+					+ "or tell the user that this information cannot be retrieved at the moment.");
+			await().atMost(Duration.ofSeconds(5)).until(() -> interrupted.getCount() == 0);
+			assertThat(toolCalls(meters(context), "timeout")).isOne();
+			Timer timer = meters(context).get("llmobs.tool").tag("outcome", "timeout").timer();
+			assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isBetween(200.0, 5_000.0);
 		});
 	}
 

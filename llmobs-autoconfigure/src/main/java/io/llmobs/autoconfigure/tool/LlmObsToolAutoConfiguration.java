@@ -2,6 +2,9 @@ package io.llmobs.autoconfigure.tool;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -18,6 +21,7 @@ import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.tool.ToolGuard;
 import io.llmobs.tool.ToolMeters;
 import io.llmobs.tool.ToolSpanEnricher;
+import io.llmobs.tool.ToolTimeouts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -31,6 +35,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the tool guard: every tool that Spring AI's tool-calling
@@ -44,6 +49,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ ToolCallingManager.class, CircuitBreaker.class, TaggedCircuitBreakerMetrics.class })
 @ConditionalOnBean({ InstrumentationErrors.class, BoundedTags.class })
 public final class LlmObsToolAutoConfiguration {
+
+	/** Tools with a time limit running at once at most; beyond, they run on the caller's thread without one. */
+	private static final int TIMEOUT_WORKERS = 64;
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -71,15 +79,26 @@ public final class LlmObsToolAutoConfiguration {
 		return ToolCircuitBreakers.of(ownRegistry, defaults, overrides, settings.isEnabled());
 	}
 
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	ToolTimeouts llmObsToolTimeouts(LlmObsProperties properties) {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("llmobs-tool-");
+		threads.setDaemon(true);
+		ThreadPoolExecutor workers = new ThreadPoolExecutor(0, TIMEOUT_WORKERS, 60, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), threads);
+		return new ToolTimeouts(properties.getTools().getTimeout(), properties.getTools().getTimeouts(), workers);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	ToolGuard llmObsToolGuard(ToolCircuitBreakers breakers, LlmObsProperties properties, ToolMeters meters,
 			BoundedTags tags, ObservationRegistry observationRegistry, MeterRegistry meterRegistry,
-			InstrumentationErrors errors) {
+			InstrumentationErrors errors, ToolTimeouts timeouts) {
 		return new ToolGuard(breakers, properties.getTools().getDegradedMessage(), meters,
 				new BoundedTagValues(properties.getTool().getMaxValues()),
 				tags.stages(), properties.getDefaultStage(), observationRegistry, meterRegistry.config().clock(), errors,
-				properties.getTools().getLoop().getMaxIdenticalCalls(), properties.getTools().getMaxIterations());
+				properties.getTools().getLoop().getMaxIdenticalCalls(), properties.getTools().getMaxIterations(),
+				timeouts);
 	}
 
 	@Bean
