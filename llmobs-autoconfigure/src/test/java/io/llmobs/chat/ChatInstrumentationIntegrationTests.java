@@ -51,13 +51,8 @@ class ChatInstrumentationIntegrationTests {
 
 	private static OpenAiCompatibleServer server;
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(TracedApplication.class)
-		.withPropertyValues("spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
-				"spring.ai.openai.chat.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
-				"management.otlp.metrics.export.enabled=false", "management.tracing.export.otlp.enabled=false",
-				"management.logging.export.otlp.enabled=false",
-				"llmobs.models.gpt-4o-mini.input-price=" + INPUT_PRICE,
+	private final ApplicationContextRunner runner = TracedApplication.runner()
+		.withPropertyValues("llmobs.models.gpt-4o-mini.input-price=" + INPUT_PRICE,
 				"llmobs.models.gpt-4o-mini.output-price=" + OUTPUT_PRICE,
 				"llmobs.models.gpt-4o-mini.cache-read-price=" + CACHE_READ_PRICE);
 

@@ -71,12 +71,7 @@ class ContextAccountingIntegrationTests {
 
 	private static OpenAiCompatibleServer server;
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(TracedApplication.class)
-		.withPropertyValues("spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
-				"spring.ai.openai.chat.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
-				"management.otlp.metrics.export.enabled=false", "management.tracing.export.otlp.enabled=false",
-				"management.logging.export.otlp.enabled=false");
+	private final ApplicationContextRunner runner = TracedApplication.runner();
 
 	@BeforeAll
 	static void startServer() {

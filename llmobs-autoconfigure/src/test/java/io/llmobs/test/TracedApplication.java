@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +24,18 @@ public class TracedApplication {
 	@Bean
 	InMemorySpanExporter inMemorySpanExporter() {
 		return InMemorySpanExporter.create();
+	}
+
+	/**
+	 * A runner of this application with Spring AI's OpenAI client (model {@code gpt-4o-mini}, no retries), every
+	 * span sampled and nothing exported; point it at a server with {@code spring.ai.openai.base-url}.
+	 */
+	public static ApplicationContextRunner runner() {
+		return new ApplicationContextRunner().withUserConfiguration(TracedApplication.class)
+			.withPropertyValues("spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
+					"spring.ai.openai.chat.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
+					"management.otlp.metrics.export.enabled=false", "management.tracing.export.otlp.enabled=false",
+					"management.logging.export.otlp.enabled=false");
 	}
 
 	/** The spans finished so far, after a flush. */

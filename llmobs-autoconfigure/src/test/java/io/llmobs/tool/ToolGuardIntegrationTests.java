@@ -50,12 +50,8 @@ class ToolGuardIntegrationTests {
 
 	private static OpenAiCompatibleServer server;
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(TracedApplication.class)
-		.withPropertyValues("spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
-				"spring.ai.openai.chat.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
-				"management.otlp.metrics.export.enabled=false", "management.tracing.export.otlp.enabled=false",
-				"management.logging.export.otlp.enabled=false", "management.endpoints.web.exposure.include=llmobs",
+	private final ApplicationContextRunner runner = TracedApplication.runner()
+		.withPropertyValues("management.endpoints.web.exposure.include=llmobs",
 				"llmobs.tools.circuit-breaker.sliding-window-size=4",
 				"llmobs.tools.circuit-breaker.minimum-number-of-calls=4",
 				"llmobs.tools.circuit-breaker.failure-rate-threshold=50");
