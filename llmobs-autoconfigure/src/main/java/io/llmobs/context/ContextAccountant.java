@@ -18,6 +18,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.document.Document;
+import org.springframework.ai.tool.definition.ToolDefinition;
 
 /**
  * Accounts for the context window of model calls: counts the sections of the prompt, applies the model's
@@ -50,34 +51,42 @@ public final class ContextAccountant {
 	}
 
 	/**
-	 * Starts counting, in the background, the texts of a model call that are not cached yet, so that they are
-	 * counted by the time the call ends.
+	 * Counts the sections of a model call when it starts, from the cache; texts not counted yet are estimated from
+	 * their length and tokenized in the background, so that they are counted by the time the call ends.
 	 * @param context the model call's observation context, started
 	 */
-	public void prefetch(ChatModelObservationContext context) {
-		EncodingType encoding = this.calibration.of(ModelCallAccounting.requestModel(context)).encoding();
-		PromptSectionCounter.count(context.getRequest(), documents(context), new CachedTexts(encoding));
+	public void start(ChatModelObservationContext context) {
+		context.put(Estimate.class, estimate(context));
 	}
 
 	/**
-	 * The accounting of a model call, computed once and kept in its context: texts counted by now are exact,
-	 * others are estimated from their length.
+	 * The accounting of a model call, computed once and kept in its context: from the counts taken when it
+	 * started, recounted if some texts were only estimated then.
 	 * @param context the model call's observation context
 	 * @return the accounting
 	 */
 	public ContextAccount account(ChatModelObservationContext context) {
 		ContextAccount account = context.get(ContextAccount.class);
 		if (account == null) {
+			Estimate estimate = context.get(Estimate.class);
+			if (estimate == null || estimate.provisional()) {
+				estimate = estimate(context);
+			}
 			String requestModel = ModelCallAccounting.requestModel(context);
 			ChatResponse response = context.getResponse();
 			String responseModel = (response != null) ? blankToNull(response.getMetadata().getModel()) : null;
-			CachedTexts texts = new CachedTexts(this.calibration.of(requestModel).encoding());
-			SectionTokens sections = PromptSectionCounter.count(context.getRequest(), documents(context), texts);
-			account = account(sections, requestModel, window(responseModel, requestModel),
-					(responseModel != null) ? responseModel : requestModel, texts.provisional);
+			account = account(estimate.sections(), requestModel, window(responseModel, requestModel),
+					(responseModel != null) ? responseModel : requestModel, estimate.provisional());
 			context.put(ContextAccount.class, account);
 		}
 		return account;
+	}
+
+	private Estimate estimate(ChatModelObservationContext context) {
+		CachedTexts texts = new CachedTexts(
+				this.calibration.of(ModelCallAccounting.requestModel(context)).encoding());
+		SectionTokens sections = PromptSectionCounter.count(context.getRequest(), documents(context), texts);
+		return new Estimate(sections, texts.provisional);
 	}
 
 	/**
@@ -89,9 +98,8 @@ public final class ContextAccountant {
 		Prompt prompt = request.prompt();
 		ChatOptions options = prompt.getOptions();
 		String requestModel = (options != null) ? options.getModel() : null;
-		EncodingType encoding = this.calibration.of(requestModel).encoding();
 		SectionTokens sections = PromptSectionCounter.count(prompt, documents(request.context()),
-				(text, form) -> (text != null) ? this.counter.count(encoding, text, form) : 0);
+				new ExactTexts(this.calibration.of(requestModel).encoding()));
 		return account(sections, requestModel, window(null, requestModel), requestModel, false);
 	}
 
@@ -154,6 +162,36 @@ public final class ContextAccountant {
 		return (documents != null) ? documents : List.of();
 	}
 
+	/**
+	 * Uncalibrated section counts of a model call.
+	 *
+	 * @param sections the tokens per section
+	 * @param provisional whether some texts were estimated from their length
+	 */
+	private record Estimate(SectionTokens sections, boolean provisional) {
+	}
+
+	/** Counts exactly, tokenizing on the caller's thread what is not cached. */
+	private final class ExactTexts implements PromptSectionCounter.Texts {
+
+		private final EncodingType encoding;
+
+		ExactTexts(EncodingType encoding) {
+			this.encoding = encoding;
+		}
+
+		@Override
+		public long tokens(@Nullable String text, TokenCounter.Form form) {
+			return (text != null) ? ContextAccountant.this.counter.count(this.encoding, text, form) : 0;
+		}
+
+		@Override
+		public long tool(ToolDefinition tool) {
+			return ContextAccountant.this.counter.count(this.encoding, tool);
+		}
+
+	}
+
 	/** Counts from the cache; a text not cached yet is estimated and counted in the background. */
 	private final class CachedTexts implements PromptSectionCounter.Texts {
 
@@ -176,6 +214,16 @@ public final class ContextAccountant {
 			}
 			this.provisional = true;
 			return ContextAccountant.this.counter.estimate(this.encoding, text);
+		}
+
+		@Override
+		public long tool(ToolDefinition tool) {
+			int count = ContextAccountant.this.counter.cachedCount(this.encoding, tool);
+			if (count >= 0) {
+				return count;
+			}
+			this.provisional = true;
+			return ContextAccountant.this.counter.estimate(this.encoding, tool);
 		}
 
 	}

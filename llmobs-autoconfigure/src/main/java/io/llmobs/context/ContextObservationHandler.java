@@ -10,8 +10,9 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
  * Accounts for the context window of every model round trip that Spring AI observes (each iteration of a tool loop
- * included): starts counting new texts when the call starts, and when it ends records the sections, the
- * utilization and threshold crossings, and calibrates the estimate against the provider's reported input tokens.
+ * included): counts the sections from the cache when the call starts (new texts are tokenized in the background),
+ * and when it ends records the sections, the utilization and threshold crossings, and calibrates the estimate
+ * against the provider's reported input tokens.
  */
 public final class ContextObservationHandler implements ObservationHandler<ChatModelObservationContext> {
 
@@ -49,7 +50,7 @@ public final class ContextObservationHandler implements ObservationHandler<ChatM
 	@Override
 	public void onStart(ChatModelObservationContext context) {
 		try {
-			this.accountant.prefetch(context);
+			this.accountant.start(context);
 		}
 		catch (RuntimeException ex) {
 			this.errors.record(InstrumentationErrors.Component.CONTEXT, ex);

@@ -122,9 +122,7 @@ final class PromptSectionCounter {
 		}
 		long tokens = TOOLS_OVERHEAD;
 		for (ToolCallback callback : callbacks) {
-			ToolDefinition definition = callback.getToolDefinition();
-			tokens += TOOL_OVERHEAD + texts.tokens(definition.name(), TEXT)
-					+ texts.tokens(definition.description(), TEXT) + texts.tokens(definition.inputSchema(), JSON);
+			tokens += TOOL_OVERHEAD + texts.tool(callback.getToolDefinition());
 		}
 		sections.add(ContextSection.TOOL_DEFINITIONS, tokens);
 	}
@@ -139,6 +137,13 @@ final class PromptSectionCounter {
 		 * @return its tokens, 0 for {@code null}
 		 */
 		long tokens(@Nullable String text, TokenCounter.Form form);
+
+		/**
+		 * The tokens of a tool definition: its name, description and schema as compact JSON.
+		 * @param tool the definition
+		 * @return its tokens
+		 */
+		long tool(ToolDefinition tool);
 
 	}
 

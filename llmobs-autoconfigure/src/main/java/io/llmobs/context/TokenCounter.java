@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.LongAdder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
+
+import org.springframework.ai.tool.definition.ToolDefinition;
 
 /**
  * Counts tokens with jtokkit and remembers the count of every text in a bounded cache, so a conversation that grows
@@ -32,11 +33,11 @@ public final class TokenCounter implements AutoCloseable {
 
 	private final EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
 
-	private final Cache<TextKey, Integer> counts;
+	private final Cache<Key, Integer> counts;
 
 	private final ExecutorService executor;
 
-	private final Set<TextKey> pending = ConcurrentHashMap.newKeySet();
+	private final Set<Key> pending = ConcurrentHashMap.newKeySet();
 
 	private final Map<EncodingType, TextRatio> ratios = new EnumMap<>(EncodingType.class);
 
@@ -67,7 +68,21 @@ public final class TokenCounter implements AutoCloseable {
 	 * @return the number of tokens
 	 */
 	public int count(EncodingType encoding, String text, Form form) {
-		TextKey key = new TextKey(encoding, text, form);
+		return count(new TextKey(encoding, text, form));
+	}
+
+	/**
+	 * The exact token count of a tool definition (name, description and compact schema), tokenized on the
+	 * caller's thread unless cached.
+	 * @param encoding the encoding
+	 * @param tool the tool definition
+	 * @return the number of tokens
+	 */
+	public int count(EncodingType encoding, ToolDefinition tool) {
+		return count(ToolKey.of(encoding, tool));
+	}
+
+	private int count(Key key) {
 		Integer count = this.counts.getIfPresent(key);
 		return (count != null) ? count : tokenize(key);
 	}
@@ -80,10 +95,21 @@ public final class TokenCounter implements AutoCloseable {
 	 * @return the number of tokens, or {@code -1} when the text is not counted yet
 	 */
 	public int cachedCount(EncodingType encoding, String text, Form form) {
-		if (text.isEmpty()) {
-			return 0;
-		}
-		TextKey key = new TextKey(encoding, text, form);
+		return text.isEmpty() ? 0 : cachedCount(new TextKey(encoding, text, form));
+	}
+
+	/**
+	 * The cached token count of a tool definition (name, description and compact schema), one lookup for all
+	 * three; when there is none, it is tokenized in the background.
+	 * @param encoding the encoding
+	 * @param tool the tool definition
+	 * @return the number of tokens, or {@code -1} when the definition is not counted yet
+	 */
+	public int cachedCount(EncodingType encoding, ToolDefinition tool) {
+		return cachedCount(ToolKey.of(encoding, tool));
+	}
+
+	private int cachedCount(Key key) {
 		Integer count = this.counts.getIfPresent(key);
 		if (count != null) {
 			return count;
@@ -117,7 +143,21 @@ public final class TokenCounter implements AutoCloseable {
 	 * @return the estimated number of tokens
 	 */
 	public int estimate(EncodingType encoding, String text) {
-		return (int) Math.ceil(text.length() / this.ratios.get(encoding).charsPerToken());
+		return estimate(encoding, text.length());
+	}
+
+	/**
+	 * An estimate of a tool definition's tokens from its length.
+	 * @param encoding the encoding
+	 * @param tool the tool definition
+	 * @return the estimated number of tokens
+	 */
+	public int estimate(EncodingType encoding, ToolDefinition tool) {
+		return estimate(encoding, ToolKey.of(encoding, tool).length());
+	}
+
+	private int estimate(EncodingType encoding, int length) {
+		return (int) Math.ceil(length / this.ratios.get(encoding).charsPerToken());
 	}
 
 	/**
@@ -150,13 +190,17 @@ public final class TokenCounter implements AutoCloseable {
 		this.executor.shutdownNow();
 	}
 
-	private int tokenize(TextKey key) {
-		Encoding encoding = this.registry.getEncoding(key.encoding());
-		String text = (key.form() == Form.JSON) ? compact(key.text()) : key.text();
-		// Ordinary: text such as "<|endoftext|>" in user content is counted as text, not refused.
-		int count = encoding.countTokensOrdinary(text);
+	private int tokenize(Key key) {
+		int count = key.tokenize(this);
 		this.counts.put(key, count);
-		this.ratios.get(key.encoding()).add(text.length(), count);
+		return count;
+	}
+
+	/** Counts one text and learns its characters per token. */
+	private int tokenize(EncodingType type, String text) {
+		// Ordinary: text such as "<|endoftext|>" in user content is counted as text, not refused.
+		int count = this.registry.getEncoding(type).countTokensOrdinary(text);
+		this.ratios.get(type).add(text.length(), count);
 		return count;
 	}
 
@@ -200,7 +244,39 @@ public final class TokenCounter implements AutoCloseable {
 
 	}
 
-	private record TextKey(EncodingType encoding, String text, Form form) {
+	/** What the cache counts. */
+	private sealed interface Key permits TextKey, ToolKey {
+
+		int tokenize(TokenCounter counter);
+
+	}
+
+	private record TextKey(EncodingType encoding, String text, Form form) implements Key {
+
+		@Override
+		public int tokenize(TokenCounter counter) {
+			return counter.tokenize(this.encoding, (this.form == Form.JSON) ? compact(this.text) : this.text);
+		}
+
+	}
+
+	private record ToolKey(EncodingType encoding, String name, String description, String schema) implements Key {
+
+		static ToolKey of(EncodingType encoding, ToolDefinition tool) {
+			String description = tool.description();
+			return new ToolKey(encoding, tool.name(), (description != null) ? description : "", tool.inputSchema());
+		}
+
+		int length() {
+			return this.name.length() + this.description.length() + this.schema.length();
+		}
+
+		@Override
+		public int tokenize(TokenCounter counter) {
+			return counter.tokenize(this.encoding, this.name) + counter.tokenize(this.encoding, this.description)
+					+ counter.tokenize(this.encoding, compact(this.schema));
+		}
+
 	}
 
 	/** Characters per token of all texts counted with one encoding. */

@@ -26,7 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PromptSectionCounterTests {
 
-	private static final PromptSectionCounter.Texts WORDS = PromptSectionCounterTests::words;
+	private static final PromptSectionCounter.Texts WORDS = new PromptSectionCounter.Texts() {
+
+		@Override
+		public long tokens(@Nullable String text, TokenCounter.Form form) {
+			return words(text);
+		}
+
+		@Override
+		public long tool(ToolDefinition tool) {
+			return words(tool.name()) + words(tool.description()) + words(tool.inputSchema());
+		}
+
+	};
 
 	@Test
 	void splitsAnAgentTurnIntoSections() {
@@ -85,7 +97,7 @@ class PromptSectionCounterTests {
 		assertThat(sections.get(ContextSection.USER_INPUT)).isEqualTo(1 + MESSAGE_OVERHEAD + REPLY_PRIMING);
 	}
 
-	private static long words(@Nullable String text, TokenCounter.Form form) {
+	private static long words(@Nullable String text) {
 		return (text == null || text.isBlank()) ? 0 : text.trim().split("\\s+").length;
 	}
 

@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import io.llmobs.test.CallerRunsExecutorService;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.ai.tool.definition.ToolDefinition;
 
 import static io.llmobs.context.TokenCounter.Form.JSON;
 import static io.llmobs.context.TokenCounter.Form.TEXT;
@@ -108,6 +111,22 @@ class TokenCounterTests {
 				.isLessThan(O200K.countTokensOrdinary(pretty));
 			assertThat(counter.count(EncodingType.O200K_BASE, pretty, TEXT)).as("cached apart")
 				.isEqualTo(O200K.countTokensOrdinary(pretty));
+		}
+	}
+
+	@Test
+	void toolDefinitionIsCountedAsOneEntry() {
+		ToolDefinition tool = ToolDefinition.builder()
+			.name("quote")
+			.description("Quotes a parcel")
+			.inputSchema("{\n  \"type\" : \"object\"\n}")
+			.build();
+		try (TokenCounter counter = counter(new CallerRunsExecutorService())) {
+			int expected = O200K.countTokensOrdinary("quote") + O200K.countTokensOrdinary("Quotes a parcel")
+					+ O200K.countTokensOrdinary("{\"type\":\"object\"}");
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, tool)).isEqualTo(expected);
+			assertThat(counter.count(EncodingType.O200K_BASE, tool)).isEqualTo(expected);
+			assertThat(counter.cachedTexts()).isOne();
 		}
 	}
 
