@@ -49,7 +49,7 @@ import org.springframework.ai.tool.definition.ToolDefinition;
  * <li>{@code growing}: the same conversation growing by one new ~200-token message per call, accounted exactly by
  * {@link ContextAccountant#accountExactly} (the block guard's path: the new message is tokenized on the caller's
  * thread, the history comes from the cache);</li>
- * <li>{@code growingDefaultPath}: the same growth on the default path, {@link ContextAccountant#prefetch} and
+ * <li>{@code growingDefaultPath}: the same growth on the default path, {@link ContextAccountant#start} and
  * {@link ContextAccountant#account} on a fresh {@link ChatModelObservationContext} as the observation handler does:
  * the new message is estimated from its length on the caller's thread and tokenized in the background;</li>
  * <li>{@code typicalPrompt}: one default-path accounting of a ~2k-token prompt (a ~1200-token system prompt, three
@@ -269,13 +269,13 @@ public class ContextAccountingBenchmark {
 		blackhole.consume(accountDefaultPath(state.accountant, prompt));
 	}
 
-	/** What {@code ContextObservationHandler} does with a model call: prefetch at the start, account at the stop. */
+	/** What {@code ContextObservationHandler} does with a model call: count at the start, account at the stop. */
 	static ContextAccount accountDefaultPath(ContextAccountant accountant, Prompt prompt) {
 		ChatModelObservationContext context = ChatModelObservationContext.builder()
 			.prompt(prompt)
 			.provider(InMemoryChatModel.PROVIDER)
 			.build();
-		accountant.prefetch(context);
+		accountant.start(context);
 		return accountant.account(context);
 	}
 

@@ -9,8 +9,8 @@ import io.micrometer.observation.ObservationFilter;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * Adds the context accounting to Spring AI's model-call spans when they stop: the tokens of each section and the
- * utilization, so a trace shows the budget filling iteration by iteration. High-cardinality key values, so Spring
+ * Adds the context accounting to Spring AI's model-call spans when they stop: the tokens of each non-empty section
+ * and the utilization, so a trace shows the budget filling iteration by iteration. High-cardinality key values, so Spring
  * AI's metrics keep their tags.
  */
 public final class ContextSpanEnricher implements ObservationFilter {
@@ -36,8 +36,11 @@ public final class ContextSpanEnricher implements ObservationFilter {
 				ContextAccount account = this.accountant.account(modelContext);
 				SectionTokens sections = account.sections();
 				for (ContextSection section : ContextSection.all()) {
-					context.addHighCardinalityKeyValue(
-							KeyValue.of(section.spanAttribute(), Long.toString(sections.get(section))));
+					long tokens = sections.get(section);
+					// An absent section is an empty one: fewer attributes on every span.
+					if (tokens > 0) {
+						context.addHighCardinalityKeyValue(KeyValue.of(section.spanAttribute(), Long.toString(tokens)));
+					}
 				}
 				Double utilization = account.utilization();
 				if (utilization != null) {
