@@ -145,8 +145,10 @@ public final class McpServerToolObservations {
 				|| candidate instanceof McpStatelessServerFeatures.AsyncToolSpecification;
 	}
 
-	private @Nullable Observation observation(CallToolRequest request, @Nullable String sessionId) {
+	private <E> @Nullable Observation observation(CallToolRequest request, @Nullable E exchange,
+			SessionIds<E> sessionIds) {
 		try {
+			String sessionId = (exchange != null) ? sessionIds.sessionId(exchange) : null;
 			return McpToolCallObservationDocumentation.TOOL_CALL.observation(this.convention, DEFAULT_CONVENTION,
 					() -> new McpToolCallObservationContext(request, sessionId), this.registry);
 		}
@@ -180,7 +182,7 @@ public final class McpServerToolObservations {
 
 		@Override
 		public CallToolResult apply(E exchange, CallToolRequest request) {
-			Observation observation = observation(request, this.sessionIds.sessionId(exchange));
+			Observation observation = observation(request, exchange, this.sessionIds);
 			if (observation == null) {
 				return this.delegate.apply(exchange, request);
 			}
@@ -213,7 +215,7 @@ public final class McpServerToolObservations {
 		@Override
 		public Mono<CallToolResult> apply(E exchange, CallToolRequest request) {
 			return Mono.defer(() -> {
-				Observation observation = observation(request, this.sessionIds.sessionId(exchange));
+				Observation observation = observation(request, exchange, this.sessionIds);
 				if (observation == null) {
 					return this.delegate.apply(exchange, request);
 				}
