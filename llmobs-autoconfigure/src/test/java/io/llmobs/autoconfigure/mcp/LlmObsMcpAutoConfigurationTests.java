@@ -9,11 +9,14 @@ import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.mcp.McpServerToolObservations;
 import io.llmobs.mcp.TracePropagatingMcpMetaConverter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -86,8 +89,14 @@ class LlmObsMcpAutoConfigurationTests {
 			AsyncToolSpecification async = context.getBean(AsyncToolSpecification.class);
 			assertThat(async.callHandler().apply(null, CallToolRequest.builder("quote").build()).block())
 				.isSameAs(ANSWER);
-			assertThat(context.getBean(MeterRegistry.class).get("mcp.server.operation").timer().count())
-				.isEqualTo(2);
+			McpStatelessServerFeatures.SyncToolSpecification stateless = context
+				.getBean(McpStatelessServerFeatures.SyncToolSpecification.class);
+			assertThat(stateless.callHandler().apply(null, CallToolRequest.builder("quote").build())).isSameAs(ANSWER);
+			Timer timer = context.getBean(MeterRegistry.class).get("mcp.server.operation").timer();
+			assertThat(timer.count()).isEqualTo(3);
+			assertThat(timer.getId().getTags()).extracting(Tag::getKey)
+				.containsExactlyInAnyOrder("error", "error.type", "gen_ai.operation.name", "gen_ai.tool.name",
+						"mcp.method.name");
 			McpServerToolObservations observations = context.getBean(McpServerToolObservations.class);
 			assertThat(observations.decorate(tools.get(0))).as("decorated once").isSameAs(tools.get(0));
 		});
@@ -173,6 +182,11 @@ class LlmObsMcpAutoConfigurationTests {
 		@Bean
 		AsyncToolSpecification asyncTool() {
 			return new AsyncToolSpecification(QUOTE, ASYNC_HANDLER);
+		}
+
+		@Bean
+		McpStatelessServerFeatures.SyncToolSpecification statelessTool() {
+			return new McpStatelessServerFeatures.SyncToolSpecification(QUOTE, (transportContext, request) -> ANSWER);
 		}
 
 	}
