@@ -21,7 +21,6 @@ import io.llmobs.context.ContextCalibration;
 import io.llmobs.context.ContextMeters;
 import io.llmobs.context.ContextObservationHandler;
 import io.llmobs.context.ContextSpanEnricher;
-import io.llmobs.context.ContextStats;
 import io.llmobs.context.TokenCounter;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
@@ -75,12 +74,11 @@ final class LlmObsWiring {
 		TokenCounter counter = tokenCounter(CACHE_MAX_SIZE);
 		ContextCalibration calibration = new ContextCalibration(CALIBRATION_SMOOTHING);
 		ContextAccountant accountant = new ContextAccountant(counter, calibration, catalog);
-		ContextStats stats = new ContextStats(meters.config().clock(), calibration, counter);
 		observations.observationConfig()
 			.observationHandler(new ChatModelMetricsHandler(accounting, chatMeters, new CostTotals(),
 					new UnpricedModelWarnings(), errors))
 			.observationHandler(new ChatClientMetricsHandler(recorder))
-			.observationHandler(new ContextObservationHandler(accountant, accounting, new ContextMeters(meters), stats,
+			.observationHandler(new ContextObservationHandler(accountant, accounting, new ContextMeters(meters),
 					WARN_RATIO, errors))
 			.observationFilter(new ChatSpanEnricher(accounting, errors))
 			.observationFilter(new ContextSpanEnricher(accountant, errors));
@@ -96,8 +94,8 @@ final class LlmObsWiring {
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("llmobs-tokenizer-");
 		threads.setDaemon(true);
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-				new ArrayBlockingQueue<>(TOKENIZER_QUEUE_CAPACITY), threads);
-		return new TokenCounter(maximumSize, CACHE_EXPIRE_AFTER_ACCESS, executor);
+				new ArrayBlockingQueue<>(2), threads);
+		return new TokenCounter(maximumSize, CACHE_EXPIRE_AFTER_ACCESS, TOKENIZER_QUEUE_CAPACITY, executor);
 	}
 
 	/**

@@ -61,7 +61,7 @@ public final class ContextAccountant {
 
 	/**
 	 * The accounting of a model call, computed once and kept in its context: from the counts taken when it
-	 * started, recounted if some texts were only estimated then.
+	 * started, recounted if some texts that were only estimated then have been counted since.
 	 * @param context the model call's observation context
 	 * @return the accounting
 	 */
@@ -69,7 +69,7 @@ public final class ContextAccountant {
 		ContextAccount account = context.get(ContextAccount.class);
 		if (account == null) {
 			Estimate estimate = context.get(Estimate.class);
-			if (estimate == null || estimate.provisional()) {
+			if (estimate == null || estimate.countedSince(this.counter)) {
 				estimate = estimate(context);
 			}
 			String requestModel = ModelCallAccounting.requestModel(context);
@@ -83,10 +83,10 @@ public final class ContextAccountant {
 	}
 
 	private Estimate estimate(ChatModelObservationContext context) {
-		CachedTexts texts = new CachedTexts(
-				this.calibration.of(ModelCallAccounting.requestModel(context)).encoding());
+		EncodingType encoding = this.calibration.of(ModelCallAccounting.requestModel(context)).encoding();
+		CachedTexts texts = new CachedTexts(encoding);
 		SectionTokens sections = PromptSectionCounter.count(context.getRequest(), documents(context), texts);
-		return new Estimate(sections, texts.provisional);
+		return new Estimate(sections, encoding, texts.estimated);
 	}
 
 	/**
@@ -166,9 +166,32 @@ public final class ContextAccountant {
 	 * Uncalibrated section counts of a model call.
 	 *
 	 * @param sections the tokens per section
-	 * @param provisional whether some texts were estimated from their length
+	 * @param encoding the encoding the texts were counted with
+	 * @param estimated the texts that were not counted yet and were estimated from their length
 	 */
-	private record Estimate(SectionTokens sections, boolean provisional) {
+	private record Estimate(SectionTokens sections, EncodingType encoding, List<EstimatedText> estimated) {
+
+		boolean provisional() {
+			return !this.estimated.isEmpty();
+		}
+
+		/** Whether counting again would change something: one of the estimated texts is counted now. */
+		boolean countedSince(TokenCounter counter) {
+			for (EstimatedText text : this.estimated) {
+				if (text.isCounted(counter, this.encoding)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+	/** A text that was estimated because it was not counted yet. */
+	private interface EstimatedText {
+
+		boolean isCounted(TokenCounter counter, EncodingType encoding);
+
 	}
 
 	/** Counts exactly, tokenizing on the caller's thread what is not cached. */
@@ -197,7 +220,7 @@ public final class ContextAccountant {
 
 		private final EncodingType encoding;
 
-		private boolean provisional;
+		private List<EstimatedText> estimated = List.of();
 
 		CachedTexts(EncodingType encoding) {
 			this.encoding = encoding;
@@ -212,7 +235,7 @@ public final class ContextAccountant {
 			if (count >= 0) {
 				return count;
 			}
-			this.provisional = true;
+			estimated((counter, encoding) -> counter.isCounted(encoding, text, form));
 			return ContextAccountant.this.counter.estimate(this.encoding, text);
 		}
 
@@ -222,8 +245,15 @@ public final class ContextAccountant {
 			if (count >= 0) {
 				return count;
 			}
-			this.provisional = true;
+			estimated((counter, encoding) -> counter.isCounted(encoding, tool));
 			return ContextAccountant.this.counter.estimate(this.encoding, tool);
+		}
+
+		private void estimated(EstimatedText text) {
+			if (this.estimated.isEmpty()) {
+				this.estimated = new ArrayList<>(2);
+			}
+			this.estimated.add(text);
 		}
 
 	}

@@ -30,7 +30,11 @@ public final class ContextCalibration {
 
 	private final double smoothing;
 
-	private final Map<String, ModelCalibration> models = new ConcurrentHashMap<>();
+	/** Per model id, for prompts without tool definitions. */
+	private final Map<String, ModelCalibration> plain = new ConcurrentHashMap<>();
+
+	/** Per model id, for prompts with tool definitions. */
+	private final Map<String, ModelCalibration> withTools = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the calibration.
@@ -60,13 +64,13 @@ public final class ContextCalibration {
 	 */
 	ModelCalibration of(@Nullable String modelId, boolean tools) {
 		String model = (modelId != null) ? modelId : UNKNOWN_MODEL;
-		String key = tools ? model + WITH_TOOLS : model;
-		ModelCalibration calibration = this.models.get(key);
+		Map<String, ModelCalibration> models = tools ? this.withTools : this.plain;
+		ModelCalibration calibration = models.get(model);
 		if (calibration == null) {
-			if (this.models.size() >= MAX_MODELS) {
+			if (this.plain.size() + this.withTools.size() >= MAX_MODELS) {
 				return new ModelCalibration(TokenEncodings.forModel(modelId), this.smoothing);
 			}
-			calibration = this.models.computeIfAbsent(key,
+			calibration = models.computeIfAbsent(model,
 					(id) -> new ModelCalibration(TokenEncodings.forModel(modelId), this.smoothing));
 		}
 		return calibration;
@@ -78,12 +82,18 @@ public final class ContextCalibration {
 	 */
 	public Map<String, ModelCalibration.Snapshot> snapshot() {
 		Map<String, ModelCalibration.Snapshot> snapshot = new TreeMap<>();
-		this.models.forEach((key, calibration) -> {
+		addTo(snapshot, this.plain, "");
+		addTo(snapshot, this.withTools, WITH_TOOLS);
+		return snapshot;
+	}
+
+	private static void addTo(Map<String, ModelCalibration.Snapshot> snapshot, Map<String, ModelCalibration> models,
+			String suffix) {
+		models.forEach((model, calibration) -> {
 			if (calibration.samples() > 0) {
-				snapshot.put(key, calibration.snapshot());
+				snapshot.put(model + suffix, calibration.snapshot());
 			}
 		});
-		return snapshot;
 	}
 
 	/** The encoding and the learned correction of one model. */

@@ -36,8 +36,6 @@ public final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, Ll
 
 	private final ContextMeters meters;
 
-	private final ContextStats stats;
-
 	private final InstrumentationErrors errors;
 
 	/**
@@ -47,18 +45,16 @@ public final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, Ll
 	 * @param attributionResolver resolves the stage of a refused call
 	 * @param models bounded model tag values
 	 * @param meters the context meters
-	 * @param stats the figures of the actuator endpoint
 	 * @param errors where failures inside llmobs are reported
 	 */
 	public ContextGuardAdvisor(ContextAccountant accountant, double blockRatio,
 			CallAttributionResolver attributionResolver, BoundedTagValues models, ContextMeters meters,
-			ContextStats stats, InstrumentationErrors errors) {
+			InstrumentationErrors errors) {
 		this.accountant = accountant;
 		this.blockRatio = blockRatio;
 		this.attributionResolver = attributionResolver;
 		this.models = models;
 		this.meters = meters;
-		this.stats = stats;
 		this.errors = errors;
 	}
 
@@ -89,8 +85,7 @@ public final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, Ll
 			}
 			String model = this.models.bound(account.modelId());
 			String stage = this.attributionResolver.resolve(request.context()).stage();
-			this.meters.recordBlocked(model, stage);
-			this.stats.recordBlocked(model, stage, utilization);
+			this.meters.recordBlocked(model, stage, utilization);
 			return new ContextWindowExceededException(account, window, this.blockRatio);
 		}
 		catch (RuntimeException ex) {

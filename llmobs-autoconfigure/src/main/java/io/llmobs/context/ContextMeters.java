@@ -1,19 +1,32 @@
 package io.llmobs.context;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.distribution.TimeWindowMax;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Records the context meters. Meters are registered once per tag combination and kept; model and stage are bounded
  * tag values and the sections a closed set. The ratio summaries have no histogram: Micrometer's histograms count whole
  * numbers, so buckets below 1 would stay empty; the threshold counter answers "how many calls above the ratio".
+ * <p>
+ * Beside the meters, each model and stage keeps the figures of the actuator endpoint ({@link #usage()}): threshold
+ * crossings, blocked calls and the largest utilization of the last {@link #RECENT_MINUTES} minutes, recorded with the
+ * meters in one lookup.
  */
 public final class ContextMeters {
+
+	/** How far back the recent maximum utilization reaches. */
+	static final int RECENT_MINUTES = 15;
+
+	private static final int RECENT_BUFFERS = 3;
 
 	private static final String MODEL = "model";
 
@@ -34,24 +47,30 @@ public final class ContextMeters {
 	}
 
 	/**
-	 * Records the sections and utilization of one model call.
+	 * Records the non-empty sections and the utilization of one model call. An empty section is not recorded, so
+	 * that a section's count says how many calls carried it and its mean how large it was when present.
 	 * @param model the bounded model tag value
 	 * @param stage the bounded stage tag value
 	 * @param account the call's accounting
 	 * @param thresholdExceeded whether its utilization reached the warn ratio
 	 */
 	void record(String model, String stage, ContextAccount account, boolean thresholdExceeded) {
-		SeriesMeters meters = this.series.computeIfAbsent(new Series(model, stage), SeriesMeters::new);
+		SeriesMeters meters = series(model, stage);
 		SectionTokens sections = account.sections();
 		for (ContextSection section : ContextSection.all()) {
-			meters.sections[section.ordinal()].record(sections.get(section));
+			long tokens = sections.get(section);
+			if (tokens > 0) {
+				meters.sections[section.ordinal()].record(tokens);
+			}
 		}
 		Double utilization = account.utilization();
 		if (utilization != null) {
 			UtilizationMeters utilizationMeters = meters.utilization();
 			utilizationMeters.utilization.record(utilization);
+			meters.recentMax.record(utilization);
 			if (thresholdExceeded) {
 				utilizationMeters.thresholdExceeded.increment();
+				meters.crossings.increment();
 			}
 		}
 		else {
@@ -63,9 +82,33 @@ public final class ContextMeters {
 	 * Records a call that the block guard refused.
 	 * @param model the bounded model tag value
 	 * @param stage the bounded stage tag value
+	 * @param utilization the utilization it would have had
 	 */
-	void recordBlocked(String model, String stage) {
-		this.series.computeIfAbsent(new Series(model, stage), SeriesMeters::new).blocked().increment();
+	void recordBlocked(String model, String stage, double utilization) {
+		SeriesMeters meters = series(model, stage);
+		meters.blocked().increment();
+		meters.blockedCalls.increment();
+		meters.recentMax.record(utilization);
+	}
+
+	/**
+	 * The endpoint's figures per model and stage.
+	 * @return one entry per model and stage with a known window or a blocked call
+	 */
+	List<ContextStats.Usage> usage() {
+		List<ContextStats.Usage> usage = new ArrayList<>(this.series.size());
+		this.series.forEach((key, meters) -> {
+			if (meters.utilization != null || meters.blocked != null) {
+				usage.add(new ContextStats.Usage(key.model(), key.stage(), meters.crossings.sum(),
+						meters.blockedCalls.sum(), meters.recentMax.poll()));
+			}
+		});
+		return usage;
+	}
+
+	private SeriesMeters series(String model, String stage) {
+		SeriesMeters meters = this.series.get(new Series(model, stage));
+		return (meters != null) ? meters : this.series.computeIfAbsent(new Series(model, stage), SeriesMeters::new);
 	}
 
 	/**
@@ -93,6 +136,13 @@ public final class ContextMeters {
 		private final Series key;
 
 		private final DistributionSummary[] sections = new DistributionSummary[ContextSection.all().length];
+
+		private final TimeWindowMax recentMax = new TimeWindowMax(ContextMeters.this.registry.config().clock(),
+				RECENT_MINUTES * 60_000L / RECENT_BUFFERS, RECENT_BUFFERS);
+
+		private final LongAdder crossings = new LongAdder();
+
+		private final LongAdder blockedCalls = new LongAdder();
 
 		private volatile @Nullable UtilizationMeters utilization;
 

@@ -22,8 +22,6 @@ public final class ContextObservationHandler implements ObservationHandler<ChatM
 
 	private final ContextMeters meters;
 
-	private final ContextStats stats;
-
 	private final double warnRatio;
 
 	private final InstrumentationErrors errors;
@@ -33,16 +31,14 @@ public final class ContextObservationHandler implements ObservationHandler<ChatM
 	 * @param accountant the context accountant
 	 * @param modelCalls the model-call accounting, for attribution and reported usage
 	 * @param meters the context meters
-	 * @param stats the figures of the actuator endpoint
 	 * @param warnRatio the utilization that counts as a threshold crossing
 	 * @param errors where failures inside llmobs are reported
 	 */
 	public ContextObservationHandler(ContextAccountant accountant, ModelCallAccounting modelCalls,
-			ContextMeters meters, ContextStats stats, double warnRatio, InstrumentationErrors errors) {
+			ContextMeters meters, double warnRatio, InstrumentationErrors errors) {
 		this.accountant = accountant;
 		this.modelCalls = modelCalls;
 		this.meters = meters;
-		this.stats = stats;
 		this.warnRatio = warnRatio;
 		this.errors = errors;
 	}
@@ -66,9 +62,6 @@ public final class ContextObservationHandler implements ObservationHandler<ChatM
 			Double utilization = account.utilization();
 			boolean exceeded = utilization != null && utilization >= this.warnRatio;
 			this.meters.record(call.model(), stage, account, exceeded);
-			if (utilization != null) {
-				this.stats.recordUtilization(call.model(), stage, utilization, exceeded);
-			}
 			if (call.usageReported()) {
 				Double error = this.accountant.calibrate(context, account, call.usage().input());
 				if (error != null) {

@@ -1,59 +1,32 @@
 package io.llmobs.context;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
-
-import io.micrometer.core.instrument.Clock;
-import io.micrometer.core.instrument.distribution.TimeWindowMax;
 
 /**
  * What the actuator endpoint shows of the context accounting: per model and stage the threshold crossings, blocked
- * calls and the largest utilization of the last {@link #RECENT_MINUTES} minutes; per model the calibration; and the
- * state of the token cache.
+ * calls and the largest utilization of the last {@value ContextMeters#RECENT_MINUTES} minutes; per model the
+ * calibration; and the state of the token cache.
  */
 public final class ContextStats {
 
-	/** How far back "recent" reaches. */
-	static final int RECENT_MINUTES = 15;
-
-	private static final int RECENT_BUFFERS = 3;
-
-	private final Clock clock;
+	private final ContextMeters meters;
 
 	private final ContextCalibration calibration;
 
 	private final TokenCounter counter;
 
-	private final Map<Key, Figures> figures = new ConcurrentHashMap<>();
-
 	/**
 	 * Creates the statistics.
-	 * @param clock the clock of the recent maximum
+	 * @param meters the context meters, which keep the figures per model and stage
 	 * @param calibration the calibration to show
 	 * @param counter the token counter whose cache to show
 	 */
-	public ContextStats(Clock clock, ContextCalibration calibration, TokenCounter counter) {
-		this.clock = clock;
+	public ContextStats(ContextMeters meters, ContextCalibration calibration, TokenCounter counter) {
+		this.meters = meters;
 		this.calibration = calibration;
 		this.counter = counter;
-	}
-
-	void recordUtilization(String model, String stage, double utilization, boolean thresholdExceeded) {
-		Figures figures = figures(model, stage);
-		figures.recentMax.record(utilization);
-		if (thresholdExceeded) {
-			figures.crossings.increment();
-		}
-	}
-
-	void recordBlocked(String model, String stage, double utilization) {
-		Figures figures = figures(model, stage);
-		figures.recentMax.record(utilization);
-		figures.blocked.increment();
 	}
 
 	/**
@@ -61,20 +34,10 @@ public final class ContextStats {
 	 * @return usage, calibration and cache
 	 */
 	public Snapshot snapshot() {
-		return new Snapshot(usage(), this.calibration.snapshot(), new CacheState(this.counter.cachedTexts(),
-				this.counter.pendingTexts(), this.counter.droppedTexts()));
-	}
-
-	private List<Usage> usage() {
-		List<Usage> usage = new ArrayList<>();
-		this.figures.forEach((key, figures) -> usage.add(new Usage(key.model(), key.stage(),
-				figures.crossings.sum(), figures.blocked.sum(), figures.recentMax.poll())));
+		List<Usage> usage = this.meters.usage();
 		usage.sort(Comparator.comparingDouble(Usage::recentMaxUtilization).reversed());
-		return usage;
-	}
-
-	private Figures figures(String model, String stage) {
-		return this.figures.computeIfAbsent(new Key(model, stage), (key) -> new Figures(this.clock));
+		return new Snapshot(usage, this.calibration.snapshot(), new CacheState(this.counter.cachedTexts(),
+				this.counter.pendingTexts(), this.counter.droppedTexts()));
 	}
 
 	/**
@@ -109,23 +72,6 @@ public final class ContextStats {
 	 * @param dropped texts the background tokenizer had no room for since start (they were estimated)
 	 */
 	public record CacheState(long texts, int pending, long dropped) {
-	}
-
-	private record Key(String model, String stage) {
-	}
-
-	private static final class Figures {
-
-		private final LongAdder crossings = new LongAdder();
-
-		private final LongAdder blocked = new LongAdder();
-
-		private final TimeWindowMax recentMax;
-
-		Figures(Clock clock) {
-			this.recentMax = new TimeWindowMax(clock, RECENT_MINUTES * 60_000L / RECENT_BUFFERS, RECENT_BUFFERS);
-		}
-
 	}
 
 }

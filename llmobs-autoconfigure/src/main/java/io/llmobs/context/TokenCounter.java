@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -23,7 +27,8 @@ import org.springframework.ai.tool.definition.ToolDefinition;
  * <p>
  * Tokenizing costs about a quarter of a microsecond per token, far more than the rest of the instrumentation of a
  * call, so the request path only looks counts up ({@link #cachedCount}): a text not seen before is tokenized on a
- * background executor while the provider works, and estimated from its length until then.
+ * background executor while the provider works, and estimated from its length until then. New texts are queued and
+ * drained by one task at a time, so a busy application wakes the executor once per batch, not once per text.
  * {@link #count} tokenizes on the caller's thread, for the block guard, which must be exact before sending.
  */
 public final class TokenCounter implements AutoCloseable {
@@ -39,6 +44,14 @@ public final class TokenCounter implements AutoCloseable {
 
 	private final Set<Key> pending = ConcurrentHashMap.newKeySet();
 
+	private final Queue<Key> queue = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger queued = new AtomicInteger();
+
+	private final int queueCapacity;
+
+	private final AtomicBoolean draining = new AtomicBoolean();
+
 	private final Map<EncodingType, TextRatio> ratios = new EnumMap<>(EncodingType.class);
 
 	private final LongAdder dropped = new LongAdder();
@@ -47,11 +60,14 @@ public final class TokenCounter implements AutoCloseable {
 	 * Creates a counter.
 	 * @param maximumSize how many texts the cache keeps at most
 	 * @param expireAfterAccess how long a text stays cached after it was last looked up
-	 * @param executor where texts not yet cached are tokenized: a bounded one that rejects when full, owned by the
-	 * counter from now on and shut down when it is closed
+	 * @param queueCapacity how many texts may wait for the background tokenizer; beyond, new texts are only
+	 * estimated
+	 * @param executor where texts not yet cached are tokenized, one task at a time: owned by the counter from now on
+	 * and shut down when it is closed
 	 */
-	public TokenCounter(long maximumSize, Duration expireAfterAccess, ExecutorService executor) {
+	public TokenCounter(long maximumSize, Duration expireAfterAccess, int queueCapacity, ExecutorService executor) {
 		this.counts = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(expireAfterAccess).build();
+		this.queueCapacity = queueCapacity;
 		this.executor = executor;
 		for (EncodingType type : EncodingType.values()) {
 			this.ratios.put(type, new TextRatio());
@@ -114,26 +130,73 @@ public final class TokenCounter implements AutoCloseable {
 		if (count != null) {
 			return count;
 		}
-		if (this.pending.add(key)) {
-			try {
-				this.executor.execute(() -> {
-					try {
-						tokenize(key);
-					}
-					finally {
-						this.pending.remove(key);
-					}
-				});
-			}
-			catch (RejectedExecutionException ex) {
-				this.pending.remove(key);
-				this.dropped.increment();
-				return -1;
-			}
+		if (!this.pending.contains(key)) {
+			enqueue(key);
 		}
 		// An executor that runs on the caller's thread has counted it already.
 		count = this.counts.getIfPresent(key);
 		return (count != null) ? count : -1;
+	}
+
+	private void enqueue(Key key) {
+		if (this.queued.incrementAndGet() > this.queueCapacity) {
+			this.queued.decrementAndGet();
+			this.dropped.increment();
+			return;
+		}
+		if (!this.pending.add(key)) {
+			this.queued.decrementAndGet();
+			return;
+		}
+		this.queue.add(key);
+		if (this.draining.compareAndSet(false, true)) {
+			try {
+				this.executor.execute(this::drain);
+			}
+			catch (RejectedExecutionException ex) {
+				// Closed: what is queued stays estimated.
+				this.draining.set(false);
+			}
+		}
+	}
+
+	/** Tokenizes the queued texts until none is left; only one drain runs at a time. */
+	private void drain() {
+		do {
+			Key key;
+			while ((key = this.queue.poll()) != null) {
+				try {
+					tokenize(key);
+				}
+				finally {
+					this.pending.remove(key);
+					this.queued.decrementAndGet();
+				}
+			}
+			this.draining.set(false);
+		}
+		while (!this.queue.isEmpty() && this.draining.compareAndSet(false, true));
+	}
+
+	/**
+	 * Whether a text is counted now, without queueing it.
+	 * @param encoding the encoding
+	 * @param text the text
+	 * @param form how the text travels to the provider
+	 * @return whether its count is cached
+	 */
+	boolean isCounted(EncodingType encoding, String text, Form form) {
+		return this.counts.getIfPresent(new TextKey(encoding, text, form)) != null;
+	}
+
+	/**
+	 * Whether a tool definition is counted now, without queueing it.
+	 * @param encoding the encoding
+	 * @param tool the tool definition
+	 * @return whether its count is cached
+	 */
+	boolean isCounted(EncodingType encoding, ToolDefinition tool) {
+		return this.counts.getIfPresent(ToolKey.of(encoding, tool)) != null;
 	}
 
 	/**
@@ -173,7 +236,7 @@ public final class TokenCounter implements AutoCloseable {
 	 * @return the number of pending texts
 	 */
 	public int pendingTexts() {
-		return this.pending.size();
+		return this.queued.get();
 	}
 
 	/**

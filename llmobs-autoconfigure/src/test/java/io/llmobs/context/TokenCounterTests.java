@@ -1,10 +1,10 @@
 package io.llmobs.context;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -75,24 +75,46 @@ class TokenCounterTests {
 	@Test
 	void fullQueueDropsTheTextInsteadOfBlocking() {
 		CountDownLatch release = new CountDownLatch(1);
-		// Room for the counter's own warm-up (loading the vocabulary) and one text.
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-				new ArrayBlockingQueue<>(2));
+		ExecutorService executor = Executors.newSingleThreadExecutor();
 		executor.execute(() -> block(release));
-		try (TokenCounter counter = counter(executor)) {
+		try (TokenCounter counter = new TokenCounter(100, Duration.ofMinutes(1), 1, executor)) {
 			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "first", TEXT)).isEqualTo(-1);
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "first", TEXT)).as("queued once").isEqualTo(-1);
 			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "second", TEXT)).isEqualTo(-1);
 			assertThat(counter.droppedTexts()).isOne();
 			assertThat(counter.pendingTexts()).isOne();
 			release.countDown();
 			await().untilAsserted(() -> assertThat(counter.cachedCount(EncodingType.O200K_BASE, "first", TEXT)).isOne());
-			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "second", TEXT)).as("scheduled again").isEqualTo(-1);
+			assertThat(counter.pendingTexts()).isZero();
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "second", TEXT)).as("queued again").isEqualTo(-1);
+			await().untilAsserted(() -> assertThat(counter.cachedCount(EncodingType.O200K_BASE, "second", TEXT)).isOne());
+		}
+	}
+
+	@Test
+	void textsQueuedWhileTheTokenizerIsBusyAreCountedInOneDrain() {
+		CountDownLatch release = new CountDownLatch(1);
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+				new LinkedBlockingQueue<>());
+		executor.execute(() -> block(release));
+		try (TokenCounter counter = new TokenCounter(100, Duration.ofMinutes(1), 100, executor)) {
+			for (int i = 0; i < 10; i++) {
+				assertThat(counter.cachedCount(EncodingType.O200K_BASE, "text " + i, TEXT)).isEqualTo(-1);
+			}
+			assertThat(counter.pendingTexts()).isEqualTo(10);
+			release.countDown();
+			await().untilAsserted(() -> assertThat(counter.pendingTexts()).isZero());
+			for (int i = 0; i < 10; i++) {
+				assertThat(counter.cachedCount(EncodingType.O200K_BASE, "text " + i, TEXT))
+					.isEqualTo(O200K.countTokensOrdinary("text " + i));
+			}
+			assertThat(executor.getTaskCount()).as("the blocker, the warm-up and one drain").isEqualTo(3);
 		}
 	}
 
 	@Test
 	void cacheIsBounded() {
-		try (TokenCounter counter = new TokenCounter(2, Duration.ofMinutes(1), Executors.newSingleThreadExecutor())) {
+		try (TokenCounter counter = new TokenCounter(2, Duration.ofMinutes(1), 100, Executors.newSingleThreadExecutor())) {
 			for (int i = 0; i < 100; i++) {
 				counter.count(EncodingType.O200K_BASE, "text " + i, TEXT);
 			}
@@ -131,7 +153,7 @@ class TokenCounterTests {
 	}
 
 	private static TokenCounter counter(ExecutorService executor) {
-		return new TokenCounter(100, Duration.ofMinutes(1), executor);
+		return new TokenCounter(100, Duration.ofMinutes(1), 100, executor);
 	}
 
 	private static void block(CountDownLatch latch) {

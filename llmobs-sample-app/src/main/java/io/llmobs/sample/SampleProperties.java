@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param traffic the built-in traffic generator
  * @param simulator the built-in OpenAI-compatible simulator
+ * @param shipping the Shipping Cost Agent
  */
 @ConfigurationProperties("sample")
-public record SampleProperties(@DefaultValue Traffic traffic, @DefaultValue Simulator simulator) {
+public record SampleProperties(@DefaultValue Traffic traffic, @DefaultValue Simulator simulator,
+		@DefaultValue Shipping shipping) {
 
 	/**
 	 * The traffic generator that keeps every llmobs series populated.
@@ -31,6 +33,23 @@ public record SampleProperties(@DefaultValue Traffic traffic, @DefaultValue Simu
 	 * once
 	 */
 	public record Simulator(@DefaultValue("1.0") double latencyScale) {
+	}
+
+	/**
+	 * The Shipping Cost Agent.
+	 *
+	 * @param rateLookupFailureRate the share of rate lookups that fail on purpose, from 0 to 1, spread evenly over
+	 * the calls: above llmobs' failure-rate threshold the tool's circuit breaker opens
+	 */
+	public record Shipping(@DefaultValue("0") double rateLookupFailureRate) {
+
+		public Shipping {
+			if (!(rateLookupFailureRate >= 0 && rateLookupFailureRate <= 1)) {
+				throw new IllegalArgumentException(
+						"sample.shipping.rate-lookup-failure-rate must be between 0 and 1, not " + rateLookupFailureRate);
+			}
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package io.llmobs.sample;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.llmobs.sample.shipping.ShippingQuoteAgent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -12,7 +13,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a rotating set of questions through the pipeline, for three tenants, some streamed and one that hits the
+ * Sends a rotating set of questions through the pipeline and of quote requests to the Shipping Cost Agent, for three
+ * tenants, some streamed and one that hits the
  * token limit, so that every llmobs series shows on {@code /actuator/prometheus} within a minute. On when
  * {@code sample.traffic.enabled=true}; one question every {@code sample.traffic.interval}.
  */
@@ -32,7 +34,13 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 			"Can I get a refund for an order that was delivered damaged?",
 			"Is there an API to export my account data?");
 
+	static final List<String> QUOTES = List.of("What does express shipping of 5 kg to Hanoi cost?",
+			"How much is standard shipping of 12 kg to Paris?", "Price of economy shipping of 3 kg to Toronto?",
+			"What does express shipping of 2 kg to London cost?", "How much is standard shipping of 1.5 kg to Berlin?");
+
 	private final QuestionPipeline pipeline;
+
+	private final ShippingQuoteAgent agent;
 
 	private final SampleProperties properties;
 
@@ -41,10 +49,12 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 	/**
 	 * Creates the generator.
 	 * @param pipeline the pipeline to send questions through
+	 * @param agent the Shipping Cost Agent to ask for quotes
 	 * @param properties the sample settings, for the interval
 	 */
-	public TrafficGenerator(QuestionPipeline pipeline, SampleProperties properties) {
+	public TrafficGenerator(QuestionPipeline pipeline, ShippingQuoteAgent agent, SampleProperties properties) {
 		this.pipeline = pipeline;
+		this.agent = agent;
 		this.properties = properties;
 	}
 
@@ -53,7 +63,7 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 		registrar.addFixedDelayTask(this::sendOne, this.properties.traffic().interval());
 	}
 
-	/** Sends the next question of the rotation; every third one is streamed. */
+	/** Sends the next question of the rotation (every third one streamed) and asks for the next quote. */
 	void sendOne() {
 		long n = this.sent.getAndIncrement();
 		String question = QUESTIONS.get((int) (n % QUESTIONS.size()));
@@ -67,6 +77,12 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Traffic question #" + n + " failed: " + ex.getMessage());
+		}
+		try {
+			this.agent.quote(QUOTES.get((int) (n % QUOTES.size())), tenant);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Traffic quote #" + n + " failed: " + ex.getMessage());
 		}
 	}
 

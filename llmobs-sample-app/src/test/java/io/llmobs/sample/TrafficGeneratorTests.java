@@ -2,6 +2,7 @@ package io.llmobs.sample;
 
 import java.util.List;
 
+import io.llmobs.sample.shipping.ShippingQuoteAgent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,9 @@ class TrafficGeneratorTests {
 	private QuestionPipeline pipeline;
 
 	@Autowired
+	private ShippingQuoteAgent agent;
+
+	@Autowired
 	private SampleProperties properties;
 
 	@Autowired
@@ -24,7 +28,7 @@ class TrafficGeneratorTests {
 
 	@Test
 	void oneRotationShowsEverySeries() {
-		TrafficGenerator generator = new TrafficGenerator(this.pipeline, this.properties);
+		TrafficGenerator generator = new TrafficGenerator(this.pipeline, this.agent, this.properties);
 		for (int i = 0; i < TrafficGenerator.QUESTIONS.size(); i++) {
 			generator.sendOne();
 		}
@@ -44,6 +48,11 @@ class TrafficGeneratorTests {
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_task_seconds_bucket{")
 				&& line.contains("outcome=\"success\"") && line.contains("task=\"" + QuestionPipeline.TASK + "\""));
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_task_cost_usd_count{"));
+		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_task_seconds_bucket{")
+				&& line.contains("outcome=\"success\"") && line.contains("task=\"" + ShippingQuoteAgent.TASK + "\""));
+		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_tool_seconds_count{"));
+		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_context_tokens_sum{")
+				&& line.contains("section=\"retrieved_documents\""));
 	}
 
 }

@@ -53,9 +53,11 @@ public final class LlmObsContextAutoConfiguration {
 		LlmObsProperties.Context context = properties.getContext();
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("llmobs-tokenizer-");
 		threads.setDaemon(true);
+		// The counter runs one task at a time: the vocabulary's warm-up, then a drain of its own bounded queue.
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-				new ArrayBlockingQueue<>(context.getTokenizer().getQueueCapacity()), threads);
-		return new TokenCounter(context.getCache().getMaxSize(), context.getCache().getExpireAfterAccess(), executor);
+				new ArrayBlockingQueue<>(2), threads);
+		return new TokenCounter(context.getCache().getMaxSize(), context.getCache().getExpireAfterAccess(),
+				context.getTokenizer().getQueueCapacity(), executor);
 	}
 
 	@Bean
@@ -79,17 +81,16 @@ public final class LlmObsContextAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ContextStats llmObsContextStats(MeterRegistry meterRegistry, ContextCalibration calibration,
-			TokenCounter counter) {
-		return new ContextStats(meterRegistry.config().clock(), calibration, counter);
+	ContextStats llmObsContextStats(ContextMeters meters, ContextCalibration calibration, TokenCounter counter) {
+		return new ContextStats(meters, calibration, counter);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ContextObservationHandler llmObsContextObservationHandler(ContextAccountant accountant,
-			ModelCallAccounting modelCalls, ContextMeters meters, ContextStats stats, LlmObsProperties properties,
+			ModelCallAccounting modelCalls, ContextMeters meters, LlmObsProperties properties,
 			InstrumentationErrors errors) {
-		return new ContextObservationHandler(accountant, modelCalls, meters, stats,
+		return new ContextObservationHandler(accountant, modelCalls, meters,
 				properties.getContext().getWarnRatio(), errors);
 	}
 
@@ -107,10 +108,10 @@ public final class LlmObsContextAutoConfiguration {
 		@ConditionalOnMissingBean
 		ContextGuardAdvisor llmObsContextGuardAdvisor(ContextAccountant accountant, LlmObsProperties properties,
 				CallAttributionResolver attributionResolver, BoundedTags tags, ContextMeters meters,
-				ContextStats stats, InstrumentationErrors errors) {
+				InstrumentationErrors errors) {
 			Double blockRatio = properties.getContext().getBlockRatio();
 			return new ContextGuardAdvisor(accountant, (blockRatio != null) ? blockRatio : 1.0, attributionResolver,
-					tags.models(), meters, stats, errors);
+					tags.models(), meters, errors);
 		}
 
 	}

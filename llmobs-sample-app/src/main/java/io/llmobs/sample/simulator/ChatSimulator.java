@@ -3,6 +3,7 @@ package io.llmobs.sample.simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.llmobs.sample.SampleProperties;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,8 +31,13 @@ import org.springframework.stereotype.Component;
  * <li>other questions get two or three canned support sentences of their category;</li>
  * <li>a question asking for an "essay" runs into the token limit ({@code max_tokens}, else 256 tokens) and ends with
  * {@code finish_reason: length}; so does any answer longer than the request's {@code max_tokens};</li>
- * <li>a request with {@code tools} gets a call of its first tool, with arguments derived from the question; once the
- * tool result is in, a text answer quoting it;</li>
+ * <li>the question is the last user message, or its {@code Query:} part when a retrieval advisor wrapped it in
+ * retrieved context;</li>
+ * <li>a request with {@code tools} gets a call of each tool in turn, in the order of the request, with arguments
+ * derived from the question and the previous tool's result ({@code weightKg}, {@code service} and {@code destination}
+ * from the question; an {@code expression} from the {@code base} and {@code perKg} of a rate); once every tool was
+ * called in this turn, or a tool answered with something other than JSON (an error, or llmobs' degraded-mode
+ * message), a text answer quoting the last result;</li>
  * <li>prompt tokens are counted like a provider whose tokenizer differs from llmobs' estimate: {@code cl100k_base}
  * over each message's content (not over the tool calls of assistant messages), 4 tokens per message and 3 for the
  * reply, and the JSON of the {@code tools} tokenized as a whole (llmobs estimates {@code gpt-4o-mini} with
@@ -99,6 +106,15 @@ public final class ChatSimulator {
 
 	private static final Pattern WORD = Pattern.compile("\\S+\\s*");
 
+	private static final Pattern WEIGHT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*kg", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern SERVICE = Pattern.compile("\\b(express|standard|economy)\\b", Pattern.CASE_INSENSITIVE);
+
+	/** The query inside a user message that a retrieval advisor wrapped in context ({@code Query: ... Answer:}). */
+	private static final Pattern AUGMENTED_QUERY = Pattern.compile("(?s).*\\bQuery: (.*?)\\s*Answer:\\s*$");
+
+	private static final Pattern DESTINATION = Pattern.compile("\\bto ([\\p{L} ]+?)(?:[?.,!]|$| with| by| for| in)");
+
 	private final JsonMapper jsonMapper;
 
 	private final double latencyScale;
@@ -137,7 +153,7 @@ public final class ChatSimulator {
 		String question = messages.stream()
 			.filter((m) -> m.role().equals("user"))
 			.reduce((first, second) -> second)
-			.map(Message::text)
+			.map((m) -> query(m.text()))
 			.orElse("");
 		String requestModel = text(request.path("model"));
 		int hash = (requestModel + '\n' + messages).hashCode(); // records: a stable toString
@@ -153,15 +169,17 @@ public final class ChatSimulator {
 		String content = null;
 		ToolCall toolCall = null;
 		String finishReason = "stop";
-		Message last = messages.isEmpty() ? new Message("user", "") : messages.get(messages.size() - 1);
-		if (last.role().equals("tool")) {
-			content = "Here is what I found: " + truncate(last.text(), 200) + " Anything else I can help with?";
-		}
-		else if (tools.isArray() && !tools.isEmpty()) {
-			JsonNode function = tools.path(0).path("function");
+		Message last = messages.isEmpty() ? new Message("user", "", List.of()) : messages.get(messages.size() - 1);
+		boolean lastToolFailed = last.role().equals("tool") && !isJson(last.text());
+		JsonNode nextTool = lastToolFailed ? null : nextTool(tools, messages);
+		if (nextTool != null) {
+			JsonNode function = nextTool.path("function");
 			toolCall = new ToolCall("call_sim" + Integer.toHexString(hash), text(function.path("name")),
-					arguments(function.path("parameters"), question, hash));
+					arguments(function.path("parameters"), question, last, hash));
 			finishReason = "tool_calls";
+		}
+		else if (last.role().equals("tool")) {
+			content = "Here is what I found: " + truncate(last.text(), 200) + " Anything else I can help with?";
 		}
 		else if (isClassifier(system)) {
 			content = categoryOf(question);
@@ -253,19 +271,94 @@ public final class ChatSimulator {
 		return String.join(" ", sentences.subList(0, 2 + Math.floorMod(hash, 2)));
 	}
 
-	private String arguments(JsonNode parameters, String question, int hash) {
+	/** The first tool of the request not called yet since the last user message, or {@code null}. */
+	private static @Nullable JsonNode nextTool(JsonNode tools, List<Message> messages) {
+		if (!tools.isArray()) {
+			return null;
+		}
+		Set<String> called = new HashSet<>();
+		for (int i = messages.size() - 1; i >= 0 && !messages.get(i).role().equals("user"); i--) {
+			called.addAll(messages.get(i).toolCalls());
+		}
+		for (JsonNode tool : tools.values()) {
+			if (!called.contains(text(tool.path("function").path("name")))) {
+				return tool;
+			}
+		}
+		return null;
+	}
+
+	private boolean isJson(String text) {
+		try {
+			JsonNode node = this.jsonMapper.readTree(text);
+			return (node.isObject() && !node.has("error")) || node.isNumber()
+					|| (node.isString() && isNumber(node.stringValue()));
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
+	}
+
+	private String arguments(JsonNode parameters, String question, Message previous, int hash) {
 		Map<String, Object> arguments = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> property : parameters.path("properties").properties()) {
+			String name = property.getKey();
 			switch (text(property.getValue().path("type"))) {
-				case "string" -> arguments.put(property.getKey(), truncate(question, 80));
-				case "integer", "number" -> arguments.put(property.getKey(), 1 + Math.floorMod(hash, 9));
-				case "boolean" -> arguments.put(property.getKey(), true);
-				case "array" -> arguments.put(property.getKey(), List.of());
+				case "string" -> arguments.put(name, stringArgument(name, question, previous));
+				case "integer", "number" -> arguments.put(name,
+						name.toLowerCase(Locale.ROOT).startsWith("weight") ? weight(question) : 1 + Math.floorMod(hash, 9));
+				case "boolean" -> arguments.put(name, true);
+				case "array" -> arguments.put(name, List.of());
 				default -> {
 				}
 			}
 		}
 		return this.jsonMapper.writeValueAsString(arguments);
+	}
+
+	private String stringArgument(String name, String question, Message previous) {
+		switch (name) {
+			case "service" -> {
+				Matcher service = SERVICE.matcher(question);
+				return service.find() ? service.group(1).toLowerCase(Locale.ROOT) : "standard";
+			}
+			case "destination" -> {
+				Matcher destination = DESTINATION.matcher(question);
+				return destination.find() ? destination.group(1).strip() : truncate(question, 80);
+			}
+			case "expression" -> {
+				JsonNode rate = previous.role().equals("tool") ? this.jsonMapper.readTree(previous.text()) : null;
+				if (rate != null && rate.path("base").isNumber() && rate.path("perKg").isNumber()) {
+					return rate.path("base").asDouble() + " + " + rate.path("perKg").asDouble() + " * "
+							+ weight(question);
+				}
+				return truncate(question, 80);
+			}
+			default -> {
+				return truncate(question, 80);
+			}
+		}
+	}
+
+	/** The question of a user message: the query of one a retrieval advisor augmented, else all of it. */
+	private static String query(String userText) {
+		Matcher augmented = AUGMENTED_QUERY.matcher(userText);
+		return augmented.matches() ? augmented.group(1) : userText;
+	}
+
+	private static double weight(String question) {
+		Matcher weight = WEIGHT.matcher(question);
+		return weight.find() ? Double.parseDouble(weight.group(1)) : 1.0;
+	}
+
+	private static boolean isNumber(String text) {
+		try {
+			Double.parseDouble(text);
+			return true;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
 	}
 
 	private Duration scaled(long millis) {
@@ -283,7 +376,9 @@ public final class ChatSimulator {
 		else {
 			text = text(content);
 		}
-		return new Message(text(node.path("role")), text);
+		List<String> toolCalls = new ArrayList<>();
+		node.path("tool_calls").values().forEach((call) -> toolCalls.add(text(call.path("function").path("name"))));
+		return new Message(text(node.path("role")), text, toolCalls);
 	}
 
 	private static String truncate(String text, int length) {
@@ -333,7 +428,14 @@ public final class ChatSimulator {
 	public record ToolCall(String id, String name, String arguments) {
 	}
 
-	private record Message(String role, String text) {
+	/**
+	 * A message of the request.
+	 *
+	 * @param role its role
+	 * @param text its text
+	 * @param toolCalls the names of the tools it calls (an assistant's)
+	 */
+	private record Message(String role, String text, List<String> toolCalls) {
 	}
 
 }

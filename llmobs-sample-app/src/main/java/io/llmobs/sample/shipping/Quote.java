@@ -1,0 +1,18 @@
+package io.llmobs.sample.shipping;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The answer of the Shipping Cost Agent.
+ *
+ * @param category what the question was classified as
+ * @param passages the titles of the rate-card passages the quote was based on
+ * @param answer the quote, or the agent's explanation why it cannot quote
+ * @param responseId the provider's id of the answer, to send feedback against
+ * @param costUsd what the models charged for the whole quote
+ */
+public record Quote(String category, List<String> passages, String answer, @Nullable String responseId,
+		double costUsd) {
+}
