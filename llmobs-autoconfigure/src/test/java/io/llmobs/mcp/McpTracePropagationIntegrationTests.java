@@ -93,10 +93,7 @@ class McpTracePropagationIntegrationTests {
 
 	@BeforeEach
 	void reset() {
-		model.reset();
-		AtomicInteger ids = new AtomicInteger();
-		model.respondWith((request) -> "tool".equals(lastRole(request)) ? StubResponse.completion(ANSWER)
-				: StubResponse.toolCall("call-" + ids.incrementAndGet(), "quote", "{\"destination\":\"Berlin\"}"));
+		quoteFor("Berlin");
 		mcpServer.getBean(InMemorySpanExporter.class).reset();
 		mcpClient.getBean(InMemorySpanExporter.class).reset();
 		mcpServer.getBean(ToolCallRecorder.class).calls.clear();
@@ -141,18 +138,25 @@ class McpTracePropagationIntegrationTests {
 		assertThat(toolCalls(mcpClient, "success")).isEqualTo(before + 1);
 	}
 
+	/** With a time limit, the tool runs on a worker thread: the trace and the baggage must reach it there too. */
 	@Test
-	void applicationsOwnConverterKeepsItsEntriesAndTheTraceContextIsAdded() {
+	void applicationsOwnConverterKeepsItsEntriesAndTheTraceGoesAlongUnderAToolTimeLimit() {
 		ApplicationContextRunner runner = TracedApplication.runner()
 			.withPropertyValues(clientProperties())
+			.withPropertyValues("llmobs.tools.timeout=10s")
 			.withUserConfiguration(AppMetaConfiguration.class);
 		runner.run((context) -> {
 			assertThat(context).hasNotFailed();
-			ask(context);
+			try (BaggageInScope tenant = context.getBean(Tracer.class).createBaggageInScope("tenant", "acme")) {
+				ask(context);
+			}
 			SpanData clientTool = span(spans(context), "execute_tool quote");
 			SpanData serverTool = span(spans(mcpServer), "tools/call quote");
 			assertThat(serverTool.getTraceId()).isEqualTo(clientTool.getTraceId());
-			assertThat(lastMeta()).containsEntry("app", "parcels-web").containsKey("traceparent");
+			assertThat(serverTool.getParentSpanId()).isEqualTo(clientTool.getSpanId());
+			Map<String, Object> meta = lastMeta();
+			assertThat(meta).containsEntry("app", "parcels-web").containsKey("traceparent");
+			assertThat((String) meta.get("baggage")).startsWith("tenant=acme");
 		});
 	}
 
@@ -175,14 +179,20 @@ class McpTracePropagationIntegrationTests {
 
 	@Test
 	void failedToolIsAnErrorOnTheServerSpan() {
-		model.reset();
-		AtomicInteger ids = new AtomicInteger();
-		model.respondWith((request) -> "tool".equals(lastRole(request)) ? StubResponse.completion(ANSWER)
-				: StubResponse.toolCall("call-" + ids.incrementAndGet(), "quote", "{\"destination\":\"Atlantis\"}"));
+		quoteFor("Atlantis");
 		ask(mcpClient);
 		SpanData serverTool = span(spans(mcpServer), "tools/call quote");
 		assertThat(attribute(serverTool, "error.type")).isEqualTo("tool_error");
 		assertThat(attribute(span(spans(mcpClient), "execute_tool quote"), "llmobs.tool.outcome")).isEqualTo("error");
+	}
+
+	/** The model asks for a quote to the destination, then answers from the tool's result. */
+	private static void quoteFor(String destination) {
+		model.reset();
+		AtomicInteger ids = new AtomicInteger();
+		model.respondWith((request) -> "tool".equals(lastRole(request)) ? StubResponse.completion(ANSWER)
+				: StubResponse.toolCall("call-" + ids.incrementAndGet(), "quote",
+						"{\"destination\":\"" + destination + "\"}"));
 	}
 
 	private static String[] clientProperties() {
