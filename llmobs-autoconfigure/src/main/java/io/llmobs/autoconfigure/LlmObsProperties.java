@@ -74,6 +74,11 @@ public class LlmObsProperties implements Validator {
 	 */
 	private final Tools tools = new Tools();
 
+	/**
+	 * Trace propagation over the Model Context Protocol.
+	 */
+	private final Mcp mcp = new Mcp();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -124,6 +129,10 @@ public class LlmObsProperties implements Validator {
 
 	public Tools getTools() {
 		return this.tools;
+	}
+
+	public Mcp getMcp() {
+		return this.mcp;
 	}
 
 	@Override
@@ -293,6 +302,27 @@ public class LlmObsProperties implements Validator {
 				reject(errors, field + name, property + kebabName,
 						"must be a price of zero or more (USD per 1M tokens)");
 			}
+		}
+
+	}
+
+	/**
+	 * Trace propagation over the Model Context Protocol.
+	 */
+	public static class Mcp {
+
+		/**
+		 * Whether MCP tool calls carry the caller's trace context and baggage in 'params._meta' and an MCP server's
+		 * tool calls continue it in a span of their own.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -88,6 +88,9 @@ public final class InstrumentationErrors {
 		/** The tool guard: circuit breakers, tool timings and span attributes. */
 		TOOLS("tools"),
 
+		/** Trace propagation over MCP: the client's {@code _meta} and the server's tool-call observations. */
+		MCP("mcp"),
+
 		/** The application's {@link TenantResolver}. */
 		TENANT_RESOLVER("tenant_resolver"),
 
