@@ -13,4 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record PromptIdentity(@Nullable String name, @Nullable String version, @Nullable String hash) {
 
+	/** The identity of a call without parameters, registry prompt or system message. */
+	public static final PromptIdentity NONE = new PromptIdentity(null, null, null);
+
 }

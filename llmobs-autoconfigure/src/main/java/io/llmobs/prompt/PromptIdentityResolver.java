@@ -47,9 +47,10 @@ public final class PromptIdentityResolver {
 	/**
 	 * The identity of a call, noted in the inventory.
 	 * @param request the call's request
-	 * @return its identity, or {@code null} when it has none (no parameters, no registry prompt, no system message)
+	 * @return its identity, {@link PromptIdentity#NONE} when it has none (no parameters, no registry prompt, no
+	 * system message)
 	 */
-	public @Nullable PromptIdentity resolve(ChatClientRequest request) {
+	public PromptIdentity resolve(ChatClientRequest request) {
 		RegisteredPrompt managed = null;
 		String hash = null;
 		List<Message> messages = request.prompt().getInstructions();
@@ -71,13 +72,13 @@ public final class PromptIdentityResolver {
 			}
 		}
 		PromptIdentity identity = identity(request.context(), managed, hash);
-		if (identity != null) {
+		if (identity != PromptIdentity.NONE) {
 			this.inventory.seen(identity);
 		}
 		return identity;
 	}
 
-	private static @Nullable PromptIdentity identity(Map<String, ? extends @Nullable Object> params,
+	private static PromptIdentity identity(Map<String, ? extends @Nullable Object> params,
 			@Nullable RegisteredPrompt managed, @Nullable String hash) {
 		Object name = params.get(LlmObsParams.PROMPT_NAME);
 		if (name != null) {
@@ -87,7 +88,7 @@ public final class PromptIdentityResolver {
 		if (managed != null) {
 			return new PromptIdentity(managed.name(), managed.version(), hash);
 		}
-		return (hash != null) ? new PromptIdentity(null, null, hash) : null;
+		return (hash != null) ? new PromptIdentity(null, null, hash) : PromptIdentity.NONE;
 	}
 
 	/**

@@ -29,10 +29,8 @@ public final class PromptObservationHandler implements ObservationHandler<ChatCl
 	@Override
 	public void onStart(ChatClientObservationContext context) {
 		try {
-			PromptIdentity identity = this.resolver.resolve(context.getRequest());
-			if (identity != null) {
-				context.put(PromptIdentity.class, identity);
-			}
+			// Always put, NONE included, so a nested call never shows the identity of the call around it.
+			context.put(PromptIdentity.class, this.resolver.resolve(context.getRequest()));
 		}
 		catch (RuntimeException ex) {
 			this.errors.record(InstrumentationErrors.Component.PROMPTS, ex);

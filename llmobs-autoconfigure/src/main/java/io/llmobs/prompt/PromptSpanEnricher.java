@@ -32,7 +32,7 @@ public final class PromptSpanEnricher implements ObservationFilter {
 			if ((context instanceof ChatClientObservationContext || context instanceof ChatModelObservationContext)
 					&& SpanPresence.hasSpan(context)) {
 				PromptIdentity identity = ObservationAncestry.find(context, PromptIdentity.class);
-				if (identity != null) {
+				if (identity != null && identity != PromptIdentity.NONE) {
 					add(context, PromptSpanAttributes.PROMPT_NAME, identity.name());
 					add(context, PromptSpanAttributes.PROMPT_VERSION, identity.version());
 					add(context, PromptSpanAttributes.PROMPT_HASH, identity.hash());

@@ -55,24 +55,28 @@ class PromptVersionIntegrationTests {
 	}
 
 	@Test
-	void callsRenderedFromARegistryTemplateCarryItsNameAndVersionOnEverySpan() {
+	void callsRenderedFromARegistryTemplateCarryItsNameAndVersionOnEverySpanButNotOnNestedCalls() {
 		run((context) -> {
 			RegisteredPrompt answer = context.getBean(PromptRegistry.class).get("answer");
 			server.enqueue(StubResponse.toolCall("call-1", "zone", "{\"city\":\"Berlin\"}"),
-					StubResponse.completion("7.49 EUR, two days."));
+					StubResponse.completion("zone 2"), StubResponse.completion("7.49 EUR, two days."));
 			chatClient(context).prompt()
 				.system(answer.template().render(Map.of("carrier", "Parcelo")))
 				.user("What does a parcel to Berlin cost?")
-				.tools(new ZoneTools())
+				.tools(new ZoneTools(chatClient(context)))
 				.call()
 				.content();
 			assertThat(server.chatRequests().get(0).messages().get(0).path("content").asString())
 				.startsWith("You are the quoting assistant of Parcelo.");
-			List<SpanData> spans = spans(context);
-			assertIdentity(span(spans, CLIENT_SPAN), "answer", answer.version(), answer.version());
-			List<SpanData> modelSpans = spans.stream().filter((span) -> span.getName().equals(MODEL_SPAN)).toList();
-			assertThat(modelSpans).as("one per round trip of the tool loop").hasSize(2);
-			modelSpans.forEach((span) -> assertIdentity(span, "answer", answer.version(), answer.version()));
+			List<SpanData> clientSpans = clientSpans(context);
+			assertThat(clientSpans).hasSize(2);
+			assertIdentity(clientSpans.get(0), "answer", answer.version(), answer.version());
+			assertIdentity(clientSpans.get(1), null, null, null);
+			List<SpanData> modelSpans = spans(context).stream().filter((span) -> span.getName().equals(MODEL_SPAN)).toList();
+			assertThat(modelSpans).as("two round trips of the tool loop, one nested call").hasSize(3);
+			assertThat(modelSpans).filteredOn((span) -> "answer".equals(attribute(span, PromptSpanAttributes.PROMPT_NAME)))
+				.hasSize(2)
+				.allSatisfy((span) -> assertIdentity(span, "answer", answer.version(), answer.version()));
 		});
 	}
 
@@ -192,11 +196,18 @@ class PromptVersionIntegrationTests {
 		return context.getBean(ChatClient.Builder.class).build();
 	}
 
+	/** A tool that asks a model itself: a nested {@code ChatClient} call without a prompt of its own. */
 	static class ZoneTools {
+
+		private final ChatClient chatClient;
+
+		ZoneTools(ChatClient chatClient) {
+			this.chatClient = chatClient;
+		}
 
 		@Tool(description = "The delivery zone of a city")
 		String zone(String city) {
-			return "zone 2";
+			return this.chatClient.prompt("Zone of " + city + "?").call().content();
 		}
 
 	}

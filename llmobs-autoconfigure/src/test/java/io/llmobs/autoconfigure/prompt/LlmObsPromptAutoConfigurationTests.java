@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.template.st.StTemplateRenderer;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -73,6 +74,14 @@ class LlmObsPromptAutoConfigurationTests {
 					.containsExactly(tuple("answer", NOW),
 							tuple("classify", NOW));
 			});
+	}
+
+	@Test
+	void rendererCustomizerComesFirstSoThatTheApplicationsRendererWins() {
+		this.runner.withBean("applicationCustomizer", ChatClientBuilderCustomizer.class, () -> (builder) -> {
+		}).run((context) -> assertThat(context.getBeanProvider(ChatClientBuilderCustomizer.class).orderedStream())
+			.first()
+			.isSameAs(context.getBean("llmObsPromptTemplateRendererCustomizer")));
 	}
 
 	@Test
