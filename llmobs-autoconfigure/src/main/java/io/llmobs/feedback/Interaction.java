@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.llmobs.chat.BoundedTagValues;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One user request as feedback sees it: the calls of one trace (or one call without tracing), when it started, the
@@ -16,7 +17,8 @@ final class Interaction {
 
 	private volatile String stage = BoundedTagValues.NONE;
 
-	private final Set<String> blockedBy = ConcurrentHashMap.newKeySet();
+	/** Made at the first block: most interactions have none. */
+	private volatile @Nullable Set<String> blockedBy;
 
 	private final AtomicBoolean accepted = new AtomicBoolean();
 
@@ -37,13 +39,27 @@ final class Interaction {
 	}
 
 	void blockedBy(String guardrail) {
-		this.blockedBy.add(guardrail);
+		Set<String> blocked = this.blockedBy;
+		if (blocked == null) {
+			synchronized (this) {
+				blocked = this.blockedBy;
+				if (blocked == null) {
+					blocked = ConcurrentHashMap.newKeySet();
+					this.blockedBy = blocked;
+				}
+			}
+		}
+		blocked.add(guardrail);
 	}
 
 	/** The guardrails that blocked it, forgotten so an override counts once per guardrail. */
 	Set<String> takeBlockedBy() {
-		Set<String> taken = Set.copyOf(this.blockedBy);
-		this.blockedBy.removeAll(taken);
+		Set<String> blocked = this.blockedBy;
+		if (blocked == null) {
+			return Set.of();
+		}
+		Set<String> taken = Set.copyOf(blocked);
+		blocked.removeAll(taken);
 		return taken;
 	}
 
