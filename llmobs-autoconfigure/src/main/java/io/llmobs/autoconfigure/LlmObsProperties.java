@@ -55,6 +55,11 @@ public class LlmObsProperties implements Validator {
 	private final TagLimit tool = new TagLimit(50);
 
 	/**
+	 * Bounds of the 'guardrail' tag.
+	 */
+	private final TagLimit guardrail = new TagLimit(20);
+
+	/**
 	 * Model entries by key: add models, or override prices and windows of the catalog's entry with the same key.
 	 */
 	private final Map<String, ModelSettings> models = new LinkedHashMap<>();
@@ -78,6 +83,16 @@ public class LlmObsProperties implements Validator {
 	 * Trace propagation over the Model Context Protocol.
 	 */
 	private final Mcp mcp = new Mcp();
+
+	/**
+	 * Prompt versions: the prompt registry and the prompt identity of calls.
+	 */
+	private final Prompts prompts = new Prompts();
+
+	/**
+	 * User feedback on calls.
+	 */
+	private final Feedback feedback = new Feedback();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -115,6 +130,10 @@ public class LlmObsProperties implements Validator {
 		return this.tool;
 	}
 
+	public TagLimit getGuardrail() {
+		return this.guardrail;
+	}
+
 	public Map<String, ModelSettings> getModels() {
 		return this.models;
 	}
@@ -135,6 +154,14 @@ public class LlmObsProperties implements Validator {
 		return this.mcp;
 	}
 
+	public Prompts getPrompts() {
+		return this.prompts;
+	}
+
+	public Feedback getFeedback() {
+		return this.feedback;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return LlmObsProperties.class.isAssignableFrom(type);
@@ -151,9 +178,12 @@ public class LlmObsProperties implements Validator {
 		positive(errors, "model", properties.getModel().getMaxValues());
 		positive(errors, "task", properties.getTask().getMaxValues());
 		positive(errors, "tool", properties.getTool().getMaxValues());
+		positive(errors, "guardrail", properties.getGuardrail().getMaxValues());
 		properties.getModels().forEach((key, settings) -> settings.validate(key, errors));
 		properties.getContext().validate(errors);
 		properties.getTools().validate(errors);
+		properties.getPrompts().validate(errors);
+		properties.getFeedback().validate(errors);
 	}
 
 	private static void positive(Errors errors, String tag, int value) {
@@ -830,6 +860,119 @@ public class LlmObsProperties implements Validator {
 				if (value != null && (value.isNegative() || value.isZero())) {
 					reject(errors, field, property, "must be positive");
 				}
+			}
+
+		}
+
+	}
+
+	/**
+	 * Prompt versions.
+	 */
+	public static class Prompts {
+
+		/**
+		 * Whether the prompt registry is loaded and every ChatClient call carries its prompt identity on its spans.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Where the prompt templates are: every file directly under it is a prompt named after the file without its
+		 * extension. A missing location is an empty registry.
+		 */
+		private String location = "classpath:/prompts/";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getLocation() {
+			return this.location;
+		}
+
+		public void setLocation(String location) {
+			this.location = location;
+		}
+
+		void validate(Errors errors) {
+			if (this.location == null || this.location.isBlank()) {
+				reject(errors, "prompts.location", "prompts.location", "must not be blank");
+			}
+		}
+
+	}
+
+	/**
+	 * User feedback on calls.
+	 */
+	public static class Feedback {
+
+		/**
+		 * Whether a FeedbackRecorder bean records user outcomes against the ids of recent calls.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * The ids of recent calls that feedback can refer to.
+		 */
+		private final Cache cache = new Cache();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Cache getCache() {
+			return this.cache;
+		}
+
+		void validate(Errors errors) {
+			if (this.cache.getMaxSize() < 1) {
+				reject(errors, "feedback.cache.maxSize", "feedback.cache.max-size", "must be at least 1");
+			}
+			Duration expiry = this.cache.getExpireAfterWrite();
+			if (expiry == null || expiry.isNegative() || expiry.isZero()) {
+				reject(errors, "feedback.cache.expireAfterWrite", "feedback.cache.expire-after-write",
+						"must be positive");
+			}
+		}
+
+		/**
+		 * The ids of recent calls (response ids and trace ids).
+		 */
+		public static class Cache {
+
+			/**
+			 * Ids kept at most; feedback on an id no longer kept is counted as unknown.
+			 */
+			private long maxSize = 10_000;
+
+			/**
+			 * How long after its call an id can receive feedback.
+			 */
+			private Duration expireAfterWrite = Duration.ofHours(1);
+
+			public long getMaxSize() {
+				return this.maxSize;
+			}
+
+			public void setMaxSize(long maxSize) {
+				this.maxSize = maxSize;
+			}
+
+			public Duration getExpireAfterWrite() {
+				return this.expireAfterWrite;
+			}
+
+			public void setExpireAfterWrite(Duration expireAfterWrite) {
+				this.expireAfterWrite = expireAfterWrite;
 			}
 
 		}

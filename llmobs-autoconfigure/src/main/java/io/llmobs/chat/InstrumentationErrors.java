@@ -95,7 +95,13 @@ public final class InstrumentationErrors {
 		TENANT_RESOLVER("tenant_resolver"),
 
 		/** Task scopes. */
-		TASK("task");
+		TASK("task"),
+
+		/** Prompt identity: template tracking and resolution. */
+		PROMPTS("prompts"),
+
+		/** User feedback and guardrail verdicts. */
+		FEEDBACK("feedback");
 
 		private final String tagValue;
 
