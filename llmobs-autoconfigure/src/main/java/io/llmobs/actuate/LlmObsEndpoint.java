@@ -6,6 +6,7 @@ import java.util.Map;
 import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.context.ContextStats;
+import io.llmobs.judge.SampledJudge;
 import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
@@ -18,7 +19,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * {@code /actuator/llmobs}: the model catalog in use, the effective non-secret settings, the cost totals since
- * start-up, how full the bounded tags are, the context-window figures and the tools' circuit breakers.
+ * start-up, how full the bounded tags are, the context-window figures, the tools' circuit breakers and the judge.
  */
 @Endpoint(id = "llmobs")
 public class LlmObsEndpoint {
@@ -35,6 +36,8 @@ public class LlmObsEndpoint {
 
 	private final @Nullable ToolCircuitBreakers breakers;
 
+	private final @Nullable SampledJudge judge;
+
 	/**
 	 * Creates the endpoint.
 	 * @param catalog the model catalog in use
@@ -46,12 +49,29 @@ public class LlmObsEndpoint {
 	 */
 	public LlmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, Map<String, Object> settings,
 			@Nullable BoundedTags tags, @Nullable ContextStats context, @Nullable ToolCircuitBreakers breakers) {
+		this(catalog, costTotals, settings, tags, context, breakers, null);
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param catalog the model catalog in use
+	 * @param costTotals the running cost totals
+	 * @param settings the effective non-secret settings to show
+	 * @param tags the bounded tag values, or {@code null} when the chat instrumentation is off
+	 * @param context the context accounting's figures, or {@code null} when it is off
+	 * @param breakers the tools' circuit breakers, or {@code null} when the tool guard is off
+	 * @param judge the sampled judge, or {@code null} when it is off
+	 */
+	public LlmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, Map<String, Object> settings,
+			@Nullable BoundedTags tags, @Nullable ContextStats context, @Nullable ToolCircuitBreakers breakers,
+			@Nullable SampledJudge judge) {
 		this.catalog = catalog;
 		this.costTotals = costTotals;
 		this.settings = settings;
 		this.tags = tags;
 		this.context = context;
 		this.breakers = breakers;
+		this.judge = judge;
 	}
 
 	/**
@@ -66,7 +86,8 @@ public class LlmObsEndpoint {
 				this.settings, new CostDescriptor(this.costTotals.total(), this.costTotals.byModel(),
 						this.costTotals.byStage()),
 				tagUsage(), (this.context != null) ? this.context.snapshot() : null,
-				(this.breakers != null) ? this.breakers.states() : Map.of());
+				(this.breakers != null) ? this.breakers.states() : Map.of(),
+				(this.judge != null) ? this.judge.snapshot() : null);
 	}
 
 	private Map<String, TagUsageDescriptor> tagUsage() {
@@ -91,10 +112,13 @@ public class LlmObsEndpoint {
 	 * @param context threshold crossings, largest recent utilization, calibration and token cache; {@code null} when
 	 * the context accounting is off
 	 * @param toolCircuitBreakers the state of each tool's circuit breaker, by tool name
+	 * @param judge the judge's sample rate, queue, evaluations by outcome and budget used today; {@code null} when
+	 * the judge is off
 	 */
 	public record LlmObsDescriptor(CatalogDescriptor catalog, Map<String, Object> settings, CostDescriptor cost,
 			Map<String, TagUsageDescriptor> tags, ContextStats.@Nullable Snapshot context,
-			Map<String, String> toolCircuitBreakers) implements OperationResponseBody {
+			Map<String, String> toolCircuitBreakers,
+			SampledJudge.@Nullable Snapshot judge) implements OperationResponseBody {
 	}
 
 	/**

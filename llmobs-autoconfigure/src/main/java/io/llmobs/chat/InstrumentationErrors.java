@@ -89,7 +89,10 @@ public final class InstrumentationErrors {
 		TENANT_RESOLVER("tenant_resolver"),
 
 		/** Task scopes. */
-		TASK("task");
+		TASK("task"),
+
+		/** The sampled judge. */
+		JUDGE("judge");
 
 		private final String tagValue;
 

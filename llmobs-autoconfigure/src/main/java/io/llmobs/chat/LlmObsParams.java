@@ -12,6 +12,9 @@ public final class LlmObsParams {
 	/** Tenant or cohort of the call, for cost and latency segmentation. */
 	public static final String TENANT = "llmobs.tenant";
 
+	/** {@code true}: never judge this call; the judge sets it on its own calls. */
+	public static final String JUDGE_SKIP = "llmobs.judge.skip";
+
 	private LlmObsParams() {
 	}
 

@@ -8,10 +8,12 @@ import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
+import io.llmobs.autoconfigure.judge.LlmObsJudgeAutoConfiguration;
 import io.llmobs.autoconfigure.tool.LlmObsToolAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.context.ContextStats;
+import io.llmobs.judge.SampledJudge;
 import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
@@ -29,7 +31,7 @@ import org.springframework.context.annotation.Bean;
  * {@link EnableAutoConfiguration Auto-configuration} of the {@code llmobs} Actuator endpoint.
  */
 @AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
-		LlmObsContextAutoConfiguration.class, LlmObsToolAutoConfiguration.class })
+		LlmObsContextAutoConfiguration.class, LlmObsToolAutoConfiguration.class, LlmObsJudgeAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(LlmObsEndpoint.class)
@@ -40,9 +42,9 @@ public final class LlmObsEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	LlmObsEndpoint llmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, LlmObsProperties properties,
 			ObjectProvider<BoundedTags> tags, ObjectProvider<ContextStats> context,
-			ObjectProvider<ToolCircuitBreakers> breakers) {
+			ObjectProvider<ToolCircuitBreakers> breakers, ObjectProvider<SampledJudge> judge) {
 		return new LlmObsEndpoint(catalog, costTotals, settings(properties), tags.getIfAvailable(),
-				context.getIfAvailable(), breakers.getIfAvailable());
+				context.getIfAvailable(), breakers.getIfAvailable(), judge.getIfAvailable());
 	}
 
 	/** The effective settings; llmobs has no secrets among them, prices and limits only. */
@@ -66,6 +68,17 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("tool.max-values", properties.getTool().getMaxValues());
 		settings.put("tools.enabled", properties.getTools().isEnabled());
 		settings.put("tools.circuit-breaker.enabled", properties.getTools().getCircuitBreaker().isEnabled());
+		LlmObsProperties.Judge judge = properties.getJudge();
+		settings.put("judge.enabled", judge.isEnabled());
+		settings.put("judge.model", (judge.getModel() != null) ? judge.getModel() : "unset");
+		settings.put("judge.sample-rate", judge.getSampleRate());
+		settings.put("judge.always-on", judge.getAlwaysOn());
+		settings.put("judge.criteria", judge.getCriteria());
+		settings.put("judge.queue-capacity", judge.getQueueCapacity());
+		settings.put("judge.concurrency", judge.getConcurrency());
+		settings.put("judge.max-per-minute", judge.getMaxPerMinute());
+		settings.put("judge.daily-budget-usd", judge.getDailyBudgetUsd());
+		settings.put("judge.timeout", judge.getTimeout().toString());
 		return settings;
 	}
 
