@@ -1,5 +1,9 @@
 package io.llmobs.judge;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,23 @@ public final class JudgeRubric {
 		this.systemPrompt = text.replace("{criteria}", describe(this.criteria))
 			.replace("{criteria_json}", json(this.criteria))
 			.replace("{categories}", categories());
+	}
+
+	/**
+	 * A rubric with the bundled text.
+	 * @param criteria the criteria, in order
+	 * @return the rubric
+	 */
+	public static JudgeRubric bundled(List<String> criteria) {
+		try (InputStream in = JudgeRubric.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+			if (in == null) {
+				throw new IllegalStateException("The bundled rubric " + DEFAULT_RESOURCE + " is missing");
+			}
+			return new JudgeRubric(criteria, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the bundled rubric " + DEFAULT_RESOURCE, ex);
+		}
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -46,7 +47,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
@@ -96,8 +96,8 @@ public final class LlmObsJudgeAutoConfiguration {
 		@ConditionalOnMissingBean
 		JudgeRubric llmObsJudgeRubric(LlmObsProperties properties) {
 			Resource rubric = properties.getJudge().getRubric();
-			return new JudgeRubric(properties.getJudge().getCriteria(),
-					read((rubric != null) ? rubric : new ClassPathResource(JudgeRubric.DEFAULT_RESOURCE)));
+			List<String> criteria = properties.getJudge().getCriteria();
+			return (rubric != null) ? new JudgeRubric(criteria, read(rubric)) : JudgeRubric.bundled(criteria);
 		}
 
 		@Bean
