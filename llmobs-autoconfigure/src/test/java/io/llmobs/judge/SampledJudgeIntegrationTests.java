@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.llmobs.actuate.LlmObsEndpoint;
@@ -23,13 +25,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -50,6 +55,8 @@ class SampledJudgeIntegrationTests {
 	private static OpenAiCompatibleServer server;
 
 	private final Deque<StubResponse> judgeReplies = new ArrayDeque<>();
+
+	private final Map<String, StubResponse> appReplies = new ConcurrentHashMap<>();
 
 	private final ApplicationContextRunner runner = TracedApplication.runner()
 		.withPropertyValues("management.endpoints.web.exposure.include=llmobs", "llmobs.judge.enabled=true",
@@ -126,7 +133,7 @@ class SampledJudgeIntegrationTests {
 				.singleElement()
 				.satisfies((span) -> assertThat(span.getTraceId()).isEqualTo(judgement.getTraceId()));
 
-			server.enqueue(StubResponse.completion(ANSWER).chunks(4));
+			this.appReplies.put("When?", StubResponse.completion(ANSWER).chunks(4));
 			String streamed = String.join("", chatClient(context).prompt("When?")
 				.stream()
 				.content()
@@ -137,6 +144,13 @@ class SampledJudgeIntegrationTests {
 			assertThat(judgeRequests().get(1).messages().get(1).path("content").asString())
 				.as("a streamed answer is judged whole")
 				.contains("## Question\nWhen?", "## Answer\n" + ANSWER + "\n");
+
+			assertThat(chatClient(context).prompt("quote Berlin").tools(new QuoteTools()).call().content())
+				.isEqualTo(ANSWER);
+			await().atMost(Duration.ofSeconds(10)).until(() -> evaluations(meters, "scored") == 3);
+			assertThat(judgeRequests().get(2).messages().get(1).path("content").asString())
+				.as("what the tools returned is context")
+				.contains("## Context\n[tool result 1] \"Berlin: 7.49 EUR\"\n");
 		});
 	}
 
@@ -181,7 +195,7 @@ class SampledJudgeIntegrationTests {
 						slowest = Math.max(slowest, System.nanoTime() - start);
 					}
 					assertThat(Duration.ofNanos(slowest)).as("the slowest user call while the judge takes 2 s")
-						.isLessThan(Duration.ofMillis(500));
+						.isLessThan(Duration.ofSeconds(1));
 					MeterRegistry meters = meters(context);
 					assertThat(evaluations(meters, "dropped_queue_full")).isEqualTo(3);
 					assertThat(meters.get(JudgeMetricNames.QUEUE).gauge().value()).isOne();
@@ -194,38 +208,39 @@ class SampledJudgeIntegrationTests {
 
 	@Test
 	void alwaysOnOutcomesAreJudgedWithoutSamplingWithinTheDailyBudget() {
+		this.judgeReplies.add(StubResponse.completion(VERDICT).usage(100, 50));
 		this.judgeReplies.add(StubResponse.completion(VERDICT).usage(10_000, 500));
+		this.appReplies.put("truncated", StubResponse.completion("Parcels to").finishReason("length"));
+		this.appReplies.put("truncated again", StubResponse.completion("Parcels").finishReason("length"));
+		this.appReplies.put("failed", StubResponse.error(503, "overloaded"));
 		run(this.runner.withPropertyValues("llmobs.judge.sample-rate=0", "llmobs.judge.daily-budget-usd=0.01"),
 				(context) -> {
 					ChatClient client = chatClient(context);
-					ask(client, "not sampled");
-					server.enqueue(StubResponse.completion("Parcels to Berlin arrive in").finishReason("length"));
-					ask(client, "truncated");
-					server.enqueue(StubResponse.error(503, "overloaded"));
-					try {
-						ask(client, "failed");
-					}
-					catch (RuntimeException expected) {
-						// the user's call fails as it would without llmobs
-					}
 					MeterRegistry meters = meters(context);
+					ask(client, "not sampled");
+					assertThat(client.prompt("quote Berlin").tools(new FailingTools()).call().content())
+						.isEqualTo(ANSWER);
 					await().atMost(Duration.ofSeconds(10)).until(() -> evaluations(meters, "scored") == 1);
-					assertThat(totalEvaluations(meters)).as("only the truncated answer; the failed call has none")
-						.isOne();
-					assertThat(judgeRequests()).singleElement()
-						.satisfies((request) -> assertThat(request.messages().get(1).path("content").asString())
-							.contains("## Question\ntruncated"));
-					assertThat(meters.get(JudgeMetricNames.FAILURES)
-						.tags("category", "serving_bottleneck", "stage", "default")
-						.counter()
-						.count()).isOne();
-					assertThat(context.getBean(JudgeBudget.class).spentTodayUsd())
-						.as("10k in, 500 out at gpt-4o prices")
-						.isCloseTo(0.03, Offset.offset(0.0001));
-					server.enqueue(StubResponse.completion("Parcels").finishReason("length"));
+					ask(client, "truncated");
+					await().atMost(Duration.ofSeconds(10)).until(() -> evaluations(meters, "scored") == 2);
+					assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> ask(client, "failed"));
 					ask(client, "truncated again");
 					assertThat(evaluations(meters, "dropped_budget")).isOne();
-					assertThat(judgeRequests()).hasSize(1);
+					assertThat(totalEvaluations(meters)).as("not the unsampled call, nor the failed one without answer")
+						.isEqualTo(3);
+					assertThat(judgeRequests()).extracting((request) -> request.messages().get(1).path("content")
+						.asString()
+						.lines()
+						.skip(1)
+						.findFirst()
+						.orElse("")).containsExactly("quote Berlin", "truncated");
+					assertThat(judgeRequests().get(0).messages().get(1).path("content").asString())
+						.as("a failed tool returned nothing").contains("## Context\n(none)");
+					assertThat(context.getBean(JudgeBudget.class).spentTodayUsd())
+						.as("100 + 10k in, 50 + 500 out at gpt-4o prices")
+						.isCloseTo(0.03075, Offset.offset(1e-9));
+					assertThat(failures(meters, "serving_bottleneck")).isOne();
+					assertThat(failures(meters, "tool_failure")).isOne();
 				});
 	}
 
@@ -237,7 +252,15 @@ class SampledJudgeIntegrationTests {
 					return (reply != null) ? reply : StubResponse.completion(VERDICT);
 				}
 			}
-			return StubResponse.completion(ANSWER);
+			JsonNode messages = request.messages();
+			JsonNode last = messages.get(messages.size() - 1);
+			if ("tool".equals(last.path("role").asString())) {
+				return StubResponse.completion(ANSWER);
+			}
+			if (request.body().has("tools")) {
+				return StubResponse.toolCall("call-1", "quote", "{\"destination\": \"Berlin\"}");
+			}
+			return this.appReplies.getOrDefault(last.path("content").asString(), StubResponse.completion(ANSWER));
 		});
 		runner.withPropertyValues("spring.ai.openai.base-url=" + server.baseUrl()).run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -257,6 +280,13 @@ class SampledJudgeIntegrationTests {
 		return (long) meters.get(JudgeMetricNames.EVALUATIONS).tag("outcome", outcome).counter().count();
 	}
 
+	private static long failures(MeterRegistry meters, String category) {
+		return (long) meters.get(JudgeMetricNames.FAILURES)
+			.tags("category", category, "stage", "default")
+			.counter()
+			.count();
+	}
+
 	private static long totalEvaluations(MeterRegistry meters) {
 		return (long) meters.get(JudgeMetricNames.EVALUATIONS).counters().stream().mapToDouble(Counter::count).sum();
 	}
@@ -267,6 +297,24 @@ class SampledJudgeIntegrationTests {
 
 	private static MeterRegistry meters(AssertableApplicationContext context) {
 		return context.getBean(MeterRegistry.class);
+	}
+
+	static class QuoteTools {
+
+		@Tool(description = "Quotes the price in EUR of shipping a parcel to a German city")
+		String quote(String destination) {
+			return destination + ": 7.49 EUR";
+		}
+
+	}
+
+	static class FailingTools {
+
+		@Tool(description = "Quotes the price in EUR of shipping a parcel to a German city")
+		String quote(String destination) {
+			throw new IllegalStateException("carrier API down");
+		}
+
 	}
 
 }
