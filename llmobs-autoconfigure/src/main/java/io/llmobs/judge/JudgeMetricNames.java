@@ -1,7 +1,7 @@
 package io.llmobs.judge;
 
 /**
- * Names of the judge's meters and span parts, in one place.
+ * Names of the judge's meters, span and event, in one place.
  */
 public final class JudgeMetricNames {
 
@@ -25,21 +25,6 @@ public final class JudgeMetricNames {
 
 	/** The event of one criterion's result. */
 	public static final String EVALUATION_EVENT = "gen_ai.evaluation.result";
-
-	/** Event attribute: the criterion. */
-	public static final String EVALUATION_NAME = "gen_ai.evaluation.name";
-
-	/** Event attribute: the score. */
-	public static final String EVALUATION_SCORE = "gen_ai.evaluation.score.value";
-
-	/** Event attribute: the label. */
-	public static final String EVALUATION_LABEL = "gen_ai.evaluation.score.label";
-
-	/** Event attribute: the explanation. */
-	public static final String EVALUATION_EXPLANATION = "gen_ai.evaluation.explanation";
-
-	/** Span attribute: the failure category the judge named. */
-	public static final String FAILURE_CATEGORY = "llmobs.failure.category";
 
 	/** The stage of the judge's own calls. */
 	public static final String JUDGE_STAGE = "judge";

@@ -22,18 +22,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OpenTelemetryJudgeTracing implements JudgeTracing {
 
-	private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
+	private static final AttributeKey<String> OPERATION = AttributeKey.stringKey(JudgeSpanAttributes.OPERATION_NAME);
 
-	private static final AttributeKey<String> NAME = AttributeKey.stringKey(JudgeMetricNames.EVALUATION_NAME);
+	private static final AttributeKey<String> NAME = AttributeKey.stringKey(JudgeSpanAttributes.EVALUATION_NAME);
 
-	private static final AttributeKey<Double> SCORE = AttributeKey.doubleKey(JudgeMetricNames.EVALUATION_SCORE);
+	private static final AttributeKey<Double> SCORE = AttributeKey.doubleKey(JudgeSpanAttributes.EVALUATION_SCORE);
 
-	private static final AttributeKey<String> LABEL = AttributeKey.stringKey(JudgeMetricNames.EVALUATION_LABEL);
+	private static final AttributeKey<String> LABEL = AttributeKey.stringKey(JudgeSpanAttributes.EVALUATION_LABEL);
 
 	private static final AttributeKey<String> EXPLANATION = AttributeKey
-		.stringKey(JudgeMetricNames.EVALUATION_EXPLANATION);
+		.stringKey(JudgeSpanAttributes.EVALUATION_EXPLANATION);
 
-	private static final AttributeKey<String> CATEGORY = AttributeKey.stringKey(JudgeMetricNames.FAILURE_CATEGORY);
+	private static final AttributeKey<String> CATEGORY = AttributeKey.stringKey(JudgeSpanAttributes.FAILURE_CATEGORY);
 
 	private final Tracer tracer;
 

@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import io.llmobs.judge.JudgeSpanAttributes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +47,8 @@ class SemanticConventionNamesTests {
 	}
 
 	private static List<String> constants() {
-		return Arrays.stream(ChatSpanAttributes.class.getDeclaredFields())
+		return Stream.of(ChatSpanAttributes.class, JudgeSpanAttributes.class)
+			.flatMap((type) -> Arrays.stream(type.getDeclaredFields()))
 			.filter((field) -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
 			.map(SemanticConventionNamesTests::value)
 			.toList();
