@@ -111,8 +111,18 @@ public final class ChatCallRecorder {
 					(streamedChunks != null) ? streamedChunks : List.of(FinishedChatCall.text(response)), outcome,
 					error, call.attribution(), model, call.toolFailures(), call.toolResults(), observation);
 			for (ChatCallListener listener : listeners) {
-				listener.onFinished(finished);
+				tell(listener, finished);
 			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
+		}
+	}
+
+	/** Tells one listener, so that a failing one neither fails the call nor keeps the others from hearing of it. */
+	private void tell(ChatCallListener listener, FinishedChatCall finished) {
+		try {
+			listener.onFinished(finished);
 		}
 		catch (RuntimeException ex) {
 			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
