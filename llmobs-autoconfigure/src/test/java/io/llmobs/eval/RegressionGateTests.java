@@ -148,7 +148,9 @@ class RegressionGateTests {
 			assertThat(judge.chatRequests()).hasSize(2)
 				.allSatisfy((request) -> assertThat(request.header("Authorization")).isEqualTo("Bearer key"));
 			assertThat(this.directory.resolve("b.json")).exists();
-			assertThat(RegressionGateCommand.run(new String[] { "--dataset" }, null, new PrintStream(out))).isEqualTo(2);
+			assertThat(RegressionGateCommand.run(new String[] { "--dataset" }, null, new PrintStream(out)))
+				.as("usage error")
+				.isEqualTo(2);
 		}
 		finally {
 			application.stop(0);
