@@ -101,7 +101,10 @@ public final class InstrumentationErrors {
 		PROMPTS("prompts"),
 
 		/** User feedback and guardrail verdicts. */
-		FEEDBACK("feedback");
+		FEEDBACK("feedback"),
+
+		/** The sampled judge. */
+		JUDGE("judge");
 
 		private final String tagValue;
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.llmobs.judge.JudgeSpanAttributes;
 import io.llmobs.prompt.PromptSpanAttributes;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class SemanticConventionNamesTests {
 	}
 
 	private static List<String> constants() {
-		return Stream.of(ChatSpanAttributes.class, PromptSpanAttributes.class)
+		return Stream.of(ChatSpanAttributes.class, PromptSpanAttributes.class, JudgeSpanAttributes.class)
 			.flatMap((type) -> Arrays.stream(type.getDeclaredFields()))
 			.filter((field) -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
 			.map(SemanticConventionNamesTests::value)
