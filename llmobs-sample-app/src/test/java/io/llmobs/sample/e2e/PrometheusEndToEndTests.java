@@ -78,6 +78,8 @@ class PrometheusEndToEndTests {
 	static void exportTraces(DynamicPropertyRegistry registry) {
 		registry.add("management.tracing.export.otlp.enabled", () -> "true");
 		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::endpoint);
+		// Every fifth rate lookup fails (the first quote's does not): tool errors and the tool_failure category.
+		registry.add("sample.shipping.rate-lookup-failure-rate", () -> "0.2");
 		registry.add("llmobs.context.block-ratio", () -> "0.9");
 		registry.add("llmobs.models." + TINY_MODEL + ".context-window", () -> "64");
 		registry.add("llmobs.models." + TINY_MODEL + ".input-price", () -> "0.1");
