@@ -89,7 +89,10 @@ public final class InstrumentationErrors {
 		TENANT_RESOLVER("tenant_resolver"),
 
 		/** Task scopes. */
-		TASK("task");
+		TASK("task"),
+
+		/** Content capture, PII counts and the redaction of Spring AI's content attributes. */
+		REDACTION("redaction");
 
 		private final String tagValue;
 
