@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import io.llmobs.capture.ContentAttributes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,11 +43,17 @@ class SemanticConventionNamesTests {
 	}
 
 	private static List<String> emittedGenAiNames() {
-		return constants().stream().filter((name) -> name.startsWith("gen_ai.")).toList();
+		return Stream.concat(constants().stream(), constants(ContentAttributes.class).stream())
+			.filter((name) -> name.startsWith("gen_ai."))
+			.toList();
 	}
 
 	private static List<String> constants() {
-		return Arrays.stream(ChatSpanAttributes.class.getDeclaredFields())
+		return constants(ChatSpanAttributes.class);
+	}
+
+	private static List<String> constants(Class<?> holder) {
+		return Arrays.stream(holder.getDeclaredFields())
 			.filter((field) -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
 			.map(SemanticConventionNamesTests::value)
 			.toList();
