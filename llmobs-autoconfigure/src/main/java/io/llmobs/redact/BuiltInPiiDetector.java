@@ -12,9 +12,10 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import org.apache.commons.validator.routines.CodeValidator;
 import org.apache.commons.validator.routines.CreditCardValidator;
 import org.apache.commons.validator.routines.CreditCardValidator.CreditCardRange;
-import org.apache.commons.validator.routines.EmailValidator;
+import org.apache.commons.validator.routines.DomainValidator;
 import org.apache.commons.validator.routines.IBANValidator;
 import org.apache.commons.validator.routines.InetAddressValidator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The built-in types in one pass over the text: cheap character tests find candidates (a run of digits and
@@ -39,7 +40,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 
 	private static final IBANValidator IBANS = IBANValidator.getInstance();
 
-	private static final EmailValidator EMAILS = EmailValidator.getInstance(false, false);
+	private static final DomainValidator DOMAINS = DomainValidator.getInstance(false);
 
 	private static final InetAddressValidator IPS = InetAddressValidator.getInstance();
 
@@ -67,7 +68,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 
 	private final boolean secret;
 
-	private final List<String> phoneRegions;
+	private final List<NationalNumbers> phoneRegions;
 
 	/**
 	 * Creates a detector of every built-in type, national phone numbers read as numbers of the given regions.
@@ -92,13 +93,13 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		this.ssn = enabled.contains(PiiTypes.SSN);
 		this.ip = enabled.contains(PiiTypes.IP_ADDRESS);
 		this.secret = enabled.contains(PiiTypes.SECRET);
-		List<String> regions = new ArrayList<>();
+		List<NationalNumbers> regions = new ArrayList<>();
 		for (String region : phoneRegions) {
 			String code = region.trim().toUpperCase(Locale.ROOT);
 			if (!PHONES.getSupportedRegions().contains(code)) {
 				throw new IllegalArgumentException("Unknown phone region '" + region + "'");
 			}
-			regions.add(code);
+			regions.add(NationalNumbers.of(code));
 		}
 		this.phoneRegions = List.copyOf(regions);
 	}
@@ -136,6 +137,12 @@ public final class BuiltInPiiDetector implements PiiDetector {
 				else if (isAsciiLetter(c)) {
 					next = word(text, i, found);
 				}
+				if (next == i + 1 && isWordChar(c)) {
+					// Nothing starts here: skip the rest of the word, whose characters are no boundaries.
+					while (next < length && isWordChar(text.charAt(next))) {
+						next++;
+					}
+				}
 			}
 			i = Math.max(next, i + 1);
 		}
@@ -163,11 +170,49 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		while (start < at && text.charAt(start) == '.') {
 			start++;
 		}
-		if (start < at && end > at + 1 && EMAILS.isValid(text.substring(start, end))) {
+		if (start < at && end > at + 1 && isEmail(text, start, at, end)) {
 			found.add(new PiiEntity(PiiTypes.EMAIL, start, end));
 			return end;
 		}
 		return at + 1;
+	}
+
+	/**
+	 * RFC 5321 sizes, dot-atoms on both sides (no empty, leading or trailing label), host labels of letters, digits
+	 * and inner hyphens, and a top-level domain that IANA delegated (commons-validator's list).
+	 */
+	private static boolean isEmail(String text, int start, int at, int end) {
+		if (at - start > 64 || end - at - 1 > 253 || text.charAt(at - 1) == '.' || text.charAt(at + 1) == '.') {
+			return false;
+		}
+		for (int k = start + 1; k < at; k++) {
+			if (text.charAt(k) == '.' && text.charAt(k - 1) == '.') {
+				return false;
+			}
+		}
+		int labels = 0;
+		int labelStart = at + 1;
+		for (int k = at + 1; k <= end; k++) {
+			if (k == end || text.charAt(k) == '.') {
+				int length = k - labelStart;
+				if (length == 0 || length > 63 || text.charAt(labelStart) == '-' || text.charAt(k - 1) == '-') {
+					return false;
+				}
+				labels++;
+				if (k < end) {
+					labelStart = k + 1;
+				}
+			}
+		}
+		if (labels < 2) {
+			return false;
+		}
+		for (int k = labelStart; k < end; k++) {
+			if (!isAsciiLetter(text.charAt(k))) {
+				return false;
+			}
+		}
+		return DOMAINS.isValidTld(text.substring(labelStart, end));
 	}
 
 	// IPv6: hexadecimal groups and colons (an IPv4 tail allowed) around the colon, whole tokens only.
@@ -415,13 +460,34 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		if (digits < MIN_PHONE_DIGITS || digits > MAX_PHONE_DIGITS + 2) {
 			return false;
 		}
-		String candidate = text.substring(start, end);
-		if (candidate.charAt(0) == '+' || candidate.startsWith("00")) {
-			return isValidPhone((candidate.charAt(0) == '+') ? candidate : "+" + candidate.substring(2), "ZZ");
+		if (text.charAt(start) == '+' || text.startsWith("00", start)) {
+			return isInternational(digitsOf(text, (text.charAt(start) == '+') ? start : start + 2, end));
 		}
-		for (String region : this.phoneRegions) {
-			if (isValidPhone(candidate, region)) {
+		String national = digitsOf(text, start, end);
+		for (NationalNumbers region : this.phoneRegions) {
+			if (region.isValid(national)) {
 				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Digits after '+' or '00': a country calling code of one to three digits, then a possible national number. */
+	private static boolean isInternational(String digits) {
+		if (digits.isEmpty() || digits.charAt(0) == '0') {
+			return false;
+		}
+		for (int length = 1; length <= 3 && length < digits.length(); length++) {
+			int countryCode = Integer.parseInt(digits, 0, length, 10);
+			if (!PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(PHONES.getRegionCodeForCountryCode(countryCode))
+					&& !"ZZ".equals(PHONES.getRegionCodeForCountryCode(countryCode))) {
+				if (digits.charAt(length) == '0') {
+					// A trunk zero written after the country code, or a number that keeps it (Italy).
+					return isValidPhone("+" + digits, "ZZ");
+				}
+				PhoneNumber phone = new PhoneNumber().setCountryCode(countryCode)
+					.setNationalNumber(Long.parseLong(digits, length, digits.length(), 10));
+				return PHONES.isPossibleNumber(phone) && PHONES.isValidNumber(phone);
 			}
 		}
 		return false;
@@ -435,6 +501,46 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		catch (NumberParseException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The national numbers of one region: the lengths its numbering plan allows (libphonenumber's cheap
+	 * {@code isPossibleNumber}) decide before its validation is asked, which keeps most digit runs (dates, amounts,
+	 * order numbers) cheap.
+	 */
+	private record NationalNumbers(String region, int countryCode, @Nullable String nationalPrefix) {
+
+		static NationalNumbers of(String region) {
+			return new NationalNumbers(region, PHONES.getCountryCodeForRegion(region),
+					PHONES.getNddPrefixForRegion(region, true));
+		}
+
+		boolean isValid(String digits) {
+			PhoneNumber phone = null;
+			String prefix = this.nationalPrefix;
+			if (prefix != null && !prefix.isEmpty() && digits.startsWith(prefix)
+					&& digits.length() > prefix.length()) {
+				phone = possible(digits.substring(prefix.length()));
+			}
+			if (phone == null) {
+				phone = possible(digits);
+			}
+			if (phone == null) {
+				return false;
+			}
+			return PHONES.isValidNumberForRegion(phone, this.region) || PHONES.isValidNumber(phone);
+		}
+
+		private @Nullable PhoneNumber possible(String nationalNumber) {
+			if (nationalNumber.charAt(0) == '0' || nationalNumber.length() > 17) {
+				// A leading zero that belongs to the number (Italy) is not expressible here.
+				return null;
+			}
+			PhoneNumber phone = new PhoneNumber().setCountryCode(this.countryCode)
+				.setNationalNumber(Long.parseLong(nationalNumber));
+			return PHONES.isPossibleNumber(phone) ? phone : null;
+		}
+
 	}
 
 	// Words: IBANs and secrets, recognized by how they start.

@@ -66,6 +66,13 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("tool.max-values", properties.getTool().getMaxValues());
 		settings.put("tools.enabled", properties.getTools().isEnabled());
 		settings.put("tools.circuit-breaker.enabled", properties.getTools().getCircuitBreaker().isEnabled());
+		settings.put("capture.content", properties.getCapture().isContent());
+		settings.put("capture.max-length", properties.getCapture().getMaxLength());
+		LlmObsProperties.Redaction redaction = properties.getRedaction();
+		settings.put("redaction.enabled", redaction.isEnabled());
+		settings.put("redaction.patterns", redaction.getPatterns().keySet());
+		settings.put("redaction.phone-regions", redaction.getPhoneRegions());
+		settings.put("pii.enabled", properties.getPii().isEnabled());
 		return settings;
 	}
 

@@ -55,7 +55,9 @@ public final class LlmObsRedactionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PiiScanner llmObsPiiScanner(LlmObsProperties properties, ObjectProvider<LlmObsRedactionCustomizer> customizers) {
+	PiiScanner llmObsPiiScanner(LlmObsProperties properties, ObjectProvider<LlmObsRedactionCustomizer> customizers,
+			Environment environment) {
+		SpringAiContentLogging.warnIfEnabled(environment);
 		List<String> regions = properties.getRedaction().getPhoneRegions();
 		for (String region : regions) {
 			if (!BuiltInPiiDetector.isPhoneRegion(region)) {
@@ -99,9 +101,7 @@ public final class LlmObsRedactionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "llmobs.redaction.enabled", matchIfMissing = true)
-	SpringAiContentRedactor llmObsSpringAiContentRedactor(ContentRedactor redactor, InstrumentationErrors errors,
-			Environment environment) {
-		SpringAiContentLogging.warnIfEnabled(environment);
+	SpringAiContentRedactor llmObsSpringAiContentRedactor(ContentRedactor redactor, InstrumentationErrors errors) {
 		return new SpringAiContentRedactor(redactor, errors);
 	}
 
