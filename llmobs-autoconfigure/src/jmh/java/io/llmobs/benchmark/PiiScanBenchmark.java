@@ -31,10 +31,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code baselineIndexOf}: one {@code String.indexOf} pass over the same 4096 characters (vectorized), and
  * {@code baselineCharLoop}: one {@code charAt} loop that counts digits: the floor of any per-character scan.</li>
  * </ul>
+ * The warm-up is long (16 s) because the scan reaches into libphonenumber's and commons-validator's matchers, and on
+ * a busy 2-core machine C2 took over 10 s to compile that call graph; shorter warm-ups measured tier-3 code.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
 @State(Scope.Benchmark)
