@@ -1,6 +1,9 @@
 package io.llmobs.benchmark;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,14 +29,24 @@ import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelCatalogReader;
 import io.llmobs.cost.UnpricedModelWarnings;
+import io.llmobs.feedback.FeedbackObservationHandler;
+import io.llmobs.feedback.Interactions;
+import io.llmobs.prompt.PromptIdentityResolver;
+import io.llmobs.prompt.PromptInventory;
+import io.llmobs.prompt.PromptObservationHandler;
+import io.llmobs.prompt.PromptRegistry;
+import io.llmobs.prompt.PromptRenders;
+import io.llmobs.prompt.PromptSpanEnricher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.ai.template.st.StTemplateRenderer;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Wires llmobs into plain registries the way {@code LlmObsChatAutoConfiguration} and
- * {@code LlmObsContextAutoConfiguration} do, with the default properties.
+ * Wires llmobs into plain registries the way {@code LlmObsChatAutoConfiguration},
+ * {@code LlmObsContextAutoConfiguration}, {@code LlmObsPromptAutoConfiguration} and
+ * {@code LlmObsFeedbackAutoConfiguration} do, with the default properties (an empty prompt registry).
  */
 final class LlmObsWiring {
 
@@ -80,9 +93,22 @@ final class LlmObsWiring {
 			.observationHandler(new ChatClientMetricsHandler(recorder))
 			.observationHandler(new ContextObservationHandler(accountant, accounting, new ContextMeters(meters),
 					WARN_RATIO, errors))
+			.observationHandler(new PromptObservationHandler(prompts(errors), errors))
+			.observationHandler(new FeedbackObservationHandler(
+					new Interactions(10_000, Duration.ofHours(1), meters.config().clock()), errors))
 			.observationFilter(new ChatSpanEnricher(accounting, errors))
-			.observationFilter(new ContextSpanEnricher(accountant, errors));
+			.observationFilter(new ContextSpanEnricher(accountant, errors))
+			.observationFilter(new PromptSpanEnricher(errors));
 		return new Instrumentation(new ChatClientStreamAdvisor(recorder), counter);
+	}
+
+	/** Prompt identity as {@code LlmObsPromptAutoConfiguration} makes it, without prompt files. */
+	private static PromptIdentityResolver prompts(InstrumentationErrors errors) {
+		PromptRenders renders = new PromptRenders(10_000);
+		PromptRegistry registry = new PromptRegistry(Map.of(), Instant.now(), StTemplateRenderer.builder().build(),
+				renders, errors);
+		return new PromptIdentityResolver(registry, renders, new PromptInventory(registry, Clock.systemUTC(), 100),
+				errors);
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.Map;
 import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.context.ContextStats;
+import io.llmobs.feedback.Interactions;
+import io.llmobs.prompt.PromptInventory;
 import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
@@ -35,6 +37,10 @@ public class LlmObsEndpoint {
 
 	private final @Nullable ToolCircuitBreakers breakers;
 
+	private final @Nullable PromptInventory prompts;
+
+	private final @Nullable Interactions interactions;
+
 	/**
 	 * Creates the endpoint.
 	 * @param catalog the model catalog in use
@@ -43,15 +49,20 @@ public class LlmObsEndpoint {
 	 * @param tags the bounded tag values, or {@code null} when the chat instrumentation is off
 	 * @param context the context accounting's figures, or {@code null} when it is off
 	 * @param breakers the tools' circuit breakers, or {@code null} when the tool guard is off
+	 * @param prompts the prompt registry and the prompts of calls, or {@code null} when prompt versions are off
+	 * @param interactions the calls that feedback can refer to, or {@code null} when feedback is off
 	 */
 	public LlmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, Map<String, Object> settings,
-			@Nullable BoundedTags tags, @Nullable ContextStats context, @Nullable ToolCircuitBreakers breakers) {
+			@Nullable BoundedTags tags, @Nullable ContextStats context, @Nullable ToolCircuitBreakers breakers,
+			@Nullable PromptInventory prompts, @Nullable Interactions interactions) {
 		this.catalog = catalog;
 		this.costTotals = costTotals;
 		this.settings = settings;
 		this.tags = tags;
 		this.context = context;
 		this.breakers = breakers;
+		this.prompts = prompts;
+		this.interactions = interactions;
 	}
 
 	/**
@@ -66,7 +77,9 @@ public class LlmObsEndpoint {
 				this.settings, new CostDescriptor(this.costTotals.total(), this.costTotals.byModel(),
 						this.costTotals.byStage()),
 				tagUsage(), (this.context != null) ? this.context.snapshot() : null,
-				(this.breakers != null) ? this.breakers.states() : Map.of());
+				(this.breakers != null) ? this.breakers.states() : Map.of(),
+				(this.prompts != null) ? this.prompts.snapshot() : null,
+				(this.interactions != null) ? new FeedbackDescriptor(this.interactions.size()) : null);
 	}
 
 	private Map<String, TagUsageDescriptor> tagUsage() {
@@ -91,10 +104,22 @@ public class LlmObsEndpoint {
 	 * @param context threshold crossings, largest recent utilization, calibration and token cache; {@code null} when
 	 * the context accounting is off
 	 * @param toolCircuitBreakers the state of each tool's circuit breaker, by tool name
+	 * @param prompts the registry's prompts and the distinct prompt identities of calls, with when each was first
+	 * seen; {@code null} when prompt versions are off
+	 * @param feedback the ids that feedback can refer to; {@code null} when feedback is off
 	 */
 	public record LlmObsDescriptor(CatalogDescriptor catalog, Map<String, Object> settings, CostDescriptor cost,
 			Map<String, TagUsageDescriptor> tags, ContextStats.@Nullable Snapshot context,
-			Map<String, String> toolCircuitBreakers) implements OperationResponseBody {
+			Map<String, String> toolCircuitBreakers, PromptInventory.@Nullable Snapshot prompts,
+			@Nullable FeedbackDescriptor feedback) implements OperationResponseBody {
+	}
+
+	/**
+	 * The state of user feedback.
+	 *
+	 * @param ids the response and trace ids kept for feedback (an estimate)
+	 */
+	public record FeedbackDescriptor(long ids) {
 	}
 
 	/**

@@ -57,6 +57,11 @@ public class LlmObsProperties implements Validator {
 	private final TagLimit tool = new TagLimit(50);
 
 	/**
+	 * Bounds of the 'guardrail' tag.
+	 */
+	private final TagLimit guardrail = new TagLimit(20);
+
+	/**
 	 * Model entries by key: add models, or override prices and windows of the catalog's entry with the same key.
 	 */
 	private final Map<String, ModelSettings> models = new LinkedHashMap<>();
@@ -75,6 +80,21 @@ public class LlmObsProperties implements Validator {
 	 * Tool calls: timings, circuit breakers.
 	 */
 	private final Tools tools = new Tools();
+
+	/**
+	 * Trace propagation over the Model Context Protocol.
+	 */
+	private final Mcp mcp = new Mcp();
+
+	/**
+	 * Prompt versions: the prompt registry and the prompt identity of calls.
+	 */
+	private final Prompts prompts = new Prompts();
+
+	/**
+	 * User feedback on calls.
+	 */
+	private final Feedback feedback = new Feedback();
 
 	/**
 	 * Prompt and completion capture on model-call spans.
@@ -127,6 +147,10 @@ public class LlmObsProperties implements Validator {
 		return this.tool;
 	}
 
+	public TagLimit getGuardrail() {
+		return this.guardrail;
+	}
+
 	public Map<String, ModelSettings> getModels() {
 		return this.models;
 	}
@@ -141,6 +165,18 @@ public class LlmObsProperties implements Validator {
 
 	public Tools getTools() {
 		return this.tools;
+	}
+
+	public Mcp getMcp() {
+		return this.mcp;
+	}
+
+	public Prompts getPrompts() {
+		return this.prompts;
+	}
+
+	public Feedback getFeedback() {
+		return this.feedback;
 	}
 
 	public Capture getCapture() {
@@ -171,9 +207,12 @@ public class LlmObsProperties implements Validator {
 		positive(errors, "model", properties.getModel().getMaxValues());
 		positive(errors, "task", properties.getTask().getMaxValues());
 		positive(errors, "tool", properties.getTool().getMaxValues());
+		positive(errors, "guardrail", properties.getGuardrail().getMaxValues());
 		properties.getModels().forEach((key, settings) -> settings.validate(key, errors));
 		properties.getContext().validate(errors);
 		properties.getTools().validate(errors);
+		properties.getPrompts().validate(errors);
+		properties.getFeedback().validate(errors);
 		if (properties.getCapture().getMaxLength() < 1) {
 			reject(errors, "capture.maxLength", "capture.max-length", "must be at least 1");
 		}
@@ -326,6 +365,27 @@ public class LlmObsProperties implements Validator {
 				reject(errors, field + name, property + kebabName,
 						"must be a price of zero or more (USD per 1M tokens)");
 			}
+		}
+
+	}
+
+	/**
+	 * Trace propagation over the Model Context Protocol.
+	 */
+	public static class Mcp {
+
+		/**
+		 * Whether MCP tool calls carry the caller's trace context and baggage in 'params._meta' and an MCP server's
+		 * tool calls continue it in a span of their own.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}
@@ -839,6 +899,118 @@ public class LlmObsProperties implements Validator {
 
 	}
 
+	/**
+	 * Prompt versions.
+	 */
+	public static class Prompts {
+
+		/**
+		 * Whether the prompt registry is loaded and every ChatClient call carries its prompt identity on its spans.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Where the prompt templates are: every file directly under it is a prompt named after the file without its
+		 * extension. A missing location is an empty registry.
+		 */
+		private String location = "classpath:/prompts/";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getLocation() {
+			return this.location;
+		}
+
+		public void setLocation(String location) {
+			this.location = location;
+		}
+
+		void validate(Errors errors) {
+			if (this.location == null || this.location.isBlank()) {
+				reject(errors, "prompts.location", "prompts.location", "must not be blank");
+			}
+		}
+
+	}
+
+	/**
+	 * User feedback on calls.
+	 */
+	public static class Feedback {
+
+		/**
+		 * Whether a FeedbackRecorder bean records user outcomes against the ids of recent calls.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * The ids of recent calls that feedback can refer to.
+		 */
+		private final Cache cache = new Cache();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Cache getCache() {
+			return this.cache;
+		}
+
+		void validate(Errors errors) {
+			if (this.cache.getMaxSize() < 1) {
+				reject(errors, "feedback.cache.maxSize", "feedback.cache.max-size", "must be at least 1");
+			}
+			Duration expiry = this.cache.getExpireAfterWrite();
+			if (expiry == null || expiry.isNegative() || expiry.isZero()) {
+				reject(errors, "feedback.cache.expireAfterWrite", "feedback.cache.expire-after-write",
+						"must be positive");
+			}
+		}
+
+		/**
+		 * The ids of recent calls (response ids and trace ids).
+		 */
+		public static class Cache {
+
+			/**
+			 * Ids kept at most; feedback on an id no longer kept is counted as unknown.
+			 */
+			private long maxSize = 10_000;
+
+			/**
+			 * How long after its call an id can receive feedback.
+			 */
+			private Duration expireAfterWrite = Duration.ofHours(1);
+
+			public long getMaxSize() {
+				return this.maxSize;
+			}
+
+			public void setMaxSize(long maxSize) {
+				this.maxSize = maxSize;
+			}
+
+			public Duration getExpireAfterWrite() {
+				return this.expireAfterWrite;
+			}
+
+			public void setExpireAfterWrite(Duration expireAfterWrite) {
+				this.expireAfterWrite = expireAfterWrite;
+			}
+
+		}
+
+	}
 
 	/**
 	 * Prompt and completion capture on Spring AI's model-call spans.

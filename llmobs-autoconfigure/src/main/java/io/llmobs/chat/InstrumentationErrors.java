@@ -1,6 +1,7 @@
 package io.llmobs.chat;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,18 +26,24 @@ public final class InstrumentationErrors {
 
 	private static final long LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
-	private final MeterRegistry registry;
+	private final Map<Component, Counter> counters = new EnumMap<>(Component.class);
 
 	private final Clock clock;
 
 	private final Map<Component, AtomicLong> lastLogged = new ConcurrentHashMap<>();
 
 	/**
-	 * Creates the error reporter.
-	 * @param registry where the counter is registered
+	 * Creates the error reporter, with a counter at zero for every component, so that an alert on
+	 * {@code increase()} sees the first failure too.
+	 * @param registry where the counters are registered
 	 */
 	public InstrumentationErrors(MeterRegistry registry) {
-		this.registry = registry;
+		for (Component component : Component.values()) {
+			this.counters.put(component, Counter.builder(METER_NAME)
+				.description("Failures inside llmobs instrumentation; the instrumented calls went on")
+				.tag("component", component.tagValue())
+				.register(registry));
+		}
 		this.clock = registry.config().clock();
 	}
 
@@ -47,11 +54,7 @@ public final class InstrumentationErrors {
 	 */
 	public void record(Component component, Throwable ex) {
 		try {
-			Counter.builder(METER_NAME)
-				.description("Failures inside llmobs instrumentation; the instrumented calls went on")
-				.tag("component", component.tagValue())
-				.register(this.registry)
-				.increment();
+			this.counters.get(component).increment();
 			long now = this.clock.monotonicTime();
 			AtomicLong last = this.lastLogged.computeIfAbsent(component, (key) -> new AtomicLong(now - LOG_INTERVAL_NANOS));
 			long previous = last.get();
@@ -85,11 +88,20 @@ public final class InstrumentationErrors {
 		/** The tool guard: circuit breakers, tool timings and span attributes. */
 		TOOLS("tools"),
 
+		/** Trace propagation over MCP: the client's {@code _meta} and the server's tool-call observations. */
+		MCP("mcp"),
+
 		/** The application's {@link TenantResolver}. */
 		TENANT_RESOLVER("tenant_resolver"),
 
 		/** Task scopes. */
 		TASK("task"),
+
+		/** Prompt identity: template tracking and resolution. */
+		PROMPTS("prompts"),
+
+		/** User feedback and guardrail verdicts. */
+		FEEDBACK("feedback"),
 
 		/** Content capture, PII counts and the redaction of Spring AI's content attributes. */
 		REDACTION("redaction");

@@ -12,6 +12,17 @@ public final class LlmObsParams {
 	/** Tenant or cohort of the call, for cost and latency segmentation. */
 	public static final String TENANT = "llmobs.tenant";
 
+	/**
+	 * Name of the prompt the call uses, when it is not a registry prompt (a registry prompt names itself); carried as
+	 * {@code gen_ai.prompt.name} on the call's spans.
+	 */
+	public static final String PROMPT_NAME = "llmobs.prompt.name";
+
+	/**
+	 * Version of the prompt named by {@link #PROMPT_NAME}; defaults to the hash of the call's system message template.
+	 */
+	public static final String PROMPT_VERSION = "llmobs.prompt.version";
+
 	private LlmObsParams() {
 	}
 

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.llmobs.capture.ContentAttributes;
+import io.llmobs.prompt.PromptSpanAttributes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,11 +50,12 @@ class SemanticConventionNamesTests {
 	}
 
 	private static List<String> constants() {
-		return constants(ChatSpanAttributes.class);
+		return constants(ChatSpanAttributes.class, PromptSpanAttributes.class);
 	}
 
-	private static List<String> constants(Class<?> holder) {
-		return Arrays.stream(holder.getDeclaredFields())
+	private static List<String> constants(Class<?>... holders) {
+		return Stream.of(holders)
+			.flatMap((type) -> Arrays.stream(type.getDeclaredFields()))
 			.filter((field) -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
 			.map(SemanticConventionNamesTests::value)
 			.toList();

@@ -9,8 +9,8 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,19 +27,26 @@ public class TracedApplication {
 	}
 
 	/**
+	 * The runner's properties. Spring AI's MCP client and server are off: without a web server, its MCP server would
+	 * talk over the test JVM's standard input and output.
+	 */
+	public static final String[] PROPERTIES = { "spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
+			"spring.ai.openai.chat.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
+			"management.otlp.metrics.export.enabled=false", "management.tracing.export.otlp.enabled=false",
+			"management.logging.export.otlp.enabled=false", "spring.ai.mcp.server.enabled=false",
+			"spring.ai.mcp.client.enabled=false" };
+
+	/**
 	 * A runner of this application with Spring AI's OpenAI client (model {@code gpt-4o-mini}, no retries), every
 	 * span sampled and nothing exported; point it at a server with {@code spring.ai.openai.base-url}.
 	 */
 	public static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withUserConfiguration(TracedApplication.class)
-			.withPropertyValues("spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
-					"spring.ai.openai.chat.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
-					"management.otlp.metrics.export.enabled=false", "management.tracing.export.otlp.enabled=false",
-					"management.logging.export.otlp.enabled=false");
+			.withPropertyValues(PROPERTIES);
 	}
 
 	/** The spans finished so far, after a flush. */
-	public static List<SpanData> spans(AssertableApplicationContext context) {
+	public static List<SpanData> spans(ApplicationContext context) {
 		context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
 		return context.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
 	}

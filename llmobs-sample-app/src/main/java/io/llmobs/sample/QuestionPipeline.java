@@ -6,13 +6,16 @@ import java.util.function.Consumer;
 import io.llmobs.chat.LlmObs;
 import io.llmobs.chat.LlmObsParams;
 import io.llmobs.chat.LlmTask;
+import io.llmobs.prompt.PromptRegistry;
+import io.llmobs.prompt.RegisteredPrompt;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Answers a support question in two model calls, grouped in one llmobs task: stage {@code classify} picks a
- * category, stage {@code answer} answers with that category in mind.
+ * category, stage {@code answer} answers with that category in mind, from the registry prompt {@code answer}, so its
+ * spans carry {@code gen_ai.prompt.name} and {@code gen_ai.prompt.version}.
  */
 @Service
 public final class QuestionPipeline {
@@ -24,22 +27,22 @@ public final class QuestionPipeline {
 			You are the triage step of a customer support desk. Classify the user's question into exactly one \
 			category: billing, shipping, technical, account or general. Reply with that one lowercase word only.""";
 
-	static final String ANSWER_SYSTEM_PROMPT = """
-			You are a concise, friendly customer support assistant. The question was classified as '{category}'. \
-			Answer in at most three sentences.""";
-
 	private final ChatClient chatClient;
 
 	private final LlmObs llmObs;
+
+	private final RegisteredPrompt answerPrompt;
 
 	/**
 	 * Creates the pipeline.
 	 * @param chatClientBuilder the auto-configured builder, which llmobs instruments
 	 * @param llmObs the llmobs entry point, for the task scope
+	 * @param prompts the versioned prompts under {@code src/main/resources/prompts/}
 	 */
-	public QuestionPipeline(ChatClient.Builder chatClientBuilder, LlmObs llmObs) {
+	public QuestionPipeline(ChatClient.Builder chatClientBuilder, LlmObs llmObs, PromptRegistry prompts) {
 		this.chatClient = chatClientBuilder.build();
 		this.llmObs = llmObs;
+		this.answerPrompt = prompts.get("answer");
 	}
 
 	/**
@@ -53,7 +56,7 @@ public final class QuestionPipeline {
 			try {
 				String category = classify(question, tenant);
 				String answer = this.chatClient.prompt()
-					.system((system) -> system.text(ANSWER_SYSTEM_PROMPT).param("category", category))
+					.system((system) -> system.text(this.answerPrompt.text()).param("category", category))
 					.user(question)
 					.advisors((advisors) -> advisors.param(LlmObsParams.STAGE, "answer")
 						.param(LlmObsParams.TENANT, tenant))
@@ -84,7 +87,7 @@ public final class QuestionPipeline {
 				String category = classify(question, tenant);
 				StringBuilder answer = new StringBuilder();
 				this.chatClient.prompt()
-					.system((system) -> system.text(ANSWER_SYSTEM_PROMPT).param("category", category))
+					.system((system) -> system.text(this.answerPrompt.text()).param("category", category))
 					.user(question)
 					.advisors((advisors) -> advisors.param(LlmObsParams.STAGE, "answer")
 						.param(LlmObsParams.TENANT, tenant))

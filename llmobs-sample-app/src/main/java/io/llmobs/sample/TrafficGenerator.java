@@ -24,9 +24,11 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 
 	private static final Log logger = LogFactory.getLog(TrafficGenerator.class);
 
-	static final List<String> TENANTS = List.of("acme", "globex", "initech");
+	/** The tenants the traffic rotates through. */
+	public static final List<String> TENANTS = List.of("acme", "globex", "initech");
 
-	static final List<String> QUESTIONS = List.of("Why was my invoice charged twice this month?",
+	/** The questions of the pipeline's rotation. */
+	public static final List<String> QUESTIONS = List.of("Why was my invoice charged twice this month?",
 			"Where is my package? The tracking number has not changed for three days.",
 			"The app crashes with an error when I upload a file, how do I fix it?",
 			"How do I reset my password if I no longer have access to my email?",
@@ -34,7 +36,8 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 			"Can I get a refund for an order that was delivered damaged?",
 			"Is there an API to export my account data?");
 
-	static final List<String> QUOTES = List.of("What does express shipping of 5 kg to Hanoi cost?",
+	/** The quote requests of the agent's rotation. */
+	public static final List<String> QUOTES = List.of("What does express shipping of 5 kg to Hanoi cost?",
 			"How much is standard shipping of 12 kg to Paris?", "Price of economy shipping of 3 kg to Toronto?",
 			"What does express shipping of 2 kg to London cost?", "How much is standard shipping of 1.5 kg to Berlin?");
 
@@ -64,7 +67,7 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 	}
 
 	/** Sends the next question of the rotation (every third one streamed) and asks for the next quote. */
-	void sendOne() {
+	public void sendOne() {
 		long n = this.sent.getAndIncrement();
 		String question = QUESTIONS.get((int) (n % QUESTIONS.size()));
 		String tenant = TENANTS.get((int) (n % TENANTS.size()));

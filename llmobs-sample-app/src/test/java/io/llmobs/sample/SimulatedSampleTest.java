@@ -34,7 +34,7 @@ import org.springframework.core.env.Environment;
 @AutoConfigureMetrics
 @AutoConfigureRestTestClient
 @Import(SimulatedSampleTest.SimulatorOnLocalPort.class)
-@interface SimulatedSampleTest {
+public @interface SimulatedSampleTest {
 
 	/** The placeholder host of the simulator's base URL. */
 	String SIMULATOR_HOST = "simulator.invalid";

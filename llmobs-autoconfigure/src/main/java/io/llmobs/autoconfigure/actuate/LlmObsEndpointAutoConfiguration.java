@@ -8,10 +8,14 @@ import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
+import io.llmobs.autoconfigure.feedback.LlmObsFeedbackAutoConfiguration;
+import io.llmobs.autoconfigure.prompt.LlmObsPromptAutoConfiguration;
 import io.llmobs.autoconfigure.tool.LlmObsToolAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.context.ContextStats;
+import io.llmobs.feedback.Interactions;
+import io.llmobs.prompt.PromptInventory;
 import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
@@ -29,7 +33,8 @@ import org.springframework.context.annotation.Bean;
  * {@link EnableAutoConfiguration Auto-configuration} of the {@code llmobs} Actuator endpoint.
  */
 @AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
-		LlmObsContextAutoConfiguration.class, LlmObsToolAutoConfiguration.class })
+		LlmObsContextAutoConfiguration.class, LlmObsToolAutoConfiguration.class, LlmObsPromptAutoConfiguration.class,
+		LlmObsFeedbackAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(LlmObsEndpoint.class)
@@ -40,9 +45,11 @@ public final class LlmObsEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	LlmObsEndpoint llmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, LlmObsProperties properties,
 			ObjectProvider<BoundedTags> tags, ObjectProvider<ContextStats> context,
-			ObjectProvider<ToolCircuitBreakers> breakers) {
+			ObjectProvider<ToolCircuitBreakers> breakers, ObjectProvider<PromptInventory> prompts,
+			ObjectProvider<Interactions> interactions) {
 		return new LlmObsEndpoint(catalog, costTotals, settings(properties), tags.getIfAvailable(),
-				context.getIfAvailable(), breakers.getIfAvailable());
+				context.getIfAvailable(), breakers.getIfAvailable(), prompts.getIfAvailable(),
+				interactions.getIfAvailable());
 	}
 
 	/** The effective settings; llmobs has no secrets among them, prices and limits only. */
@@ -66,6 +73,13 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("tool.max-values", properties.getTool().getMaxValues());
 		settings.put("tools.enabled", properties.getTools().isEnabled());
 		settings.put("tools.circuit-breaker.enabled", properties.getTools().getCircuitBreaker().isEnabled());
+		settings.put("prompts.enabled", properties.getPrompts().isEnabled());
+		settings.put("prompts.location", properties.getPrompts().getLocation());
+		settings.put("guardrail.max-values", properties.getGuardrail().getMaxValues());
+		LlmObsProperties.Feedback feedback = properties.getFeedback();
+		settings.put("feedback.enabled", feedback.isEnabled());
+		settings.put("feedback.cache.max-size", feedback.getCache().getMaxSize());
+		settings.put("feedback.cache.expire-after-write", feedback.getCache().getExpireAfterWrite().toString());
 		settings.put("capture.content", properties.getCapture().isContent());
 		settings.put("capture.max-length", properties.getCapture().getMaxLength());
 		LlmObsProperties.Redaction redaction = properties.getRedaction();

@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * derived from the question and the previous tool's result ({@code weightKg}, {@code service} and {@code destination}
  * from the question; an {@code expression} from the {@code base} and {@code perKg} of a rate); once every tool was
  * called in this turn, or a tool answered with something other than JSON (an error, or llmobs' degraded-mode
- * message), a text answer quoting the last result;</li>
+ * message), a text answer quoting the last result; a question that says "keep trying" gets a call of the first
+ * tool with the same arguments every time, an agent stuck in a loop, for llmobs' loop guard to stop;</li>
  * <li>prompt tokens are counted like a provider whose tokenizer differs from llmobs' estimate: {@code cl100k_base}
  * over each message's content (not over the tool calls of assistant messages), 4 tokens per message and 3 for the
  * reply, and the JSON of the {@code tools} tokenized as a whole (llmobs estimates {@code gpt-4o-mini} with
@@ -171,7 +172,8 @@ public final class ChatSimulator {
 		String finishReason = "stop";
 		Message last = messages.isEmpty() ? new Message("user", "", List.of()) : messages.get(messages.size() - 1);
 		boolean lastToolFailed = last.role().equals("tool") && !isJson(last.text());
-		JsonNode nextTool = lastToolFailed ? null : nextTool(tools, messages);
+		JsonNode nextTool = question.toLowerCase(Locale.ROOT).contains("keep trying") ? firstTool(tools)
+				: lastToolFailed ? null : nextTool(tools, messages);
 		if (nextTool != null) {
 			JsonNode function = nextTool.path("function");
 			toolCall = new ToolCall("call_sim" + Integer.toHexString(hash), text(function.path("name")),
@@ -269,6 +271,10 @@ public final class ChatSimulator {
 			return essay.toString().strip();
 		}
 		return String.join(" ", sentences.subList(0, 2 + Math.floorMod(hash, 2)));
+	}
+
+	private static @Nullable JsonNode firstTool(JsonNode tools) {
+		return (tools.isArray() && !tools.isEmpty()) ? tools.get(0) : null;
 	}
 
 	/** The first tool of the request not called yet since the last user message, or {@code null}. */

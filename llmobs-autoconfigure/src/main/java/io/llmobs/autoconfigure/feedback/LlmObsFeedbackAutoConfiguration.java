@@ -1,0 +1,72 @@
+package io.llmobs.autoconfigure.feedback;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
+import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.chat.BoundedTagValues;
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.feedback.FeedbackObservationHandler;
+import io.llmobs.feedback.FeedbackRecorder;
+import io.llmobs.feedback.Guardrails;
+import io.llmobs.feedback.Interactions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of guardrail verdicts ({@link Guardrails}) and, unless
+ * {@code llmobs.feedback.enabled} is false, of user feedback ({@link FeedbackRecorder}) on recent calls.
+ */
+@AutoConfiguration(after = LlmObsChatAutoConfiguration.class)
+@ConditionalOnLlmObsEnabled
+@ConditionalOnClass({ ChatClient.class, Caffeine.class })
+@ConditionalOnBean({ InstrumentationErrors.class, MeterRegistry.class, ObservationRegistry.class })
+public final class LlmObsFeedbackAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Guardrails llmObsGuardrails(MeterRegistry meterRegistry, ObservationRegistry observationRegistry,
+			LlmObsProperties properties, ObjectProvider<Interactions> interactions, InstrumentationErrors errors) {
+		return new Guardrails(meterRegistry, observationRegistry,
+				new BoundedTagValues(properties.getGuardrail().getMaxValues()), interactions.getIfAvailable(), errors);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "llmobs.feedback.enabled", matchIfMissing = true)
+	static class FeedbackConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		Interactions llmObsInteractions(LlmObsProperties properties, MeterRegistry meterRegistry) {
+			LlmObsProperties.Feedback.Cache cache = properties.getFeedback().getCache();
+			return new Interactions(cache.getMaxSize(), cache.getExpireAfterWrite(), meterRegistry.config().clock());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		FeedbackObservationHandler llmObsFeedbackObservationHandler(Interactions interactions,
+				InstrumentationErrors errors) {
+			return new FeedbackObservationHandler(interactions, errors);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		FeedbackRecorder llmObsFeedbackRecorder(Interactions interactions, MeterRegistry meterRegistry,
+				InstrumentationErrors errors) {
+			return new FeedbackRecorder(interactions, meterRegistry, errors);
+		}
+
+	}
+
+}

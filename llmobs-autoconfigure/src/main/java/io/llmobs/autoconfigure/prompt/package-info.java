@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the prompt registry and prompt identity on spans.
+ */
+@NullMarked
+package io.llmobs.autoconfigure.prompt;
+
+import org.jspecify.annotations.NullMarked;

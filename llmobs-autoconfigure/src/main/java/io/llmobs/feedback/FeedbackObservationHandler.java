@@ -1,0 +1,74 @@
+package io.llmobs.feedback;
+
+import io.llmobs.chat.BoundedTagValues;
+import io.llmobs.chat.CallAttribution;
+import io.llmobs.chat.ChatCalls;
+import io.llmobs.chat.InstrumentationErrors;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
+import org.springframework.ai.chat.model.ChatResponse;
+
+/**
+ * Ties every {@code ChatClient} call to its interaction when it starts, and when it ends notes the call's stage and
+ * makes its response id and trace id known to feedback.
+ */
+public final class FeedbackObservationHandler implements ObservationHandler<ChatClientObservationContext> {
+
+	private final Interactions interactions;
+
+	private final InstrumentationErrors errors;
+
+	/**
+	 * Creates the handler.
+	 * @param interactions the recent interactions
+	 * @param errors where failures are reported
+	 */
+	public FeedbackObservationHandler(Interactions interactions, InstrumentationErrors errors) {
+		this.interactions = interactions;
+		this.errors = errors;
+	}
+
+	@Override
+	public void onStart(ChatClientObservationContext context) {
+		try {
+			context.put(Interaction.class, this.interactions.of(context));
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.FEEDBACK, ex);
+		}
+	}
+
+	@Override
+	public void onStop(ChatClientObservationContext context) {
+		try {
+			Interaction interaction = context.get(Interaction.class);
+			if (interaction == null) {
+				return;
+			}
+			CallAttribution attribution = ChatCalls.attribution(context);
+			interaction.stage((attribution != null) ? attribution.stage() : BoundedTagValues.NONE);
+			ChatClientResponse response = context.getResponse();
+			ChatResponse chatResponse = (response != null) ? response.chatResponse() : null;
+			String responseId = (chatResponse != null) ? chatResponse.getMetadata().getId() : null;
+			if (responseId != null && !responseId.isEmpty()) {
+				this.interactions.register(responseId, interaction);
+			}
+			String traceId = TraceIds.of(context);
+			if (traceId != null) {
+				this.interactions.register(traceId, interaction);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.FEEDBACK, ex);
+		}
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof ChatClientObservationContext;
+	}
+
+}

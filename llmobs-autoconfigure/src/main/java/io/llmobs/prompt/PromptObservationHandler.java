@@ -1,0 +1,45 @@
+package io.llmobs.prompt;
+
+import io.llmobs.chat.InstrumentationErrors;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
+
+/**
+ * Resolves the prompt identity of every {@code ChatClient} call when it starts and leaves it in the call's context,
+ * where {@link PromptSpanEnricher} finds it for the call's span and its model calls' spans.
+ */
+public final class PromptObservationHandler implements ObservationHandler<ChatClientObservationContext> {
+
+	private final PromptIdentityResolver resolver;
+
+	private final InstrumentationErrors errors;
+
+	/**
+	 * Creates the handler.
+	 * @param resolver resolves the identities
+	 * @param errors where failures are reported
+	 */
+	public PromptObservationHandler(PromptIdentityResolver resolver, InstrumentationErrors errors) {
+		this.resolver = resolver;
+		this.errors = errors;
+	}
+
+	@Override
+	public void onStart(ChatClientObservationContext context) {
+		try {
+			// Always put, NONE included, so a nested call never shows the identity of the call around it.
+			context.put(PromptIdentity.class, this.resolver.resolve(context.getRequest()));
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.PROMPTS, ex);
+		}
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof ChatClientObservationContext;
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.llmobs.prompt;
+
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.ObservationAncestry;
+import io.llmobs.chat.SpanPresence;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationFilter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+
+/**
+ * Adds the prompt identity of a {@code ChatClient} call to its span and to the spans of the model calls it made.
+ */
+public final class PromptSpanEnricher implements ObservationFilter {
+
+	private final InstrumentationErrors errors;
+
+	/**
+	 * Creates the filter.
+	 * @param errors where failures are reported
+	 */
+	public PromptSpanEnricher(InstrumentationErrors errors) {
+		this.errors = errors;
+	}
+
+	@Override
+	public Observation.Context map(Observation.Context context) {
+		try {
+			if ((context instanceof ChatClientObservationContext || context instanceof ChatModelObservationContext)
+					&& SpanPresence.hasSpan(context)) {
+				PromptIdentity identity = ObservationAncestry.find(context, PromptIdentity.class);
+				if (identity != null && identity != PromptIdentity.NONE) {
+					add(context, PromptSpanAttributes.PROMPT_NAME, identity.name());
+					add(context, PromptSpanAttributes.PROMPT_VERSION, identity.version());
+					add(context, PromptSpanAttributes.PROMPT_HASH, identity.hash());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.SPANS, ex);
+		}
+		return context;
+	}
+
+	private static void add(Observation.Context context, String key, @Nullable String value) {
+		if (value != null) {
+			context.addHighCardinalityKeyValue(KeyValue.of(key, value));
+		}
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.llmobs.prompt;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import io.llmobs.chat.InstrumentationErrors;
+
+import org.springframework.ai.template.TemplateRenderer;
+
+/**
+ * Renders templates with a delegate and notes in {@link PromptRenders} which template each result came from.
+ */
+public final class TrackingTemplateRenderer implements TemplateRenderer {
+
+	private final TemplateRenderer delegate;
+
+	private final PromptRenders renders;
+
+	private final Function<String, RenderedTemplate> source;
+
+	private final InstrumentationErrors errors;
+
+	/**
+	 * Creates the renderer.
+	 * @param delegate renders the templates
+	 * @param renders where the results are noted
+	 * @param source what a template is: its hash and registry prompt
+	 * @param errors where a failure to note is reported
+	 */
+	public TrackingTemplateRenderer(TemplateRenderer delegate, PromptRenders renders,
+			Function<String, RenderedTemplate> source, InstrumentationErrors errors) {
+		this.delegate = delegate;
+		this.renders = renders;
+		this.source = source;
+		this.errors = errors;
+	}
+
+	@Override
+	public String apply(String template, Map<String, ? extends Object> variables) {
+		String rendered = this.delegate.apply(template, variables);
+		try {
+			this.renders.rendered(rendered, this.source.apply(template));
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.PROMPTS, ex);
+		}
+		return rendered;
+	}
+
+}
