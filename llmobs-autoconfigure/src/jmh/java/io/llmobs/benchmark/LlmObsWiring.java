@@ -3,6 +3,7 @@ package io.llmobs.benchmark;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.chat.CallAttributionResolver;
+import io.llmobs.chat.ChatCallListener;
 import io.llmobs.chat.ChatCallRecorder;
 import io.llmobs.chat.ChatClientMetricsHandler;
 import io.llmobs.chat.ChatClientStreamAdvisor;
@@ -73,6 +75,15 @@ final class LlmObsWiring {
 	 * @return the stream advisor to add to the client and the token counter to close at the end
 	 */
 	static Instrumentation instrument(ObservationRegistry observations, MeterRegistry meters) {
+		return instrument(observations, meters, List.of());
+	}
+
+	/**
+	 * Registers the llmobs handlers and filters, context accounting included, and the listeners of ended calls.
+	 * @return the stream advisor to add to the client and the token counter to close at the end
+	 */
+	static Instrumentation instrument(ObservationRegistry observations, MeterRegistry meters,
+			List<ChatCallListener> listeners) {
 		InstrumentationErrors errors = new InstrumentationErrors(meters);
 		BoundedTags tags = new BoundedTags(new BoundedTagValues(50), new BoundedTagValues(100),
 				new BoundedTagValues(50), new BoundedTagValues(50));
@@ -82,7 +93,7 @@ final class LlmObsWiring {
 		ModelCallAccounting accounting = new ModelCallAccounting(catalog, tags.models(), resolver);
 		ChatMeters chatMeters = new ChatMeters(meters);
 		ChatCallRecorder recorder = new ChatCallRecorder(resolver, tags.models(), chatMeters, errors,
-				meters.config().clock());
+				meters.config().clock(), () -> listeners);
 		// LlmObsContextAutoConfiguration
 		TokenCounter counter = tokenCounter(CACHE_MAX_SIZE);
 		ContextCalibration calibration = new ContextCalibration(CALIBRATION_SMOOTHING);

@@ -7,6 +7,7 @@ import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.context.ContextStats;
 import io.llmobs.feedback.Interactions;
+import io.llmobs.judge.SampledJudge;
 import io.llmobs.prompt.PromptInventory;
 import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.cost.CostTotals;
@@ -20,7 +21,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * {@code /actuator/llmobs}: the model catalog in use, the effective non-secret settings, the cost totals since
- * start-up, how full the bounded tags are, the context-window figures and the tools' circuit breakers.
+ * start-up, how full the bounded tags are, the context-window figures, the tools' circuit breakers and the judge.
  */
 @Endpoint(id = "llmobs")
 public class LlmObsEndpoint {
@@ -41,6 +42,8 @@ public class LlmObsEndpoint {
 
 	private final @Nullable Interactions interactions;
 
+	private final @Nullable SampledJudge judge;
+
 	/**
 	 * Creates the endpoint.
 	 * @param catalog the model catalog in use
@@ -51,10 +54,11 @@ public class LlmObsEndpoint {
 	 * @param breakers the tools' circuit breakers, or {@code null} when the tool guard is off
 	 * @param prompts the prompt registry and the prompts of calls, or {@code null} when prompt versions are off
 	 * @param interactions the calls that feedback can refer to, or {@code null} when feedback is off
+	 * @param judge the sampled judge, or {@code null} when it is off
 	 */
 	public LlmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, Map<String, Object> settings,
 			@Nullable BoundedTags tags, @Nullable ContextStats context, @Nullable ToolCircuitBreakers breakers,
-			@Nullable PromptInventory prompts, @Nullable Interactions interactions) {
+			@Nullable PromptInventory prompts, @Nullable Interactions interactions, @Nullable SampledJudge judge) {
 		this.catalog = catalog;
 		this.costTotals = costTotals;
 		this.settings = settings;
@@ -63,6 +67,7 @@ public class LlmObsEndpoint {
 		this.breakers = breakers;
 		this.prompts = prompts;
 		this.interactions = interactions;
+		this.judge = judge;
 	}
 
 	/**
@@ -79,7 +84,8 @@ public class LlmObsEndpoint {
 				tagUsage(), (this.context != null) ? this.context.snapshot() : null,
 				(this.breakers != null) ? this.breakers.states() : Map.of(),
 				(this.prompts != null) ? this.prompts.snapshot() : null,
-				(this.interactions != null) ? new FeedbackDescriptor(this.interactions.size()) : null);
+				(this.interactions != null) ? new FeedbackDescriptor(this.interactions.size()) : null,
+				(this.judge != null) ? this.judge.snapshot() : null);
 	}
 
 	private Map<String, TagUsageDescriptor> tagUsage() {
@@ -107,11 +113,13 @@ public class LlmObsEndpoint {
 	 * @param prompts the registry's prompts and the distinct prompt identities of calls, with when each was first
 	 * seen; {@code null} when prompt versions are off
 	 * @param feedback the ids that feedback can refer to; {@code null} when feedback is off
+	 * @param judge the judge's sample rate, queue, evaluations by outcome and budget used today; {@code null} when
+	 * the judge is off
 	 */
 	public record LlmObsDescriptor(CatalogDescriptor catalog, Map<String, Object> settings, CostDescriptor cost,
 			Map<String, TagUsageDescriptor> tags, ContextStats.@Nullable Snapshot context,
 			Map<String, String> toolCircuitBreakers, PromptInventory.@Nullable Snapshot prompts,
-			@Nullable FeedbackDescriptor feedback) implements OperationResponseBody {
+			@Nullable FeedbackDescriptor feedback, SampledJudge.@Nullable Snapshot judge) implements OperationResponseBody {
 	}
 
 	/**

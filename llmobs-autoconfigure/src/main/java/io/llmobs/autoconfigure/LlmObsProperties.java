@@ -11,6 +11,7 @@ import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -111,6 +112,11 @@ public class LlmObsProperties implements Validator {
 	 */
 	private final Pii pii = new Pii();
 
+	/**
+	 * The sampled LLM-as-judge.
+	 */
+	private final Judge judge = new Judge();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -191,6 +197,10 @@ public class LlmObsProperties implements Validator {
 		return this.pii;
 	}
 
+	public Judge getJudge() {
+		return this.judge;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return LlmObsProperties.class.isAssignableFrom(type);
@@ -217,6 +227,7 @@ public class LlmObsProperties implements Validator {
 			reject(errors, "capture.maxLength", "capture.max-length", "must be at least 1");
 		}
 		properties.getRedaction().validate(errors);
+		properties.getJudge().validate(errors);
 	}
 
 	private static void positive(Errors errors, String tag, int value) {
@@ -895,6 +906,233 @@ public class LlmObsProperties implements Validator {
 				}
 			}
 
+		}
+
+	}
+
+	/**
+	 * The sampled LLM-as-judge: off until enabled with a judge model named.
+	 */
+	public static class Judge {
+
+		private static final Pattern CRITERION = Pattern.compile("[a-z][a-z0-9_]*");
+
+		private static final List<String> TRIGGERS = List.of("error", "length", "tool-failure");
+
+		/**
+		 * Whether answers are judged. Needs 'llmobs.judge.model', a ChatModel bean qualified 'llmObsJudge' or a
+		 * Judge bean; start-up fails without one of them.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Fraction of ended ChatClient calls that are judged, in [0, 1].
+		 */
+		private double sampleRate = 0.05;
+
+		/**
+		 * Outcomes judged whatever the sample rate: 'error' (a failed call with part of an answer), 'length' (an
+		 * answer cut at the token limit), 'tool-failure' (a tool failed, timed out or was unavailable).
+		 */
+		private List<String> alwaysOn = new ArrayList<>(TRIGGERS);
+
+		/**
+		 * Model id the judge asks the application's ChatModel for; should differ from the judged model (a WARN at
+		 * start-up when it does not). Not used when a ChatModel bean qualified 'llmObsJudge' exists.
+		 */
+		private @Nullable String model;
+
+		/**
+		 * Criteria the judge scores from 0 to 1; 'faithfulness' and 'relevance' come with descriptions, other names
+		 * (lower case, digits, underscores) are given to the judge as they are.
+		 */
+		private List<String> criteria = new ArrayList<>(List.of("faithfulness", "relevance"));
+
+		/**
+		 * Rubric text, the judge's system prompt; placeholders {criteria}, {criteria_json} and {categories}.
+		 * Defaults to the bundled rubric.
+		 */
+		private @Nullable Resource rubric;
+
+		/**
+		 * Judgements waiting at most; further ones are dropped and counted.
+		 */
+		private int queueCapacity = 1_000;
+
+		/**
+		 * Judgements running at once.
+		 */
+		private int concurrency = 2;
+
+		/**
+		 * Judgements started per minute at most; further ones are dropped and counted.
+		 */
+		private int maxPerMinute = 60;
+
+		/**
+		 * USD the judge's own calls may cost per UTC day, as the cost meter prices them; then judgements are dropped
+		 * and counted until the next day. A judge model without a price counts as free.
+		 */
+		private double dailyBudgetUsd = 5.0;
+
+		/**
+		 * Time limit of one judgement; a later verdict is discarded and counted as a time-out.
+		 */
+		private Duration timeout = Duration.ofSeconds(30);
+
+		/**
+		 * Baseline written by the regression gate (JSON, mean score by criterion and stage) that
+		 * 'llmobs.judge.drift' subtracts from the rolling mean score. Unset: no drift gauge.
+		 */
+		private @Nullable Resource baseline;
+
+		/**
+		 * Latest scores per criterion and stage that the drift gauge's rolling mean covers.
+		 */
+		private int driftWindow = 100;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public double getSampleRate() {
+			return this.sampleRate;
+		}
+
+		public void setSampleRate(double sampleRate) {
+			this.sampleRate = sampleRate;
+		}
+
+		public List<String> getAlwaysOn() {
+			return this.alwaysOn;
+		}
+
+		public void setAlwaysOn(List<String> alwaysOn) {
+			this.alwaysOn = alwaysOn;
+		}
+
+		public @Nullable String getModel() {
+			return this.model;
+		}
+
+		public void setModel(@Nullable String model) {
+			this.model = model;
+		}
+
+		public List<String> getCriteria() {
+			return this.criteria;
+		}
+
+		public void setCriteria(List<String> criteria) {
+			this.criteria = criteria;
+		}
+
+		public @Nullable Resource getRubric() {
+			return this.rubric;
+		}
+
+		public void setRubric(@Nullable Resource rubric) {
+			this.rubric = rubric;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public int getMaxPerMinute() {
+			return this.maxPerMinute;
+		}
+
+		public void setMaxPerMinute(int maxPerMinute) {
+			this.maxPerMinute = maxPerMinute;
+		}
+
+		public double getDailyBudgetUsd() {
+			return this.dailyBudgetUsd;
+		}
+
+		public void setDailyBudgetUsd(double dailyBudgetUsd) {
+			this.dailyBudgetUsd = dailyBudgetUsd;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public @Nullable Resource getBaseline() {
+			return this.baseline;
+		}
+
+		public void setBaseline(@Nullable Resource baseline) {
+			this.baseline = baseline;
+		}
+
+		public int getDriftWindow() {
+			return this.driftWindow;
+		}
+
+		public void setDriftWindow(int driftWindow) {
+			this.driftWindow = driftWindow;
+		}
+
+		void validate(Errors errors) {
+			if (this.sampleRate < 0 || this.sampleRate > 1) {
+				reject(errors, "judge.sampleRate", "judge.sample-rate", "must be in [0, 1], not " + this.sampleRate);
+			}
+			for (String trigger : this.alwaysOn) {
+				if (!TRIGGERS.contains(trigger)) {
+					reject(errors, "judge.alwaysOn", "judge.always-on",
+							"'" + trigger + "' is not one of " + String.join(", ", TRIGGERS));
+				}
+			}
+			if (this.criteria.isEmpty()) {
+				reject(errors, "judge.criteria", "judge.criteria", "must name at least one criterion");
+			}
+			for (String criterion : this.criteria) {
+				if (criterion == null || !CRITERION.matcher(criterion).matches()) {
+					reject(errors, "judge.criteria", "judge.criteria",
+							"'" + criterion + "' must be lower case letters, digits and underscores");
+				}
+			}
+			if (this.model != null && this.model.isBlank()) {
+				reject(errors, "judge.model", "judge.model", "must not be blank");
+			}
+			atLeastOne(errors, this.queueCapacity, "queueCapacity", "queue-capacity");
+			atLeastOne(errors, this.concurrency, "concurrency", "concurrency");
+			atLeastOne(errors, this.maxPerMinute, "maxPerMinute", "max-per-minute");
+			atLeastOne(errors, this.driftWindow, "driftWindow", "drift-window");
+			if (this.dailyBudgetUsd < 0) {
+				reject(errors, "judge.dailyBudgetUsd", "judge.daily-budget-usd", "must not be negative");
+			}
+			if (this.timeout == null || this.timeout.isNegative() || this.timeout.isZero()) {
+				reject(errors, "judge.timeout", "judge.timeout", "must be positive");
+			}
+		}
+
+		private static void atLeastOne(Errors errors, int value, String field, String property) {
+			if (value < 1) {
+				reject(errors, "judge." + field, "judge." + property, "must be at least 1");
+			}
 		}
 
 	}

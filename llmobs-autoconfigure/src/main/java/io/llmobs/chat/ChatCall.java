@@ -1,5 +1,7 @@
 package io.llmobs.chat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -10,8 +12,8 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 
 /**
  * State of one {@code ChatClient} call that its model calls share: the attribution resolved once when the call
- * starts, the enclosing task, when it started, how many model calls it made, and the provider and requested model
- * that the latest model call reported.
+ * starts, the enclosing task, when it started, how many model calls it made, the provider and requested model
+ * that the latest model call reported, and its tool calls' failures and results.
  */
 final class ChatCall {
 
@@ -26,6 +28,10 @@ final class ChatCall {
 	private volatile @Nullable String requestModel;
 
 	private final AtomicInteger modelCalls = new AtomicInteger();
+
+	private final AtomicInteger toolFailures = new AtomicInteger();
+
+	private @Nullable List<String> toolResults;
 
 	ChatCall(CallAttribution attribution, @Nullable LlmTaskContext task, long startNanos) {
 		this.attribution = attribution;
@@ -57,6 +63,26 @@ final class ChatCall {
 
 	int modelCalls() {
 		return this.modelCalls.get();
+	}
+
+	void toolFailed() {
+		this.toolFailures.incrementAndGet();
+	}
+
+	int toolFailures() {
+		return this.toolFailures.get();
+	}
+
+	/** Keeps a reference to a tool's result, for the parts of llmobs that read the call once it ended. */
+	synchronized void toolResult(String result) {
+		if (this.toolResults == null) {
+			this.toolResults = new ArrayList<>(2);
+		}
+		this.toolResults.add(result);
+	}
+
+	synchronized List<String> toolResults() {
+		return (this.toolResults != null) ? List.copyOf(this.toolResults) : List.of();
 	}
 
 	String provider() {

@@ -1,6 +1,8 @@
 package io.llmobs.chat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.observation.Observation;
@@ -25,6 +27,8 @@ public final class ChatCallRecorder {
 
 	private final Clock clock;
 
+	private final Supplier<List<ChatCallListener>> listeners;
+
 	/**
 	 * Creates the recorder.
 	 * @param attributionResolver resolves stage and tenant
@@ -35,11 +39,32 @@ public final class ChatCallRecorder {
 	 */
 	public ChatCallRecorder(CallAttributionResolver attributionResolver, BoundedTagValues models, ChatMeters meters,
 			InstrumentationErrors errors, Clock clock) {
+		this(attributionResolver, models, meters, errors, clock, List::of);
+	}
+
+	/**
+	 * Creates the recorder.
+	 * @param attributionResolver resolves stage and tenant
+	 * @param models bounded model tag values
+	 * @param meters the chat meters
+	 * @param errors where failures inside llmobs are reported
+	 * @param clock the clock of the meter registry
+	 * @param listeners who is told of every call that ended; asked once, at the first call that ends, so that they
+	 * may depend on beans that are created after the observation handlers
+	 */
+	public ChatCallRecorder(CallAttributionResolver attributionResolver, BoundedTagValues models, ChatMeters meters,
+			InstrumentationErrors errors, Clock clock, Supplier<List<ChatCallListener>> listeners) {
 		this.attributionResolver = attributionResolver;
 		this.models = models;
 		this.meters = meters;
 		this.errors = errors;
 		this.clock = clock;
+		this.listeners = listeners;
+	}
+
+	/** Whether a listener wants ended calls, so that streams keep their chunks for it. */
+	boolean hasListeners() {
+		return !this.listeners.get().isEmpty();
 	}
 
 	/** Starts a call: resolves its attribution from its advisor parameters and finds the enclosing task. */
@@ -55,15 +80,49 @@ public final class ChatCallRecorder {
 		}
 	}
 
-	/** Records {@code llmobs.chat} and {@code llmobs.agent.iterations} for a call that ended. */
-	void finish(ChatCall call, ChatClientRequest request, @Nullable ChatResponse response, ChatOutcome outcome) {
+	/**
+	 * Records {@code llmobs.chat} and {@code llmobs.agent.iterations} for a call that ended, then tells the
+	 * listeners.
+	 * @param streamedChunks the answer's chunks of a stream, {@code null} for {@code call()}
+	 */
+	void finish(ChatCall call, ChatClientRequest request, @Nullable ChatResponse response,
+			Map<String, @Nullable Object> responseContext, @Nullable List<String> streamedChunks, ChatOutcome outcome,
+			@Nullable Throwable error, Observation.@Nullable ContextView observation) {
+		String model;
 		try {
-			this.meters.recordChat(call.model(this.models, request, response), call.provider(), call.attribution(),
-					outcome, this.clock.monotonicTime() - call.startNanos());
+			model = call.model(this.models, request, response);
+			this.meters.recordChat(model, call.provider(), call.attribution(), outcome,
+					this.clock.monotonicTime() - call.startNanos());
 			int iterations = call.modelCalls();
 			if (iterations > 0) {
 				this.meters.recordIterations(call.attribution().stage(), iterations);
 			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
+			return;
+		}
+		try {
+			List<ChatCallListener> listeners = this.listeners.get();
+			if (listeners.isEmpty()) {
+				return;
+			}
+			FinishedChatCall finished = new FinishedChatCall(request, response, responseContext,
+					(streamedChunks != null) ? streamedChunks : List.of(FinishedChatCall.text(response)), outcome,
+					error, call.attribution(), model, call.toolFailures(), call.toolResults(), observation);
+			for (ChatCallListener listener : listeners) {
+				tell(listener, finished);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
+		}
+	}
+
+	/** Tells one listener, so that a failing one neither fails the call nor keeps the others from hearing of it. */
+	private void tell(ChatCallListener listener, FinishedChatCall finished) {
+		try {
+			listener.onFinished(finished);
 		}
 		catch (RuntimeException ex) {
 			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);

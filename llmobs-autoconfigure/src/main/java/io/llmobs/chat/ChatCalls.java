@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Looks up the {@code ChatClient} call that encloses an observation, for the parts of llmobs that observe what
- * happens inside one (tool calls).
+ * happens inside one (tool calls), and notes what they saw on it.
  */
 public final class ChatCalls {
 
@@ -20,6 +20,29 @@ public final class ChatCalls {
 	public static @Nullable CallAttribution attribution(Observation.@Nullable ContextView context) {
 		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
 		return (call != null) ? call.attribution() : null;
+	}
+
+	/**
+	 * Notes that a tool call of the enclosing {@code ChatClient} call failed (error, time-out, open breaker).
+	 * @param context the tool observation's context, or {@code null}
+	 */
+	public static void toolFailed(Observation.@Nullable ContextView context) {
+		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+		if (call != null) {
+			call.toolFailed();
+		}
+	}
+
+	/**
+	 * Keeps a reference to the result that a tool returned within the enclosing {@code ChatClient} call.
+	 * @param context the tool observation's context, or {@code null}
+	 * @param result what the tool returned
+	 */
+	public static void toolResult(Observation.@Nullable ContextView context, String result) {
+		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+		if (call != null) {
+			call.toolResult(result);
+		}
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.llmobs.chat;
 
+import java.util.Map;
+
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
@@ -33,8 +35,10 @@ public final class ChatClientMetricsHandler implements ObservationHandler<ChatCl
 		ChatCall call = context.get(ChatCall.class);
 		if (call != null && !context.isStream()) {
 			ChatClientResponse response = context.getResponse();
+			Throwable error = context.getError();
 			this.recorder.finish(call, context.getRequest(), (response != null) ? response.chatResponse() : null,
-					(context.getError() != null) ? ChatOutcome.ERROR : ChatOutcome.SUCCESS);
+					(response != null) ? response.context() : Map.of(), null,
+					(error != null) ? ChatOutcome.ERROR : ChatOutcome.SUCCESS, error, context);
 		}
 	}
 

@@ -1,5 +1,8 @@
 package io.llmobs.chat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -41,27 +44,43 @@ public final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvis
 	@Override
 	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
 		return Flux.deferContextual((contextView) -> {
-			ChatCall call = call(request, contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
+			Observation current = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			Observation.Context observation = (current != null) ? current.getContext() : null;
+			ChatCall call = call(request, observation);
 			AtomicBoolean firstTokenSeen = new AtomicBoolean();
-			AtomicReference<@Nullable ChatResponse> last = new AtomicReference<>();
+			AtomicReference<@Nullable ChatClientResponse> last = new AtomicReference<>();
+			List<String> chunks = this.recorder.hasListeners() ? new ArrayList<>() : null;
 			return chain.nextStream(request).doOnNext((chunk) -> {
 				ChatResponse chatResponse = chunk.chatResponse();
+				last.set(chunk);
 				if (chatResponse != null) {
-					last.set(chatResponse);
+					if (chunks != null) {
+						String text = FinishedChatCall.text(chatResponse);
+						if (!text.isEmpty()) {
+							chunks.add(text);
+						}
+					}
 					if (!firstTokenSeen.get() && hasText(chatResponse) && firstTokenSeen.compareAndSet(false, true)) {
 						this.recorder.firstToken(call, request, chatResponse);
 					}
 				}
 			})
-				.doOnComplete(() -> this.recorder.finish(call, request, last.get(), ChatOutcome.SUCCESS))
-				.doOnError((ex) -> this.recorder.finish(call, request, last.get(), ChatOutcome.ERROR))
-				.doOnCancel(() -> this.recorder.finish(call, request, last.get(), ChatOutcome.CANCELLED));
+				.doOnComplete(() -> finish(call, request, last.get(), chunks, ChatOutcome.SUCCESS, null, observation))
+				.doOnError((ex) -> finish(call, request, last.get(), chunks, ChatOutcome.ERROR, ex, observation))
+				.doOnCancel(() -> finish(call, request, last.get(), chunks, ChatOutcome.CANCELLED, null, observation));
 		});
 	}
 
+	private void finish(ChatCall call, ChatClientRequest request, @Nullable ChatClientResponse last,
+			@Nullable List<String> chunks, ChatOutcome outcome, @Nullable Throwable error,
+			Observation.@Nullable Context observation) {
+		this.recorder.finish(call, request, (last != null) ? last.chatResponse() : null,
+				(last != null) ? last.context() : Map.of(), (chunks != null) ? chunks : List.of(), outcome, error,
+				observation);
+	}
+
 	/** The call that the observed {@code ChatClient} started, else one of our own. */
-	private ChatCall call(ChatClientRequest request, @Nullable Observation current) {
-		Observation.Context context = (current != null) ? current.getContext() : null;
+	private ChatCall call(ChatClientRequest request, Observation.@Nullable Context context) {
 		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
 		return (call != null) ? call : this.recorder.start(request.context(), context);
 	}

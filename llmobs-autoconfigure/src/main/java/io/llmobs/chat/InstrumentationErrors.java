@@ -103,6 +103,9 @@ public final class InstrumentationErrors {
 		/** User feedback and guardrail verdicts. */
 		FEEDBACK("feedback"),
 
+		/** The sampled judge. */
+		JUDGE("judge"),
+
 		/** Content capture, PII counts and the redaction of Spring AI's content attributes. */
 		REDACTION("redaction");
 

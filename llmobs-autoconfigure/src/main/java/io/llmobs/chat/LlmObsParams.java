@@ -23,6 +23,9 @@ public final class LlmObsParams {
 	 */
 	public static final String PROMPT_VERSION = "llmobs.prompt.version";
 
+	/** {@code true}: never judge this call; the judge sets it on its own calls. */
+	public static final String JUDGE_SKIP = "llmobs.judge.skip";
+
 	private LlmObsParams() {
 	}
 

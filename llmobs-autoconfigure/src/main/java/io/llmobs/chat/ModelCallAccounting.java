@@ -90,6 +90,21 @@ public final class ModelCallAccounting {
 		return call;
 	}
 
+	/**
+	 * The cost of a response as the catalog prices its reported usage, for parts of llmobs that meter their own
+	 * calls (the judge's budget).
+	 * @param response the response
+	 * @return USD, or {@code null} when the model has no price or no usage was reported
+	 */
+	public @Nullable Double costOf(ChatResponse response) {
+		TokenUsage usage = TokenUsages.from(response.getMetadata().getUsage(), ProviderNames.UNKNOWN);
+		if (usage.isEmpty()) {
+			return null;
+		}
+		ModelEntry entry = this.catalog.find(blankToNull(response.getMetadata().getModel()), null).orElse(null);
+		return (entry != null) ? entry.costOf(usage) : null;
+	}
+
 	static String provider(ChatModelObservationContext context) {
 		return ProviderNames.semconv(context.getOperationMetadata().provider());
 	}

@@ -30,7 +30,7 @@ public final class ContextAccountant {
 	 * Advisor-context keys under which Spring AI's retrieval advisors leave the documents they merged into the
 	 * prompt: {@code RetrievalAugmentationAdvisor.DOCUMENT_CONTEXT} and {@code QuestionAnswerAdvisor.RETRIEVED_DOCUMENTS}.
 	 */
-	static final List<String> DOCUMENT_KEYS = List.of("rag_document_context", "qa_retrieved_documents");
+	public static final List<String> DOCUMENT_KEYS = List.of("rag_document_context", "qa_retrieved_documents");
 
 	private final TokenCounter counter;
 

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.llmobs.chat.ChatCalls;
 import io.llmobs.chat.InstrumentationErrors;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -87,6 +88,9 @@ final class GuardedToolCallback implements ToolCallback {
 					: this.delegate.call(toolInput, toolContext);
 			breaker.onSuccess(this.guard.clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
 			finish(context, definition, breaker, ToolOutcome.SUCCESS, start);
+			if (result != null) {
+				ChatCalls.toolResult(context, result);
+			}
 			return result;
 		}
 		catch (TimeoutException ex) {
@@ -119,6 +123,9 @@ final class GuardedToolCallback implements ToolCallback {
 						this.guard.clock().monotonicTime() - start);
 			if (outcome == ToolOutcome.LOOP_BLOCKED) {
 				this.guard.meters().recordLoopStopped(stage, LoopStopReason.IDENTICAL_CALLS);
+			}
+			else if (outcome != ToolOutcome.SUCCESS) {
+				ChatCalls.toolFailed(context);
 			}
 			if (context instanceof ToolCallingObservationContext) {
 				context.put(ToolCallRecord.class,

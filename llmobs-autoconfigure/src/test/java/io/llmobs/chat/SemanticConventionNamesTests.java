@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.llmobs.capture.ContentAttributes;
+import io.llmobs.judge.JudgeSpanAttributes;
 import io.llmobs.prompt.PromptSpanAttributes;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class SemanticConventionNamesTests {
 	}
 
 	private static List<String> constants() {
-		return constants(ChatSpanAttributes.class, PromptSpanAttributes.class);
+		return constants(ChatSpanAttributes.class, PromptSpanAttributes.class, JudgeSpanAttributes.class);
 	}
 
 	private static List<String> constants(Class<?>... holders) {

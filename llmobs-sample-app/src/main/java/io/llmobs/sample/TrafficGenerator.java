@@ -3,6 +3,9 @@ package io.llmobs.sample;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.llmobs.feedback.FeedbackOutcome;
+import io.llmobs.feedback.FeedbackRecorder;
+import io.llmobs.sample.shipping.Quote;
 import io.llmobs.sample.shipping.ShippingQuoteAgent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -41,9 +44,19 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 			"How much is standard shipping of 12 kg to Paris?", "Price of economy shipping of 3 kg to Toronto?",
 			"What does express shipping of 2 kg to London cost?", "How much is standard shipping of 1.5 kg to Berlin?");
 
+	/** What the simulated users do with the quotes, in turn: mostly accepted, some overridden. */
+	static final List<FeedbackOutcome> FEEDBACK = List.of(FeedbackOutcome.ACCEPTED, FeedbackOutcome.THUMBS_UP,
+			FeedbackOutcome.ACCEPTED, FeedbackOutcome.EDITED, FeedbackOutcome.REGENERATED, FeedbackOutcome.ACCEPTED,
+			FeedbackOutcome.THUMBS_DOWN);
+
+	/** A request the guardrail refuses; its user disagrees, a false positive. */
+	static final String PROHIBITED_QUOTE = "What does shipping 2 kg of cash to Paris cost?";
+
 	private final QuestionPipeline pipeline;
 
 	private final ShippingQuoteAgent agent;
+
+	private final FeedbackRecorder feedback;
 
 	private final SampleProperties properties;
 
@@ -53,11 +66,14 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 	 * Creates the generator.
 	 * @param pipeline the pipeline to send questions through
 	 * @param agent the Shipping Cost Agent to ask for quotes
+	 * @param feedback where the simulated users' feedback on quotes goes
 	 * @param properties the sample settings, for the interval
 	 */
-	public TrafficGenerator(QuestionPipeline pipeline, ShippingQuoteAgent agent, SampleProperties properties) {
+	public TrafficGenerator(QuestionPipeline pipeline, ShippingQuoteAgent agent, FeedbackRecorder feedback,
+			SampleProperties properties) {
 		this.pipeline = pipeline;
 		this.agent = agent;
+		this.feedback = feedback;
 		this.properties = properties;
 	}
 
@@ -66,7 +82,10 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 		registrar.addFixedDelayTask(this::sendOne, this.properties.traffic().interval());
 	}
 
-	/** Sends the next question of the rotation (every third one streamed) and asks for the next quote. */
+	/**
+	 * Sends the next question of the rotation (every third one streamed), asks for the next quote (one in each round
+	 * is refused by the guardrail) and gives the quote's feedback.
+	 */
 	public void sendOne() {
 		long n = this.sent.getAndIncrement();
 		String question = QUESTIONS.get((int) (n % QUESTIONS.size()));
@@ -82,7 +101,13 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 			logger.warn("Traffic question #" + n + " failed: " + ex.getMessage());
 		}
 		try {
-			this.agent.quote(QUOTES.get((int) (n % QUOTES.size())), tenant);
+			int next = (int) (n % (QUOTES.size() + 1));
+			boolean prohibited = next == QUOTES.size();
+			Quote quote = this.agent.quote(prohibited ? PROHIBITED_QUOTE : QUOTES.get(next), tenant);
+			if (quote.traceId() != null) {
+				this.feedback.record(quote.traceId(),
+						prohibited ? FeedbackOutcome.THUMBS_DOWN : FEEDBACK.get((int) (n % FEEDBACK.size())));
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Traffic quote #" + n + " failed: " + ex.getMessage());

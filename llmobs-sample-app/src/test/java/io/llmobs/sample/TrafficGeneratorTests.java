@@ -2,6 +2,8 @@ package io.llmobs.sample;
 
 import java.util.List;
 
+import io.llmobs.feedback.FeedbackRecorder;
+import io.llmobs.sample.shipping.ProhibitedItemsGuardrail;
 import io.llmobs.sample.shipping.ShippingQuoteAgent;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,9 @@ class TrafficGeneratorTests {
 	private ShippingQuoteAgent agent;
 
 	@Autowired
+	private FeedbackRecorder feedback;
+
+	@Autowired
 	private SampleProperties properties;
 
 	@Autowired
@@ -28,7 +33,7 @@ class TrafficGeneratorTests {
 
 	@Test
 	void oneRotationShowsEverySeries() {
-		TrafficGenerator generator = new TrafficGenerator(this.pipeline, this.agent, this.properties);
+		TrafficGenerator generator = new TrafficGenerator(this.pipeline, this.agent, this.feedback, this.properties);
 		for (int i = 0; i < TrafficGenerator.QUESTIONS.size(); i++) {
 			generator.sendOne();
 		}
@@ -51,6 +56,11 @@ class TrafficGeneratorTests {
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_task_seconds_bucket{")
 				&& line.contains("outcome=\"success\"") && line.contains("task=\"" + ShippingQuoteAgent.TASK + "\""));
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_tool_seconds_count{"));
+		assertThat(metrics).anyMatch(
+				(line) -> line.startsWith("llmobs_feedback_total{") && line.contains("outcome=\"edited\""));
+		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_ttgo_seconds_count{"));
+		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_guardrail_false_positive_total{")
+				&& line.contains("guardrail=\"" + ProhibitedItemsGuardrail.NAME + "\"") && !line.endsWith(" 0.0"));
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_context_tokens_sum{")
 				&& line.contains("section=\"retrieved_documents\""));
 	}

@@ -9,12 +9,14 @@ import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
 import io.llmobs.autoconfigure.feedback.LlmObsFeedbackAutoConfiguration;
+import io.llmobs.autoconfigure.judge.LlmObsJudgeAutoConfiguration;
 import io.llmobs.autoconfigure.prompt.LlmObsPromptAutoConfiguration;
 import io.llmobs.autoconfigure.tool.LlmObsToolAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.context.ContextStats;
 import io.llmobs.feedback.Interactions;
+import io.llmobs.judge.SampledJudge;
 import io.llmobs.prompt.PromptInventory;
 import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.cost.CostTotals;
@@ -34,7 +36,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 		LlmObsContextAutoConfiguration.class, LlmObsToolAutoConfiguration.class, LlmObsPromptAutoConfiguration.class,
-		LlmObsFeedbackAutoConfiguration.class })
+		LlmObsFeedbackAutoConfiguration.class, LlmObsJudgeAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(LlmObsEndpoint.class)
@@ -46,10 +48,10 @@ public final class LlmObsEndpointAutoConfiguration {
 	LlmObsEndpoint llmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, LlmObsProperties properties,
 			ObjectProvider<BoundedTags> tags, ObjectProvider<ContextStats> context,
 			ObjectProvider<ToolCircuitBreakers> breakers, ObjectProvider<PromptInventory> prompts,
-			ObjectProvider<Interactions> interactions) {
+			ObjectProvider<Interactions> interactions, ObjectProvider<SampledJudge> judge) {
 		return new LlmObsEndpoint(catalog, costTotals, settings(properties), tags.getIfAvailable(),
 				context.getIfAvailable(), breakers.getIfAvailable(), prompts.getIfAvailable(),
-				interactions.getIfAvailable());
+				interactions.getIfAvailable(), judge.getIfAvailable());
 	}
 
 	/** The effective settings; llmobs has no secrets among them, prices and limits only. */
@@ -80,6 +82,17 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("feedback.enabled", feedback.isEnabled());
 		settings.put("feedback.cache.max-size", feedback.getCache().getMaxSize());
 		settings.put("feedback.cache.expire-after-write", feedback.getCache().getExpireAfterWrite().toString());
+		LlmObsProperties.Judge judge = properties.getJudge();
+		settings.put("judge.enabled", judge.isEnabled());
+		settings.put("judge.model", (judge.getModel() != null) ? judge.getModel() : "unset");
+		settings.put("judge.sample-rate", judge.getSampleRate());
+		settings.put("judge.always-on", judge.getAlwaysOn());
+		settings.put("judge.criteria", judge.getCriteria());
+		settings.put("judge.queue-capacity", judge.getQueueCapacity());
+		settings.put("judge.concurrency", judge.getConcurrency());
+		settings.put("judge.max-per-minute", judge.getMaxPerMinute());
+		settings.put("judge.daily-budget-usd", judge.getDailyBudgetUsd());
+		settings.put("judge.timeout", judge.getTimeout().toString());
 		settings.put("capture.content", properties.getCapture().isContent());
 		settings.put("capture.max-length", properties.getCapture().getMaxLength());
 		LlmObsProperties.Redaction redaction = properties.getRedaction();

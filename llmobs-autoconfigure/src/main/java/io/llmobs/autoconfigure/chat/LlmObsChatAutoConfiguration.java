@@ -8,6 +8,7 @@ import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.chat.CallAttributionResolver;
+import io.llmobs.chat.ChatCallListener;
 import io.llmobs.chat.ChatCallRecorder;
 import io.llmobs.chat.ChatClientMetricsHandler;
 import io.llmobs.chat.ChatClientStreamAdvisor;
@@ -44,6 +45,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the chat-call instrumentation: observation handlers for
@@ -109,8 +111,10 @@ public final class LlmObsChatAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ChatCallRecorder llmObsChatCallRecorder(CallAttributionResolver attributionResolver, BoundedTags tags,
-			ChatMeters meters, InstrumentationErrors errors, MeterRegistry meterRegistry) {
-		return new ChatCallRecorder(attributionResolver, tags.models(), meters, errors, meterRegistry.config().clock());
+			ChatMeters meters, InstrumentationErrors errors, MeterRegistry meterRegistry,
+			ObjectProvider<ChatCallListener> listeners) {
+		return new ChatCallRecorder(attributionResolver, tags.models(), meters, errors, meterRegistry.config().clock(),
+				SingletonSupplier.of(() -> listeners.orderedStream().toList()));
 	}
 
 	@Bean

@@ -8,18 +8,23 @@ import io.llmobs.chat.LlmObsParams;
 import io.llmobs.chat.LlmTask;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.rag.advisor.RetrievalAugmentationAdvisor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
  * The Shipping Cost Agent: one pipeline, each step a stage of one llmobs task, so that the cost of every quote and
  * of each step shows on the dashboard.
  * <ol>
- * <li>{@code classify}: what the customer asks about;</li>
+ * <li>{@code classify}: what the customer asks about, then the {@link ProhibitedItemsGuardrail}, which refuses
+ * items the rate card does not accept;</li>
  * <li>{@code retrieve}: the closest rate-card passages from the vector store (an observation of its own, around
  * Spring AI's embedding and vector-store observations);</li>
  * <li>{@code generate}: the quote, with the passages added by Spring AI's {@link RetrievalAugmentationAdvisor} (so
@@ -45,6 +50,10 @@ public final class ShippingQuoteAgent {
 			weight), then answer with the price in EUR and the delivery time. If a tool is unavailable, say that you \
 			cannot quote right now instead of guessing.""";
 
+	/** The answer to a request the guardrail refused. */
+	static final String REFUSAL = "We cannot ship this item: cash, weapons, perishable food and liquids over one litre "
+			+ "are not accepted (see Prohibited and restricted items in our rate card).";
+
 	private final ChatClient chatClient;
 
 	private final LlmObs llmObs;
@@ -57,6 +66,10 @@ public final class ShippingQuoteAgent {
 
 	private final ObservationRegistry observationRegistry;
 
+	private final ProhibitedItemsGuardrail guardrail;
+
+	private final ObjectProvider<Tracer> tracer;
+
 	/**
 	 * Creates the agent.
 	 * @param chatClientBuilder the auto-configured builder, which llmobs instruments
@@ -65,15 +78,20 @@ public final class ShippingQuoteAgent {
 	 * @param rateLookup the rate-lookup tool
 	 * @param calculator the calculator tool
 	 * @param observationRegistry where the retrieval step is observed
+	 * @param guardrail the guardrail on what may be shipped
+	 * @param tracer the tracer, for the trace id of a quote
 	 */
 	public ShippingQuoteAgent(ChatClient.Builder chatClientBuilder, LlmObs llmObs, ShippingPolicies policies,
-			RateLookupTool rateLookup, CalculatorTool calculator, ObservationRegistry observationRegistry) {
+			RateLookupTool rateLookup, CalculatorTool calculator, ObservationRegistry observationRegistry,
+			ProhibitedItemsGuardrail guardrail, ObjectProvider<Tracer> tracer) {
 		this.chatClient = chatClientBuilder.build();
 		this.llmObs = llmObs;
 		this.policies = policies;
 		this.rateLookup = rateLookup;
 		this.calculator = calculator;
 		this.observationRegistry = observationRegistry;
+		this.guardrail = guardrail;
+		this.tracer = tracer;
 	}
 
 	/**
@@ -86,6 +104,10 @@ public final class ShippingQuoteAgent {
 		try (LlmTask task = this.llmObs.task(TASK)) {
 			try {
 				String category = classify(question, tenant);
+				if (!this.guardrail.allows(question)) {
+					task.success();
+					return new Quote(category, List.of(), REFUSAL, null, traceId(), task.costUsd());
+				}
 				List<Document> passages = retrieve(question);
 				ChatResponse response = generate(question, tenant, passages);
 				String answer = (response != null && response.getResult() != null)
@@ -93,7 +115,7 @@ public final class ShippingQuoteAgent {
 				task.success();
 				return new Quote(category, passages.stream().map(ShippingQuoteAgent::title).toList(),
 						(answer != null) ? answer : "", (response != null) ? response.getMetadata().getId() : null,
-						task.costUsd());
+						traceId(), task.costUsd());
 			}
 			catch (RuntimeException ex) {
 				task.error(ex);
@@ -131,6 +153,12 @@ public final class ShippingQuoteAgent {
 			.advisors((advisors) -> advisors.param(LlmObsParams.STAGE, "generate").param(LlmObsParams.TENANT, tenant))
 			.call()
 			.chatResponse();
+	}
+
+	private @Nullable String traceId() {
+		Tracer tracer = this.tracer.getIfAvailable();
+		Span span = (tracer != null) ? tracer.currentSpan() : null;
+		return (span != null) ? span.context().traceId() : null;
 	}
 
 	private static String title(Document passage) {

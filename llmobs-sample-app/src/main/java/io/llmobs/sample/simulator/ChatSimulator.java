@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
  * A deterministic stand-in for an OpenAI chat model. The same request always gets the same answer:
  * <ul>
  * <li>a system prompt asking for one category word gets a keyword-based category of the user's question;</li>
+ * <li>the llmobs judge's rubric gets a JSON verdict: relevance 1.0 when the answer is about the question's category
+ * (else 0.4), faithfulness 1.0 when the answer's first sentence is in the context (0.9 without context, else 0.5),
+ * other criteria 1.0;</li>
  * <li>other questions get two or three canned support sentences of their category;</li>
  * <li>a question asking for an "essay" runs into the token limit ({@code max_tokens}, else 256 tokens) and ends with
  * {@code finish_reason: length}; so does any answer longer than the request's {@code max_tokens};</li>
@@ -116,6 +119,15 @@ public final class ChatSimulator {
 
 	private static final Pattern DESTINATION = Pattern.compile("\\bto ([\\p{L} ]+?)(?:[?.,!]|$| with| by| for| in)");
 
+	/** What sets the llmobs judge's rubric apart: the verdict's failure category field. */
+	private static final String JUDGE_MARKER = "\"failure_category\"";
+
+	/** A criterion in the rubric's verdict template, {@code "name": 0.0}. */
+	private static final Pattern CRITERION = Pattern.compile("\"([a-z][a-z0-9_]*)\": 0\\.0");
+
+	private static final Pattern SECTIONS = Pattern
+		.compile("(?s)## Question\\n(.*?)\\n\\n## Context\\n(.*?)\\n## Answer\\n(.*)");
+
 	private final JsonMapper jsonMapper;
 
 	private final double latencyScale;
@@ -182,6 +194,9 @@ public final class ChatSimulator {
 		}
 		else if (last.role().equals("tool")) {
 			content = "Here is what I found: " + truncate(last.text(), 200) + " Anything else I can help with?";
+		}
+		else if (system.contains(JUDGE_MARKER)) {
+			content = verdict(system, question);
 		}
 		else if (isClassifier(system)) {
 			content = categoryOf(question);
@@ -257,6 +272,34 @@ public final class ChatSimulator {
 		String lower = system.toLowerCase(Locale.ROOT);
 		return lower.contains("categor")
 				&& (lower.contains("one word") || lower.contains("one lowercase word") || lower.contains("exactly one"));
+	}
+
+	private static String verdict(String rubric, String judged) {
+		Matcher sections = SECTIONS.matcher(judged);
+		boolean laidOut = sections.find();
+		String question = laidOut ? sections.group(1) : judged;
+		String context = laidOut ? sections.group(2).strip() : "";
+		String answer = laidOut ? sections.group(3).strip() : "";
+		double relevance = categoryOf(answer).equals(categoryOf(question)) ? 1.0 : 0.4;
+		String firstSentence = answer.contains(".") ? answer.substring(0, answer.indexOf('.') + 1) : answer;
+		double faithfulness = context.equals("(none)") ? 0.9
+				: (!firstSentence.isEmpty() && context.contains(firstSentence)) ? 1.0 : 0.5;
+		StringBuilder scores = new StringBuilder();
+		Matcher criteria = CRITERION.matcher(rubric);
+		while (criteria.find()) {
+			String criterion = criteria.group(1);
+			double score = switch (criterion) {
+				case "relevance" -> relevance;
+				case "faithfulness" -> faithfulness;
+				default -> 1.0;
+			};
+			scores.append((scores.length() > 0) ? ", " : "").append('"').append(criterion).append("\": ")
+				.append(score);
+		}
+		boolean pass = relevance >= 0.9 && faithfulness >= 0.9;
+		return "{\"scores\": {" + scores + "}, \"label\": \"" + (pass ? "pass" : "fail")
+				+ "\", \"explanation\": \"Simulated verdict.\", \"failure_category\": \""
+				+ (pass ? "none" : (relevance < 0.9) ? "coverage_gap" : "unsupported_generation") + "\"}";
 	}
 
 	private static String answer(String question, String system, int hash) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.llmobs.context.ContextWindowExceededException;
+import io.llmobs.feedback.FeedbackRecorder;
 import io.llmobs.sample.QuestionPipeline;
 import io.llmobs.sample.SampleProperties;
 import io.llmobs.sample.SimulatedSampleTest;
@@ -60,6 +61,9 @@ class PrometheusEndToEndTests {
 
 	@Autowired
 	private ShippingQuoteAgent agent;
+
+	@Autowired
+	private FeedbackRecorder feedback;
 
 	@Autowired
 	private SampleProperties properties;
@@ -127,7 +131,7 @@ class PrometheusEndToEndTests {
 				.returnResult(Quote.class)
 				.getResponseBody());
 		}
-		TrafficGenerator generator = new TrafficGenerator(this.pipeline, this.agent, this.properties);
+		TrafficGenerator generator = new TrafficGenerator(this.pipeline, this.agent, this.feedback, this.properties);
 		for (int i = 0; i < TrafficGenerator.QUESTIONS.size(); i++) {
 			generator.sendOne();
 		}

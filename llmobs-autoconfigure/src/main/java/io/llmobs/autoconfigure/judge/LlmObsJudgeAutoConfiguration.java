@@ -1,0 +1,183 @@
+package io.llmobs.autoconfigure.judge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
+import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.chat.BoundedTags;
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.ModelCallAccounting;
+import io.llmobs.judge.FailureRecorder;
+import io.llmobs.judge.Judge;
+import io.llmobs.judge.JudgeBaseline;
+import io.llmobs.judge.JudgeBudget;
+import io.llmobs.judge.JudgeDrift;
+import io.llmobs.judge.JudgeMeters;
+import io.llmobs.judge.JudgeRubric;
+import io.llmobs.judge.JudgeTracing;
+import io.llmobs.judge.JudgeTrigger;
+import io.llmobs.judge.KnownFailures;
+import io.llmobs.judge.OpenTelemetryJudgeTracing;
+import io.llmobs.judge.SampledJudge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the failure taxonomy ({@code llmobs.failures}, always) and
+ * of the sampled LLM-as-judge (when {@code llmobs.judge.enabled}).
+ */
+@AutoConfiguration(after = LlmObsChatAutoConfiguration.class,
+		afterName = { "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+				"org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration" })
+@ConditionalOnLlmObsEnabled
+@ConditionalOnClass(ChatClient.class)
+@ConditionalOnBean({ InstrumentationErrors.class, BoundedTags.class })
+public final class LlmObsJudgeAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	FailureRecorder llmObsFailureRecorder(MeterRegistry meterRegistry, BoundedTags tags) {
+		return new FailureRecorder(meterRegistry, tags.stages());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	KnownFailures llmObsKnownFailures(FailureRecorder failures) {
+		return new KnownFailures(failures);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "llmobs.judge.enabled")
+	@ConditionalOnClass(RateLimiter.class)
+	@ConditionalOnBean(ModelCallAccounting.class)
+	static class SampledJudgeConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JudgeMeters llmObsJudgeMeters(MeterRegistry meterRegistry) {
+			return new JudgeMeters(meterRegistry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JudgeBudget llmObsJudgeBudget(LlmObsProperties properties) {
+			return new JudgeBudget(properties.getJudge().getDailyBudgetUsd(), Clock.systemUTC());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JudgeRubric llmObsJudgeRubric(LlmObsProperties properties) {
+			Resource rubric = properties.getJudge().getRubric();
+			List<String> criteria = properties.getJudge().getCriteria();
+			return (rubric != null) ? new JudgeRubric(criteria, read(rubric)) : JudgeRubric.bundled(criteria);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JudgeDrift llmObsJudgeDrift(LlmObsProperties properties, MeterRegistry meterRegistry) {
+			Resource baseline = properties.getJudge().getBaseline();
+			JudgeBaseline means = JudgeBaseline.EMPTY;
+			if (baseline != null) {
+				try (InputStream in = baseline.getInputStream()) {
+					means = JudgeBaseline.read(in);
+				}
+				catch (IOException | IllegalArgumentException ex) {
+					throw new IllegalStateException("llmobs.judge.baseline cannot be read from " + baseline, ex);
+				}
+			}
+			return new JudgeDrift(meterRegistry, means, properties.getJudge().getDriftWindow());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		Judge llmObsJudge(LlmObsProperties properties, ConfigurableListableBeanFactory beanFactory,
+				ObservationRegistry observationRegistry, JudgeRubric rubric, JudgeBudget budget,
+				ModelCallAccounting accounting) {
+			return JudgeModels.judge(properties.getJudge().getModel(), beanFactory, observationRegistry, rubric,
+					(response) -> {
+						Double cost = accounting.costOf(response);
+						if (cost != null) {
+							budget.charge(cost);
+						}
+					});
+		}
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		SampledJudge llmObsSampledJudge(LlmObsProperties properties, Judge judge, JudgeBudget budget,
+				JudgeMeters meters, FailureRecorder failures, JudgeDrift drift, ObjectProvider<JudgeTracing> tracing,
+				InstrumentationErrors errors) {
+			LlmObsProperties.Judge settings = properties.getJudge();
+			Set<JudgeTrigger> alwaysOn = EnumSet.noneOf(JudgeTrigger.class);
+			settings.getAlwaysOn().forEach((value) -> alwaysOn.add(JudgeTrigger.of(value)));
+			RateLimiter rateLimiter = RateLimiter.of("llmobs-judge",
+					RateLimiterConfig.custom()
+						.limitForPeriod(settings.getMaxPerMinute())
+						.limitRefreshPeriod(Duration.ofMinutes(1))
+						.timeoutDuration(Duration.ZERO)
+						.build());
+			CustomizableThreadFactory threads = new CustomizableThreadFactory("llmobs-judge-");
+			threads.setDaemon(true);
+			return new SampledJudge(
+					new SampledJudge.Settings(settings.getSampleRate(), alwaysOn, settings.getQueueCapacity(),
+							settings.getConcurrency(), settings.getTimeout()),
+					() -> judge, rateLimiter, budget, meters, failures, drift,
+					tracing.getIfAvailable(() -> JudgeTracing.NONE), errors,
+					() -> ThreadLocalRandom.current().nextDouble(), threads);
+		}
+
+		private static String read(Resource resource) {
+			try (InputStream in = resource.getInputStream()) {
+				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("llmobs.judge.rubric cannot be read from " + resource, ex);
+			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "llmobs.judge.enabled")
+	@ConditionalOnClass(name = { "io.opentelemetry.api.OpenTelemetry",
+			"io.micrometer.tracing.handler.TracingObservationHandler" })
+	@ConditionalOnBean(OpenTelemetry.class)
+	static class JudgeTracingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JudgeTracing llmObsJudgeTracing(OpenTelemetry openTelemetry) {
+			return new OpenTelemetryJudgeTracing(openTelemetry.getTracer("io.llmobs.judge"));
+		}
+
+	}
+
+}

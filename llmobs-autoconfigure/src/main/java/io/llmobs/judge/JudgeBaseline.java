@@ -1,0 +1,96 @@
+package io.llmobs.judge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Mean judge scores that a regression-gate run recorded, by criterion and stage, and each golden case's score: what
+ * {@code llmobs.judge.drift} compares live scores with, and what the next gate run compares each case with.
+ *
+ * @param createdAt when the baseline was written (ISO-8601), or {@code null}
+ * @param means mean score by criterion, then by stage
+ * @param cases score by golden case id
+ */
+public record JudgeBaseline(@Nullable String createdAt, Map<String, Map<String, Double>> means,
+		Map<String, Double> cases) {
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	/** A baseline without any figure. */
+	public static final JudgeBaseline EMPTY = new JudgeBaseline(null, Map.of(), Map.of());
+
+	/**
+	 * The baseline mean of a criterion at a stage.
+	 * @param criterion the criterion
+	 * @param stage the stage
+	 * @return the mean, or {@code null} when the baseline has none
+	 */
+	public @Nullable Double mean(String criterion, String stage) {
+		Map<String, Double> byStage = this.means.get(criterion);
+		return (byStage != null) ? byStage.get(stage) : null;
+	}
+
+	/**
+	 * Reads a baseline.
+	 * @param json the baseline's JSON
+	 * @return the baseline
+	 * @throws IllegalArgumentException when it is not a baseline
+	 */
+	public static JudgeBaseline read(InputStream json) {
+		try {
+			JudgeBaseline baseline = JSON.readValue(json, JudgeBaseline.class);
+			return new JudgeBaseline(baseline.createdAt(),
+					(baseline.means() != null) ? baseline.means() : Map.of(),
+					(baseline.cases() != null) ? baseline.cases() : Map.of());
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Not a judge baseline: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/**
+	 * Reads a baseline file.
+	 * @param file the file
+	 * @return the baseline
+	 */
+	public static JudgeBaseline read(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			return read(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the judge baseline " + file, ex);
+		}
+	}
+
+	/**
+	 * Writes this baseline.
+	 * @param file the file, replaced
+	 */
+	public void write(Path file) {
+		try {
+			Path parent = file.toAbsolutePath().getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("createdAt", this.createdAt);
+			json.put("means", this.means);
+			json.put("cases", this.cases);
+			Files.writeString(file, JSON.writeValueAsString(json));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the judge baseline " + file, ex);
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.llmobs.judge;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+/**
+ * Records the judge's meters: evaluations by outcome (all registered up front, so that a drop shows as a rise from
+ * zero), scores by criterion, stage and judged model, and the queue's depth.
+ */
+public final class JudgeMeters {
+
+	private final MeterRegistry registry;
+
+	private final Map<JudgeOutcome, Counter> evaluations = new EnumMap<>(JudgeOutcome.class);
+
+	private final Map<ScoreSeries, DistributionSummary> scores = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates the meters.
+	 * @param registry where the meters are registered
+	 */
+	public JudgeMeters(MeterRegistry registry) {
+		this.registry = registry;
+		for (JudgeOutcome outcome : JudgeOutcome.values()) {
+			this.evaluations.put(outcome, Counter.builder(JudgeMetricNames.EVALUATIONS)
+				.description("Calls chosen for judging, by what became of them")
+				.tag("outcome", outcome.tagValue())
+				.register(registry));
+		}
+	}
+
+	void queue(BlockingQueue<?> queue) {
+		Gauge.builder(JudgeMetricNames.QUEUE, queue, BlockingQueue::size)
+			.description("Judgements waiting for the judge")
+			.register(this.registry);
+	}
+
+	void evaluation(JudgeOutcome outcome) {
+		this.evaluations.get(outcome).increment();
+	}
+
+	/**
+	 * Evaluations so far by outcome.
+	 * @return the count of each outcome
+	 */
+	public Map<String, Long> evaluations() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		this.evaluations.forEach((outcome, counter) -> counts.put(outcome.tagValue(), (long) counter.count()));
+		return counts;
+	}
+
+	void score(String criterion, String stage, String model, double score) {
+		this.scores.computeIfAbsent(new ScoreSeries(criterion, stage, model), (series) -> DistributionSummary
+			.builder(JudgeMetricNames.SCORE)
+			.description("Judge scores from 0 to 1")
+			.tags(Tags.of("criterion", criterion, "stage", stage, "model", model))
+			.maximumExpectedValue(1.0)
+			.register(this.registry)).record(score);
+	}
+
+	private record ScoreSeries(String criterion, String stage, String model) {
+	}
+
+}

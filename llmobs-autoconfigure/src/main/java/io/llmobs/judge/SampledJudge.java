@@ -1,0 +1,328 @@
+package io.llmobs.judge;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.llmobs.chat.ChatCallListener;
+import io.llmobs.chat.ChatOutcome;
+import io.llmobs.chat.FinishedChatCall;
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.LlmObsParams;
+import io.llmobs.context.ContextAccountant;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.document.Document;
+
+/**
+ * The sampled LLM-as-judge. When an instrumented {@code ChatClient} call ends that is sampled, or whose outcome is
+ * listed as always judged, it queues a judgement that keeps references to the question, context and answer. Judgements
+ * run on {@code concurrency} threads behind a bounded queue, a rate limiter, a daily budget and a time limit; the
+ * user's call never waits for them and never fails because of them: every drop is counted.
+ */
+public final class SampledJudge implements ChatCallListener, AutoCloseable {
+
+	private final Settings settings;
+
+	private final Supplier<Judge> judge;
+
+	private final RateLimiter rateLimiter;
+
+	private final JudgeBudget budget;
+
+	private final JudgeMeters meters;
+
+	private final FailureRecorder failures;
+
+	private final JudgeDrift drift;
+
+	private final JudgeTracing tracing;
+
+	private final InstrumentationErrors errors;
+
+	private final DoubleSupplier random;
+
+	private final ArrayBlockingQueue<Runnable> queue;
+
+	private final ThreadPoolExecutor workers;
+
+	private final ScheduledExecutorService timer;
+
+	/**
+	 * Creates the judge and starts its threads.
+	 * @param settings sampling and bounds
+	 * @param judge the judge model, asked for at the first judgement
+	 * @param rateLimiter the limit of judgements per period; a judgement without a permit at once is dropped
+	 * @param budget the daily spending limit
+	 * @param meters the judge's meters
+	 * @param failures where failures are counted
+	 * @param drift the drift gauges
+	 * @param tracing puts judgements in the judged call's trace
+	 * @param errors where failures inside llmobs are reported
+	 * @param random draws the sampling decision, in [0, 1)
+	 * @param threads makes the judge's threads (daemon threads, named for the judge)
+	 */
+	public SampledJudge(Settings settings, Supplier<Judge> judge, RateLimiter rateLimiter, JudgeBudget budget,
+			JudgeMeters meters, FailureRecorder failures, JudgeDrift drift, JudgeTracing tracing,
+			InstrumentationErrors errors, DoubleSupplier random, ThreadFactory threads) {
+		this.settings = settings;
+		this.judge = judge;
+		this.rateLimiter = rateLimiter;
+		this.budget = budget;
+		this.meters = meters;
+		this.failures = failures;
+		this.drift = drift;
+		this.tracing = tracing;
+		this.errors = errors;
+		this.random = random;
+		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+		this.workers = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 0, TimeUnit.MILLISECONDS,
+				this.queue, threads, new ThreadPoolExecutor.AbortPolicy());
+		this.timer = Executors.newSingleThreadScheduledExecutor(threads);
+		meters.queue(this.queue);
+	}
+
+	@Override
+	public void onFinished(FinishedChatCall call) {
+		if (Boolean.TRUE.equals(call.request().context().get(LlmObsParams.JUDGE_SKIP))
+				|| call.outcome() == ChatOutcome.CANCELLED) {
+			return;
+		}
+		Set<JudgeTrigger> triggers = EnumSet.noneOf(JudgeTrigger.class);
+		if (call.toolFailures() > 0) {
+			triggers.add(JudgeTrigger.TOOL_FAILURE);
+		}
+		if (call.outcome() == ChatOutcome.ERROR) {
+			triggers.add(JudgeTrigger.ERROR);
+		}
+		if (call.truncated()) {
+			triggers.add(JudgeTrigger.LENGTH);
+		}
+		triggers.retainAll(this.settings.alwaysOn());
+		if (triggers.isEmpty() && this.random.getAsDouble() >= this.settings.sampleRate()) {
+			return;
+		}
+		if (call.outcome() == ChatOutcome.ERROR && call.answerChunks().stream().allMatch(String::isEmpty)) {
+			return;
+		}
+		submit(call);
+	}
+
+	private void submit(FinishedChatCall call) {
+		if (this.queue.remainingCapacity() == 0) {
+			this.meters.evaluation(JudgeOutcome.DROPPED_QUEUE_FULL);
+			return;
+		}
+		if (!this.rateLimiter.acquirePermission()) {
+			this.meters.evaluation(JudgeOutcome.DROPPED_RATE);
+			return;
+		}
+		if (this.budget.exhausted()) {
+			this.meters.evaluation(JudgeOutcome.DROPPED_BUDGET);
+			return;
+		}
+		try {
+			this.workers.execute(new Judgement(call, this.tracing.capture(call.observation())));
+		}
+		catch (RejectedExecutionException ex) {
+			this.meters.evaluation(JudgeOutcome.DROPPED_QUEUE_FULL);
+		}
+	}
+
+	/**
+	 * The judge's state for the endpoint.
+	 * @return the snapshot
+	 */
+	public Snapshot snapshot() {
+		return new Snapshot(this.settings.sampleRate(), this.queue.size(), this.settings.queueCapacity(),
+				this.meters.evaluations(), this.budget.spentTodayUsd(), this.budget.dailyLimitUsd());
+	}
+
+	/** Stops the judge: queued judgements are dropped, running ones are interrupted. */
+	@Override
+	public void close() {
+		this.workers.shutdownNow();
+		this.timer.shutdownNow();
+	}
+
+	private void judge(FinishedChatCall call, @Nullable TraceParent parent) {
+		if (this.budget.exhausted()) {
+			this.meters.evaluation(JudgeOutcome.DROPPED_BUDGET);
+			return;
+		}
+		String stage = call.attribution().stage();
+		JudgeRequest request = new JudgeRequest(input(call), documents(call.responseContext()), call.toolResults(),
+				call.answer(), stage, call.model());
+		try (JudgeTracing.JudgeSpan span = this.tracing.start(parent, JudgeMetricNames.SPAN)) {
+			JudgeOutcome outcome;
+			JudgeVerdict verdict = null;
+			Deadline deadline = new Deadline(Thread.currentThread());
+			ScheduledFuture<?> alarm = this.timer.schedule(deadline::expire, this.settings.timeout().toNanos(),
+					TimeUnit.NANOSECONDS);
+			try {
+				verdict = this.judge.get().evaluate(request);
+				outcome = JudgeOutcome.SCORED;
+			}
+			catch (UnparseableVerdictException ex) {
+				outcome = JudgeOutcome.UNPARSEABLE;
+			}
+			catch (RuntimeException ex) {
+				outcome = JudgeOutcome.ERROR;
+			}
+			finally {
+				alarm.cancel(false);
+			}
+			if (!deadline.meet()) {
+				outcome = JudgeOutcome.TIMEOUT;
+				verdict = null;
+			}
+			if (verdict != null) {
+				record(verdict, stage, call.model());
+				span.verdict(verdict);
+			}
+			else {
+				span.failed(outcome);
+			}
+			this.meters.evaluation(outcome);
+		}
+	}
+
+	private void record(JudgeVerdict verdict, String stage, String model) {
+		verdict.scores().forEach((criterion, score) -> {
+			this.meters.score(criterion, stage, model, score);
+			this.drift.record(criterion, stage, score);
+		});
+		FailureCategory category = verdict.category();
+		if (category != null) {
+			this.failures.record(category, stage);
+		}
+	}
+
+	private static String input(FinishedChatCall call) {
+		UserMessage user = call.request().prompt().getUserMessage();
+		String text = (user != null) ? user.getText() : null;
+		return (text != null) ? text : "";
+	}
+
+	private static List<String> documents(Map<String, @Nullable Object> context) {
+		List<String> documents = new ArrayList<>();
+		for (String key : ContextAccountant.DOCUMENT_KEYS) {
+			if (context.get(key) instanceof List<?> values) {
+				for (Object value : values) {
+					if (value instanceof Document document && document.getText() != null) {
+						documents.add(document.getText());
+					}
+				}
+			}
+		}
+		return documents;
+	}
+
+	/** One queued judgement. */
+	private final class Judgement implements Runnable {
+
+		private final FinishedChatCall call;
+
+		private final @Nullable TraceParent parent;
+
+		Judgement(FinishedChatCall call, @Nullable TraceParent parent) {
+			this.call = call;
+			this.parent = parent;
+		}
+
+		@Override
+		public void run() {
+			try {
+				judge(this.call, this.parent);
+			}
+			catch (RuntimeException ex) {
+				SampledJudge.this.meters.evaluation(JudgeOutcome.ERROR);
+				SampledJudge.this.errors.record(InstrumentationErrors.Component.JUDGE, ex);
+			}
+		}
+
+	}
+
+	/**
+	 * The time limit of one judgement: either the judgement meets it, or the alarm expires it and interrupts the
+	 * judge's thread (which ends the judge model's call where its HTTP client honours interrupts).
+	 */
+	private static final class Deadline {
+
+		private final Thread worker;
+
+		private boolean settled;
+
+		private boolean expired;
+
+		Deadline(Thread worker) {
+			this.worker = worker;
+		}
+
+		synchronized void expire() {
+			if (!this.settled) {
+				this.settled = true;
+				this.expired = true;
+				this.worker.interrupt();
+			}
+		}
+
+		/** Settles the deadline from the worker; clears the alarm's interrupt; false when it had expired. */
+		synchronized boolean meet() {
+			this.settled = true;
+			if (this.expired) {
+				Thread.interrupted();
+			}
+			return !this.expired;
+		}
+
+	}
+
+	/**
+	 * Sampling and bounds of the judge.
+	 *
+	 * @param sampleRate the fraction of calls judged, in [0, 1]
+	 * @param alwaysOn outcomes judged whatever the sample rate
+	 * @param queueCapacity judgements waiting at most
+	 * @param concurrency judgements running at once
+	 * @param timeout time limit of one judgement
+	 */
+	public record Settings(double sampleRate, Set<JudgeTrigger> alwaysOn, int queueCapacity, int concurrency,
+			Duration timeout) {
+
+		public Settings {
+			alwaysOn = alwaysOn.isEmpty() ? EnumSet.noneOf(JudgeTrigger.class) : EnumSet.copyOf(alwaysOn);
+		}
+
+	}
+
+	/**
+	 * The judge's state.
+	 *
+	 * @param sampleRate the fraction of calls judged
+	 * @param queued judgements waiting
+	 * @param queueCapacity judgements waiting at most
+	 * @param evaluations evaluations since start-up by outcome
+	 * @param budgetUsedTodayUsd USD the judge spent today (UTC)
+	 * @param dailyBudgetUsd the daily limit
+	 */
+	public record Snapshot(double sampleRate, int queued, int queueCapacity, Map<String, Long> evaluations,
+			double budgetUsedTodayUsd, double dailyBudgetUsd) {
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.llmobs.judge;
+
+import java.io.InterruptedIOException;
+import java.util.concurrent.TimeoutException;
+
+import com.openai.errors.OpenAIServiceException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * Tells a provider-side failure (rate limited, 5xx, timed out) from others, through the failure's causes.
+ */
+final class ServingErrors {
+
+	private static final boolean OPENAI_PRESENT = ClassUtils.isPresent("com.openai.errors.OpenAIServiceException",
+			ServingErrors.class.getClassLoader());
+
+	private static final int MAX_CAUSES = 16;
+
+	private ServingErrors() {
+	}
+
+	/** Whether the failure is the provider's: HTTP 429 or 5xx, or a time-out. */
+	static boolean isServingBottleneck(@Nullable Throwable error) {
+		Throwable current = error;
+		for (int depth = 0; current != null && depth < MAX_CAUSES; depth++) {
+			if (current instanceof TimeoutException || current instanceof InterruptedIOException) {
+				return true;
+			}
+			if (OPENAI_PRESENT && OpenAiErrors.isServingBottleneck(current)) {
+				return true;
+			}
+			current = current.getCause();
+		}
+		return false;
+	}
+
+	/** Kept apart so that the OpenAI SDK is loaded only when it is present. */
+	private static final class OpenAiErrors {
+
+		static boolean isServingBottleneck(Throwable error) {
+			if (error instanceof OpenAIServiceException service) {
+				int status = service.statusCode();
+				return status == 429 || status >= 500;
+			}
+			return false;
+		}
+
+	}
+
+}

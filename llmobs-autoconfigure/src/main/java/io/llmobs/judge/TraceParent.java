@@ -1,0 +1,11 @@
+package io.llmobs.judge;
+
+/**
+ * The span of a judged call, captured when the judgement is queued, so that its evaluation lands in the same trace.
+ *
+ * @param traceId the trace id, hex
+ * @param spanId the span id, hex
+ * @param sampled whether the trace is sampled
+ */
+public record TraceParent(String traceId, String spanId, boolean sampled) {
+}
