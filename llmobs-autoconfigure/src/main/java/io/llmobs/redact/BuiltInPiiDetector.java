@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * The built-in types in one pass over the text: cheap character tests find candidates (a run of digits and
  * separators, a word that starts like an IBAN or a known key, the text around an {@code @} or a {@code :}), and the
  * validators decide on candidates only: libphonenumber for phone numbers, commons-validator for cards (network
- * prefixes, lengths, Luhn), IBANs (country format, check digits), e-mail addresses (syntax, top-level domain) and IP
- * addresses. Social security numbers and secrets have no validator library: their shapes are checked here.
+ * prefixes, lengths, Luhn), IBANs (country format, check digits), IP addresses and the top-level domain of e-mail
+ * addresses, whose syntax is checked here. Social security numbers and secrets have no validator library: their
+ * shapes are checked here.
  */
 public final class BuiltInPiiDetector implements PiiDetector {
 
