@@ -38,6 +38,16 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void redactionKnowsNothingOfSpring() {
+		noClasses().that()
+			.resideInAPackage("io.llmobs.redact..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "io.llmobs.chat..", "io.llmobs.capture..")
+			.check(this.classes);
+	}
+
+	@Test
 	void noPackageCycles() {
 		slices().matching("io.llmobs.(*)..").should().beFreeOfCycles().check(this.classes);
 	}

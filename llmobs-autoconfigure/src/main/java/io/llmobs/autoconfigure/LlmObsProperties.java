@@ -98,6 +98,21 @@ public class LlmObsProperties implements Validator {
 	private final Feedback feedback = new Feedback();
 
 	/**
+	 * Prompt and completion capture on model-call spans.
+	 */
+	private final Capture capture = new Capture();
+
+	/**
+	 * PII redaction of captured content and of Spring AI's content attributes.
+	 */
+	private final Redaction redaction = new Redaction();
+
+	/**
+	 * PII counts of model inputs and outputs.
+	 */
+	private final Pii pii = new Pii();
+
+	/**
 	 * The sampled LLM-as-judge.
 	 */
 	private final Judge judge = new Judge();
@@ -170,6 +185,18 @@ public class LlmObsProperties implements Validator {
 		return this.feedback;
 	}
 
+	public Capture getCapture() {
+		return this.capture;
+	}
+
+	public Redaction getRedaction() {
+		return this.redaction;
+	}
+
+	public Pii getPii() {
+		return this.pii;
+	}
+
 	public Judge getJudge() {
 		return this.judge;
 	}
@@ -196,6 +223,10 @@ public class LlmObsProperties implements Validator {
 		properties.getTools().validate(errors);
 		properties.getPrompts().validate(errors);
 		properties.getFeedback().validate(errors);
+		if (properties.getCapture().getMaxLength() < 1) {
+			reject(errors, "capture.maxLength", "capture.max-length", "must be at least 1");
+		}
+		properties.getRedaction().validate(errors);
 		properties.getJudge().validate(errors);
 	}
 
@@ -1215,6 +1246,145 @@ public class LlmObsProperties implements Validator {
 				this.expireAfterWrite = expireAfterWrite;
 			}
 
+		}
+
+	}
+
+	/**
+	 * Prompt and completion capture on Spring AI's model-call spans.
+	 */
+	public static class Capture {
+
+		/**
+		 * Whether prompts and completions are recorded on model-call spans (gen_ai.system_instructions,
+		 * gen_ai.input.messages, gen_ai.output.messages), redacted unless 'llmobs.redaction.enabled' is false.
+		 */
+		private boolean content;
+
+		/**
+		 * Characters of each captured text (message part) kept after redaction.
+		 */
+		private int maxLength = 4096;
+
+		public boolean isContent() {
+			return this.content;
+		}
+
+		public void setContent(boolean content) {
+			this.content = content;
+		}
+
+		public int getMaxLength() {
+			return this.maxLength;
+		}
+
+		public void setMaxLength(int maxLength) {
+			this.maxLength = maxLength;
+		}
+
+	}
+
+	/**
+	 * PII redaction: built-in detectors, user patterns, and what is scanned.
+	 */
+	public static class Redaction {
+
+		/**
+		 * Whether PII in captured content and in Spring AI's content attributes (vector-store query text, tool-call
+		 * arguments and results) is replaced by placeholders such as <EMAIL>.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Additional detectors: regular expressions by entity type; matches are replaced by <TYPE> and counted
+		 * with that type.
+		 */
+		private final Map<String, String> patterns = new LinkedHashMap<>();
+
+		/**
+		 * Regions (ISO 3166 codes) whose national phone numbers, written without a country code, are detected;
+		 * numbers with a country code are detected whatever their region.
+		 */
+		private List<String> phoneRegions = new ArrayList<>(List.of("US"));
+
+		/**
+		 * Characters of each text scanned at most; longer texts are cut there before they are redacted or counted.
+		 */
+		private int maxScanLength = 65_536;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Map<String, String> getPatterns() {
+			return this.patterns;
+		}
+
+		public List<String> getPhoneRegions() {
+			return this.phoneRegions;
+		}
+
+		public void setPhoneRegions(List<String> phoneRegions) {
+			this.phoneRegions = phoneRegions;
+		}
+
+		public int getMaxScanLength() {
+			return this.maxScanLength;
+		}
+
+		public void setMaxScanLength(int maxScanLength) {
+			this.maxScanLength = maxScanLength;
+		}
+
+		void validate(Errors errors) {
+			if (this.maxScanLength < 1) {
+				reject(errors, "redaction.maxScanLength", "redaction.max-scan-length", "must be at least 1");
+			}
+			this.patterns.forEach((type, regex) -> {
+				String field = "redaction.patterns[" + type + "]";
+				String property = "redaction.patterns." + type;
+				if (!type.matches("[A-Za-z][A-Za-z0-9_-]{0,31}")) {
+					reject(errors, field, property, "must be named with letters, digits, '-' and '_' (at most 32)");
+				}
+				else if (regex == null || regex.isEmpty()) {
+					reject(errors, field, property, "must not be empty");
+				}
+				else {
+					try {
+						if (Pattern.compile(regex).matcher("").matches()) {
+							reject(errors, field, property, "must not match the empty string");
+						}
+					}
+					catch (PatternSyntaxException ex) {
+						reject(errors, field, property, "is not a valid regular expression: " + ex.getDescription());
+					}
+				}
+			});
+		}
+
+	}
+
+	/**
+	 * PII counts of the messages sent to and received from models.
+	 */
+	public static class Pii {
+
+		/**
+		 * Whether the inputs and outputs of every model call are scanned to count PII entities in
+		 * 'llmobs.pii.entities', whether content is captured or not.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -104,7 +104,10 @@ public final class InstrumentationErrors {
 		FEEDBACK("feedback"),
 
 		/** The sampled judge. */
-		JUDGE("judge");
+		JUDGE("judge"),
+
+		/** Content capture, PII counts and the redaction of Spring AI's content attributes. */
+		REDACTION("redaction");
 
 		private final String tagValue;
 

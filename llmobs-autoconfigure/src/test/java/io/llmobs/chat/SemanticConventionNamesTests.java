@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.llmobs.capture.ContentAttributes;
 import io.llmobs.judge.JudgeSpanAttributes;
 import io.llmobs.prompt.PromptSpanAttributes;
 import org.junit.jupiter.api.Test;
@@ -44,11 +45,17 @@ class SemanticConventionNamesTests {
 	}
 
 	private static List<String> emittedGenAiNames() {
-		return constants().stream().filter((name) -> name.startsWith("gen_ai.")).toList();
+		return Stream.concat(constants().stream(), constants(ContentAttributes.class).stream())
+			.filter((name) -> name.startsWith("gen_ai."))
+			.toList();
 	}
 
 	private static List<String> constants() {
-		return Stream.of(ChatSpanAttributes.class, PromptSpanAttributes.class, JudgeSpanAttributes.class)
+		return constants(ChatSpanAttributes.class, PromptSpanAttributes.class, JudgeSpanAttributes.class);
+	}
+
+	private static List<String> constants(Class<?>... holders) {
+		return Stream.of(holders)
 			.flatMap((type) -> Arrays.stream(type.getDeclaredFields()))
 			.filter((field) -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
 			.map(SemanticConventionNamesTests::value)

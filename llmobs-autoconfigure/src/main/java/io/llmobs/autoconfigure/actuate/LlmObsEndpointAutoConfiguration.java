@@ -93,6 +93,13 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("judge.max-per-minute", judge.getMaxPerMinute());
 		settings.put("judge.daily-budget-usd", judge.getDailyBudgetUsd());
 		settings.put("judge.timeout", judge.getTimeout().toString());
+		settings.put("capture.content", properties.getCapture().isContent());
+		settings.put("capture.max-length", properties.getCapture().getMaxLength());
+		LlmObsProperties.Redaction redaction = properties.getRedaction();
+		settings.put("redaction.enabled", redaction.isEnabled());
+		settings.put("redaction.patterns", redaction.getPatterns().keySet());
+		settings.put("redaction.phone-regions", redaction.getPhoneRegions());
+		settings.put("pii.enabled", properties.getPii().isEnabled());
 		return settings;
 	}
 

@@ -1,0 +1,53 @@
+package io.llmobs.capture;
+
+import java.util.List;
+
+import io.llmobs.chat.InstrumentationErrors;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationFilter;
+
+/**
+ * Redacts the content that Spring AI's own observations carry, so it does not bypass redaction: the vector-store
+ * query text and filter (always added by Spring AI's vector-store convention) and the tool-call arguments and result
+ * ({@code spring.ai.tools.observations.include-content}). Must run after the filter that adds them.
+ */
+public final class SpringAiContentRedactor implements ObservationFilter {
+
+	private static final List<String> CONTENT_KEYS = List.of(ContentAttributes.DB_VECTOR_QUERY_CONTENT,
+			ContentAttributes.DB_VECTOR_QUERY_FILTER, ContentAttributes.SPRING_AI_TOOL_CALL_ARGUMENTS,
+			ContentAttributes.SPRING_AI_TOOL_CALL_RESULT);
+
+	private final ContentRedactor redactor;
+
+	private final InstrumentationErrors errors;
+
+	/**
+	 * Creates the filter.
+	 * @param redactor the redactor
+	 * @param errors where failures inside llmobs are reported
+	 */
+	public SpringAiContentRedactor(ContentRedactor redactor, InstrumentationErrors errors) {
+		this.redactor = redactor;
+		this.errors = errors;
+	}
+
+	@Override
+	public Observation.Context map(Observation.Context context) {
+		try {
+			for (String key : CONTENT_KEYS) {
+				KeyValue keyValue = context.getHighCardinalityKeyValue(key);
+				if (keyValue != null) {
+					context.addHighCardinalityKeyValue(KeyValue.of(key, this.redactor.redact(keyValue.getValue())));
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			// Leaving raw content behind is not an option: drop the values.
+			CONTENT_KEYS.forEach((key) -> context.removeHighCardinalityKeyValue(key));
+			this.errors.record(InstrumentationErrors.Component.REDACTION, ex);
+		}
+		return context;
+	}
+
+}

@@ -1,0 +1,184 @@
+package io.llmobs.autoconfigure.redact;
+
+import java.util.List;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
+import io.llmobs.capture.ContentCaptureFilter;
+import io.llmobs.capture.ContentRedactor;
+import io.llmobs.capture.PiiEntityCounter;
+import io.llmobs.capture.SpringAiContentRedactor;
+import io.llmobs.redact.PiiEntity;
+import io.llmobs.redact.PiiMeters;
+import io.llmobs.redact.PiiScanner;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class LlmObsRedactionAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+				LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
+				LlmObsRedactionAutoConfiguration.class));
+
+	@Test
+	void redactionAndCountsAreOnAndCaptureOffByDefault(CapturedOutput output) {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(PiiScanner.class)
+				.hasSingleBean(PiiMeters.class)
+				.hasSingleBean(PiiEntityCounter.class)
+				.hasSingleBean(SpringAiContentRedactor.class)
+				.doesNotHaveBean(ContentCaptureFilter.class);
+			// Every counter exists from zero, so increase() sees the first entity.
+			assertThat(context.getBean(MeterRegistry.class).find("llmobs.pii.entities").counters()).hasSize(16);
+			assertThat(context.getBean(ContentRedactor.class).redact("mail bob@example.com"))
+				.isEqualTo("mail <EMAIL>");
+		});
+		assertThat(output).doesNotContain("llmobs.capture.content");
+	}
+
+	@Test
+	void captureLogsOneWarningAtStartUp(CapturedOutput output) {
+		this.runner.withPropertyValues("llmobs.capture.content=true").run((context) -> {
+			assertThat(context).hasSingleBean(ContentCaptureFilter.class);
+			assertThat(output).containsOnlyOnce("llmobs.capture.content=true")
+				.contains("with PII replaced by placeholders");
+		});
+	}
+
+	@Test
+	void captureWithoutRedactionSaysSo(CapturedOutput output) {
+		this.runner.withPropertyValues("llmobs.capture.content=true", "llmobs.redaction.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ContentCaptureFilter.class)
+					.doesNotHaveBean(SpringAiContentRedactor.class);
+				assertThat(context.getBean(ContentRedactor.class).redact("mail bob@example.com"))
+					.isEqualTo("mail bob@example.com");
+				assertThat(output).contains("UNREDACTED");
+			});
+	}
+
+	@Test
+	void springAiSwitchesThatLogRawContentAreWarnedAbout(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("spring.ai.chat.observations.log-prompt=true",
+					"spring.ai.vectorstore.observations.log-query-response=true")
+			.run((context) -> assertThat(output)
+				.contains("spring.ai.chat.observations.log-prompt=true writes raw content to the application log")
+				.contains("spring.ai.vectorstore.observations.log-query-response=true")
+				.doesNotContain("spring.ai.chat.observations.log-completion=true"));
+	}
+
+	@Test
+	void countsCanBeSwitchedOff() {
+		this.runner.withPropertyValues("llmobs.pii.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(PiiMeters.class).doesNotHaveBean(PiiEntityCounter.class);
+			assertThat(context.getBean(MeterRegistry.class).find("llmobs.pii.entities").counters()).isEmpty();
+		});
+	}
+
+	@Test
+	void phoneRegionsReadNationalNumbers() {
+		this.runner.withPropertyValues("llmobs.redaction.phone-regions=US,GB").run((context) -> {
+			assertThat(context.getBean(ContentRedactor.class).redact("call 0121 234 5678 or (212) 736-5000"))
+				.isEqualTo("call <PHONE> or <PHONE>");
+		});
+	}
+
+	@Test
+	void customizersAdjustTheDetectors() {
+		this.runner.withUserConfiguration(Customizers.class).run((context) -> {
+			PiiScanner scanner = context.getBean(PiiScanner.class);
+			assertThat(scanner.redact("bob@example.com owes ACME-7").text()).isEqualTo("bob@example.com owes <CODE>");
+		});
+	}
+
+	@Test
+	void withoutTheValidatorLibrariesNothingIsCapturedOrRedacted() {
+		this.runner.withClassLoader(new FilteredClassLoader(PhoneNumberUtil.class))
+			.withPropertyValues("llmobs.capture.content=true")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(PiiScanner.class)
+				.doesNotHaveBean(ContentCaptureFilter.class));
+	}
+
+	@Test
+	void userBeansReplaceOurs() {
+		this.runner.withUserConfiguration(UserScanner.class).run((context) -> {
+			assertThat(context).hasSingleBean(PiiScanner.class);
+			assertThat(context.getBean(ContentRedactor.class).redact("bob@example.com")).isEqualTo("bob@example.com");
+		});
+	}
+
+	@Test
+	void invalidSettingsFailNamingTheProperty() {
+		assertStartupFailureNames("llmobs.capture.max-length=0", "llmobs.capture.max-length");
+		assertStartupFailureNames("llmobs.redaction.max-scan-length=0", "llmobs.redaction.max-scan-length");
+		assertStartupFailureNames("llmobs.redaction.patterns.order=[unclosed", "llmobs.redaction.patterns.order");
+		assertStartupFailureNames("llmobs.redaction.patterns.order=\\d*", "llmobs.redaction.patterns.order");
+		assertStartupFailureNames("llmobs.redaction.phone-regions=XX", "llmobs.redaction.phone-regions");
+	}
+
+	private void assertStartupFailureNames(String property, String expectedName) {
+		this.runner.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			StringBuilder message = new StringBuilder();
+			for (Throwable current = context.getStartupFailure(); current != null; current = current.getCause()) {
+				message.append(current.getMessage()).append('\n');
+			}
+			assertThat(message.toString()).contains(expectedName);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Customizers {
+
+		@Bean
+		@Order(1)
+		LlmObsRedactionCustomizer dropBuiltIns() {
+			return (detectors) -> detectors.remove(0);
+		}
+
+		@Bean
+		@Order(2)
+		LlmObsRedactionCustomizer codes() {
+			return (detectors) -> detectors.add((text, found) -> {
+				int at = text.indexOf("ACME-");
+				if (at >= 0) {
+					found.add(new PiiEntity("code", at, at + 6));
+				}
+			});
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserScanner {
+
+		@Bean
+		PiiScanner myScanner() {
+			return new PiiScanner(List.of());
+		}
+
+	}
+
+}
