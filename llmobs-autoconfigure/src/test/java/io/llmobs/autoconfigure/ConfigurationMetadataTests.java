@@ -2,6 +2,8 @@ package io.llmobs.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +23,17 @@ class ConfigurationMetadataTests {
 			.isNotEmpty()
 			.allSatisfy((property) -> assertThat(property.path("description").asString()).as(property.path("name").asString())
 				.isNotBlank());
+	}
+
+	@Test
+	void everyPropertyIsInTheReference() throws IOException {
+		String reference = Files.readString(Path.of("..", "docs", "reference.md"));
+		JsonNode properties = metadata().path("properties");
+		assertThat(properties.valueStream()
+			.map((property) -> property.path("name").asString())
+			.filter((name) -> name.startsWith("llmobs.") && !reference.contains("`" + name)))
+			.as("properties missing from docs/reference.md")
+			.isEmpty();
 	}
 
 	@Test
