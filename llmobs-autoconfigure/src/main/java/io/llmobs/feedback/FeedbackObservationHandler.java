@@ -4,6 +4,7 @@ import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.CallAttribution;
 import io.llmobs.chat.ChatCalls;
 import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.LlmObsParams;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
@@ -13,7 +14,8 @@ import org.springframework.ai.chat.model.ChatResponse;
 
 /**
  * Ties every {@code ChatClient} call to its interaction when it starts, and when it ends notes the call's stage and
- * makes its response id and trace id known to feedback.
+ * makes its response id and trace id known to feedback. The judge's own calls ({@link LlmObsParams#JUDGE_SKIP}) are
+ * not the user's: they run later in the same trace and must not become the interaction's stage.
  */
 public final class FeedbackObservationHandler implements ObservationHandler<ChatClientObservationContext> {
 
@@ -68,7 +70,8 @@ public final class FeedbackObservationHandler implements ObservationHandler<Chat
 
 	@Override
 	public boolean supportsContext(Observation.Context context) {
-		return context instanceof ChatClientObservationContext;
+		return context instanceof ChatClientObservationContext chatClient
+				&& !Boolean.TRUE.equals(chatClient.getRequest().context().get(LlmObsParams.JUDGE_SKIP));
 	}
 
 }
