@@ -130,10 +130,15 @@ public final class TokenCounter implements AutoCloseable {
 		if (count != null) {
 			return count;
 		}
-		if (!this.pending.contains(key)) {
-			enqueue(key);
+		if (this.pending.contains(key)) {
+			return -1;
 		}
-		// An executor that runs on the caller's thread has counted it already.
+		enqueue(key);
+		// Still pending: being counted in the background. Not pending: counted already, by an executor that runs on
+		// the caller's thread (or one that was quicker than this thread), or dropped.
+		if (this.pending.contains(key)) {
+			return -1;
+		}
 		count = this.counts.getIfPresent(key);
 		return (count != null) ? count : -1;
 	}
