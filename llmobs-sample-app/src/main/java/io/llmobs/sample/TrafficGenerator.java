@@ -41,7 +41,7 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 
 	/** The quote requests of the agent's rotation. */
 	public static final List<String> QUOTES = List.of("What does express shipping of 5 kg to Hanoi cost?",
-			"How much is standard shipping of 12 kg to Paris?", "Price of economy shipping of 3 kg to Toronto?",
+			"How much is standard shipping of 12 kg to Paris?", "How much does economy shipping of 3 kg to Toronto cost?",
 			"What does express shipping of 2 kg to London cost?", "How much is standard shipping of 1.5 kg to Berlin?");
 
 	/** What the simulated users do with the quotes, in turn: mostly accepted, some overridden. */

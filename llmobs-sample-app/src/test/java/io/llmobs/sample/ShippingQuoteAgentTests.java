@@ -25,7 +25,8 @@ class ShippingQuoteAgentTests {
 		Quote quote = quote(this.client, "What does express shipping of 5 kg to Hanoi cost?");
 		assertThat(quote.category()).isEqualTo("shipping");
 		assertThat(quote.passages()).hasSize(3).contains("Zone 5: Asia-Pacific");
-		assertThat(quote.answer()).as("45.00 EUR + 4.20 EUR per kg").contains("66.00");
+		assertThat(quote.answer()).as("45.00 EUR + 4.20 EUR per kg")
+			.startsWith("Express shipping of 5 kg to Hanoi costs 66.00 EUR");
 		assertThat(quote.responseId()).isNotBlank();
 		assertThat(quote.costUsd()).isPositive();
 	}

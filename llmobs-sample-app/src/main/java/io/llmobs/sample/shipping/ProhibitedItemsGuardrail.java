@@ -19,7 +19,8 @@ public final class ProhibitedItemsGuardrail {
 	/** The guardrail's name, its tag value. */
 	public static final String NAME = "prohibited_items";
 
-	private static final Pattern PROHIBITED = Pattern.compile("\\b(cash|weapons?|guns?|perishable|fresh food|liquids?)\\b");
+	private static final Pattern PROHIBITED = Pattern
+		.compile("\\b(cash|weapons?|guns?|perishable|fresh food|liquids?)\\b");
 
 	private final Guardrails guardrails;
 

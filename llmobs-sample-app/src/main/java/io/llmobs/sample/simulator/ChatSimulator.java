@@ -40,8 +40,9 @@ import org.springframework.stereotype.Component;
  * derived from the question and the previous tool's result ({@code weightKg}, {@code service} and {@code destination}
  * from the question; an {@code expression} from the {@code base} and {@code perKg} of a rate); once every tool was
  * called in this turn, or a tool answered with something other than JSON (an error, or llmobs' degraded-mode
- * message), a text answer quoting the last result; a question that says "keep trying" gets a call of the first
- * tool with the same arguments every time, an agent stuck in a loop, for llmobs' loop guard to stop;</li>
+ * message), a text answer quoting the last result (a price quote when it is a price computed from a rate); a
+ * question that says "keep trying" gets a call of the first tool with the same arguments every time, an agent stuck
+ * in a loop, for llmobs' loop guard to stop;</li>
  * <li>prompt tokens are counted like a provider whose tokenizer differs from llmobs' estimate: {@code cl100k_base}
  * over each message's content (not over the tool calls of assistant messages), 4 tokens per message and 3 for the
  * reply, and the JSON of the {@code tools} tokenized as a whole (llmobs estimates {@code gpt-4o-mini} with
@@ -117,7 +118,7 @@ public final class ChatSimulator {
 	/** The query inside a user message that a retrieval advisor wrapped in context ({@code Query: ... Answer:}). */
 	private static final Pattern AUGMENTED_QUERY = Pattern.compile("(?s).*\\bQuery: (.*?)\\s*Answer:\\s*$");
 
-	private static final Pattern DESTINATION = Pattern.compile("\\bto ([\\p{L} ]+?)(?:[?.,!]|$| with| by| for| in)");
+	private static final Pattern DESTINATION = Pattern.compile("\\bto ([\\p{L} ]+?)(?:[?.,!]|$| with| by| for| in| cost)");
 
 	/** What sets the llmobs judge's rubric apart: the verdict's failure category field. */
 	private static final String JUDGE_MARKER = "\"failure_category\"";
@@ -193,7 +194,9 @@ public final class ChatSimulator {
 			finishReason = "tool_calls";
 		}
 		else if (last.role().equals("tool")) {
-			content = "Here is what I found: " + truncate(last.text(), 200) + " Anything else I can help with?";
+			String quote = quote(question, last, messages);
+			content = (quote != null) ? quote
+					: "Here is what I found: " + truncate(last.text(), 200) + " Anything else I can help with?";
 		}
 		else if (system.contains(JUDGE_MARKER)) {
 			content = verdict(system, question);
@@ -387,6 +390,35 @@ public final class ChatSimulator {
 				return truncate(question, 80);
 			}
 		}
+	}
+
+	/**
+	 * A price quote when the turn looked a rate up and the last tool computed a price from it: "Express shipping of
+	 * 5 kg to Hanoi costs 66.00 EUR: 45.0 EUR plus 4.2 EUR per kg (zone 5)."
+	 */
+	private @Nullable String quote(String question, Message last, List<Message> messages) {
+		if (!isNumber(last.text().strip())) {
+			return null;
+		}
+		JsonNode rate = null;
+		for (int i = messages.size() - 1; i >= 0 && !messages.get(i).role().equals("user"); i--) {
+			Message message = messages.get(i);
+			if (message.role().equals("tool") && message.text().contains("\"perKg\"")) {
+				rate = this.jsonMapper.readTree(message.text());
+				break;
+			}
+		}
+		Matcher weight = WEIGHT.matcher(question);
+		Matcher destination = DESTINATION.matcher(question);
+		if (rate == null || !weight.find() || !destination.find()) {
+			return null;
+		}
+		String service = text(rate.path("service"));
+		String serviceName = service.isEmpty() ? "Standard"
+				: Character.toUpperCase(service.charAt(0)) + service.substring(1);
+		return serviceName + " shipping of " + weight.group(1) + " kg to " + destination.group(1).strip() + " costs "
+				+ last.text().strip() + " EUR: " + rate.path("base").asDouble() + " EUR plus "
+				+ rate.path("perKg").asDouble() + " EUR per kg (zone " + rate.path("zone").asInt() + ").";
 	}
 
 	/** The question of a user message: the query of one a retrieval advisor augmented, else all of it. */
