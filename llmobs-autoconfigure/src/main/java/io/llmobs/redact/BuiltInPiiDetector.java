@@ -72,6 +72,9 @@ public final class BuiltInPiiDetector implements PiiDetector {
 	/** Characters where something may start: word characters, {@code @}, {@code :}, {@code +} and {@code (}. */
 	private static final int START = 1 << 7;
 
+	/** Letters that start an IBAN (upper case) or a known key ({@link #secret}): other words are skipped whole. */
+	private static final int KEY_START = 1 << 8;
+
 	private static final int[] CLASSES = classes();
 
 	private final boolean email;
@@ -159,7 +162,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 				if ((isDigit(c) || c == '+' || c == '(') && !isHyphenated(text, i)) {
 					next = number(text, i, found);
 				}
-				else if (isAsciiLetter(c)) {
+				else if (is(c, KEY_START)) {
 					next = word(text, i, found);
 				}
 				if (next == i + 1 && isWordChar(c)) {
@@ -865,6 +868,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			kind |= (digit || letter || c == '-' || c == '_') ? BASE64_URL : 0;
 			kind |= (".~+/".indexOf(c) >= 0) ? BASE64_EXTRA : 0;
 			kind |= ("@:+(".indexOf(c) >= 0) ? START : 0;
+			kind |= ((c >= 'A' && c <= 'Z') || "begrsx".indexOf(c) >= 0) ? KEY_START : 0;
 			classes[c] = kind;
 		}
 		return classes;
