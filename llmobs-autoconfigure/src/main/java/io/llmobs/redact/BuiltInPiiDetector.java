@@ -531,7 +531,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		}
 		String national = null;
 		for (NationalNumbers region : this.phoneRegions) {
-			if (region.mayBePossible(text, start, end, digits)) {
+			if (region.mayBePossible(text, start, digits)) {
 				if (national == null) {
 					national = digitsOf(text, start, end);
 				}
@@ -596,10 +596,10 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		}
 
 		/**
-		 * Whether the digits of {@code text[start, end)}, or what follows the national prefix, have a length of the
-		 * plan and no leading zero: a test without allocation that {@link #isValid} would fail otherwise.
+		 * Whether the candidate's digits (from {@code start}), or those after the national prefix, have a length of
+		 * the plan and no leading zero: a test without allocation that {@link #isValid} would fail otherwise.
 		 */
-		boolean mayBePossible(String text, int start, int end, int digits) {
+		boolean mayBePossible(String text, int start, int digits) {
 			int first = start;
 			while (!isDigit(text.charAt(first))) {
 				first++;
