@@ -55,6 +55,28 @@ public final class BuiltInPiiDetector implements PiiDetector {
 
 	private static final int MAX_CARD_DIGITS = 19;
 
+	private static final int LETTER = 1;
+
+	private static final int WORD = 1 << 1;
+
+	private static final int LOCAL_PART = 1 << 2;
+
+	private static final int DOMAIN = 1 << 3;
+
+	private static final int IPV6 = 1 << 4;
+
+	private static final int BASE64_URL = 1 << 5;
+
+	private static final int BASE64_EXTRA = 1 << 6;
+
+	/** Characters where something may start: word characters, {@code @}, {@code :}, {@code +} and {@code (}. */
+	private static final int START = 1 << 7;
+
+	/** Letters that start an IBAN (upper case) or a known key ({@link #secret}): other words are skipped whole. */
+	private static final int KEY_START = 1 << 8;
+
+	private static final int[] CLASSES = classes();
+
 	private final boolean email;
 
 	private final boolean phone;
@@ -120,6 +142,11 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		int i = 0;
 		while (i < length) {
 			char c = text.charAt(i);
+			if (c < 128 && (CLASSES[c] & START) == 0) {
+				// Spaces and punctuation: most characters that are no word character start nothing.
+				i++;
+				continue;
+			}
 			int next = i + 1;
 			if (c == '@') {
 				if (this.email) {
@@ -135,18 +162,34 @@ public final class BuiltInPiiDetector implements PiiDetector {
 				if ((isDigit(c) || c == '+' || c == '(') && !isHyphenated(text, i)) {
 					next = number(text, i, found);
 				}
-				else if (isAsciiLetter(c)) {
+				else if (is(c, KEY_START)) {
 					next = word(text, i, found);
 				}
 				if (next == i + 1 && isWordChar(c)) {
 					// Nothing starts here: skip the rest of the word, whose characters are no boundaries.
-					while (next < length && isWordChar(text.charAt(next))) {
-						next++;
-					}
+					next = endOfWord(text, next);
 				}
 			}
 			i = Math.max(next, i + 1);
 		}
+	}
+
+	private static int endOfWord(String text, int from) {
+		int length = text.length();
+		int k = from;
+		while (k < length) {
+			char c = text.charAt(k);
+			if (c < 128) {
+				if ((CLASSES[c] & WORD) == 0) {
+					break;
+				}
+			}
+			else if (!Character.isLetterOrDigit(c)) {
+				break;
+			}
+			k++;
+		}
+		return k;
 	}
 
 	/** Whether a number continues a hyphenated identifier, such as {@code ORD-2024-118833}. */
@@ -304,6 +347,10 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		if (this.ip && ipv4(text, start, end, found)) {
 			return;
 		}
+		if (digits < MIN_PHONE_DIGITS) {
+			// Years, amounts, times: too short for any other type.
+			return;
+		}
 		List<int[]> segments = segments(text, start, end);
 		if (this.ssn && digits >= 9 && ssn(text, segments, found)) {
 			return;
@@ -422,7 +469,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 				if (digits <= MAX_CARD_DIGITS) {
 					int from = groups.get(first)[0];
 					int to = groups.get(last)[1];
-					if (CARDS.isValid(digitsOf(text, from, to))) {
+					if (isLuhnValid(text, from, to) && CARDS.isValid(digitsOf(text, from, to))) {
 						found.add(new PiiEntity(PiiTypes.CREDIT_CARD, from, to));
 						return true;
 					}
@@ -430,6 +477,24 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			}
 		}
 		return false;
+	}
+
+	/** The Luhn check that every card network applies: most digit runs fail it before a validator is asked. */
+	private static boolean isLuhnValid(String text, int start, int end) {
+		int sum = 0;
+		boolean doubled = false;
+		for (int k = end - 1; k >= start; k--) {
+			char ch = text.charAt(k);
+			if (isDigit(ch)) {
+				int digit = ch - '0';
+				if (doubled) {
+					digit = (digit > 4) ? digit * 2 - 9 : digit * 2;
+				}
+				sum += digit;
+				doubled = !doubled;
+			}
+		}
+		return sum % 10 == 0;
 	}
 
 	/**
@@ -464,10 +529,15 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		if (text.charAt(start) == '+' || text.startsWith("00", start)) {
 			return isInternational(digitsOf(text, (text.charAt(start) == '+') ? start : start + 2, end));
 		}
-		String national = digitsOf(text, start, end);
+		String national = null;
 		for (NationalNumbers region : this.phoneRegions) {
-			if (region.isValid(national)) {
-				return true;
+			if (region.mayBePossible(text, start, digits)) {
+				if (national == null) {
+					national = digitsOf(text, start, end);
+				}
+				if (region.isValid(national)) {
+					return true;
+				}
 			}
 		}
 		return false;
@@ -509,11 +579,56 @@ public final class BuiltInPiiDetector implements PiiDetector {
 	 * {@code isPossibleNumber}) decide before its validation is asked, which keeps most digit runs (dates, amounts,
 	 * order numbers) cheap.
 	 */
-	private record NationalNumbers(String region, int countryCode, @Nullable String nationalPrefix) {
+	private record NationalNumbers(String region, int countryCode, @Nullable String nationalPrefix, long lengths) {
 
 		static NationalNumbers of(String region) {
-			return new NationalNumbers(region, PHONES.getCountryCodeForRegion(region),
-					PHONES.getNddPrefixForRegion(region, true));
+			int countryCode = PHONES.getCountryCodeForRegion(region);
+			// The lengths the numbering plan allows, read by asking libphonenumber about one number of each length.
+			long lengths = 0;
+			long number = 1;
+			for (int length = 1; length <= 17; length++) {
+				if (PHONES.isPossibleNumber(new PhoneNumber().setCountryCode(countryCode).setNationalNumber(number))) {
+					lengths |= 1L << length;
+				}
+				number *= 10;
+			}
+			return new NationalNumbers(region, countryCode, PHONES.getNddPrefixForRegion(region, true), lengths);
+		}
+
+		/**
+		 * Whether the candidate's digits (from {@code start}), or those after the national prefix, have a length of
+		 * the plan and no leading zero: a test without allocation that {@link #isValid} would fail otherwise.
+		 */
+		boolean mayBePossible(String text, int start, int digits) {
+			int first = start;
+			while (!isDigit(text.charAt(first))) {
+				first++;
+			}
+			if (text.charAt(first) != '0' && isPlanLength(digits)) {
+				return true;
+			}
+			String prefix = this.nationalPrefix;
+			if (prefix == null || prefix.isEmpty() || digits <= prefix.length()
+					|| !isPlanLength(digits - prefix.length())) {
+				return false;
+			}
+			int k = first;
+			for (int p = 0; p < prefix.length(); p++) {
+				while (!isDigit(text.charAt(k))) {
+					k++;
+				}
+				if (text.charAt(k++) != prefix.charAt(p)) {
+					return false;
+				}
+			}
+			while (!isDigit(text.charAt(k))) {
+				k++;
+			}
+			return text.charAt(k) != '0';
+		}
+
+		private boolean isPlanLength(int digits) {
+			return digits <= 17 && (this.lengths & (1L << digits)) != 0;
 		}
 
 		boolean isValid(String digits) {
@@ -705,33 +820,58 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		return c >= 'A' && c <= 'Z';
 	}
 
+	private static boolean is(char c, int kind) {
+		return c < 128 && (CLASSES[c] & kind) != 0;
+	}
+
 	private static boolean isAsciiLetter(char c) {
-		return (c >= 'a' && c <= 'z') || isUpper(c);
+		return is(c, LETTER);
 	}
 
 	private static boolean isWordChar(char c) {
-		return isDigit(c) || isAsciiLetter(c) || c == '_' || (c > 127 && Character.isLetterOrDigit(c));
+		return (c < 128) ? (CLASSES[c] & WORD) != 0 : Character.isLetterOrDigit(c);
 	}
 
 	private static boolean isLocalPartChar(char c) {
-		return isDigit(c) || isAsciiLetter(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
-				|| c == '\'';
+		return is(c, LOCAL_PART);
 	}
 
 	private static boolean isDomainChar(char c) {
-		return isDigit(c) || isAsciiLetter(c) || c == '.' || c == '-';
+		return is(c, DOMAIN);
 	}
 
 	private static boolean isIpv6Char(char c) {
-		return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
+		return is(c, IPV6);
 	}
 
 	private static boolean isBase64UrlChar(char c) {
-		return isDigit(c) || isAsciiLetter(c) || c == '-' || c == '_';
+		return is(c, BASE64_URL);
 	}
 
 	private static boolean isTokenChar(char c, boolean base64) {
-		return isBase64UrlChar(c) || (base64 && (c == '.' || c == '~' || c == '+' || c == '/'));
+		return is(c, base64 ? BASE64_URL | BASE64_EXTRA : BASE64_URL);
+	}
+
+	/** The classes of each ASCII character, looked up once instead of a chain of comparisons per test. */
+	private static int[] classes() {
+		int[] classes = new int[128];
+		for (char c = 0; c < 128; c++) {
+			boolean digit = c >= '0' && c <= '9';
+			boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+			boolean hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+			int kind = 0;
+			kind |= letter ? LETTER : 0;
+			kind |= (digit || letter || c == '_') ? WORD | START : 0;
+			kind |= (digit || letter || ".-_%+'".indexOf(c) >= 0) ? LOCAL_PART : 0;
+			kind |= (digit || letter || c == '.' || c == '-') ? DOMAIN : 0;
+			kind |= (hex || c == ':' || c == '.') ? IPV6 : 0;
+			kind |= (digit || letter || c == '-' || c == '_') ? BASE64_URL : 0;
+			kind |= (".~+/".indexOf(c) >= 0) ? BASE64_EXTRA : 0;
+			kind |= ("@:+(".indexOf(c) >= 0) ? START : 0;
+			kind |= ((c >= 'A' && c <= 'Z') || "begrsx".indexOf(c) >= 0) ? KEY_START : 0;
+			classes[c] = kind;
+		}
+		return classes;
 	}
 
 }
