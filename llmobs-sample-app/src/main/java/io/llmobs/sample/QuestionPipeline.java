@@ -1,6 +1,5 @@
 package io.llmobs.sample;
 
-import java.util.Locale;
 import java.util.function.Consumer;
 
 import io.llmobs.chat.LlmObs;
@@ -29,6 +28,8 @@ public final class QuestionPipeline {
 
 	private final ChatClient chatClient;
 
+	private final Classifier classifier;
+
 	private final LlmObs llmObs;
 
 	private final RegisteredPrompt answerPrompt;
@@ -41,6 +42,7 @@ public final class QuestionPipeline {
 	 */
 	public QuestionPipeline(ChatClient.Builder chatClientBuilder, LlmObs llmObs, PromptRegistry prompts) {
 		this.chatClient = chatClientBuilder.build();
+		this.classifier = new Classifier(this.chatClient, CLASSIFY_SYSTEM_PROMPT);
 		this.llmObs = llmObs;
 		this.answerPrompt = prompts.get("answer");
 	}
@@ -54,7 +56,7 @@ public final class QuestionPipeline {
 	public Answer ask(String question, String tenant) {
 		try (LlmTask task = this.llmObs.task(TASK)) {
 			try {
-				String category = classify(question, tenant);
+				String category = this.classifier.classify(question, tenant);
 				String answer = this.chatClient.prompt()
 					.system((system) -> system.text(this.answerPrompt.text()).param("category", category))
 					.user(question)
@@ -84,7 +86,7 @@ public final class QuestionPipeline {
 	public Answer askStreaming(String question, String tenant, Consumer<String> onChunk) {
 		try (LlmTask task = this.llmObs.task(TASK)) {
 			try {
-				String category = classify(question, tenant);
+				String category = this.classifier.classify(question, tenant);
 				StringBuilder answer = new StringBuilder();
 				this.chatClient.prompt()
 					.system((system) -> system.text(this.answerPrompt.text()).param("category", category))
@@ -108,14 +110,5 @@ public final class QuestionPipeline {
 		}
 	}
 
-	private String classify(String question, String tenant) {
-		String category = this.chatClient.prompt()
-			.system(CLASSIFY_SYSTEM_PROMPT)
-			.user(question)
-			.advisors((advisors) -> advisors.param(LlmObsParams.STAGE, "classify").param(LlmObsParams.TENANT, tenant))
-			.call()
-			.content();
-		return (category != null) ? category.strip().toLowerCase(Locale.ROOT) : "general";
-	}
 
 }

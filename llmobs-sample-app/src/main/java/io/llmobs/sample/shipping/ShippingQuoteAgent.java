@@ -1,11 +1,11 @@
 package io.llmobs.sample.shipping;
 
 import java.util.List;
-import java.util.Locale;
 
 import io.llmobs.chat.LlmObs;
 import io.llmobs.chat.LlmObsParams;
 import io.llmobs.chat.LlmTask;
+import io.llmobs.sample.Classifier;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
@@ -56,6 +56,8 @@ public final class ShippingQuoteAgent {
 
 	private final ChatClient chatClient;
 
+	private final Classifier classifier;
+
 	private final LlmObs llmObs;
 
 	private final ShippingPolicies policies;
@@ -85,6 +87,7 @@ public final class ShippingQuoteAgent {
 			RateLookupTool rateLookup, CalculatorTool calculator, ObservationRegistry observationRegistry,
 			ProhibitedItemsGuardrail guardrail, ObjectProvider<Tracer> tracer) {
 		this.chatClient = chatClientBuilder.build();
+		this.classifier = new Classifier(this.chatClient, CLASSIFY_SYSTEM_PROMPT);
 		this.llmObs = llmObs;
 		this.policies = policies;
 		this.rateLookup = rateLookup;
@@ -103,7 +106,7 @@ public final class ShippingQuoteAgent {
 	public Quote quote(String question, String tenant) {
 		try (LlmTask task = this.llmObs.task(TASK)) {
 			try {
-				String category = classify(question, tenant);
+				String category = this.classifier.classify(question, tenant);
 				if (!this.guardrail.allows(question)) {
 					task.success();
 					return new Quote(category, List.of(), REFUSAL, null, traceId(), task.costUsd());
@@ -122,16 +125,6 @@ public final class ShippingQuoteAgent {
 				throw ex;
 			}
 		}
-	}
-
-	private String classify(String question, String tenant) {
-		String category = this.chatClient.prompt()
-			.system(CLASSIFY_SYSTEM_PROMPT)
-			.user(question)
-			.advisors((advisors) -> advisors.param(LlmObsParams.STAGE, "classify").param(LlmObsParams.TENANT, tenant))
-			.call()
-			.content();
-		return (category != null) ? category.strip().toLowerCase(Locale.ROOT) : "general";
 	}
 
 	private List<Document> retrieve(String question) {
