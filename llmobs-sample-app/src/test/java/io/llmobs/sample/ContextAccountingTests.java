@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static io.llmobs.sample.PrometheusScrape.increase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -127,23 +128,23 @@ class ContextAccountingTests {
 			List<String> current = PrometheusScrape.lines(this.client);
 			List<Double> errors = new ArrayList<>();
 			for (String stage : STAGES) {
-				assertThat(delta(previous, current, "llmobs_context_utilization_count", "model", MODEL, "stage", stage))
+				assertThat(increase(previous, current, "llmobs_context_utilization_count", "model", MODEL, "stage", stage))
 					.as("%s calls accounted for", stage)
 					.isEqualTo(1);
-				double estimate = delta(previous, current, "llmobs_context_tokens_sum", "model", MODEL, "stage", stage);
-				double reported = delta(previous, current, "llmobs_tokens_total", "model", MODEL, "stage", stage, "type",
+				double estimate = increase(previous, current, "llmobs_context_tokens_sum", "model", MODEL, "stage", stage);
+				double reported = increase(previous, current, "llmobs_tokens_total", "model", MODEL, "stage", stage, "type",
 						"input");
 				assertThat(reported).as("%s input tokens", stage).isPositive();
 				errors.add(Math.abs(estimate - reported) / reported);
 			}
 			learnedErrors.addAll(learned(errors,
-					delta(previous, current, "llmobs_context_estimate_error_count", "model", MODEL),
-					delta(previous, current, "llmobs_context_estimate_error_sum", "model", MODEL)));
+					increase(previous, current, "llmobs_context_estimate_error_count", "model", MODEL),
+					increase(previous, current, "llmobs_context_estimate_error_sum", "model", MODEL)));
 			previous = current;
 		}
 
-		double count = delta(before, previous, "llmobs_context_estimate_error_count", "model", MODEL);
-		double sum = delta(before, previous, "llmobs_context_estimate_error_sum", "model", MODEL);
+		double count = increase(before, previous, "llmobs_context_estimate_error_count", "model", MODEL);
+		double sum = increase(before, previous, "llmobs_context_estimate_error_sum", "model", MODEL);
 		assertThat(count).as("calls learned from after the warm-up").isPositive();
 		assertThat(sum / count).as("mean calibrated error after the warm-up").isLessThanOrEqualTo(MAX_ERROR);
 		assertThat(learnedErrors).hasSize((int) count)
@@ -184,19 +185,8 @@ class ContextAccountingTests {
 				section);
 	}
 
-	private static double delta(List<String> before, List<String> after, String metric, String... labels) {
-		return PrometheusScrape.sum(after, metric, labels) - PrometheusScrape.sum(before, metric, labels);
-	}
-
 	private JsonNode context() {
-		String body = this.client.get()
-			.uri("/actuator/llmobs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseBody();
-		return this.jsonMapper.readTree(body).path("context");
+		return SampleApi.llmobsEndpoint(this.client, this.jsonMapper).path("context");
 	}
 
 	private static JsonNode calibration(JsonNode context) {

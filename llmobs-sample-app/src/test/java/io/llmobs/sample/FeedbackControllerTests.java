@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static io.llmobs.sample.PrometheusScrape.increase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,14 +65,7 @@ class FeedbackControllerTests {
 	@Test
 	void answerPromptIsARegistryPromptOnTheEndpoint() {
 		this.client.get().uri("/api/ask?q={q}", "Why was my invoice charged twice?").exchange().expectStatus().isOk();
-		String body = this.client.get()
-			.uri("/actuator/llmobs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseBody();
-		JsonNode prompts = this.jsonMapper.readTree(body).path("prompts");
+		JsonNode prompts = SampleApi.llmobsEndpoint(this.client, this.jsonMapper).path("prompts");
 		assertThat(prompts.path("registry").values()).extracting((prompt) -> prompt.path("name").stringValue())
 			.containsExactly("answer");
 		String version = prompts.path("registry").get(0).path("version").stringValue();
@@ -92,10 +86,6 @@ class FeedbackControllerTests {
 			.returnResult(String.class)
 			.getResponseBody();
 		return this.jsonMapper.readTree(body);
-	}
-
-	private static double increase(List<String> before, List<String> after, String metric, String... labels) {
-		return PrometheusScrape.sum(after, metric, labels) - PrometheusScrape.sum(before, metric, labels);
 	}
 
 }

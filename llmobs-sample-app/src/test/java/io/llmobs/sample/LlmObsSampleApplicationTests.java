@@ -66,14 +66,7 @@ class LlmObsSampleApplicationTests {
 	@Test
 	void llmObsEndpointShowsTheCatalogAndTheCost() {
 		ask("What are your opening hours?", "acme");
-		String body = this.client.get()
-			.uri("/actuator/llmobs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseBody();
-		JsonNode llmobs = this.jsonMapper.readTree(body);
+		JsonNode llmobs = SampleApi.llmobsEndpoint(this.client, this.jsonMapper);
 		assertThat(llmobs.path("catalog").path("models").values()).extracting(JsonNode::stringValue)
 			.contains("gpt-4o-mini");
 		assertThat(llmobs.path("cost").path("totalUsd").asDouble()).isPositive();

@@ -53,6 +53,18 @@ final class PrometheusScrape {
 		return sum;
 	}
 
+	/**
+	 * How much the samples of a metric whose labels include the given ones grew between two scrapes.
+	 * @param before the earlier scrape
+	 * @param after the later scrape
+	 * @param metric the sample name
+	 * @param labels label names and values, alternating
+	 * @return the difference of the sums
+	 */
+	static double increase(List<String> before, List<String> after, String metric, String... labels) {
+		return sum(after, metric, labels) - sum(before, metric, labels);
+	}
+
 	private static boolean hasLabels(String text, String... labels) {
 		Map<String, String> values = new HashMap<>();
 		Matcher label = LABEL.matcher(text);

@@ -22,7 +22,7 @@ class ShippingQuoteAgentTests {
 
 	@Test
 	void quotesFromTheRateCardWithBothTools() {
-		Quote quote = quote(this.client, "What does express shipping of 5 kg to Hanoi cost?");
+		Quote quote = SampleApi.quote(this.client, "What does express shipping of 5 kg to Hanoi cost?");
 		assertThat(quote.category()).isEqualTo("shipping");
 		assertThat(quote.passages()).hasSize(3).contains("Zone 5: Asia-Pacific");
 		assertThat(quote.answer()).as("45.00 EUR + 4.20 EUR per kg")
@@ -33,7 +33,7 @@ class ShippingQuoteAgentTests {
 
 	@Test
 	void everyStepShowsOnPrometheus() {
-		quote(this.client, "How much is standard shipping of 12 kg to Paris?");
+		SampleApi.quote(this.client, "How much is standard shipping of 12 kg to Paris?");
 		List<String> metrics = PrometheusScrape.lines(this.client);
 		for (String tool : List.of(RateLookupTool.NAME, CalculatorTool.NAME)) {
 			assertThat(PrometheusScrape.sum(metrics, "llmobs_tool_seconds_count", "tool", tool, "outcome", "success",
@@ -50,16 +50,6 @@ class ShippingQuoteAgentTests {
 			.isPositive();
 		assertThat(PrometheusScrape.sum(metrics, "shipping_retrieve_seconds_count", "llmobs_stage", "retrieve"))
 			.isPositive();
-	}
-
-	static Quote quote(RestTestClient client, String question) {
-		return client.get()
-			.uri("/api/quote?q={q}&tenant=acme", question)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(Quote.class)
-			.getResponseBody();
 	}
 
 }

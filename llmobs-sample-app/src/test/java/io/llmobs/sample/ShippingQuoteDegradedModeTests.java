@@ -30,7 +30,7 @@ class ShippingQuoteDegradedModeTests {
 	void aFailingRateLookupOpensItsBreakerAndQuotesDegrade() {
 		List<Quote> quotes = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			quotes.add(ShippingQuoteAgentTests.quote(this.client, "What does standard shipping of 2 kg to Vienna cost?"));
+			quotes.add(SampleApi.quote(this.client, "What does standard shipping of 2 kg to Vienna cost?"));
 		}
 		assertThat(quotes.subList(0, 3)).allSatisfy((quote) -> assertThat(quote.answer()).contains("unavailable"));
 		assertThat(quotes.subList(3, 5)).allSatisfy(

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.llmobs.context.ContextWindowExceededException;
 import io.llmobs.feedback.FeedbackRecorder;
 import io.llmobs.sample.QuestionPipeline;
+import io.llmobs.sample.SampleApi;
 import io.llmobs.sample.SampleProperties;
 import io.llmobs.sample.SimulatedSampleTest;
 import io.llmobs.sample.TrafficGenerator;
@@ -125,13 +126,7 @@ class PrometheusEndToEndTests {
 	private List<Quote> driveTraffic() {
 		List<Quote> quotes = new ArrayList<>();
 		for (String question : TrafficGenerator.QUOTES) {
-			quotes.add(this.client.get()
-				.uri("/api/quote?q={q}&tenant=acme", question)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.returnResult(Quote.class)
-				.getResponseBody());
+			quotes.add(SampleApi.quote(this.client, question));
 		}
 		TrafficGenerator generator = new TrafficGenerator(this.pipeline, this.agent, this.feedback, this.properties);
 		for (int i = 0; i < TrafficGenerator.QUESTIONS.size(); i++) {
