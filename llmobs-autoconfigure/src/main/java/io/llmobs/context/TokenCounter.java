@@ -19,6 +19,7 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 
+import org.springframework.ai.tool.definition.DefaultToolDefinition;
 import org.springframework.ai.tool.definition.ToolDefinition;
 
 /**
@@ -39,6 +40,8 @@ public final class TokenCounter implements AutoCloseable {
 	private final EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
 
 	private final Cache<Key, Integer> counts;
+
+	private final RecentCounts recent = new RecentCounts();
 
 	private final ExecutorService executor;
 
@@ -84,7 +87,8 @@ public final class TokenCounter implements AutoCloseable {
 	 * @return the number of tokens
 	 */
 	public int count(EncodingType encoding, String text, Form form) {
-		return count(new TextKey(encoding, text, form));
+		int count = this.recent.get(text, encoding, form);
+		return (count >= 0) ? count : count(new TextKey(encoding, text, form), text);
 	}
 
 	/**
@@ -95,12 +99,13 @@ public final class TokenCounter implements AutoCloseable {
 	 * @return the number of tokens
 	 */
 	public int count(EncodingType encoding, ToolDefinition tool) {
-		return count(ToolKey.of(encoding, tool));
+		int count = recentCount(encoding, tool);
+		return (count >= 0) ? count : count(ToolKey.of(encoding, tool), tool);
 	}
 
-	private int count(Key key) {
+	private int count(Key key, Object object) {
 		Integer count = this.counts.getIfPresent(key);
-		return (count != null) ? count : tokenize(key);
+		return remember(object, key, (count != null) ? count : tokenize(key));
 	}
 
 	/**
@@ -111,7 +116,11 @@ public final class TokenCounter implements AutoCloseable {
 	 * @return the number of tokens, or {@code -1} when the text is not counted yet
 	 */
 	public int cachedCount(EncodingType encoding, String text, Form form) {
-		return text.isEmpty() ? 0 : cachedCount(new TextKey(encoding, text, form));
+		if (text.isEmpty()) {
+			return 0;
+		}
+		int count = this.recent.get(text, encoding, form);
+		return (count >= 0) ? count : cachedCount(new TextKey(encoding, text, form), text);
 	}
 
 	/**
@@ -122,36 +131,53 @@ public final class TokenCounter implements AutoCloseable {
 	 * @return the number of tokens, or {@code -1} when the definition is not counted yet
 	 */
 	public int cachedCount(EncodingType encoding, ToolDefinition tool) {
-		return cachedCount(ToolKey.of(encoding, tool));
+		int count = recentCount(encoding, tool);
+		return (count >= 0) ? count : cachedCount(ToolKey.of(encoding, tool), tool);
 	}
 
-	private int cachedCount(Key key) {
+	private int cachedCount(Key key, Object object) {
 		Integer count = this.counts.getIfPresent(key);
 		if (count != null) {
-			return count;
+			return remember(object, key, count);
 		}
-		if (this.pending.contains(key)) {
+		if (this.pending.contains(key) || !enqueue(key) || this.pending.contains(key)) {
 			return -1;
 		}
-		enqueue(key);
-		// Still pending: being counted in the background. Not pending: counted already, by an executor that runs on
-		// the caller's thread (or one that was quicker than this thread), or dropped.
-		if (this.pending.contains(key)) {
-			return -1;
-		}
+		// Queued and no longer pending: counted already, by an executor that runs on the caller's thread or by one
+		// quicker than this thread.
 		count = this.counts.getIfPresent(key);
-		return (count != null) ? count : -1;
+		return (count != null) ? remember(object, key, count) : -1;
 	}
 
-	private void enqueue(Key key) {
+	/** The count of a tool definition from the identity table: only Spring AI's own, immutable, are kept there. */
+	private int recentCount(EncodingType encoding, ToolDefinition tool) {
+		return (tool instanceof DefaultToolDefinition) ? this.recent.get(tool, encoding, Form.JSON) : -1;
+	}
+
+	/** Keeps the count of a text or an immutable tool definition in the identity table. */
+	private int remember(Object object, Key key, int count) {
+		if (key instanceof TextKey text) {
+			this.recent.put(object, text.encoding(), text.form(), count);
+		}
+		else if (object instanceof DefaultToolDefinition) {
+			this.recent.put(object, key.encoding(), Form.JSON, count);
+		}
+		return count;
+	}
+
+	/**
+	 * Queues a text for the background tokenizer.
+	 * @return {@code false} when the queue was full or the text was queued already by another thread
+	 */
+	private boolean enqueue(Key key) {
 		if (this.queued.incrementAndGet() > this.queueCapacity) {
 			this.queued.decrementAndGet();
 			this.dropped.increment();
-			return;
+			return false;
 		}
 		if (!this.pending.add(key)) {
 			this.queued.decrementAndGet();
-			return;
+			return false;
 		}
 		this.queue.add(key);
 		if (this.draining.compareAndSet(false, true)) {
@@ -163,6 +189,7 @@ public final class TokenCounter implements AutoCloseable {
 				this.draining.set(false);
 			}
 		}
+		return true;
 	}
 
 	/** Tokenizes the queued texts until none is left; only one drain runs at a time. */
@@ -191,7 +218,8 @@ public final class TokenCounter implements AutoCloseable {
 	 * @return whether its count is cached
 	 */
 	boolean isCounted(EncodingType encoding, String text, Form form) {
-		return this.counts.getIfPresent(new TextKey(encoding, text, form)) != null;
+		return this.recent.get(text, encoding, form) >= 0
+				|| this.counts.getIfPresent(new TextKey(encoding, text, form)) != null;
 	}
 
 	/**
@@ -201,7 +229,7 @@ public final class TokenCounter implements AutoCloseable {
 	 * @return whether its count is cached
 	 */
 	boolean isCounted(EncodingType encoding, ToolDefinition tool) {
-		return this.counts.getIfPresent(ToolKey.of(encoding, tool)) != null;
+		return recentCount(encoding, tool) >= 0 || this.counts.getIfPresent(ToolKey.of(encoding, tool)) != null;
 	}
 
 	/**
@@ -314,6 +342,8 @@ public final class TokenCounter implements AutoCloseable {
 
 	/** What the cache counts. */
 	private sealed interface Key permits TextKey, ToolKey {
+
+		EncodingType encoding();
 
 		int tokenize(TokenCounter counter);
 
