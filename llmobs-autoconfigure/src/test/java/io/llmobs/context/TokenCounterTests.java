@@ -153,8 +153,76 @@ class TokenCounterTests {
 		}
 	}
 
+	@Test
+	void textInUseStaysCountedAfterTheCacheEvictedIt() {
+		String question = "What does express shipping of 5 kg to Hanoi cost?";
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		executor.execute(() -> block(release));
+		try (TokenCounter counter = new TokenCounter(1, Duration.ofMinutes(1), 100, executor)) {
+			int expected = counter.count(EncodingType.O200K_BASE, question, TEXT);
+			for (int i = 0; i < 10; i++) {
+				counter.count(EncodingType.O200K_BASE, "other text " + i, TEXT);
+			}
+			await().untilAsserted(() -> assertThat(counter.cachedTexts()).isLessThanOrEqualTo(1));
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, new String(question), TEXT))
+				.as("an equal text, evicted from the cache").isEqualTo(-1);
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, question, TEXT)).as("the text in use")
+				.isEqualTo(expected);
+			release.countDown();
+		}
+	}
+
+	@Test
+	void equalTextOfAnotherObjectIsFoundInTheCache() {
+		try (TokenCounter counter = counter(new CallerRunsExecutorService())) {
+			int expected = counter.count(EncodingType.O200K_BASE, SENTENCE, TEXT);
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, new String(SENTENCE), TEXT)).isEqualTo(expected);
+			assertThat(counter.cachedTexts()).isOne();
+		}
+	}
+
+	@Test
+	void toolDefinitionOfItsOwnClassIsCountedByContent() {
+		MutableToolDefinition tool = new MutableToolDefinition("{\"type\":\"object\"}");
+		try (TokenCounter counter = counter(new CallerRunsExecutorService())) {
+			int before = counter.cachedCount(EncodingType.O200K_BASE, tool);
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, tool)).isEqualTo(before);
+			tool.schema = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}";
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, tool)).as("counted anew after the change")
+				.isEqualTo(before - O200K.countTokensOrdinary("{\"type\":\"object\"}")
+						+ O200K.countTokensOrdinary(tool.schema));
+		}
+	}
+
 	private static TokenCounter counter(ExecutorService executor) {
 		return new TokenCounter(100, Duration.ofMinutes(1), 100, executor);
+	}
+
+	/** A tool definition that is not Spring AI's immutable record, whose schema changes. */
+	private static final class MutableToolDefinition implements ToolDefinition {
+
+		private String schema;
+
+		MutableToolDefinition(String schema) {
+			this.schema = schema;
+		}
+
+		@Override
+		public String name() {
+			return "quote";
+		}
+
+		@Override
+		public String description() {
+			return "Quotes a parcel";
+		}
+
+		@Override
+		public String inputSchema() {
+			return this.schema;
+		}
+
 	}
 
 	private static void block(CountDownLatch latch) {
