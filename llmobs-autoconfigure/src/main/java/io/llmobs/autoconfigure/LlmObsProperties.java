@@ -539,7 +539,8 @@ public class LlmObsProperties implements Validator {
 			private long maxSize = 10_000;
 
 			/**
-			 * How long a text's count is kept after it was last used.
+			 * How long a text's count is kept after it was last read from the cache. The texts looked up last are
+			 * also remembered by identity in a small table in front of the cache, which keeps no text alive.
 			 */
 			private Duration expireAfterAccess = Duration.ofMinutes(10);
 
