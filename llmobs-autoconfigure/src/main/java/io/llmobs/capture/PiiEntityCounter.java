@@ -3,7 +3,9 @@ package io.llmobs.capture;
 import java.util.List;
 
 import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.RecentByIdentity;
 import io.llmobs.redact.PiiDirection;
+import io.llmobs.redact.PiiEntity;
 import io.llmobs.redact.PiiMeters;
 import io.llmobs.redact.PiiScanner;
 import io.micrometer.observation.Observation;
@@ -23,8 +25,14 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * captured or not. Each message is counted once: inputs are the messages after the prompt's last assistant message
  * (what is new in this round trip: the user's message and the system prompt of a first call, or the tool results
  * of a tool-loop iteration), outputs the generations' text and tool-call arguments.
+ * <p>
+ * A text that comes again as the same object, such as a chat client's default system text on every call, is
+ * counted again from its findings (types and positions, no content), not scanned again.
  */
 public final class PiiEntityCounter implements ObservationHandler<ChatModelObservationContext> {
+
+	/** Texts whose findings are remembered by identity. */
+	static final int RECENT_SLOTS = 1024;
 
 	private final PiiScanner scanner;
 
@@ -33,6 +41,8 @@ public final class PiiEntityCounter implements ObservationHandler<ChatModelObser
 	private final int maxScanLength;
 
 	private final InstrumentationErrors errors;
+
+	private final RecentByIdentity<List<PiiEntity>> recent = new RecentByIdentity<>(RECENT_SLOTS);
 
 	/**
 	 * Creates the handler.
@@ -81,7 +91,12 @@ public final class PiiEntityCounter implements ObservationHandler<ChatModelObser
 
 	private void count(@Nullable String text, PiiDirection direction) {
 		if (text != null && !text.isEmpty()) {
-			this.meters.record(ContentRedactor.scan(this.scanner, text, this.maxScanLength), direction);
+			List<PiiEntity> entities = this.recent.get(text);
+			if (entities == null) {
+				entities = List.copyOf(ContentRedactor.scan(this.scanner, text, this.maxScanLength));
+				this.recent.put(text, entities);
+			}
+			this.meters.record(entities, direction);
 		}
 	}
 

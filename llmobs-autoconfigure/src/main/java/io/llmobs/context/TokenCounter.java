@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
+import io.llmobs.chat.RecentByIdentity;
 
 import org.springframework.ai.tool.definition.DefaultToolDefinition;
 import org.springframework.ai.tool.definition.ToolDefinition;
@@ -34,6 +35,9 @@ import org.springframework.ai.tool.definition.ToolDefinition;
  */
 public final class TokenCounter implements AutoCloseable {
 
+	/** Objects whose counts are remembered by identity: a few hundred kilobytes with every slot used. */
+	static final int RECENT_SLOTS = 4096;
+
 	/** Characters per token assumed before any text was counted: about right for English. */
 	private static final double INITIAL_CHARS_PER_TOKEN = 4.0;
 
@@ -41,7 +45,11 @@ public final class TokenCounter implements AutoCloseable {
 
 	private final Cache<Key, Integer> counts;
 
-	private final RecentCounts recent = new RecentCounts();
+	/**
+	 * Counts of the texts and tool definitions looked up last, by identity, in front of the cache: most lookups end
+	 * there, without hashing the text, reading the clock or updating the cache's access order.
+	 */
+	private final RecentByIdentity<RecentCount> recent = new RecentByIdentity<>(RECENT_SLOTS);
 
 	private final ExecutorService executor;
 
@@ -87,7 +95,7 @@ public final class TokenCounter implements AutoCloseable {
 	 * @return the number of tokens
 	 */
 	public int count(EncodingType encoding, String text, Form form) {
-		int count = this.recent.get(text, encoding, form);
+		int count = recentCount(encoding, text, form);
 		return (count >= 0) ? count : count(new TextKey(encoding, text, form), text);
 	}
 
@@ -119,7 +127,7 @@ public final class TokenCounter implements AutoCloseable {
 		if (text.isEmpty()) {
 			return 0;
 		}
-		int count = this.recent.get(text, encoding, form);
+		int count = recentCount(encoding, text, form);
 		return (count >= 0) ? count : cachedCount(new TextKey(encoding, text, form), text);
 	}
 
@@ -149,18 +157,31 @@ public final class TokenCounter implements AutoCloseable {
 		return (count != null) ? remember(object, key, count) : -1;
 	}
 
-	/** The count of a tool definition from the identity table: only Spring AI's own, immutable, are kept there. */
+	/** The count of a text from the identity table, or {@code -1}. */
+	private int recentCount(EncodingType encoding, String text, Form form) {
+		RecentCount recent = this.recent.get(text);
+		return (recent != null && recent.encoding() == encoding && recent.form() == form) ? recent.tokens() : -1;
+	}
+
+	/**
+	 * The count of a tool definition from the identity table, or {@code -1}: only Spring AI's own, which are
+	 * immutable, are kept there.
+	 */
 	private int recentCount(EncodingType encoding, ToolDefinition tool) {
-		return (tool instanceof DefaultToolDefinition) ? this.recent.get(tool, encoding, Form.JSON) : -1;
+		if (!(tool instanceof DefaultToolDefinition)) {
+			return -1;
+		}
+		RecentCount recent = this.recent.get(tool);
+		return (recent != null && recent.encoding() == encoding) ? recent.tokens() : -1;
 	}
 
 	/** Keeps the count of a text or an immutable tool definition in the identity table. */
 	private int remember(Object object, Key key, int count) {
 		if (key instanceof TextKey text) {
-			this.recent.put(object, text.encoding(), text.form(), count);
+			this.recent.put(object, new RecentCount(text.encoding(), text.form(), count));
 		}
 		else if (object instanceof DefaultToolDefinition) {
-			this.recent.put(object, key.encoding(), Form.JSON, count);
+			this.recent.put(object, new RecentCount(key.encoding(), Form.JSON, count));
 		}
 		return count;
 	}
@@ -218,7 +239,7 @@ public final class TokenCounter implements AutoCloseable {
 	 * @return whether its count is cached
 	 */
 	boolean isCounted(EncodingType encoding, String text, Form form) {
-		return this.recent.get(text, encoding, form) >= 0
+		return recentCount(encoding, text, form) >= 0
 				|| this.counts.getIfPresent(new TextKey(encoding, text, form)) != null;
 	}
 
@@ -375,6 +396,10 @@ public final class TokenCounter implements AutoCloseable {
 					+ counter.tokenize(this.encoding, compact(this.schema));
 		}
 
+	}
+
+	/** A count in the identity table, with what it was counted for. */
+	private record RecentCount(EncodingType encoding, Form form, int tokens) {
 	}
 
 	/** Characters per token of all texts counted with one encoding. */
