@@ -181,6 +181,7 @@ public final class TokenCounter implements AutoCloseable {
 			this.recent.put(object, new RecentCount(text.encoding(), text.form(), count));
 		}
 		else if (object instanceof DefaultToolDefinition) {
+			// A tool definition travels as JSON; its form is not checked on lookup.
 			this.recent.put(object, new RecentCount(key.encoding(), Form.JSON, count));
 		}
 		return count;
