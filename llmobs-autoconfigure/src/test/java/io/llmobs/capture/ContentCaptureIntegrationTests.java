@@ -12,9 +12,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,19 +51,10 @@ class ContentCaptureIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static OpenAiCompatibleServer server;
+	@RegisterExtension
+	static final OpenAiCompatibleServer server = OpenAiCompatibleServer.start();
 
 	private final ApplicationContextRunner runner = TracedApplication.runner();
-
-	@BeforeAll
-	static void startServer() {
-		server = OpenAiCompatibleServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
 
 	@Test
 	void capturedMessagesFollowTheSemanticConventionsAndHoldPlaceholdersNeverTheRawValues() {

@@ -15,9 +15,8 @@ import io.llmobs.test.TracedApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
@@ -49,22 +48,13 @@ class ChatInstrumentationIntegrationTests {
 
 	private static final String SNAPSHOT = "gpt-4o-mini-2024-07-18";
 
-	private static OpenAiCompatibleServer server;
+	@RegisterExtension
+	static final OpenAiCompatibleServer server = OpenAiCompatibleServer.start();
 
 	private final ApplicationContextRunner runner = TracedApplication.runner()
 		.withPropertyValues("llmobs.models.gpt-4o-mini.input-price=" + INPUT_PRICE,
 				"llmobs.models.gpt-4o-mini.output-price=" + OUTPUT_PRICE,
 				"llmobs.models.gpt-4o-mini.cache-read-price=" + CACHE_READ_PRICE);
-
-	@BeforeAll
-	static void startServer() {
-		server = OpenAiCompatibleServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
 
 	private void run(Consumer<AssertableApplicationContext> test) {
 		run(this.runner, test);

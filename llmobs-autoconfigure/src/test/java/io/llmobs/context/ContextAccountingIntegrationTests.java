@@ -19,9 +19,8 @@ import io.llmobs.test.TracedApplication;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,19 +68,10 @@ class ContextAccountingIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static OpenAiCompatibleServer server;
+	@RegisterExtension
+	static final OpenAiCompatibleServer server = OpenAiCompatibleServer.start();
 
 	private final ApplicationContextRunner runner = TracedApplication.runner();
-
-	@BeforeAll
-	static void startServer() {
-		server = OpenAiCompatibleServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
 
 	@Test
 	void systemAndUserInputAreCountedBeforeEveryCallAndRecordedPerSection() {

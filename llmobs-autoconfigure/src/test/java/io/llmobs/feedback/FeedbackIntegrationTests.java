@@ -13,9 +13,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientRequest;
@@ -37,21 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FeedbackIntegrationTests {
 
-	private static OpenAiCompatibleServer server;
+	@RegisterExtension
+	static final OpenAiCompatibleServer server = OpenAiCompatibleServer.start();
 
 	private final ApplicationContextRunner runner = TracedApplication.runner()
 		.withUserConfiguration(MockClockConfiguration.class)
 		.withPropertyValues("llmobs.feedback.cache.expire-after-write=10m");
-
-	@BeforeAll
-	static void startServer() {
-		server = OpenAiCompatibleServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
 
 	@Test
 	void acceptedFeedbackOnAResponseIdRecordsTheTimeToGoodOutputOnce() {

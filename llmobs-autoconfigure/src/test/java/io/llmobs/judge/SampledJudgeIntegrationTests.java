@@ -21,10 +21,9 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -52,7 +51,8 @@ class SampledJudgeIntegrationTests {
 			{"scores": {"faithfulness": 0.75, "relevance": 1.0}, "label": "pass", "explanation": "Supported.", \
 			"failure_category": "none"}""";
 
-	private static OpenAiCompatibleServer server;
+	@RegisterExtension
+	static final OpenAiCompatibleServer server = OpenAiCompatibleServer.start();
 
 	private final Deque<StubResponse> judgeReplies = new ArrayDeque<>();
 
@@ -61,16 +61,6 @@ class SampledJudgeIntegrationTests {
 	private final ApplicationContextRunner runner = TracedApplication.runner()
 		.withPropertyValues("management.endpoints.web.exposure.include=llmobs", "llmobs.judge.enabled=true",
 				"llmobs.judge.model=" + JUDGE_MODEL, "llmobs.judge.sample-rate=1.0");
-
-	@BeforeAll
-	static void startServer() {
-		server = OpenAiCompatibleServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
 
 	@AfterEach
 	void resetServer() {

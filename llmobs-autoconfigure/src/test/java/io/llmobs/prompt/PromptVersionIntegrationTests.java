@@ -11,9 +11,8 @@ import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.StubResponse;
 import io.llmobs.test.TracedApplication;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.tool.annotation.Tool;
@@ -38,21 +37,12 @@ class PromptVersionIntegrationTests {
 
 	private static final String UNMANAGED = "You quote parcels for {carrier}. Answer with a price in EUR.";
 
-	private static OpenAiCompatibleServer server;
+	@RegisterExtension
+	static final OpenAiCompatibleServer server = OpenAiCompatibleServer.start();
 
 	private final ApplicationContextRunner runner = TracedApplication.runner()
 		.withPropertyValues("llmobs.prompts.location=classpath:/test-prompts/",
 				"management.endpoints.web.exposure.include=llmobs");
-
-	@BeforeAll
-	static void startServer() {
-		server = OpenAiCompatibleServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
 
 	@Test
 	void callsRenderedFromARegistryTemplateCarryItsNameAndVersionOnEverySpanButNotOnNestedCalls() {

@@ -28,6 +28,8 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,8 +40,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Scriptable local OpenAI-compatible HTTP server (chat completions, streaming, embeddings)
  * for integration tests driving Spring AI's real OpenAI client.
+ * <p>
+ * A test class that shares one server across its tests registers it as a static extension, which closes it after
+ * the last test: {@code @RegisterExtension static final OpenAiCompatibleServer server = OpenAiCompatibleServer.start();}.
  */
-public final class OpenAiCompatibleServer implements AutoCloseable {
+public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCallback {
 
 	/** Content of the default response, used when no scripted response is queued. */
 	public static final String DEFAULT_CONTENT = "stub answer";
@@ -185,6 +190,11 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 	public void close() {
 		this.server.stop(0);
 		this.executor.shutdownNow();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
 	}
 
 	/** The deterministic unit vector the server returns for {@code text}. */

@@ -24,9 +24,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -48,23 +47,14 @@ class ToolGuardIntegrationTests {
 
 	private static final String ANSWER = "Shipping to Berlin costs 7.49 EUR.";
 
-	private static OpenAiCompatibleServer server;
+	@RegisterExtension
+	static final OpenAiCompatibleServer server = OpenAiCompatibleServer.start();
 
 	private final ApplicationContextRunner runner = TracedApplication.runner()
 		.withPropertyValues("management.endpoints.web.exposure.include=llmobs",
 				"llmobs.tools.circuit-breaker.sliding-window-size=4",
 				"llmobs.tools.circuit-breaker.minimum-number-of-calls=4",
 				"llmobs.tools.circuit-breaker.failure-rate-threshold=50");
-
-	@BeforeAll
-	static void startServer() {
-		server = OpenAiCompatibleServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
 
 	@Test
 	void failingToolOpensItsBreakerAndTheModelGetsTheDegradedMessageInstead() {
