@@ -44,11 +44,20 @@ public record FinishedChatCall(ChatClientRequest request, @Nullable ChatResponse
 	 * @return true when a generation of the response ended with {@link FinishReason#LENGTH}
 	 */
 	public boolean truncated() {
+		return finishedWith(FinishReason.LENGTH);
+	}
+
+	/**
+	 * Whether the model stopped for a reason.
+	 * @param reason the reason
+	 * @return true when a generation of the response ended with it
+	 */
+	public boolean finishedWith(FinishReason reason) {
 		if (this.response == null) {
 			return false;
 		}
 		for (Generation generation : this.response.getResults()) {
-			if (FinishReason.of(generation.getMetadata().getFinishReason()) == FinishReason.LENGTH) {
+			if (FinishReason.of(generation.getMetadata().getFinishReason()) == reason) {
 				return true;
 			}
 		}

@@ -192,7 +192,7 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 				verdict = null;
 			}
 			if (verdict != null) {
-				record(verdict, stage, call.model());
+				record(verdict, stage, call);
 				span.verdict(verdict);
 			}
 			else {
@@ -202,13 +202,13 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 		}
 	}
 
-	private void record(JudgeVerdict verdict, String stage, String model) {
+	private void record(JudgeVerdict verdict, String stage, FinishedChatCall call) {
 		verdict.scores().forEach((criterion, score) -> {
-			this.meters.score(criterion, stage, model, score);
+			this.meters.score(criterion, stage, call.model(), score);
 			this.drift.record(criterion, stage, score);
 		});
 		FailureCategory category = verdict.category();
-		if (category != null) {
+		if (category != null && !KnownFailures.isKnown(call, category)) {
 			this.failures.record(category, stage);
 		}
 	}
