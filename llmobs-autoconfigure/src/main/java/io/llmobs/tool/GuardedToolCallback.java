@@ -1,11 +1,8 @@
 package io.llmobs.tool;
 
 import java.time.Duration;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.llmobs.chat.ChatCalls;
 import io.llmobs.chat.InstrumentationErrors;
 import io.micrometer.observation.Observation;
@@ -19,7 +16,7 @@ import org.springframework.ai.tool.metadata.ToolMetadata;
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
 /**
- * A tool behind its circuit breaker, timed: a call identical to too many before in the same turn, or made while the
+ * A tool behind its circuit breaker (when there is one), timed: a call identical to too many before in the same turn, or made while the
  * breaker is open, is not run, and one that exceeds its time limit is interrupted; the model receives a short
  * message as its result instead. Every call is recorded in {@code llmobs.tool} with its outcome, and every call that
  * did not succeed ends Spring AI's tool observation with an error, so its span says so. A failure is counted and
@@ -70,7 +67,7 @@ final class GuardedToolCallback implements ToolCallback {
 	public String call(String toolInput, @Nullable ToolContext toolContext) {
 		ToolDefinition definition = this.delegate.getToolDefinition();
 		Observation observation = this.guard.observations().getCurrentObservation();
-		CircuitBreaker breaker = this.guard.breakers().forTool(definition.name());
+		ToolBreaker breaker = this.guard.breaker(definition.name());
 		long start = this.guard.clock().monotonicTime();
 		if (this.loop != null && this.loop.tooManyIdentical(definition.name(), toolInput)) {
 			throw refuse(observation, definition, breaker, ToolOutcome.LOOP_BLOCKED, start,
@@ -85,7 +82,7 @@ final class GuardedToolCallback implements ToolCallback {
 			String result = (timeout != null)
 					? this.guard.timeouts().call(() -> this.delegate.call(toolInput, toolContext), timeout, observation)
 					: this.delegate.call(toolInput, toolContext);
-			breaker.onSuccess(this.guard.clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
+			breaker.onSuccess(this.guard.clock().monotonicTime() - start);
 			finish(observation, definition, breaker, ToolOutcome.SUCCESS, start, null, null);
 			if (result != null) {
 				ChatCalls.toolResult(context(observation), result);
@@ -93,12 +90,12 @@ final class GuardedToolCallback implements ToolCallback {
 			return result;
 		}
 		catch (TimeoutException ex) {
-			breaker.onError(this.guard.clock().monotonicTime() - start, TimeUnit.NANOSECONDS, ex);
+			breaker.onError(this.guard.clock().monotonicTime() - start, ex);
 			throw refuse(observation, definition, breaker, ToolOutcome.TIMEOUT, start,
 					TIMEOUT_MESSAGE.formatted(definition.name(), readable(timeout)));
 		}
 		catch (RuntimeException | Error ex) {
-			breaker.onError(this.guard.clock().monotonicTime() - start, TimeUnit.NANOSECONDS, ex);
+			breaker.onError(this.guard.clock().monotonicTime() - start, ex);
 			// Spring AI turns a ToolExecutionException into the model's result inside its tool observation, which
 			// so ends as a success unless told; any other exception leaves that observation, which records it.
 			Throwable failure = (ex instanceof ToolExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
@@ -115,7 +112,7 @@ final class GuardedToolCallback implements ToolCallback {
 
 	/** Records a call that was not run, or not to its end, and what Spring AI should send the model instead. */
 	private ToolExecutionException refuse(@Nullable Observation observation, ToolDefinition definition,
-			CircuitBreaker breaker, ToolOutcome outcome, long start, String message) {
+			ToolBreaker breaker, ToolOutcome outcome, long start, String message) {
 		ToolCallRefusedException refusal = new ToolCallRefusedException(message);
 		finish(observation, definition, breaker, outcome, start, outcome.tagValue(), refusal);
 		return new ToolExecutionException(definition, refusal);
@@ -132,7 +129,7 @@ final class GuardedToolCallback implements ToolCallback {
 	 * @param failure the error to end the observation with, {@code null} when there is none or when it leaves the
 	 * observation by itself
 	 */
-	private void finish(@Nullable Observation observation, ToolDefinition definition, CircuitBreaker breaker,
+	private void finish(@Nullable Observation observation, ToolDefinition definition, ToolBreaker breaker,
 			ToolOutcome outcome, long start, @Nullable String errorType, @Nullable Throwable failure) {
 		try {
 			Observation.@Nullable Context context = context(observation);
@@ -147,8 +144,7 @@ final class GuardedToolCallback implements ToolCallback {
 				ChatCalls.toolFailed(context);
 			}
 			if (observation != null && context instanceof ToolCallingObservationContext) {
-				context.put(ToolCallRecord.class, new ToolCallRecord(outcome,
-						breaker.getState().name().toLowerCase(Locale.ROOT), errorType));
+				context.put(ToolCallRecord.class, new ToolCallRecord(outcome, breaker.state(), errorType));
 				if (failure != null) {
 					observation.error(failure);
 				}

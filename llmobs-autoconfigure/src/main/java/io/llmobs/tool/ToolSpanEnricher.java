@@ -37,8 +37,10 @@ public final class ToolSpanEnricher implements ObservationFilter {
 				ToolCallRecord record = context.get(ToolCallRecord.class);
 				if (record != null) {
 					context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.OUTCOME, record.outcome().tagValue()));
-					context.addHighCardinalityKeyValue(
-							KeyValue.of(ToolNames.CIRCUIT_BREAKER_STATE, record.circuitBreakerState()));
+					if (record.circuitBreakerState() != null) {
+						context.addHighCardinalityKeyValue(
+								KeyValue.of(ToolNames.CIRCUIT_BREAKER_STATE, record.circuitBreakerState()));
+					}
 					if (record.errorType() != null) {
 						context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.ERROR_TYPE, record.errorType()));
 					}
