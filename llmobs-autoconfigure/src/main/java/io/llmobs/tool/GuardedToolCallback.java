@@ -100,7 +100,8 @@ final class GuardedToolCallback implements ToolCallback {
 			// so ends as a success unless told; any other exception leaves that observation, which records it.
 			Throwable failure = (ex instanceof ToolExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
 			finish(observation, definition, breaker, ToolOutcome.ERROR, start, failure.getClass().getName(),
-					(ex instanceof ToolExecutionException) ? failure : null);
+					(ex instanceof ToolExecutionException) ? new ToolCallFailedException(definition.name(), failure)
+							: null);
 			throw ex;
 		}
 	}

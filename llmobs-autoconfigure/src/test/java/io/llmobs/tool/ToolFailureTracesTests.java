@@ -73,7 +73,14 @@ class ToolFailureTracesTests {
 			assertThat(traces.get(ToolOutcome.SUCCESS))
 				.noneSatisfy((span) -> assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR));
 
-			assertFailed(traces.get(ToolOutcome.ERROR), ToolOutcome.ERROR, IllegalStateException.class.getName());
+			SpanData failed = assertFailed(traces.get(ToolOutcome.ERROR), ToolOutcome.ERROR,
+					IllegalStateException.class.getName());
+			assertThat(failed.getEvents()).as("the exception event")
+				.singleElement()
+				.satisfies((event) -> assertThat(event.getAttributes().asMap().toString())
+					.contains(ToolCallFailedException.class.getName(), "FailingQuoteTool.quote")
+					.as("the tool's message is tool output, kept off the span")
+					.doesNotContain(FailingQuoteTool.MESSAGE));
 			assertFailed(traces.get(ToolOutcome.TIMEOUT), ToolOutcome.TIMEOUT, "timeout");
 			assertFailed(traces.get(ToolOutcome.REJECTED), ToolOutcome.REJECTED, "rejected");
 			assertFailed(traces.get(ToolOutcome.LOOP_BLOCKED), ToolOutcome.LOOP_BLOCKED, "loop_blocked");
@@ -89,7 +96,7 @@ class ToolFailureTracesTests {
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			assertThat(springAiToolCalls(meters, "none")).as("the success and the first of the identical calls")
 				.isEqualTo(2);
-			assertThat(springAiToolCalls(meters, "IllegalStateException")).as("the tool's own exception").isOne();
+			assertThat(springAiToolCalls(meters, "ToolCallFailedException")).as("the tool threw").isOne();
 			assertThat(springAiToolCalls(meters, "ToolCallRefusedException")).as("timed out, blocked, rejected")
 				.isEqualTo(3);
 		});
@@ -153,13 +160,14 @@ class ToolFailureTracesTests {
 		return (timer != null) ? timer.count() : 0;
 	}
 
-	private static void assertFailed(List<SpanData> trace, ToolOutcome outcome, String errorType) {
+	private static SpanData assertFailed(List<SpanData> trace, ToolOutcome outcome, String errorType) {
 		SpanData tool = toolSpans(trace).stream()
 			.filter((span) -> outcome.tagValue().equals(span.getAttributes().get(OUTCOME)))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no tool span with outcome " + outcome.tagValue()));
 		assertThat(tool.getStatus().getStatusCode()).as(outcome.tagValue()).isEqualTo(StatusCode.ERROR);
 		assertThat(tool.getAttributes().get(ERROR_TYPE)).as(outcome.tagValue()).isEqualTo(errorType);
+		return tool;
 	}
 
 	/** The names of the policies (among those that read statuses and attributes) that keep a trace. */
@@ -305,9 +313,11 @@ class ToolFailureTracesTests {
 
 	static class FailingQuoteTool {
 
+		static final String MESSAGE = "no account for jane.doe@example.com";
+
 		@Tool(name = "quote", description = "Quotes the price in EUR of shipping a parcel to a German city")
 		String quote(String destination) {
-			throw new IllegalStateException("carrier API down");
+			throw new IllegalStateException(MESSAGE);
 		}
 
 	}
