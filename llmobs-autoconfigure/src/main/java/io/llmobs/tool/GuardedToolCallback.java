@@ -16,9 +16,9 @@ import org.springframework.ai.tool.metadata.ToolMetadata;
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
 /**
- * A tool behind its circuit breaker (when there is one), timed: a call identical to too many before in the same turn, or made while the
- * breaker is open, is not run, and one that exceeds its time limit is interrupted; the model receives a short
- * message as its result instead. Every call is recorded in {@code llmobs.tool} with its outcome, and every call that
+ * A tool behind its circuit breaker (when there is one), timed: a call identical to too many before in the same
+ * turn, or made while the breaker is open, is not run, and one that exceeds its time limit is interrupted; the model
+ * receives a short message as its result instead. Every call is recorded in {@code llmobs.tool} with its outcome, and every call that
  * did not succeed ends Spring AI's tool observation with an error, so its span says so. A failure is counted and
  * rethrown unchanged, so Spring AI handles it as it would have (by default the model gets the error message).
  */
