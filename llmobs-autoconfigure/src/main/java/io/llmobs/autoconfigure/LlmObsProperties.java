@@ -977,7 +977,8 @@ public class LlmObsProperties implements Validator {
 		private double dailyBudgetUsd = 5.0;
 
 		/**
-		 * Time limit of one judgement; a later verdict is discarded and counted as a time-out.
+		 * Time limit of one judgement; then the judge model's request is abandoned (Spring AI's OpenAI client cancels
+		 * its HTTP call), the judgement is counted as a time-out and the slot takes the next judgement.
 		 */
 		private Duration timeout = Duration.ofSeconds(30);
 

@@ -2,6 +2,7 @@ package io.llmobs.judge;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,10 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.util.ClassUtils;
 
 import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,6 +148,25 @@ class SampledJudgeIntegrationTests {
 	}
 
 	@Test
+	void judgeScoresAndLimitsItsRateWithoutResilience4j() {
+		run(this.runner.withClassLoader(new FilteredClassLoader("io.github.resilience4j"))
+			.withPropertyValues("llmobs.judge.max-per-minute=2"), (context) -> {
+				assertThat(ClassUtils.isPresent("io.github.resilience4j.ratelimiter.RateLimiter",
+						context.getClassLoader()))
+					.isFalse();
+				ChatClient client = chatClient(context);
+				for (int i = 0; i < 3; i++) {
+					assertThat(ask(client, "question " + i)).isEqualTo(ANSWER);
+				}
+				MeterRegistry meters = meters(context);
+				assertThat(evaluations(meters, "dropped_rate")).isOne();
+				await().atMost(Duration.ofSeconds(10)).until(() -> evaluations(meters, "scored") == 2);
+				assertThat(context.getBean(LlmObsEndpoint.class).llmobs().settings()).containsEntry("judge.enabled",
+						true);
+			});
+	}
+
+	@Test
 	void fencedVerdictsAreReadAndGarbageFailuresAndRatesAreCountedExactly() {
 		this.judgeReplies.add(StubResponse.completion("Here is my verdict:\n```json\n" + VERDICT + "\n```\nThanks."));
 		this.judgeReplies.add(StubResponse.completion("The answer looks fine to me."));
@@ -193,6 +215,53 @@ class SampledJudgeIntegrationTests {
 					assertThat(totalEvaluations(meters)).isEqualTo(5);
 					assertThat(meters.find(JudgeMetricNames.SCORE).summary()).as("late verdicts are discarded")
 						.isNull();
+				});
+	}
+
+	@Test
+	void timedOutJudgementFreesItsSlotAtOnceAndAbandonsItsRequest() {
+		int judgements = 8;
+		int concurrency = 2;
+		Duration timeout = Duration.ofMillis(300);
+		Duration judgeAnswer = Duration.ofSeconds(3);
+		for (int i = 0; i < judgements; i++) {
+			this.judgeReplies.add(StubResponse.completion(VERDICT).delay(judgeAnswer));
+		}
+		run(this.runner.withPropertyValues("llmobs.judge.concurrency=" + concurrency,
+				"llmobs.judge.timeout=" + timeout.toMillis() + "ms", "llmobs.judge.max-per-minute=1000",
+				"spring.ai.openai.max-retries=2"), (context) -> {
+					ChatClient client = chatClient(context);
+					client.prompt("warm-up").advisors((advisors) -> advisors.param(LlmObsParams.JUDGE_SKIP, true))
+						.call()
+						.content();
+					MeterRegistry meters = meters(context);
+					long start = System.nanoTime();
+					long slowest = 0;
+					for (int i = 0; i < judgements; i++) {
+						long asked = System.nanoTime();
+						assertThat(ask(client, "question " + i)).isEqualTo(ANSWER);
+						slowest = Math.max(slowest, System.nanoTime() - asked);
+					}
+					await().atMost(judgeAnswer).until(() -> evaluations(meters, "timeout") == judgements);
+					Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+					assertThat(threadsInHttpCalls()).as("no thread is left waiting for an abandoned answer").isEmpty();
+					assertThat(Duration.ofNanos(slowest)).as("the slowest user call while the judge is busy")
+						.isLessThan(Duration.ofSeconds(1));
+					assertThat(elapsed).as("%d judgements, %d at a time, each abandoned after %s", judgements,
+							concurrency, timeout)
+						.isLessThan(timeout.multipliedBy(judgements / concurrency).multipliedBy(2));
+					await().atMost(Duration.ofSeconds(5))
+						.until(() -> spans(context).stream()
+							.filter((span) -> span.getName().equals("llmobs.judge"))
+							.count() == judgements);
+					assertThat(spans(context)).filteredOn((span) -> span.getName().equals("llmobs.judge"))
+						.extracting((span) -> Duration.ofNanos(span.getEndEpochNanos() - span.getStartEpochNanos()))
+						.as("each judgement holds its slot for the timeout, not until the judge answers")
+						.allSatisfy((held) -> assertThat(held).isLessThan(timeout.plusMillis(200)));
+					await("abandoned requests are not retried").during(Duration.ofMillis(700))
+						.atMost(Duration.ofSeconds(2))
+						.until(() -> judgeRequests().size() == judgements);
+					assertThat(totalEvaluations(meters)).isEqualTo(judgements);
 				});
 	}
 
@@ -256,6 +325,16 @@ class SampledJudgeIntegrationTests {
 			assertThat(context).hasNotFailed();
 			test.accept(context);
 		});
+	}
+
+	private static List<String> threadsInHttpCalls() {
+		return Thread.getAllStackTraces()
+			.entrySet()
+			.stream()
+			.filter((thread) -> Arrays.stream(thread.getValue())
+				.anyMatch((frame) -> frame.getClassName().equals("okhttp3.internal.connection.RealCall")))
+			.map((thread) -> thread.getKey().getName())
+			.toList();
 	}
 
 	private static String ask(ChatClient client, String question) {

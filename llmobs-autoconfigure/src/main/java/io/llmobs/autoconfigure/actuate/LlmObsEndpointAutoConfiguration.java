@@ -49,13 +49,17 @@ public final class LlmObsEndpointAutoConfiguration {
 			ObjectProvider<BoundedTags> tags, ObjectProvider<ContextStats> context,
 			ObjectProvider<ToolCircuitBreakers> breakers, ObjectProvider<PromptInventory> prompts,
 			ObjectProvider<Interactions> interactions, ObjectProvider<SampledJudge> judge) {
-		return new LlmObsEndpoint(catalog, costTotals, settings(properties), tags.getIfAvailable(),
-				context.getIfAvailable(), breakers.getIfAvailable(), prompts.getIfAvailable(),
-				interactions.getIfAvailable(), judge.getIfAvailable());
+		SampledJudge sampledJudge = judge.getIfAvailable();
+		return new LlmObsEndpoint(catalog, costTotals, settings(properties, sampledJudge != null),
+				tags.getIfAvailable(), context.getIfAvailable(), breakers.getIfAvailable(), prompts.getIfAvailable(),
+				interactions.getIfAvailable(), sampledJudge);
 	}
 
-	/** The effective settings; llmobs has no secrets among them, prices and limits only. */
-	private static Map<String, Object> settings(LlmObsProperties properties) {
+	/**
+	 * The effective settings; llmobs has no secrets among them, prices and limits only. A feature switched on that
+	 * does not run shows as off.
+	 */
+	private static Map<String, Object> settings(LlmObsProperties properties, boolean judgeRuns) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("default-stage", properties.getDefaultStage());
 		settings.put("stage.max-values", properties.getStage().getMaxValues());
@@ -83,7 +87,7 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("feedback.cache.max-size", feedback.getCache().getMaxSize());
 		settings.put("feedback.cache.expire-after-write", feedback.getCache().getExpireAfterWrite().toString());
 		LlmObsProperties.Judge judge = properties.getJudge();
-		settings.put("judge.enabled", judge.isEnabled());
+		settings.put("judge.enabled", judgeRuns);
 		settings.put("judge.model", (judge.getModel() != null) ? judge.getModel() : "unset");
 		settings.put("judge.sample-rate", judge.getSampleRate());
 		settings.put("judge.always-on", judge.getAlwaysOn());
