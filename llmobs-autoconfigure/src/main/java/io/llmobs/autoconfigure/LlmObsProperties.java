@@ -972,7 +972,7 @@ public class LlmObsProperties implements Validator {
 
 		/**
 		 * USD the judge's own calls may cost per UTC day, as the cost meter prices them; then judgements are dropped
-		 * and counted until the next day. A judge model without a price counts as free.
+		 * and counted until the next day. A judge model without a price counts as free, which a WARN says once.
 		 */
 		private double dailyBudgetUsd = 5.0;
 

@@ -24,6 +24,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +33,8 @@ import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.ClassUtils;
 
 import static io.llmobs.test.TracedApplication.spans;
@@ -44,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * a local server that plays both the application's model ({@code gpt-4o-mini}) and the judge ({@code gpt-4o}),
  * meters and OpenTelemetry spans. Every count is exact; the user's calls never wait for the judge.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SampledJudgeIntegrationTests {
 
 	private static final String JUDGE_MODEL = "gpt-4o";
@@ -301,6 +305,24 @@ class SampledJudgeIntegrationTests {
 					assertThat(failures(meters, "serving_bottleneck")).isOne();
 					assertThat(failures(meters, "tool_failure")).isOne();
 				});
+	}
+
+	@Test
+	void judgeAnsweringAsAnUnpricedModelWarnsOnceThatTheBudgetCannotLimitIt(CapturedOutput output) {
+		this.judgeReplies.add(StubResponse.completion(VERDICT).model("judge-proxy-1"));
+		this.judgeReplies.add(StubResponse.completion(VERDICT).model("judge-proxy-1"));
+		run(this.runner, (context) -> {
+			assertThat(output).doesNotContain("cannot limit the judge");
+			ChatClient client = chatClient(context);
+			ask(client, "question 1");
+			ask(client, "question 2");
+			MeterRegistry meters = meters(context);
+			await().atMost(Duration.ofSeconds(10)).until(() -> evaluations(meters, "scored") == 2);
+			assertThat(context.getBean(JudgeBudget.class).spentTodayUsd()).isZero();
+			assertThat(output).containsOnlyOnce("llmobs.judge.daily-budget-usd cannot limit the judge, whose calls "
+					+ "count as free: the model catalog has no price for its model 'judge-proxy-1'; price it with "
+					+ "llmobs.models.judge-proxy-1.input-price");
+		});
 	}
 
 	private void run(ApplicationContextRunner runner, Consumer<AssertableApplicationContext> test) {

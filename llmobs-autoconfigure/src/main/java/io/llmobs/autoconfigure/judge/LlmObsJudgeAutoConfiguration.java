@@ -17,6 +17,8 @@ import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.chat.InstrumentationErrors;
 import io.llmobs.chat.ModelCallAccounting;
+import io.llmobs.cost.ModelCatalog;
+import io.llmobs.judge.ChatClientJudge;
 import io.llmobs.judge.FailureRecorder;
 import io.llmobs.judge.Judge;
 import io.llmobs.judge.JudgeBaseline;
@@ -120,14 +122,11 @@ public final class LlmObsJudgeAutoConfiguration {
 		@ConditionalOnMissingBean
 		Judge llmObsJudge(LlmObsProperties properties, ConfigurableListableBeanFactory beanFactory,
 				ObservationRegistry observationRegistry, JudgeRubric rubric, JudgeBudget budget,
-				ModelCallAccounting accounting) {
-			return JudgeModels.judge(properties.getJudge().getModel(), beanFactory, observationRegistry, rubric,
-					(response) -> {
-						Double cost = accounting.costOf(response);
-						if (cost != null) {
-							budget.charge(cost);
-						}
-					});
+				ModelCallAccounting accounting, ModelCatalog catalog) {
+			JudgeModels.JudgeModel model = JudgeModels.find(properties.getJudge().getModel(), beanFactory,
+					observationRegistry);
+			return new ChatClientJudge(model.client(), rubric, model.requested(),
+					new JudgeSpending(budget, accounting, catalog, model.id()));
 		}
 
 		@Bean(destroyMethod = "close")

@@ -74,8 +74,42 @@ class LlmObsJudgeAutoConfigurationTests {
 	void judgeAsksTheApplicationModelForTheNamedModel(CapturedOutput output) {
 		this.runner.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=gpt-4o").run((context) -> {
 			assertThat(context).hasSingleBean(SampledJudge.class).hasSingleBean(ChatClientJudge.class);
-			assertThat(output).doesNotContain("the model it judges");
+			assertThat(output).doesNotContain("the model it judges").doesNotContain("cannot limit the judge");
 		});
+	}
+
+	@Test
+	void judgeModelWithoutAPriceWarnsOnceNamingThePropertiesThatPriceIt(CapturedOutput output) {
+		this.runner.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=judge-x").run((context) -> {
+			assertThat(context).hasSingleBean(SampledJudge.class);
+			assertThat(output).containsOnlyOnce("llmobs.judge.daily-budget-usd cannot limit the judge, whose calls "
+					+ "count as free: the model catalog has no price for its model 'judge-x'; price it with "
+					+ "llmobs.models.judge-x.input-price and llmobs.models.judge-x.output-price");
+		});
+	}
+
+	@Test
+	void judgeModelPricedByTheApplicationDoesNotWarn(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=judge-x",
+					"llmobs.models.judge-x.input-price=1.0", "llmobs.models.judge-x.output-price=4.0")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SampledJudge.class);
+				assertThat(output).doesNotContain("cannot limit the judge");
+			});
+	}
+
+	@Test
+	void qualifiedJudgeModelWithoutAPriceWarns(CapturedOutput output) {
+		this.runner.withUserConfiguration(QualifiedJudgeModel.class)
+			.withPropertyValues("llmobs.judge.enabled=true")
+			.run((context) -> assertThat(output).doesNotContain("cannot limit the judge"));
+		this.runner.withUserConfiguration(UnpricedQualifiedJudgeModel.class)
+			.withPropertyValues("llmobs.judge.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SampledJudge.class);
+				assertThat(output).containsOnlyOnce("no price for its model 'in-house-judge'");
+			});
 	}
 
 	@Test
@@ -186,6 +220,17 @@ class LlmObsJudgeAutoConfigurationTests {
 		@Qualifier("llmObsJudge")
 		ChatModel judgeChatModel() {
 			return model("gpt-4o");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnpricedQualifiedJudgeModel {
+
+		@Bean
+		@Qualifier("llmObsJudge")
+		ChatModel judgeChatModel() {
+			return model("in-house-judge");
 		}
 
 	}
