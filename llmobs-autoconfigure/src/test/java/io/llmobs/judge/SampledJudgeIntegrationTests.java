@@ -260,8 +260,8 @@ class SampledJudgeIntegrationTests {
 							.count() == judgements);
 					assertThat(spans(context)).filteredOn((span) -> span.getName().equals("llmobs.judge"))
 						.extracting((span) -> Duration.ofNanos(span.getEndEpochNanos() - span.getStartEpochNanos()))
-						.as("each judgement holds its slot for the timeout, not until the judge answers")
-						.allSatisfy((held) -> assertThat(held).isLessThan(timeout.plusMillis(200)));
+						.as("no judgement holds its slot until the judge answers")
+						.allSatisfy((held) -> assertThat(held).isLessThan(judgeAnswer.dividedBy(2)));
 					await("abandoned requests are not retried").during(Duration.ofMillis(700))
 						.atMost(Duration.ofSeconds(2))
 						.until(() -> judgeRequests().size() == judgements);
