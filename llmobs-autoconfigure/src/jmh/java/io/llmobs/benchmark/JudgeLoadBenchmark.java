@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.ChatCallListener;
 import io.llmobs.chat.InstrumentationErrors;
@@ -23,6 +21,7 @@ import io.llmobs.judge.JudgeBaseline;
 import io.llmobs.judge.JudgeBudget;
 import io.llmobs.judge.JudgeDrift;
 import io.llmobs.judge.JudgeMeters;
+import io.llmobs.judge.JudgeRateLimiter;
 import io.llmobs.judge.JudgeTracing;
 import io.llmobs.judge.JudgeTrigger;
 import io.llmobs.judge.JudgeVerdict;
@@ -120,12 +119,7 @@ public class JudgeLoadBenchmark {
 					new SampledJudge.Settings(1.0, EnumSet.allOf(JudgeTrigger.class), QUEUE_CAPACITY, 2,
 							Duration.ofSeconds(30)),
 					() -> slow,
-					RateLimiter.of("judge",
-							RateLimiterConfig.custom()
-								.limitForPeriod(Integer.MAX_VALUE)
-								.limitRefreshPeriod(Duration.ofMinutes(1))
-								.timeoutDuration(Duration.ZERO)
-								.build()),
+					new JudgeRateLimiter(Integer.MAX_VALUE, Duration.ofMinutes(1), System::nanoTime),
 					new JudgeBudget(Double.MAX_VALUE, Clock.systemUTC()), new JudgeMeters(this.meters), failures,
 					new JudgeDrift(this.meters, JudgeBaseline.EMPTY, 100), JudgeTracing.NONE,
 					new InstrumentationErrors(this.meters), () -> ThreadLocalRandom.current().nextDouble(), threads);

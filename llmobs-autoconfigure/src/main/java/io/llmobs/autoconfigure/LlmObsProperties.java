@@ -964,12 +964,13 @@ public class LlmObsProperties implements Validator {
 
 		/**
 		 * USD the judge's own calls may cost per UTC day, as the cost meter prices them; then judgements are dropped
-		 * and counted until the next day. A judge model without a price counts as free.
+		 * and counted until the next day. A judge model without a price counts as free, which a WARN says once.
 		 */
 		private double dailyBudgetUsd = 5.0;
 
 		/**
-		 * Time limit of one judgement; a later verdict is discarded and counted as a time-out.
+		 * Time limit of one judgement; then the judge model's request is abandoned (Spring AI's OpenAI client cancels
+		 * its HTTP call), the judgement is counted as a time-out and the slot takes the next judgement.
 		 */
 		private Duration timeout = Duration.ofSeconds(30);
 

@@ -52,18 +52,20 @@ public final class LlmObsEndpointAutoConfiguration {
 			ObjectProvider<PromptInventory> prompts, ObjectProvider<Interactions> interactions,
 			ObjectProvider<SampledJudge> judge) {
 		ToolCircuitBreakers toolBreakers = breakers.getIfAvailable();
+		SampledJudge sampledJudge = judge.getIfAvailable();
 		return new LlmObsEndpoint(catalog, costTotals,
-				settings(properties, toolGuard.getIfAvailable() != null, toolBreakers != null), tags.getIfAvailable(),
-				context.getIfAvailable(), toolBreakers, prompts.getIfAvailable(), interactions.getIfAvailable(),
-				judge.getIfAvailable());
+				settings(properties, toolGuard.getIfAvailable() != null, toolBreakers != null, sampledJudge != null),
+				tags.getIfAvailable(), context.getIfAvailable(), toolBreakers, prompts.getIfAvailable(),
+				interactions.getIfAvailable(), sampledJudge);
 	}
 
 	/**
-	 * The effective settings; llmobs has no secrets among them, prices and limits only. A switch whose feature could
-	 * not start (its dependency is missing) shows what is active, not what was asked for.
+	 * The effective settings; llmobs has no secrets among them, prices and limits only. A feature switched on that
+	 * does not run (its dependency is missing, or nothing to run it with) shows what is active, not what was asked
+	 * for.
 	 */
-	private static Map<String, Object> settings(LlmObsProperties properties, boolean toolGuard,
-			boolean toolBreakers) {
+	private static Map<String, Object> settings(LlmObsProperties properties, boolean toolGuard, boolean toolBreakers,
+			boolean judgeRuns) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("default-stage", properties.getDefaultStage());
 		settings.put("stage.max-values", properties.getStage().getMaxValues());
@@ -92,7 +94,7 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("feedback.cache.max-size", feedback.getCache().getMaxSize());
 		settings.put("feedback.cache.expire-after-write", feedback.getCache().getExpireAfterWrite().toString());
 		LlmObsProperties.Judge judge = properties.getJudge();
-		settings.put("judge.enabled", judge.isEnabled());
+		settings.put("judge.enabled", judgeRuns);
 		settings.put("judge.model", (judge.getModel() != null) ? judge.getModel() : "unset");
 		settings.put("judge.sample-rate", judge.getSampleRate());
 		settings.put("judge.always-on", judge.getAlwaysOn());
