@@ -110,7 +110,7 @@ public final class ChatCallRecorder {
 			FinishedChatCall finished = new FinishedChatCall(request, response, responseContext,
 					(streamedChunks != null) ? streamedChunks : List.of(FinishedChatCall.text(response)), outcome,
 					error, call.attribution(), model, call.toolFailures(), call.isLoopStopped(), call.toolResults(),
-					observation);
+					call.isGuardrailBlocked(), observation);
 			for (ChatCallListener listener : listeners) {
 				tell(listener, finished);
 			}

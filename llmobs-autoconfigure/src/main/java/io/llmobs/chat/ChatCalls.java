@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Looks up the {@code ChatClient} call that encloses an observation, for the parts of llmobs that observe what
- * happens inside one (tool calls, the tool loop), and notes what they saw on it.
+ * happens inside one (tool calls, the tool loop, guardrails), and notes what they saw on it.
  */
 public final class ChatCalls {
 
@@ -43,6 +43,20 @@ public final class ChatCalls {
 		if (call != null) {
 			call.loopStopped();
 		}
+	}
+
+	/**
+	 * Notes that a guardrail of the application blocked the enclosing {@code ChatClient} call.
+	 * @param context the context of the current observation, or {@code null}
+	 * @return whether a call encloses the observation, so that the block is known from the call when it ends
+	 */
+	public static boolean guardrailBlocked(Observation.@Nullable ContextView context) {
+		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+		if (call == null) {
+			return false;
+		}
+		call.guardrailBlocked();
+		return true;
 	}
 
 	/**

@@ -26,12 +26,14 @@ import org.springframework.ai.chat.model.Generation;
  * @param loopStopped whether llmobs stopped the call's tool loop at {@code llmobs.tools.max-iterations} or held
  * back an identical tool call
  * @param toolResults what the tools returned within the call
+ * @param guardrailBlocked whether a guardrail of the application reported a block within the call
  * @param observation the observation of the call (or one within it), for its trace; {@code null} when unobserved
  */
 public record FinishedChatCall(ChatClientRequest request, @Nullable ChatResponse response,
 		Map<String, @Nullable Object> responseContext, List<String> answerChunks, ChatOutcome outcome,
 		@Nullable Throwable error, CallAttribution attribution, String model, int toolFailures,
-		boolean loopStopped, List<String> toolResults, Observation.@Nullable ContextView observation) {
+		boolean loopStopped, List<String> toolResults, boolean guardrailBlocked,
+		Observation.@Nullable ContextView observation) {
 
 	/**
 	 * The answer's text, the chunks of a stream joined.

@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.llmobs.context.ContextWindowExceededException;
+import io.llmobs.feedback.GuardrailVerdict;
+import io.llmobs.feedback.Guardrails;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.StubResponse;
 import io.llmobs.test.TracedApplication;
@@ -17,6 +19,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisor;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisorChain;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -28,8 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code llmobs.failures} as an application sees it, over real HTTP: what llmobs knows from the call itself is counted
- * without a judge (including loops that llmobs stopped), what the judge names is counted from its verdict, and one
- * failure of a call is counted once.
+ * without a judge (including loops that llmobs stopped and blocks that the application's guardrails reported), what
+ * the judge names is counted from its verdict, and one failure of a call is counted once.
  */
 class FailureTaxonomyIntegrationTests {
 
@@ -42,6 +48,9 @@ class FailureTaxonomyIntegrationTests {
 
 	/** A question the model answers with the same tool call three times in one round. */
 	private static final String REPEATED_CALLS = "quote Berlin three times";
+
+	/** A question whose answer the {@link PolicyGuardrails} block. */
+	private static final String REFUND = "Can I get a refund?";
 
 	@RegisterExtension
 	static final OpenAiCompatibleServer server = OpenAiCompatibleServer.start();
@@ -119,16 +128,40 @@ class FailureTaxonomyIntegrationTests {
 	}
 
 	@Test
+	void guardrailBlocksAreSafetyFailuresOncePerCallAndOncePerVerdictOutsideACall() {
+		this.appReplies.put(REFUND + " Now!", StubResponse.completion("").finishReason("content_filter"));
+		run(TracedApplication.runner(), (context) -> {
+			Guardrails guardrails = context.getBean(Guardrails.class);
+			ChatClient client = chatClient(context).mutate().defaultAdvisors(new PolicyGuardrails(guardrails)).build();
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			ask(client, "fine");
+			assertThat(total(meters)).as("allowed by the guardrails").isZero();
+			ask(client, REFUND);
+			assertThat(failures(meters, "safety")).as("two guardrails blocked one call").isOne();
+			ask(client, REFUND + " Now!");
+			assertThat(failures(meters, "safety")).as("blocked and stopped by the content filter").isEqualTo(2);
+			guardrails.record("pii", GuardrailVerdict.BLOCK);
+			guardrails.record("pii", GuardrailVerdict.BLOCK);
+			guardrails.record("pii", GuardrailVerdict.REDACT);
+			assertThat(failures(meters, "safety")).as("each block outside a call").isEqualTo(4);
+			assertThat(total(meters)).isEqualTo(4);
+		});
+	}
+
+	@Test
 	void judgeVerdictsAreCountedByTheirCategoryAndAKnownFailureOnlyOnce() {
 		this.verdicts.put("Which warehouse has my parcel?", "retrieval_miss");
 		this.verdicts.put("quote Berlin", "tool_failure");
 		this.verdicts.put("Do you ship to the moon?", "Coverage Gap");
 		this.verdicts.put(ENDLESS_CALLS, "tool_failure");
+		this.verdicts.put(REFUND, "safety");
 		run(TracedApplication.runner()
 			.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=" + JUDGE_MODEL,
 					"llmobs.judge.sample-rate=1.0", "llmobs.judge.concurrency=1", "llmobs.tools.max-iterations=4"),
 				(context) -> {
-					ChatClient client = chatClient(context);
+					ChatClient client = chatClient(context).mutate()
+						.defaultAdvisors(new PolicyGuardrails(context.getBean(Guardrails.class)))
+						.build();
 					MeterRegistry meters = context.getBean(MeterRegistry.class);
 					ask(client, "Which warehouse has my parcel?");
 					await().atMost(Duration.ofSeconds(10)).until(() -> scored(meters) == 1);
@@ -144,7 +177,10 @@ class FailureTaxonomyIntegrationTests {
 					client.prompt(ENDLESS_CALLS).tools(new QuoteTools()).call().content();
 					await().atMost(Duration.ofSeconds(10)).until(() -> scored(meters) == 4);
 					assertThat(failures(meters, "tool_failure")).as("a stopped loop the judge also names").isEqualTo(2);
-					assertThat(total(meters)).isEqualTo(4);
+					ask(client, REFUND);
+					await().atMost(Duration.ofSeconds(10)).until(() -> scored(meters) == 5);
+					assertThat(failures(meters, "safety")).as("blocked by a guardrail and named by the judge").isOne();
+					assertThat(total(meters)).isEqualTo(5);
 				});
 	}
 
@@ -221,6 +257,37 @@ class FailureTaxonomyIntegrationTests {
 		@Tool(description = "Quotes the price in EUR of shipping a parcel to a German city")
 		String quote(String destination) {
 			return destination + ": 7.49 EUR";
+		}
+
+	}
+
+	/** Two guardrails of the application that check answers to refund questions and block them. */
+	static final class PolicyGuardrails implements CallAdvisor {
+
+		private final Guardrails guardrails;
+
+		PolicyGuardrails(Guardrails guardrails) {
+			this.guardrails = guardrails;
+		}
+
+		@Override
+		public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
+			ChatClientResponse response = chain.nextCall(request);
+			GuardrailVerdict verdict = request.prompt().getUserMessage().getText().startsWith(REFUND)
+					? GuardrailVerdict.BLOCK : GuardrailVerdict.ALLOW;
+			this.guardrails.record("refund-policy", verdict);
+			this.guardrails.record("tone", verdict);
+			return response;
+		}
+
+		@Override
+		public String getName() {
+			return "policy-guardrails";
+		}
+
+		@Override
+		public int getOrder() {
+			return 0;
 		}
 
 	}
