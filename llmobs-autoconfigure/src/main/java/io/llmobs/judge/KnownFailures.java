@@ -8,11 +8,12 @@ import io.llmobs.chat.LlmObsParams;
 
 /**
  * The failures llmobs knows without a judge, counted once per category for every {@code ChatClient} call that ends
- * (the judge's own excepted): {@code tool_failure} when a tool of the call failed, timed out or was unavailable;
- * {@code serving_bottleneck} when the provider rate-limited the call, failed with a 5xx or timed out;
- * {@code context_construction} when the answer was cut at the output-token limit or the prompt did not fit the
- * model's context window; {@code safety} when the provider's content filter stopped the answer. The other
- * categories need the judge, or the application's own report to the {@link FailureRecorder}.
+ * (the judge's own excepted): {@code tool_failure} when a tool of the call failed, timed out or was unavailable, or
+ * llmobs stopped its tool loop; {@code serving_bottleneck} when the provider rate-limited the call, failed with a
+ * 5xx or timed out; {@code context_construction} when the answer was cut at the output-token limit or the prompt did
+ * not fit the model's context window; {@code safety} when the provider's content filter stopped the answer or a
+ * guardrail of the application blocked the call. The other categories need the judge, or the application's own
+ * report to the {@link FailureRecorder}.
  */
 public final class KnownFailures implements ChatCallListener {
 
@@ -49,11 +50,11 @@ public final class KnownFailures implements ChatCallListener {
 	 */
 	static boolean isKnown(FinishedChatCall call, FailureCategory category) {
 		return switch (category) {
-			case TOOL_FAILURE -> call.toolFailures() > 0;
+			case TOOL_FAILURE -> call.toolFailures() > 0 || call.loopStopped();
 			case SERVING_BOTTLENECK -> failed(call) && ServingErrors.isServingBottleneck(call.error());
 			case CONTEXT_CONSTRUCTION ->
 				call.truncated() || (failed(call) && ServingErrors.isContextOverflow(call.error()));
-			case SAFETY -> call.finishedWith(FinishReason.CONTENT_FILTER);
+			case SAFETY -> call.finishedWith(FinishReason.CONTENT_FILTER) || call.guardrailBlocked();
 			case RETRIEVAL_MISS, RANKING, UNSUPPORTED_GENERATION, COVERAGE_GAP -> false;
 		};
 	}

@@ -139,7 +139,7 @@ final class GuardedToolCallback implements ToolCallback {
 				.record(this.guard.tools().bound(definition.name()), stage, outcome,
 						this.guard.clock().monotonicTime() - start);
 			if (outcome == ToolOutcome.LOOP_BLOCKED) {
-				this.guard.meters().recordLoopStopped(stage, LoopStopReason.IDENTICAL_CALLS);
+				this.guard.loopStopped(context, LoopStopReason.IDENTICAL_CALLS);
 			}
 			else if (outcome != ToolOutcome.SUCCESS) {
 				ChatCalls.toolFailed(context);

@@ -139,6 +139,15 @@ public final class ToolGuard {
 		return this.timeouts;
 	}
 
+	/**
+	 * Counts a loop that llmobs stopped, or a call it held back, in {@code llmobs.agent.loop.stopped} and notes it
+	 * on the enclosing {@code ChatClient} call.
+	 */
+	void loopStopped(Observation.@Nullable Context context, LoopStopReason reason) {
+		this.meters.recordLoopStopped(stage(context), reason);
+		ChatCalls.loopStopped(context);
+	}
+
 	/** The stage of the {@code ChatClient} call around an observation, else the default stage. */
 	String stage(Observation.@Nullable Context context) {
 		CallAttribution attribution = ChatCalls.attribution(context);
