@@ -51,10 +51,8 @@ public final class StreamCorrelationAdvisor implements StreamAdvisor, LlmObsAdvi
 			if (!(prompt.getOptions() instanceof OpenAiChatOptions options)) {
 				return request;
 			}
-			Map<String, String> headers = new HashMap<>();
-			if (options.getCustomHeaders() != null) {
-				headers.putAll(options.getCustomHeaders());
-			}
+			Map<String, String> custom = options.getCustomHeaders();
+			Map<String, String> headers = (custom != null) ? new HashMap<>(custom) : new HashMap<>();
 			headers.put(StreamModelSpans.HEADER, this.spans.nextId());
 			OpenAiChatOptions correlated = options.mutate().customHeaders(headers).build();
 			return request.mutate().prompt(prompt.mutate().chatOptions(correlated).build()).build();

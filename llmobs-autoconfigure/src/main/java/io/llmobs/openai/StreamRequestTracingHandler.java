@@ -40,11 +40,14 @@ public final class StreamRequestTracingHandler implements TracingObservationHand
 	}
 
 	/**
-	 * Starts the HTTP span with the model span current: it becomes the parent, and its baggage is sent along.
+	 * Starts the HTTP span with the model span current: it becomes the parent, and its baggage is sent along. The
+	 * correlation id is taken off the request here too, for OpenAI clients built without the customizer that
+	 * removes it.
 	 */
 	@Override
 	public void onStart(OkHttpContext context) {
 		String id = correlationId(context);
+		context.getCarrier().removeHeader(StreamModelSpans.HEADER);
 		Span model = (id != null) ? this.spans.span(id) : null;
 		if (model == null) {
 			this.sender.onStart(context);

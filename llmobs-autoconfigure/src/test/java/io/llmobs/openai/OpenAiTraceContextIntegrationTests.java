@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,9 +69,26 @@ class OpenAiTraceContextIntegrationTests {
 		});
 	}
 
+	@Test
+	void correlationIdIsTakenOffByTheHttpObservationWhenTheClientLacksTheRemovingInterceptor() {
+		run(TracedApplication.runner()
+			.withBean("llmObsCorrelationHeaderRemover", OpenAiHttpClientBuilderCustomizer.class, () -> (builder) -> {
+			}), (context) -> {
+				context.getBean(ChatClient.Builder.class).build().prompt("streamed").stream().content().blockLast(
+						Duration.ofSeconds(10));
+				assertThat(server.lastRequest().headers()).doesNotContainKey(StreamModelSpans.HEADER);
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertSentInItsModelSpan(server.lastRequest(), spans(context)));
+			});
+	}
+
 	private static void run(ThrowingConsumer test) {
+		run(TracedApplication.runner(), test);
+	}
+
+	private static void run(ApplicationContextRunner runner, ThrowingConsumer test) {
 		server.reset();
-		TracedApplication.runner().withPropertyValues("spring.ai.openai.base-url=" + server.baseUrl()).run((context) -> {
+		runner.withPropertyValues("spring.ai.openai.base-url=" + server.baseUrl()).run((context) -> {
 			assertThat(context).hasNotFailed();
 			test.accept(context);
 		});

@@ -7,9 +7,9 @@ import io.llmobs.openai.CorrelationHeaderRemover;
 import io.llmobs.openai.StreamCorrelationAdvisor;
 import io.llmobs.openai.StreamModelSpans;
 import io.llmobs.openai.StreamRequestTracingHandler;
-import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import okhttp3.OkHttpClient;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.openai.OpenAiChatOptions;
@@ -31,7 +31,7 @@ import org.springframework.core.annotation.Order;
 @AutoConfiguration(after = { LlmObsChatAutoConfiguration.class, MicrometerTracingAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration")
 @ConditionalOnLlmObsEnabled
-@ConditionalOnClass({ ChatClient.class, OpenAiChatOptions.class, OkHttpContext.class, Tracer.class })
+@ConditionalOnClass({ ChatClient.class, OpenAiChatOptions.class, OkHttpClient.class, Tracer.class })
 @ConditionalOnBean({ Tracer.class, Propagator.class, InstrumentationErrors.class })
 public final class LlmObsOpenAiAutoConfiguration {
 

@@ -6,9 +6,9 @@ import io.llmobs.chat.LlmObsAdvisor;
 import io.llmobs.openai.StreamCorrelationAdvisor;
 import io.llmobs.openai.StreamModelSpans;
 import io.llmobs.openai.StreamRequestTracingHandler;
-import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.openai.OpenAiChatOptions;
@@ -53,10 +53,10 @@ class LlmObsOpenAiAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutSpringAiOpenAiOrOkHttpObservationsNothingIsConfigured() {
+	void withoutSpringAiOpenAiOrOkHttpNothingIsConfigured() {
 		this.tracedRunner.withClassLoader(new FilteredClassLoader(OpenAiChatOptions.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(StreamModelSpans.class));
-		this.tracedRunner.withClassLoader(new FilteredClassLoader(OkHttpContext.class))
+		this.tracedRunner.withClassLoader(new FilteredClassLoader(OkHttpClient.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(StreamModelSpans.class));
 	}
 
