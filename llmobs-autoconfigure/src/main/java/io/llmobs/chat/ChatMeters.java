@@ -62,14 +62,14 @@ public final class ChatMeters {
 		for (FinishReason reason : call.finishReasons()) {
 			meters.finishReason(reason).increment();
 		}
-		if (!call.usageReported()) {
-			meters.usageMissing().increment();
-		}
-		else if (call.costUsd() != null) {
+		if (call.costUsd() != null) {
 			meters.cost().increment(call.costUsd());
 		}
-		else {
+		else if (call.usageReported()) {
 			meters.unpriced().increment();
+		}
+		else if (call.usageMissing()) {
+			meters.usageMissing().increment();
 		}
 	}
 

@@ -73,7 +73,7 @@ public final class InstrumentationErrors {
 	 */
 	public enum Component {
 
-		/** The {@code ChatClient} instrumentation: its observation handler and stream advisor. */
+		/** The {@code ChatClient} instrumentation: its observation handler and stream advisors. */
 		CHAT_CLIENT("chat_client"),
 
 		/** The model-call metrics handler. */

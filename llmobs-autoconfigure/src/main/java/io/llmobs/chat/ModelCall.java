@@ -15,11 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param model the bounded model tag value
  * @param usage the normalized token usage
  * @param usageReported whether the provider reported usage at all
+ * @param answered whether a complete response arrived: {@code false} for a failed call and for a stream that failed
+ * or was cancelled before its end
  * @param finishReasons the normalized finish reason of each generation
  * @param costUsd the cost in USD, or {@code null} when the model has no price or no usage was reported
  */
 public record ModelCall(ModelCallScope scope, String provider, @Nullable String modelId, String model,
-		TokenUsage usage, boolean usageReported, List<FinishReason> finishReasons, @Nullable Double costUsd) {
+		TokenUsage usage, boolean usageReported, boolean answered, List<FinishReason> finishReasons,
+		@Nullable Double costUsd) {
 
 	/**
 	 * Stage and tenant.
@@ -27,6 +30,15 @@ public record ModelCall(ModelCallScope scope, String provider, @Nullable String 
 	 */
 	public CallAttribution attribution() {
 		return this.scope.attribution();
+	}
+
+	/**
+	 * Whether a complete response arrived without usage, as some proxies and streams without usage send it; a
+	 * call that failed or was cancelled has no response to miss usage in.
+	 * @return whether the response's usage is missing
+	 */
+	public boolean usageMissing() {
+		return this.answered && !this.usageReported;
 	}
 
 }

@@ -84,8 +84,11 @@ public final class ModelCallAccounting {
 			ModelEntry entry = this.catalog.find(responseModel, requestModel).orElse(null);
 			cost = (entry != null) ? entry.costOf(usage) : null;
 		}
+		// Spring AI sets the response only once it is complete: never for a failed call or a stream that failed or
+		// was cancelled part way.
+		boolean answered = response != null && context.getError() == null;
 		ModelCall call = new ModelCall(scope(context), provider, modelId, this.models.bound(modelId), usage, usageReported,
-				finishReasons(response), cost);
+				answered, finishReasons(response), cost);
 		context.put(ModelCall.class, call);
 		return call;
 	}

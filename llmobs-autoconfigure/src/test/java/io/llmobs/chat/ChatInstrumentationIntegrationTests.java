@@ -12,6 +12,7 @@ import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.StubResponse;
 import io.llmobs.test.TracedApplication;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -31,6 +32,7 @@ import static io.llmobs.test.TracedApplication.span;
 import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -279,6 +281,28 @@ class ChatInstrumentationIntegrationTests {
 			MeterRegistry meters = meters(context);
 			assertThat(meters.get("llmobs.usage.missing").tags("model", SNAPSHOT).counter().count()).isEqualTo(1);
 			assertThat(Search.in(meters).name("llmobs.cost").tag("stage", "nousage").counters()).isEmpty();
+		});
+	}
+
+	@Test
+	void failedAndCancelledCallsAreNotCountedAsUsageMissing() {
+		run((context) -> {
+			server.enqueue(StubResponse.error(500, "boom"), StubResponse.error(500, "boom"),
+					StubResponse.completion("a b c d e f").model(SNAPSHOT).chunks(6).chunkDelay(Duration.ofMillis(20)),
+					StubResponse.completion("ok").model(SNAPSHOT).noUsage());
+			ChatClient client = chatClient(context);
+			assertThatException().isThrownBy(() -> client.prompt("x").call().content());
+			assertThatException()
+				.isThrownBy(() -> client.prompt("y").stream().content().blockLast(Duration.ofSeconds(10)));
+			assertThat(client.prompt("z").stream().content().filter((text) -> !text.isEmpty()).blockFirst(
+					Duration.ofSeconds(10))).isNotEmpty();
+			client.prompt("w").stream().content().blockLast(Duration.ofSeconds(10));
+			MeterRegistry meters = meters(context);
+			// the model observation of a stream stops after the stream has signalled its end downstream
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(Search.in(meters).name("llmobs.usage.missing").counters())
+					.extracting((counter) -> counter.getId().getTag("model"), Counter::count)
+					.containsExactly(tuple(SNAPSHOT, 1.0)));
 		});
 	}
 

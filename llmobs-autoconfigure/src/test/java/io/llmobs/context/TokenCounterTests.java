@@ -4,14 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.llmobs.test.CallerRunsExecutorService;
+import io.llmobs.test.ManualExecutorService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.tool.definition.ToolDefinition;
@@ -74,42 +72,38 @@ class TokenCounterTests {
 
 	@Test
 	void fullQueueDropsTheTextInsteadOfBlocking() {
-		CountDownLatch release = new CountDownLatch(1);
-		ExecutorService executor = Executors.newSingleThreadExecutor();
-		executor.execute(() -> block(release));
+		ManualExecutorService executor = new ManualExecutorService();
 		try (TokenCounter counter = new TokenCounter(100, Duration.ofMinutes(1), 1, executor)) {
 			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "first", TEXT)).isEqualTo(-1);
 			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "first", TEXT)).as("queued once").isEqualTo(-1);
 			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "second", TEXT)).isEqualTo(-1);
 			assertThat(counter.droppedTexts()).isOne();
 			assertThat(counter.pendingTexts()).isOne();
-			release.countDown();
-			// Counted first, then taken off the queue: wait for both before queueing the next text.
-			await().untilAsserted(() -> assertThat(counter.pendingTexts()).isZero());
+			executor.runQueuedTasks();
+			assertThat(counter.pendingTexts()).isZero();
 			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "first", TEXT)).isOne();
 			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "second", TEXT)).as("queued again").isEqualTo(-1);
-			await().untilAsserted(() -> assertThat(counter.cachedCount(EncodingType.O200K_BASE, "second", TEXT)).isOne());
+			executor.runQueuedTasks();
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, "second", TEXT)).isOne();
+			assertThat(counter.droppedTexts()).isOne();
 		}
 	}
 
 	@Test
 	void textsQueuedWhileTheTokenizerIsBusyAreCountedInOneDrain() {
-		CountDownLatch release = new CountDownLatch(1);
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-				new LinkedBlockingQueue<>());
-		executor.execute(() -> block(release));
+		ManualExecutorService executor = new ManualExecutorService();
 		try (TokenCounter counter = new TokenCounter(100, Duration.ofMinutes(1), 100, executor)) {
 			for (int i = 0; i < 10; i++) {
 				assertThat(counter.cachedCount(EncodingType.O200K_BASE, "text " + i, TEXT)).isEqualTo(-1);
 			}
 			assertThat(counter.pendingTexts()).isEqualTo(10);
-			release.countDown();
-			await().untilAsserted(() -> assertThat(counter.pendingTexts()).isZero());
+			assertThat(executor.queuedTasks()).as("the warm-up and one drain").isEqualTo(2);
+			executor.runQueuedTasks();
+			assertThat(counter.pendingTexts()).isZero();
 			for (int i = 0; i < 10; i++) {
 				assertThat(counter.cachedCount(EncodingType.O200K_BASE, "text " + i, TEXT))
 					.isEqualTo(O200K.countTokensOrdinary("text " + i));
 			}
-			assertThat(executor.getTaskCount()).as("the blocker, the warm-up and one drain").isEqualTo(3);
 		}
 	}
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.openai.OpenAiChatOptions;
@@ -40,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The shipped dashboard and rules against the real thing: the sample application (offline) under traffic, scraped
  * by a real Prometheus, and its traces received over OTLP. Every dashboard query and every rule expression must
- * return series (an empty result means a wrong metric or label name), and one quote must be one trace.
+ * return series (an empty result means a wrong metric or label name) that keep the application's {@code env} common
+ * tag, and one quote must be one trace.
  * <p>
  * Needs the {@code prometheus} binary (Debian's package; {@code .ci/run} installs it and sets
  * {@code LLMOBS_E2E=required}, so that CI fails instead of skipping when it is missing).
@@ -48,6 +50,9 @@ import static org.awaitility.Awaitility.await;
 @Tag("e2e")
 @SimulatedSampleTest
 class PrometheusEndToEndTests {
+
+	/** The environment the application names in Boot's common tags, which every series and every query keeps. */
+	private static final String ENV = "e2e";
 
 	/** A model with a tiny window, so the block guard can be shown refusing a call. */
 	private static final String TINY_MODEL = "tiny-ctx";
@@ -77,6 +82,7 @@ class PrometheusEndToEndTests {
 
 	@DynamicPropertySource
 	static void exportTraces(DynamicPropertyRegistry registry) {
+		registry.add("management.metrics.tags.env", () -> ENV);
 		registry.add("management.tracing.export.otlp.enabled", () -> "true");
 		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::endpoint);
 		// Every fifth rate lookup fails (the first quote's does not): tool errors and the tool_failure category.
@@ -108,12 +114,18 @@ class PrometheusEndToEndTests {
 			assertThat(queries).hasSizeGreaterThan(40);
 			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
 				List<String> empty = new ArrayList<>();
+				List<String> withoutEnv = new ArrayList<>();
 				for (ShippedQueries.Query query : queries) {
-					if (prometheus.query(query.promql()).isEmpty()) {
+					JsonNode series = prometheus.query(query.promql());
+					if (series.isEmpty()) {
 						empty.add(query.source() + ": " + query.promql());
+					}
+					else if (series.valueStream().anyMatch((one) -> !ENV.equals(one.path("metric").path("env").asString("")))) {
+						withoutEnv.add(query.source() + ": " + query.promql());
 					}
 				}
 				assertThat(empty).as("queries without series; targets: %s", prometheus.targets()).isEmpty();
+				assertThat(withoutEnv).as("queries whose series lost the env label").isEmpty();
 			});
 			assertOneTrace(quotes.get(0));
 		}

@@ -29,8 +29,8 @@ final class ShippedQueries {
 	}
 
 	/**
-	 * The dashboard's queries, with {@code $__rate_interval} as one minute and {@code $model}, {@code $stage} and
-	 * {@code $tenant} matching everything.
+	 * The dashboard's queries, with {@code $__rate_interval} as one minute and {@code $env}, {@code $model},
+	 * {@code $stage} and {@code $tenant} matching everything.
 	 * @param dashboard the dashboard JSON
 	 * @return panel title and query, per target
 	 * @throws IOException if the file cannot be read
@@ -49,7 +49,7 @@ final class ShippedQueries {
 				if (expr != null && !expr.isBlank()) {
 					queries.add(new Query("panel '" + panel.path("title").stringValue() + "'", expr
 						.replace("$__rate_interval", "1m")
-						.replaceAll("\\$(model|stage|tenant)\\b", ".*")));
+						.replaceAll("\\$(env|model|stage|tenant)\\b", ".*")));
 				}
 			}
 			collect(panel.path("panels"), queries);

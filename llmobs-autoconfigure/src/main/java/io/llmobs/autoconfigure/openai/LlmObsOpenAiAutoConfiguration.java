@@ -1,0 +1,65 @@
+package io.llmobs.autoconfigure.openai;
+
+import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
+import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.openai.CorrelationHeaderRemover;
+import io.llmobs.openai.StreamCorrelationAdvisor;
+import io.llmobs.openai.StreamModelSpans;
+import io.llmobs.openai.StreamRequestTracingHandler;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import okhttp3.OkHttpClient;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the trace context of Spring AI's OpenAI client: the HTTP
+ * request of a streamed {@code ChatClient} call is a child of its model span and carries that span's
+ * {@code traceparent} and {@code baggage}, as the request of a plain call does.
+ */
+@AutoConfiguration(after = { LlmObsChatAutoConfiguration.class, MicrometerTracingAutoConfiguration.class },
+		afterName = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration")
+@ConditionalOnLlmObsEnabled
+@ConditionalOnClass({ ChatClient.class, OpenAiChatOptions.class, OkHttpClient.class, Tracer.class })
+@ConditionalOnBean({ Tracer.class, Propagator.class, InstrumentationErrors.class })
+public final class LlmObsOpenAiAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	StreamModelSpans llmObsStreamModelSpans(InstrumentationErrors errors) {
+		return new StreamModelSpans(errors);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StreamCorrelationAdvisor llmObsStreamCorrelationAdvisor(StreamModelSpans spans, InstrumentationErrors errors) {
+		return new StreamCorrelationAdvisor(spans, errors);
+	}
+
+	/** Before Boot's sender tracing handler, which would start the stream's HTTP span in a trace of its own. */
+	@Bean
+	@ConditionalOnMissingBean
+	@Order(MicrometerTracingAutoConfiguration.SENDER_TRACING_OBSERVATION_HANDLER_ORDER - 100)
+	StreamRequestTracingHandler llmObsStreamRequestTracingHandler(StreamModelSpans spans, Tracer tracer,
+			Propagator propagator) {
+		return new StreamRequestTracingHandler(spans, tracer, propagator);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "llmObsCorrelationHeaderRemover")
+	OpenAiHttpClientBuilderCustomizer llmObsCorrelationHeaderRemover() {
+		return (builder) -> builder.interceptor(new CorrelationHeaderRemover());
+	}
+
+}

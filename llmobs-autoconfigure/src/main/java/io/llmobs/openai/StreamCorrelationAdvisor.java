@@ -1,0 +1,76 @@
+package io.llmobs.openai;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.LlmObsAdvisor;
+import reactor.core.publisher.Flux;
+
+import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.core.Ordered;
+
+/**
+ * Gives the request of every streamed OpenAI model call of an instrumented {@code ChatClient} a correlation id
+ * ({@link StreamModelSpans#HEADER}), by which its HTTP span finds the model span it belongs to.
+ */
+public final class StreamCorrelationAdvisor implements StreamAdvisor, LlmObsAdvisor {
+
+	/** Next to the model call, inside the tool loop, so that every round trip gets an id of its own. */
+	public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
+	private static final String NAME = "llmobs-stream-correlation";
+
+	private final StreamModelSpans spans;
+
+	private final InstrumentationErrors errors;
+
+	/**
+	 * Creates the advisor.
+	 * @param spans where the model spans are found by correlation id
+	 * @param errors where failures inside llmobs are reported
+	 */
+	public StreamCorrelationAdvisor(StreamModelSpans spans, InstrumentationErrors errors) {
+		this.spans = spans;
+		this.errors = errors;
+	}
+
+	@Override
+	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
+		return chain.nextStream(correlated(request));
+	}
+
+	private ChatClientRequest correlated(ChatClientRequest request) {
+		try {
+			Prompt prompt = request.prompt();
+			if (!(prompt.getOptions() instanceof OpenAiChatOptions options)) {
+				return request;
+			}
+			Map<String, String> custom = options.getCustomHeaders();
+			Map<String, String> headers = (custom != null) ? new HashMap<>(custom) : new HashMap<>();
+			headers.put(StreamModelSpans.HEADER, this.spans.nextId());
+			OpenAiChatOptions correlated = options.mutate().customHeaders(headers).build();
+			return request.mutate().prompt(prompt.mutate().chatOptions(correlated).build()).build();
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
+			return request;
+		}
+	}
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}

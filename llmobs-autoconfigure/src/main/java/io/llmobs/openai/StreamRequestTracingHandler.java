@@ -1,0 +1,80 @@
+package io.llmobs.openai;
+
+import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.propagation.Propagator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Traces the HTTP request of a streamed OpenAI model call as a child of its model span, so that the request carries
+ * the model call's trace context ({@code traceparent}, {@code baggage}) as the request of a plain call does. Plain
+ * calls, and every other HTTP request, are left to the application's sender tracing handler.
+ */
+public final class StreamRequestTracingHandler implements TracingObservationHandler<OkHttpContext> {
+
+	private final StreamModelSpans spans;
+
+	private final Tracer tracer;
+
+	private final PropagatingSenderTracingObservationHandler<OkHttpContext> sender;
+
+	/**
+	 * Creates the handler.
+	 * @param spans where the model spans are found by correlation id
+	 * @param tracer the tracer
+	 * @param propagator writes the trace context into the request
+	 */
+	public StreamRequestTracingHandler(StreamModelSpans spans, Tracer tracer, Propagator propagator) {
+		this.spans = spans;
+		this.tracer = tracer;
+		this.sender = new PropagatingSenderTracingObservationHandler<>(tracer, propagator);
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof OkHttpContext http && correlationId(http) != null;
+	}
+
+	/**
+	 * Starts the HTTP span with the model span current: it becomes the parent, and its baggage is sent along. The
+	 * correlation id is taken off the request here too, for OpenAI clients built without the customizer that
+	 * removes it.
+	 */
+	@Override
+	public void onStart(OkHttpContext context) {
+		String id = correlationId(context);
+		context.getCarrier().removeHeader(StreamModelSpans.HEADER);
+		Span model = (id != null) ? this.spans.span(id) : null;
+		if (model == null) {
+			this.sender.onStart(context);
+			return;
+		}
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(model)) {
+			this.sender.onStart(context);
+		}
+	}
+
+	@Override
+	public void onError(OkHttpContext context) {
+		this.sender.onError(context);
+	}
+
+	@Override
+	public void onStop(OkHttpContext context) {
+		this.sender.onStop(context);
+	}
+
+	@Override
+	public Tracer getTracer() {
+		return this.tracer;
+	}
+
+	private static @Nullable String correlationId(OkHttpContext context) {
+		return context.getOriginalRequest().header(StreamModelSpans.HEADER);
+	}
+
+}

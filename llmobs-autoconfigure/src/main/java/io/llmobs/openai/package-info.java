@@ -1,0 +1,8 @@
+/**
+ * Trace context for Spring AI's OpenAI client: the HTTP request of a streamed model call is sent in the trace of
+ * its model span, as the request of a plain call is.
+ */
+@NullMarked
+package io.llmobs.openai;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,69 @@
+package io.llmobs.autoconfigure.openai;
+
+import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
+import io.llmobs.chat.LlmObsAdvisor;
+import io.llmobs.openai.StreamCorrelationAdvisor;
+import io.llmobs.openai.StreamModelSpans;
+import io.llmobs.openai.StreamRequestTracingHandler;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LlmObsOpenAiAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+				LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
+				LlmObsOpenAiAutoConfiguration.class));
+
+	private final ApplicationContextRunner tracedRunner = this.runner.withBean(Tracer.class, () -> Tracer.NOOP)
+		.withBean(Propagator.class, () -> Propagator.NOOP);
+
+	@Test
+	void streamedRequestsAreCorrelatedWithTheirModelSpanWhenTracing() {
+		this.tracedRunner.run((context) -> {
+			assertThat(context).hasSingleBean(StreamModelSpans.class)
+				.hasSingleBean(StreamRequestTracingHandler.class)
+				.hasSingleBean(OpenAiHttpClientBuilderCustomizer.class);
+			assertThat(context.getBeansOfType(LlmObsAdvisor.class).values())
+				.hasAtLeastOneElementOfType(StreamCorrelationAdvisor.class);
+		});
+	}
+
+	@Test
+	void withoutTracingNoRequestIsCorrelated() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(StreamModelSpans.class)
+			.doesNotHaveBean(StreamCorrelationAdvisor.class)
+			.doesNotHaveBean(OpenAiHttpClientBuilderCustomizer.class));
+	}
+
+	@Test
+	void withoutSpringAiOpenAiOrOkHttpNothingIsConfigured() {
+		this.tracedRunner.withClassLoader(new FilteredClassLoader(OpenAiChatOptions.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(StreamModelSpans.class));
+		this.tracedRunner.withClassLoader(new FilteredClassLoader(OkHttpClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(StreamModelSpans.class));
+	}
+
+	@Test
+	void backsOffWhenLlmObsIsDisabled() {
+		this.tracedRunner.withPropertyValues("llmobs.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(StreamModelSpans.class));
+	}
+
+}
