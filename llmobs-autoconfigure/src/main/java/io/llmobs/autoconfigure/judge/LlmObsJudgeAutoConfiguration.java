@@ -120,7 +120,7 @@ public final class LlmObsJudgeAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		Judge llmObsJudge(LlmObsProperties properties, ConfigurableListableBeanFactory beanFactory,
+		Judge llmObsChatClientJudge(LlmObsProperties properties, ConfigurableListableBeanFactory beanFactory,
 				ObservationRegistry observationRegistry, JudgeRubric rubric, JudgeBudget budget,
 				ModelCallAccounting accounting, ModelCatalog catalog) {
 			JudgeModels.JudgeModel model = JudgeModels.find(properties.getJudge().getModel(), beanFactory,

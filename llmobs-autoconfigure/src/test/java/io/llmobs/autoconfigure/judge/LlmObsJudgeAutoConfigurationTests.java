@@ -130,6 +130,17 @@ class LlmObsJudgeAutoConfigurationTests {
 	}
 
 	@Test
+	void chatModelNamedForTheJudgeIsTheJudgesModel() {
+		this.runner.withUserConfiguration(NamedJudgeModel.class)
+			.withPropertyValues("llmobs.judge.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SampledJudge.class)
+				.hasSingleBean(ChatClientJudge.class)
+				.getBean("llmObsJudge")
+				.isInstanceOf(ChatModel.class));
+	}
+
+	@Test
 	void applicationJudgeReplacesTheModelJudge() {
 		this.runner.withUserConfiguration(ApplicationJudge.class)
 			.withPropertyValues("llmobs.judge.enabled=true")
@@ -220,6 +231,16 @@ class LlmObsJudgeAutoConfigurationTests {
 		@Qualifier("llmObsJudge")
 		ChatModel judgeChatModel() {
 			return model("gpt-4o");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NamedJudgeModel {
+
+		@Bean
+		ChatModel llmObsJudge() {
+			return model("gpt-4.1-mini");
 		}
 
 	}
