@@ -1,18 +1,34 @@
 package io.llmobs.autoconfigure.tool;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.actuate.LlmObsEndpointAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
+import io.llmobs.chat.BoundedTagValues;
+import io.llmobs.chat.BoundedTags;
+import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.test.CallerRunsExecutorService;
 import io.llmobs.tool.GuardingToolCallingManager;
 import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.tool.ToolGuard;
 import io.llmobs.tool.ToolMeters;
 import io.llmobs.tool.ToolSpanEnricher;
+import io.llmobs.tool.ToolTimeouts;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -30,11 +46,14 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tool guard with and without Resilience4j on the class path: only the circuit breakers need it.
+ * The tool guard: what it creates, when it backs off, which of its beans an application replaces and what its
+ * properties change, with and without Resilience4j on the class path (only the circuit breakers need it).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LlmObsToolAutoConfigurationTests {
@@ -97,6 +116,140 @@ class LlmObsToolAutoConfigurationTests {
 				.containsEntry("tools.circuit-breaker.enabled", false));
 	}
 
+	@Test
+	void toolCallingManagersAreGuardedWithDefaultBreakers() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(ToolGuard.class)
+				.hasSingleBean(ToolMeters.class)
+				.hasSingleBean(ToolTimeouts.class)
+				.hasSingleBean(ToolSpanEnricher.class)
+				.hasSingleBean(ToolCircuitBreakers.class);
+			assertThat(context.getBean(ToolCallingManager.class)).isInstanceOf(GuardingToolCallingManager.class);
+			CircuitBreakerConfig config = context.getBean(ToolCircuitBreakers.class)
+				.forTool("quote")
+				.getCircuitBreakerConfig();
+			assertThat(config.getFailureRateThreshold()).isEqualTo(10f);
+			assertThat(config.getSlidingWindowSize()).isEqualTo(20);
+			assertThat(config.getMinimumNumberOfCalls()).isEqualTo(10);
+			assertThat(config.getPermittedNumberOfCallsInHalfOpenState()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void backsOffWhenLlmObsIsDisabled() {
+		this.runner.withPropertyValues("llmobs.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(ToolGuard.class).doesNotHaveBean(ToolMeters.class);
+			assertThat(context.getBean(ToolCallingManager.class)).isInstanceOf(NoToolsManager.class);
+		});
+	}
+
+	@Test
+	void toolGuardCanBeSwitchedOff() {
+		this.runner.withPropertyValues("llmobs.tools.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(ToolGuard.class).doesNotHaveBean(ToolCircuitBreakers.class);
+			assertThat(context.getBean(ToolCallingManager.class)).isNotInstanceOf(GuardingToolCallingManager.class);
+		});
+	}
+
+	@Test
+	void withoutSpringAiToolCallingThereIsNoToolGuard() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+					LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
+					LlmObsToolAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(ToolCallingManager.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(InstrumentationErrors.class)
+				.doesNotHaveBean(ToolGuard.class));
+	}
+
+	@Test
+	void withoutTheChatInstrumentationThereIsNoToolGuard() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LlmObsCostAutoConfiguration.class,
+					LlmObsToolAutoConfiguration.class))
+			.withBean(ToolCallingManager.class, NoToolsManager::new)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(ToolGuard.class);
+				assertThat(context.getBean(ToolCallingManager.class)).isInstanceOf(NoToolsManager.class);
+			});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("applicationBeans")
+	void applicationBeanReplacesOurs(Class<?> type, Class<?> applicationConfiguration) {
+		this.runner.withUserConfiguration(applicationConfiguration).run((context) -> {
+			assertThat(context).hasSingleBean(type);
+			assertThat(context.getBean(type)).isSameAs(context.getBean("application"));
+		});
+	}
+
+	static Stream<Arguments> applicationBeans() {
+		return Stream.of(Arguments.of(ToolMeters.class, ApplicationToolMeters.class),
+				Arguments.of(ToolTimeouts.class, ApplicationToolTimeouts.class),
+				Arguments.of(ToolGuard.class, ApplicationToolGuard.class),
+				Arguments.of(ToolSpanEnricher.class, ApplicationToolSpanEnricher.class),
+				Arguments.of(ToolCircuitBreakers.class, ApplicationToolCircuitBreakers.class));
+	}
+
+	@Test
+	void perToolBreakerSettingsOverrideTheDefaults() {
+		this.runner
+			.withPropertyValues("llmobs.tools.circuit-breaker.failure-rate-threshold=25",
+					"llmobs.tools.circuit-breaker.instances.weather.minimum-number-of-calls=2")
+			.run((context) -> {
+				ToolCircuitBreakers breakers = context.getBean(ToolCircuitBreakers.class);
+				assertThat(breakers.forTool("weather").getCircuitBreakerConfig().getMinimumNumberOfCalls())
+					.isEqualTo(2);
+				assertThat(breakers.forTool("weather").getCircuitBreakerConfig().getFailureRateThreshold())
+					.isEqualTo(25f);
+				assertThat(breakers.forTool("quote").getCircuitBreakerConfig().getMinimumNumberOfCalls())
+					.isEqualTo(10);
+			});
+	}
+
+	@Test
+	void applicationCircuitBreakerRegistryIsUsed() {
+		this.runner.withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults).run((context) -> {
+			CircuitBreakerRegistry registry = context.getBean(CircuitBreakerRegistry.class);
+			assertThat(context.getBean(ToolCircuitBreakers.class).forTool("quote"))
+				.isSameAs(registry.circuitBreaker("quote"));
+		});
+	}
+
+	@Test
+	void breakersCanBeSwitchedOffAndToolsStillTimed() {
+		this.runner.withPropertyValues("llmobs.tools.circuit-breaker.enabled=false").run((context) -> {
+			assertThat(context.getBean(ToolCircuitBreakers.class).forTool("quote").getState())
+				.isEqualTo(CircuitBreaker.State.DISABLED);
+			assertThat(context).hasSingleBean(ToolGuard.class);
+		});
+	}
+
+	@Test
+	void invalidToolSettingsFailNamingTheProperty() {
+		assertStartupFailureNames("llmobs.tools.circuit-breaker.failure-rate-threshold=0",
+				"llmobs.tools.circuit-breaker.failure-rate-threshold");
+		assertStartupFailureNames("llmobs.tools.circuit-breaker.instances.quote.sliding-window-size=0",
+				"llmobs.tools.circuit-breaker.instances.quote.sliding-window-size");
+		assertStartupFailureNames("llmobs.tools.circuit-breaker.wait-duration-in-open-state=0s",
+				"llmobs.tools.circuit-breaker.wait-duration-in-open-state");
+		assertStartupFailureNames("llmobs.tools.degraded-message= ", "llmobs.tools.degraded-message");
+		assertStartupFailureNames("llmobs.tool.max-values=0", "llmobs.tool.max-values");
+		assertStartupFailureNames("llmobs.tools.max-iterations=0", "llmobs.tools.max-iterations");
+		assertStartupFailureNames("llmobs.tools.timeout=0s", "llmobs.tools.timeout");
+		assertStartupFailureNames("llmobs.tools.timeouts.quote=-1s", "llmobs.tools.timeouts.quote");
+		assertStartupFailureNames("llmobs.tools.loop.max-identical-calls=0", "llmobs.tools.loop.max-identical-calls");
+	}
+
+	private void assertStartupFailureNames(String property, String expectedName) {
+		this.runner.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining(expectedName);
+		});
+	}
+
 	/** A manager for applications whose models call no tools. */
 	static final class NoToolsManager implements ToolCallingManager {
 
@@ -108,6 +261,58 @@ class LlmObsToolAutoConfigurationTests {
 		@Override
 		public ToolExecutionResult executeToolCalls(Prompt prompt, ChatResponse chatResponse) {
 			throw new UnsupportedOperationException();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationToolMeters {
+
+		@Bean
+		ToolMeters application(MeterRegistry meterRegistry) {
+			return new ToolMeters(meterRegistry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationToolTimeouts {
+
+		@Bean(destroyMethod = "close")
+		ToolTimeouts application() {
+			return new ToolTimeouts(null, Map.of(), new CallerRunsExecutorService());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationToolGuard {
+
+		@Bean
+		ToolGuard application(ToolMeters meters, BoundedTags tags, ObservationRegistry observationRegistry,
+				InstrumentationErrors errors, ToolTimeouts timeouts) {
+			return new ToolGuard(null, "unavailable", meters, new BoundedTagValues(5), tags.stages(), "default",
+					observationRegistry, Clock.SYSTEM, errors, 3, 10, timeouts);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationToolSpanEnricher {
+
+		@Bean
+		ToolSpanEnricher application(InstrumentationErrors errors) {
+			return new ToolSpanEnricher(errors);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationToolCircuitBreakers {
+
+		@Bean
+		ToolCircuitBreakers application() {
+			return ToolCircuitBreakers.of(CircuitBreakerRegistry.ofDefaults(), true);
 		}
 
 	}

@@ -1,0 +1,136 @@
+package io.llmobs.autoconfigure.cost;
+
+import java.util.List;
+
+import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.cost.CostTotals;
+import io.llmobs.cost.ModelCatalog;
+import io.llmobs.cost.ModelEntry;
+import io.llmobs.cost.UnpricedModelWarnings;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The model catalog and the cost totals: what every other llmobs feature prices with, needing nothing but
+ * Spring Boot.
+ */
+class LlmObsCostAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(LlmObsCostAutoConfiguration.class));
+
+	@Test
+	void createsTheBundledCatalogTheTotalsAndTheProperties() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(ModelCatalog.class)
+				.hasSingleBean(CostTotals.class)
+				.hasSingleBean(UnpricedModelWarnings.class)
+				.hasSingleBean(LlmObsProperties.class)
+				.hasSingleBean(ConfigurationPropertiesBindHandlerAdvisor.class);
+			ModelCatalog catalog = context.getBean(ModelCatalog.class);
+			assertThat(catalog.getDate()).isNotBlank();
+			assertThat(catalog.find("gpt-4o-2024-08-06")).isPresent();
+			assertThat(context.getBean(CostTotals.class).total()).isZero();
+		});
+	}
+
+	@Test
+	void backsOffWhenLlmObsIsDisabled() {
+		this.runner.withPropertyValues("llmobs.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ModelCatalog.class)
+				.doesNotHaveBean(CostTotals.class)
+				.doesNotHaveBean(UnpricedModelWarnings.class)
+				.doesNotHaveBean(LlmObsProperties.class)
+				.doesNotHaveBean(ConfigurationPropertiesBindHandlerAdvisor.class));
+	}
+
+	@Test
+	void worksWithoutSpringAi() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.ai"))
+			.run((context) -> assertThat(context).hasSingleBean(ModelCatalog.class).hasSingleBean(CostTotals.class));
+	}
+
+	@Test
+	void userBeansReplaceOurs() {
+		ModelCatalog catalog = new ModelCatalog(null, null, List.of());
+		CostTotals totals = new CostTotals();
+		UnpricedModelWarnings warnings = new UnpricedModelWarnings();
+		this.runner.withBean("myCatalog", ModelCatalog.class, () -> catalog)
+			.withBean("myTotals", CostTotals.class, () -> totals)
+			.withBean("myWarnings", UnpricedModelWarnings.class, () -> warnings)
+			.run((context) -> {
+				assertThat(context).getBean(ModelCatalog.class).isSameAs(catalog);
+				assertThat(context).getBean(CostTotals.class).isSameAs(totals);
+				assertThat(context).getBean(UnpricedModelWarnings.class).isSameAs(warnings);
+			});
+	}
+
+	@Test
+	void modelPropertiesOverrideAndExtendTheCatalog() {
+		this.runner
+			.withPropertyValues("llmobs.models.gpt-4o.input-price=1.0", "llmobs.models.acme.match=acme-.*",
+					"llmobs.models.acme.input-price=0.5", "llmobs.models.acme.output-price=1.5",
+					"llmobs.models.acme.context-window=32000")
+			.run((context) -> {
+				ModelCatalog catalog = context.getBean(ModelCatalog.class);
+				ModelEntry acme = catalog.find("acme-large").orElseThrow();
+				assertThat(acme.prices().input()).isEqualTo(0.5);
+				assertThat(acme.contextWindow()).isEqualTo(32_000);
+				ModelEntry gpt4o = catalog.find("gpt-4o-2024-08-06").orElseThrow();
+				assertThat(gpt4o.key()).isEqualTo("gpt-4o");
+				assertThat(gpt4o.prices().input()).isEqualTo(1.0);
+				assertThat(gpt4o.prices().output()).isPositive();
+			});
+	}
+
+	@Test
+	void catalogCanBeSwitchedOff() {
+		this.runner.withPropertyValues("llmobs.catalog.enabled=false").run((context) -> {
+			ModelCatalog catalog = context.getBean(ModelCatalog.class);
+			assertThat(catalog.getEntries()).isEmpty();
+			assertThat(catalog.getDate()).isNull();
+		});
+	}
+
+	@Test
+	void withoutTheCatalogOnlyConfiguredModelsArePriced() {
+		this.runner
+			.withPropertyValues("llmobs.catalog.enabled=false", "llmobs.models.acme.match=acme-.*",
+					"llmobs.models.acme.input-price=0.5")
+			.run((context) -> {
+				ModelCatalog catalog = context.getBean(ModelCatalog.class);
+				assertThat(catalog.find("acme-large")).isPresent();
+				assertThat(catalog.find("gpt-4o-2024-08-06")).isEmpty();
+			});
+	}
+
+	@Test
+	void negativePriceFailsNamingTheProperty() {
+		assertStartupFailureNames("llmobs.models.acme.input-price=-1", "llmobs.models.acme.input-price");
+	}
+
+	@Test
+	void invalidPatternFailsNamingTheProperty() {
+		assertStartupFailureNames("llmobs.models.acme.match=gpt-(4", "llmobs.models.acme.match");
+	}
+
+	@Test
+	void malformedValueFailsNamingTheProperty() {
+		assertStartupFailureNames("llmobs.models.acme.output-price=cheap", "llmobs.models.acme.output-price");
+	}
+
+	private void assertStartupFailureNames(String property, String expectedName) {
+		this.runner.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining(expectedName);
+		});
+	}
+
+}
