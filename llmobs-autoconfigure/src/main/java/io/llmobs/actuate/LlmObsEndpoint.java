@@ -51,7 +51,8 @@ public class LlmObsEndpoint {
 	 * @param settings the effective non-secret settings to show
 	 * @param tags the bounded tag values, or {@code null} when the chat instrumentation is off
 	 * @param context the context accounting's figures, or {@code null} when it is off
-	 * @param breakers the tools' circuit breakers, or {@code null} when the tool guard is off
+	 * @param breakers the tools' circuit breakers, or {@code null} when the tool guard is off or runs without them
+	 * (Resilience4j is not on the class path)
 	 * @param prompts the prompt registry and the prompts of calls, or {@code null} when prompt versions are off
 	 * @param interactions the calls that feedback can refer to, or {@code null} when feedback is off
 	 * @param judge the sampled judge, or {@code null} when it is off

@@ -210,7 +210,7 @@ public class LlmObsProperties implements Validator {
 	public void validate(Object target, Errors errors) {
 		LlmObsProperties properties = (LlmObsProperties) target;
 		if (properties.getDefaultStage() == null || properties.getDefaultStage().isBlank()) {
-			reject(errors, "defaultStage", "default-stage", "must not be blank");
+			reject(errors, "default-stage", "must not be blank");
 		}
 		positive(errors, "stage", properties.getStage().getMaxValues());
 		positive(errors, "tenant", properties.getTenant().getMaxValues());
@@ -224,7 +224,7 @@ public class LlmObsProperties implements Validator {
 		properties.getPrompts().validate(errors);
 		properties.getFeedback().validate(errors);
 		if (properties.getCapture().getMaxLength() < 1) {
-			reject(errors, "capture.maxLength", "capture.max-length", "must be at least 1");
+			reject(errors, "capture.max-length", "must be at least 1");
 		}
 		properties.getRedaction().validate(errors);
 		properties.getJudge().validate(errors);
@@ -232,13 +232,16 @@ public class LlmObsProperties implements Validator {
 
 	private static void positive(Errors errors, String tag, int value) {
 		if (value < 1) {
-			reject(errors, tag + ".maxValues", tag + ".max-values", "must be at least 1");
+			reject(errors, tag + ".max-values", "must be at least 1");
 		}
 	}
 
-	/** Rejects a field with a message that starts with the property's canonical name, as users write it. */
-	private static void reject(Errors errors, String field, String property, String message) {
-		errors.rejectValue(field, "invalid", "llmobs." + property + " " + message);
+	/**
+	 * Rejects a property under its canonical name, as users write it and as Boot names properties in its own binding
+	 * errors: the field error's field and the start of its message.
+	 */
+	private static void reject(Errors errors, String property, String message) {
+		errors.rejectValue(property, "invalid", "llmobs." + property + " " + message);
 	}
 
 	/**
@@ -350,31 +353,28 @@ public class LlmObsProperties implements Validator {
 		}
 
 		void validate(String key, Errors errors) {
-			String field = "models[" + key + "].";
 			String property = "models." + key + ".";
 			if (this.match != null) {
 				try {
 					Pattern.compile(this.match);
 				}
 				catch (PatternSyntaxException ex) {
-					reject(errors, field + "match", property + "match",
+					reject(errors, property + "match",
 							"is not a valid regular expression: " + ex.getDescription());
 				}
 			}
-			nonNegative(errors, field, property, "inputPrice", "input-price", this.inputPrice);
-			nonNegative(errors, field, property, "outputPrice", "output-price", this.outputPrice);
-			nonNegative(errors, field, property, "cacheReadPrice", "cache-read-price", this.cacheReadPrice);
-			nonNegative(errors, field, property, "cacheWritePrice", "cache-write-price", this.cacheWritePrice);
+			nonNegative(errors, property + "input-price", this.inputPrice);
+			nonNegative(errors, property + "output-price", this.outputPrice);
+			nonNegative(errors, property + "cache-read-price", this.cacheReadPrice);
+			nonNegative(errors, property + "cache-write-price", this.cacheWritePrice);
 			if (this.contextWindow != null && this.contextWindow < 1) {
-				reject(errors, field + "contextWindow", property + "context-window", "must be at least 1");
+				reject(errors, property + "context-window", "must be at least 1");
 			}
 		}
 
-		private static void nonNegative(Errors errors, String field, String property, String name, String kebabName,
-				@Nullable Double price) {
+		private static void nonNegative(Errors errors, String property, @Nullable Double price) {
 			if (price != null && (price < 0 || price.isNaN() || price.isInfinite())) {
-				reject(errors, field + name, property + kebabName,
-						"must be a price of zero or more (USD per 1M tokens)");
+				reject(errors, property, "must be a price of zero or more (USD per 1M tokens)");
 			}
 		}
 
@@ -496,30 +496,30 @@ public class LlmObsProperties implements Validator {
 
 		void validate(Errors errors) {
 			if (!ratio(this.warnRatio)) {
-				reject(errors, "context.warnRatio", "context.warn-ratio", "must be in (0, 1], not " + this.warnRatio);
+				reject(errors, "context.warn-ratio", "must be in (0, 1], not " + this.warnRatio);
 			}
 			Double block = this.blockRatio;
 			if (block != null && !ratio(block)) {
-				reject(errors, "context.blockRatio", "context.block-ratio", "must be in (0, 1], not " + block);
+				reject(errors, "context.block-ratio", "must be in (0, 1], not " + block);
 			}
 			else if (block != null && block < this.warnRatio) {
-				reject(errors, "context.blockRatio", "context.block-ratio",
+				reject(errors, "context.block-ratio",
 						"(" + block + ") must not be below llmobs.context.warn-ratio (" + this.warnRatio + ")");
 			}
 			if (this.cache.getMaxSize() < 1) {
-				reject(errors, "context.cache.maxSize", "context.cache.max-size", "must be at least 1");
+				reject(errors, "context.cache.max-size", "must be at least 1");
 			}
 			if (this.cache.getExpireAfterAccess().isNegative() || this.cache.getExpireAfterAccess().isZero()) {
-				reject(errors, "context.cache.expireAfterAccess", "context.cache.expire-after-access",
+				reject(errors, "context.cache.expire-after-access",
 						"must be positive");
 			}
 			if (this.tokenizer.getQueueCapacity() < 1) {
-				reject(errors, "context.tokenizer.queueCapacity", "context.tokenizer.queue-capacity",
+				reject(errors, "context.tokenizer.queue-capacity",
 						"must be at least 1");
 			}
 			double smoothing = this.calibration.getSmoothing();
 			if (!ratio(smoothing)) {
-				reject(errors, "context.calibration.smoothing", "context.calibration.smoothing",
+				reject(errors, "context.calibration.smoothing",
 						"must be in (0, 1], not " + smoothing);
 			}
 		}
@@ -694,26 +694,25 @@ public class LlmObsProperties implements Validator {
 
 		void validate(Errors errors) {
 			if (this.degradedMessage == null || this.degradedMessage.isBlank()) {
-				reject(errors, "tools.degradedMessage", "tools.degraded-message", "must not be blank");
+				reject(errors, "tools.degraded-message", "must not be blank");
 			}
 			if (this.maxIterations < 1) {
-				reject(errors, "tools.maxIterations", "tools.max-iterations", "must be at least 1");
+				reject(errors, "tools.max-iterations", "must be at least 1");
 			}
 			if (this.loop.getMaxIdenticalCalls() < 1) {
-				reject(errors, "tools.loop.maxIdenticalCalls", "tools.loop.max-identical-calls", "must be at least 1");
+				reject(errors, "tools.loop.max-identical-calls", "must be at least 1");
 			}
 			if (this.timeout != null && (this.timeout.isNegative() || this.timeout.isZero())) {
-				reject(errors, "tools.timeout", "tools.timeout", "must be positive");
+				reject(errors, "tools.timeout", "must be positive");
 			}
 			this.timeouts.forEach((tool, limit) -> {
 				if (limit == null || limit.isNegative() || limit.isZero()) {
-					reject(errors, "tools.timeouts[" + tool + "]", "tools.timeouts." + tool, "must be positive");
+					reject(errors, "tools.timeouts." + tool, "must be positive");
 				}
 			});
-			this.circuitBreaker.validate(errors, "tools.circuitBreaker.", "tools.circuit-breaker.");
+			this.circuitBreaker.validate(errors, "tools.circuit-breaker.");
 			this.circuitBreaker.getInstances()
-				.forEach((tool, settings) -> settings.validate(errors, "tools.circuitBreaker.instances[" + tool + "].",
-						"tools.circuit-breaker.instances." + tool + "."));
+				.forEach((tool, settings) -> settings.validate(errors, "tools.circuit-breaker.instances." + tool + "."));
 		}
 
 		/**
@@ -871,39 +870,32 @@ public class LlmObsProperties implements Validator {
 				this.slowCallRateThreshold = slowCallRateThreshold;
 			}
 
-			void validate(Errors errors, String field, String property) {
-				percentage(errors, field + "failureRateThreshold", property + "failure-rate-threshold",
-						this.failureRateThreshold);
-				percentage(errors, field + "slowCallRateThreshold", property + "slow-call-rate-threshold",
-						this.slowCallRateThreshold);
-				atLeastOne(errors, field + "slidingWindowSize", property + "sliding-window-size",
-						this.slidingWindowSize);
-				atLeastOne(errors, field + "minimumNumberOfCalls", property + "minimum-number-of-calls",
-						this.minimumNumberOfCalls);
-				atLeastOne(errors, field + "permittedNumberOfCallsInHalfOpenState",
-						property + "permitted-number-of-calls-in-half-open-state",
+			void validate(Errors errors, String property) {
+				percentage(errors, property + "failure-rate-threshold", this.failureRateThreshold);
+				percentage(errors, property + "slow-call-rate-threshold", this.slowCallRateThreshold);
+				atLeastOne(errors, property + "sliding-window-size", this.slidingWindowSize);
+				atLeastOne(errors, property + "minimum-number-of-calls", this.minimumNumberOfCalls);
+				atLeastOne(errors, property + "permitted-number-of-calls-in-half-open-state",
 						this.permittedNumberOfCallsInHalfOpenState);
-				positive(errors, field + "waitDurationInOpenState", property + "wait-duration-in-open-state",
-						this.waitDurationInOpenState);
-				positive(errors, field + "slowCallDurationThreshold", property + "slow-call-duration-threshold",
-						this.slowCallDurationThreshold);
+				positive(errors, property + "wait-duration-in-open-state", this.waitDurationInOpenState);
+				positive(errors, property + "slow-call-duration-threshold", this.slowCallDurationThreshold);
 			}
 
-			private static void percentage(Errors errors, String field, String property, @Nullable Float value) {
+			private static void percentage(Errors errors, String property, @Nullable Float value) {
 				if (value != null && !(value > 0 && value <= 100)) {
-					reject(errors, field, property, "must be a percentage in (0, 100], not " + value);
+					reject(errors, property, "must be a percentage in (0, 100], not " + value);
 				}
 			}
 
-			private static void atLeastOne(Errors errors, String field, String property, @Nullable Integer value) {
+			private static void atLeastOne(Errors errors, String property, @Nullable Integer value) {
 				if (value != null && value < 1) {
-					reject(errors, field, property, "must be at least 1");
+					reject(errors, property, "must be at least 1");
 				}
 			}
 
-			private static void positive(Errors errors, String field, String property, @Nullable Duration value) {
+			private static void positive(Errors errors, String property, @Nullable Duration value) {
 				if (value != null && (value.isNegative() || value.isZero())) {
-					reject(errors, field, property, "must be positive");
+					reject(errors, property, "must be positive");
 				}
 			}
 
@@ -972,12 +964,13 @@ public class LlmObsProperties implements Validator {
 
 		/**
 		 * USD the judge's own calls may cost per UTC day, as the cost meter prices them; then judgements are dropped
-		 * and counted until the next day. A judge model without a price counts as free.
+		 * and counted until the next day. A judge model without a price counts as free, which a WARN says once.
 		 */
 		private double dailyBudgetUsd = 5.0;
 
 		/**
-		 * Time limit of one judgement; a later verdict is discarded and counted as a time-out.
+		 * Time limit of one judgement; then the judge model's request is abandoned (Spring AI's OpenAI client cancels
+		 * its HTTP call), the judgement is counted as a time-out and the slot takes the next judgement.
 		 */
 		private Duration timeout = Duration.ofSeconds(30);
 
@@ -1098,41 +1091,41 @@ public class LlmObsProperties implements Validator {
 
 		void validate(Errors errors) {
 			if (this.sampleRate < 0 || this.sampleRate > 1) {
-				reject(errors, "judge.sampleRate", "judge.sample-rate", "must be in [0, 1], not " + this.sampleRate);
+				reject(errors, "judge.sample-rate", "must be in [0, 1], not " + this.sampleRate);
 			}
 			for (String trigger : this.alwaysOn) {
 				if (!TRIGGERS.contains(trigger)) {
-					reject(errors, "judge.alwaysOn", "judge.always-on",
+					reject(errors, "judge.always-on",
 							"'" + trigger + "' is not one of " + String.join(", ", TRIGGERS));
 				}
 			}
 			if (this.criteria.isEmpty()) {
-				reject(errors, "judge.criteria", "judge.criteria", "must name at least one criterion");
+				reject(errors, "judge.criteria", "must name at least one criterion");
 			}
 			for (String criterion : this.criteria) {
 				if (criterion == null || !CRITERION.matcher(criterion).matches()) {
-					reject(errors, "judge.criteria", "judge.criteria",
+					reject(errors, "judge.criteria",
 							"'" + criterion + "' must be lower case letters, digits and underscores");
 				}
 			}
 			if (this.model != null && this.model.isBlank()) {
-				reject(errors, "judge.model", "judge.model", "must not be blank");
+				reject(errors, "judge.model", "must not be blank");
 			}
-			atLeastOne(errors, this.queueCapacity, "queueCapacity", "queue-capacity");
-			atLeastOne(errors, this.concurrency, "concurrency", "concurrency");
-			atLeastOne(errors, this.maxPerMinute, "maxPerMinute", "max-per-minute");
-			atLeastOne(errors, this.driftWindow, "driftWindow", "drift-window");
+			atLeastOne(errors, this.queueCapacity, "queue-capacity");
+			atLeastOne(errors, this.concurrency, "concurrency");
+			atLeastOne(errors, this.maxPerMinute, "max-per-minute");
+			atLeastOne(errors, this.driftWindow, "drift-window");
 			if (this.dailyBudgetUsd < 0) {
-				reject(errors, "judge.dailyBudgetUsd", "judge.daily-budget-usd", "must not be negative");
+				reject(errors, "judge.daily-budget-usd", "must not be negative");
 			}
 			if (this.timeout == null || this.timeout.isNegative() || this.timeout.isZero()) {
-				reject(errors, "judge.timeout", "judge.timeout", "must be positive");
+				reject(errors, "judge.timeout", "must be positive");
 			}
 		}
 
-		private static void atLeastOne(Errors errors, int value, String field, String property) {
+		private static void atLeastOne(Errors errors, int value, String property) {
 			if (value < 1) {
-				reject(errors, "judge." + field, "judge." + property, "must be at least 1");
+				reject(errors, "judge." + property, "must be at least 1");
 			}
 		}
 
@@ -1172,7 +1165,7 @@ public class LlmObsProperties implements Validator {
 
 		void validate(Errors errors) {
 			if (this.location == null || this.location.isBlank()) {
-				reject(errors, "prompts.location", "prompts.location", "must not be blank");
+				reject(errors, "prompts.location", "must not be blank");
 			}
 		}
 
@@ -1207,11 +1200,11 @@ public class LlmObsProperties implements Validator {
 
 		void validate(Errors errors) {
 			if (this.cache.getMaxSize() < 1) {
-				reject(errors, "feedback.cache.maxSize", "feedback.cache.max-size", "must be at least 1");
+				reject(errors, "feedback.cache.max-size", "must be at least 1");
 			}
 			Duration expiry = this.cache.getExpireAfterWrite();
 			if (expiry == null || expiry.isNegative() || expiry.isZero()) {
-				reject(errors, "feedback.cache.expireAfterWrite", "feedback.cache.expire-after-write",
+				reject(errors, "feedback.cache.expire-after-write",
 						"must be positive");
 			}
 		}
@@ -1343,25 +1336,24 @@ public class LlmObsProperties implements Validator {
 
 		void validate(Errors errors) {
 			if (this.maxScanLength < 1) {
-				reject(errors, "redaction.maxScanLength", "redaction.max-scan-length", "must be at least 1");
+				reject(errors, "redaction.max-scan-length", "must be at least 1");
 			}
 			this.patterns.forEach((type, regex) -> {
-				String field = "redaction.patterns[" + type + "]";
 				String property = "redaction.patterns." + type;
 				if (!type.matches("[A-Za-z][A-Za-z0-9_-]{0,31}")) {
-					reject(errors, field, property, "must be named with letters, digits, '-' and '_' (at most 32)");
+					reject(errors, property, "must be named with letters, digits, '-' and '_' (at most 32)");
 				}
 				else if (regex == null || regex.isEmpty()) {
-					reject(errors, field, property, "must not be empty");
+					reject(errors, property, "must not be empty");
 				}
 				else {
 					try {
 						if (Pattern.compile(regex).matcher("").matches()) {
-							reject(errors, field, property, "must not match the empty string");
+							reject(errors, property, "must not match the empty string");
 						}
 					}
 					catch (PatternSyntaxException ex) {
-						reject(errors, field, property, "is not a valid regular expression: " + ex.getDescription());
+						reject(errors, property, "is not a valid regular expression: " + ex.getDescription());
 					}
 				}
 			});

@@ -13,7 +13,8 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 /**
  * State of one {@code ChatClient} call that its model calls share: the attribution resolved once when the call
  * starts, the enclosing task, when it started, how many model calls it made, the provider and requested model
- * that the latest model call reported, and its tool calls' failures and results.
+ * that the latest model call reported, its tool calls' failures and results, whether llmobs stopped or held back
+ * its tool loop and whether a guardrail of the application blocked it.
  */
 final class ChatCall {
 
@@ -32,6 +33,10 @@ final class ChatCall {
 	private final AtomicInteger toolFailures = new AtomicInteger();
 
 	private @Nullable List<String> toolResults;
+
+	private volatile boolean loopStopped;
+
+	private volatile boolean guardrailBlocked;
 
 	ChatCall(CallAttribution attribution, @Nullable LlmTaskContext task, long startNanos) {
 		this.attribution = attribution;
@@ -71,6 +76,22 @@ final class ChatCall {
 
 	int toolFailures() {
 		return this.toolFailures.get();
+	}
+
+	void loopStopped() {
+		this.loopStopped = true;
+	}
+
+	boolean isLoopStopped() {
+		return this.loopStopped;
+	}
+
+	void guardrailBlocked() {
+		this.guardrailBlocked = true;
+	}
+
+	boolean isGuardrailBlocked() {
+		return this.guardrailBlocked;
 	}
 
 	/** Keeps a reference to a tool's result, for the parts of llmobs that read the call once it ended. */

@@ -109,7 +109,8 @@ public final class ChatCallRecorder {
 			}
 			FinishedChatCall finished = new FinishedChatCall(request, response, responseContext,
 					(streamedChunks != null) ? streamedChunks : List.of(FinishedChatCall.text(response)), outcome,
-					error, call.attribution(), model, call.toolFailures(), call.toolResults(), observation);
+					error, call.attribution(), model, call.toolFailures(), call.isLoopStopped(), call.toolResults(),
+					call.isGuardrailBlocked(), observation);
 			for (ChatCallListener listener : listeners) {
 				tell(listener, finished);
 			}

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Looks up the {@code ChatClient} call that encloses an observation, for the parts of llmobs that observe what
- * happens inside one (tool calls), and notes what they saw on it.
+ * happens inside one (tool calls, the tool loop, guardrails), and notes what they saw on it.
  */
 public final class ChatCalls {
 
@@ -31,6 +31,32 @@ public final class ChatCalls {
 		if (call != null) {
 			call.toolFailed();
 		}
+	}
+
+	/**
+	 * Notes that llmobs stopped the tool loop of the enclosing {@code ChatClient} call or held back one of its
+	 * tool calls.
+	 * @param context the context of an observation within the call, or {@code null}
+	 */
+	public static void loopStopped(Observation.@Nullable ContextView context) {
+		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+		if (call != null) {
+			call.loopStopped();
+		}
+	}
+
+	/**
+	 * Notes that a guardrail of the application blocked the enclosing {@code ChatClient} call.
+	 * @param context the context of the current observation, or {@code null}
+	 * @return whether a call encloses the observation, so that the block is known from the call when it ends
+	 */
+	public static boolean guardrailBlocked(Observation.@Nullable ContextView context) {
+		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+		if (call == null) {
+			return false;
+		}
+		call.guardrailBlocked();
+		return true;
 	}
 
 	/**

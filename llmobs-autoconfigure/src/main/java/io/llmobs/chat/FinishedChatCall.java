@@ -23,13 +23,17 @@ import org.springframework.ai.chat.model.Generation;
  * @param attribution stage and tenant
  * @param model the bounded model tag value
  * @param toolFailures tool calls that failed, timed out or were rejected within the call
+ * @param loopStopped whether llmobs stopped the call's tool loop at {@code llmobs.tools.max-iterations} or held
+ * back an identical tool call
  * @param toolResults what the tools returned within the call
+ * @param guardrailBlocked whether a guardrail of the application reported a block within the call
  * @param observation the observation of the call (or one within it), for its trace; {@code null} when unobserved
  */
 public record FinishedChatCall(ChatClientRequest request, @Nullable ChatResponse response,
 		Map<String, @Nullable Object> responseContext, List<String> answerChunks, ChatOutcome outcome,
 		@Nullable Throwable error, CallAttribution attribution, String model, int toolFailures,
-		List<String> toolResults, Observation.@Nullable ContextView observation) {
+		boolean loopStopped, List<String> toolResults, boolean guardrailBlocked,
+		Observation.@Nullable ContextView observation) {
 
 	/**
 	 * The answer's text, the chunks of a stream joined.
@@ -44,11 +48,20 @@ public record FinishedChatCall(ChatClientRequest request, @Nullable ChatResponse
 	 * @return true when a generation of the response ended with {@link FinishReason#LENGTH}
 	 */
 	public boolean truncated() {
+		return finishedWith(FinishReason.LENGTH);
+	}
+
+	/**
+	 * Whether the model stopped for a reason.
+	 * @param reason the reason
+	 * @return true when a generation of the response ended with it
+	 */
+	public boolean finishedWith(FinishReason reason) {
 		if (this.response == null) {
 			return false;
 		}
 		for (Generation generation : this.response.getResults()) {
-			if (FinishReason.of(generation.getMetadata().getFinishReason()) == FinishReason.LENGTH) {
+			if (FinishReason.of(generation.getMetadata().getFinishReason()) == reason) {
 				return true;
 			}
 		}

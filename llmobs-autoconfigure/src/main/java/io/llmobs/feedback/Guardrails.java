@@ -1,7 +1,10 @@
 package io.llmobs.feedback;
 
 import io.llmobs.chat.BoundedTagValues;
+import io.llmobs.chat.ChatCalls;
 import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.judge.FailureCategory;
+import io.llmobs.judge.FailureRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
@@ -11,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where the application's own guardrails report their verdicts: {@code llmobs.guardrail{guardrail,verdict}}. A
  * block is tied to the current call (inside a {@code ChatClient} call, such as from an advisor) or else to the
- * current trace, so that later feedback {@code edited} or {@code thumbs_down} on it counts a false positive.
+ * current trace, so that later feedback {@code edited} or {@code thumbs_down} on it counts a false positive. A block
+ * is also a {@code safety} failure in {@code llmobs.failures}: once for the {@code ChatClient} call it was reported
+ * in, when that call ends, else once per block, at the default stage.
  */
 public final class Guardrails {
 
@@ -25,6 +30,10 @@ public final class Guardrails {
 
 	private final InstrumentationErrors errors;
 
+	private final @Nullable FailureRecorder failures;
+
+	private final String defaultStage;
+
 	/**
 	 * Creates the recorder.
 	 * @param registry where the meters are registered
@@ -32,14 +41,20 @@ public final class Guardrails {
 	 * @param guardrails bounded guardrail tag values
 	 * @param interactions the recent interactions, or {@code null} when feedback is off
 	 * @param errors where failures are reported
+	 * @param failures where a block outside any {@code ChatClient} call counts as a {@code safety} failure, or
+	 * {@code null} for nowhere
+	 * @param defaultStage the stage of a block outside any {@code ChatClient} call
 	 */
 	public Guardrails(MeterRegistry registry, ObservationRegistry observationRegistry, BoundedTagValues guardrails,
-			@Nullable Interactions interactions, InstrumentationErrors errors) {
+			@Nullable Interactions interactions, InstrumentationErrors errors, @Nullable FailureRecorder failures,
+			String defaultStage) {
 		this.registry = registry;
 		this.observationRegistry = observationRegistry;
 		this.guardrails = guardrails;
 		this.interactions = interactions;
 		this.errors = errors;
+		this.failures = failures;
+		this.defaultStage = defaultStage;
 	}
 
 	/**
@@ -56,13 +71,27 @@ public final class Guardrails {
 				.tag("verdict", verdict.tagValue())
 				.register(this.registry)
 				.increment();
-			if (verdict == GuardrailVerdict.BLOCK && this.interactions != null) {
-				Observation current = this.observationRegistry.getCurrentObservation();
-				this.interactions.of((current != null) ? current.getContextView() : null).blockedBy(name);
+			if (verdict == GuardrailVerdict.BLOCK) {
+				blocked(name);
 			}
 		}
 		catch (RuntimeException ex) {
 			this.errors.record(InstrumentationErrors.Component.FEEDBACK, ex);
+		}
+	}
+
+	/**
+	 * Ties a block to the current request, and counts it as a {@code safety} failure: through the enclosing call,
+	 * which counts it once when it ends, else here.
+	 */
+	private void blocked(String guardrail) {
+		Observation current = this.observationRegistry.getCurrentObservation();
+		Observation.@Nullable ContextView context = (current != null) ? current.getContextView() : null;
+		if (this.interactions != null) {
+			this.interactions.of(context).blockedBy(guardrail);
+		}
+		if (!ChatCalls.guardrailBlocked(context) && this.failures != null) {
+			this.failures.record(FailureCategory.SAFETY, this.defaultStage);
 		}
 	}
 

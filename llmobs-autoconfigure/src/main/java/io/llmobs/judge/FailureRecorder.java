@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts failures in {@code llmobs.failures{category, stage}}: those the judge names and those llmobs knows without
- * one. Other parts of an application report the failures they know (a search that found nothing, a guardrail that
- * blocked) here too.
+ * one (guardrail blocks among them). Other parts of an application report the failures they know (a search that found
+ * nothing) here too.
  */
 public final class FailureRecorder {
 

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.llmobs.chat.ChatCallListener;
 import io.llmobs.chat.ChatOutcome;
 import io.llmobs.chat.FinishedChatCall;
@@ -41,7 +40,7 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 
 	private final Supplier<Judge> judge;
 
-	private final RateLimiter rateLimiter;
+	private final JudgeRateLimiter rateLimiter;
 
 	private final JudgeBudget budget;
 
@@ -67,7 +66,7 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	 * Creates the judge and starts its threads.
 	 * @param settings sampling and bounds
 	 * @param judge the judge model, asked for at the first judgement
-	 * @param rateLimiter the limit of judgements per period; a judgement without a permit at once is dropped
+	 * @param rateLimiter the limit of judgements per period; a judgement without a permit is dropped
 	 * @param budget the daily spending limit
 	 * @param meters the judge's meters
 	 * @param failures where failures are counted
@@ -77,7 +76,7 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	 * @param random draws the sampling decision, in [0, 1)
 	 * @param threads makes the judge's threads (daemon threads, named for the judge)
 	 */
-	public SampledJudge(Settings settings, Supplier<Judge> judge, RateLimiter rateLimiter, JudgeBudget budget,
+	public SampledJudge(Settings settings, Supplier<Judge> judge, JudgeRateLimiter rateLimiter, JudgeBudget budget,
 			JudgeMeters meters, FailureRecorder failures, JudgeDrift drift, JudgeTracing tracing,
 			InstrumentationErrors errors, DoubleSupplier random, ThreadFactory threads) {
 		this.settings = settings;
@@ -128,7 +127,7 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 			this.meters.evaluation(JudgeOutcome.DROPPED_QUEUE_FULL);
 			return;
 		}
-		if (!this.rateLimiter.acquirePermission()) {
+		if (!this.rateLimiter.tryAcquire()) {
 			this.meters.evaluation(JudgeOutcome.DROPPED_RATE);
 			return;
 		}
@@ -171,7 +170,7 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 		try (JudgeTracing.JudgeSpan span = this.tracing.start(parent, JudgeMetricNames.SPAN)) {
 			JudgeOutcome outcome;
 			JudgeVerdict verdict = null;
-			Deadline deadline = new Deadline(Thread.currentThread());
+			JudgementDeadline deadline = JudgementDeadline.start();
 			ScheduledFuture<?> alarm = this.timer.schedule(deadline::expire, this.settings.timeout().toNanos(),
 					TimeUnit.NANOSECONDS);
 			try {
@@ -181,7 +180,8 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 			catch (UnparseableVerdictException ex) {
 				outcome = JudgeOutcome.UNPARSEABLE;
 			}
-			catch (RuntimeException ex) {
+			catch (Exception ex) {
+				// also the InterruptedException that HTTP clients written in Kotlin throw undeclared at the timeout
 				outcome = JudgeOutcome.ERROR;
 			}
 			finally {
@@ -192,7 +192,7 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 				verdict = null;
 			}
 			if (verdict != null) {
-				record(verdict, stage, call.model());
+				record(verdict, stage, call);
 				span.verdict(verdict);
 			}
 			else {
@@ -202,13 +202,13 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 		}
 	}
 
-	private void record(JudgeVerdict verdict, String stage, String model) {
+	private void record(JudgeVerdict verdict, String stage, FinishedChatCall call) {
 		verdict.scores().forEach((criterion, score) -> {
-			this.meters.score(criterion, stage, model, score);
+			this.meters.score(criterion, stage, call.model(), score);
 			this.drift.record(criterion, stage, score);
 		});
 		FailureCategory category = verdict.category();
-		if (category != null) {
+		if (category != null && !KnownFailures.isKnown(call, category)) {
 			this.failures.record(category, stage);
 		}
 	}
@@ -254,41 +254,6 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 				SampledJudge.this.meters.evaluation(JudgeOutcome.ERROR);
 				SampledJudge.this.errors.record(InstrumentationErrors.Component.JUDGE, ex);
 			}
-		}
-
-	}
-
-	/**
-	 * The time limit of one judgement: either the judgement meets it, or the alarm expires it and interrupts the
-	 * judge's thread (which ends the judge model's call where its HTTP client honours interrupts).
-	 */
-	private static final class Deadline {
-
-		private final Thread worker;
-
-		private boolean settled;
-
-		private boolean expired;
-
-		Deadline(Thread worker) {
-			this.worker = worker;
-		}
-
-		synchronized void expire() {
-			if (!this.settled) {
-				this.settled = true;
-				this.expired = true;
-				this.worker.interrupt();
-			}
-		}
-
-		/** Settles the deadline from the worker; clears the alarm's interrupt; false when it had expired. */
-		synchronized boolean meet() {
-			this.settled = true;
-			if (this.expired) {
-				Thread.interrupted();
-			}
-			return !this.expired;
 		}
 
 	}

@@ -4,12 +4,14 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.TimeoutException;
 
 import com.openai.errors.OpenAIServiceException;
+import io.llmobs.context.ContextWindowExceededException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
 
 /**
- * Tells a provider-side failure (rate limited, 5xx, timed out) from others, through the failure's causes.
+ * Tells apart, through a failed call's causes, the failures llmobs can name without a judge: the provider's
+ * (rate limited, 5xx, timed out) and a prompt too large for the model's context window.
  */
 final class ServingErrors {
 
@@ -36,8 +38,28 @@ final class ServingErrors {
 		return false;
 	}
 
+	/**
+	 * Whether the prompt did not fit the model's context window: refused by {@code llmobs.context.block-ratio}
+	 * before it was sent, or by the provider ({@code context_length_exceeded}).
+	 */
+	static boolean isContextOverflow(@Nullable Throwable error) {
+		Throwable current = error;
+		for (int depth = 0; current != null && depth < MAX_CAUSES; depth++) {
+			if (current instanceof ContextWindowExceededException) {
+				return true;
+			}
+			if (OPENAI_PRESENT && OpenAiErrors.isContextOverflow(current)) {
+				return true;
+			}
+			current = current.getCause();
+		}
+		return false;
+	}
+
 	/** Kept apart so that the OpenAI SDK is loaded only when it is present. */
 	private static final class OpenAiErrors {
+
+		private static final String CONTEXT_LENGTH_EXCEEDED = "context_length_exceeded";
 
 		static boolean isServingBottleneck(Throwable error) {
 			if (error instanceof OpenAIServiceException service) {
@@ -45,6 +67,11 @@ final class ServingErrors {
 				return status == 429 || status >= 500;
 			}
 			return false;
+		}
+
+		static boolean isContextOverflow(Throwable error) {
+			return error instanceof OpenAIServiceException service
+					&& service.code().filter(CONTEXT_LENGTH_EXCEEDED::equals).isPresent();
 		}
 
 	}

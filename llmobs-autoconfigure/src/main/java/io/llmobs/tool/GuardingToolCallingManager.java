@@ -57,9 +57,7 @@ public final class GuardingToolCallingManager implements ToolCallingManager {
 			AssistantMessage assistant = toolCalls(chatResponse);
 			if (assistant != null) {
 				Observation current = this.guard.observations().getCurrentObservation();
-				this.guard.meters()
-					.recordLoopStopped(this.guard.stage((current != null) ? current.getContext() : null),
-							LoopStopReason.MAX_ITERATIONS);
+				this.guard.loopStopped((current != null) ? current.getContext() : null, LoopStopReason.MAX_ITERATIONS);
 				return stopped(prompt, assistant, roundTrips);
 			}
 		}

@@ -3,6 +3,7 @@ package io.llmobs.tool;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -68,6 +69,11 @@ public final class ToolCircuitBreakers {
 		return breaker;
 	}
 
+	/** The breaker of a tool as the guard uses it. */
+	ToolBreaker breaker(String tool) {
+		return new Breaker(forTool(tool));
+	}
+
 	/**
 	 * The state of every breaker in the registry, for the actuator endpoint.
 	 * @return breaker name to state, lower case
@@ -77,6 +83,30 @@ public final class ToolCircuitBreakers {
 		this.registry.getAllCircuitBreakers()
 			.forEach((breaker) -> states.put(breaker.getName(), breaker.getState().name().toLowerCase(Locale.ROOT)));
 		return states;
+	}
+
+	private record Breaker(CircuitBreaker breaker) implements ToolBreaker {
+
+		@Override
+		public boolean tryAcquirePermission() {
+			return this.breaker.tryAcquirePermission();
+		}
+
+		@Override
+		public void onSuccess(long nanos) {
+			this.breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+		}
+
+		@Override
+		public void onError(long nanos, Throwable error) {
+			this.breaker.onError(nanos, TimeUnit.NANOSECONDS, error);
+		}
+
+		@Override
+		public String state() {
+			return this.breaker.getState().name().toLowerCase(Locale.ROOT);
+		}
+
 	}
 
 }

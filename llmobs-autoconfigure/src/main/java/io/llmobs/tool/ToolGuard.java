@@ -13,7 +13,8 @@ import org.springframework.ai.tool.ToolCallback;
 
 /**
  * Puts tools behind their circuit breakers, times them and holds back identical calls ({@link #guard}); what every
- * guarded tool shares.
+ * guarded tool shares. Without circuit breakers (Resilience4j is not on the class path) tools are still timed and
+ * loops still bounded.
  */
 public final class ToolGuard {
 
@@ -21,7 +22,7 @@ public final class ToolGuard {
 	public static final String DEFAULT_DEGRADED_MESSAGE = "The tool '%s' is unavailable right now. Answer without it, "
 			+ "or tell the user that this information cannot be retrieved at the moment.";
 
-	private final ToolCircuitBreakers breakers;
+	private final @Nullable ToolCircuitBreakers breakers;
 
 	private final String degradedMessage;
 
@@ -47,7 +48,7 @@ public final class ToolGuard {
 
 	/**
 	 * Creates the guard.
-	 * @param breakers the circuit breakers by tool
+	 * @param breakers the circuit breakers by tool, or {@code null} for none
 	 * @param degradedMessage what the model gets instead of a result while a breaker is open; {@code %s} is the
 	 * tool's name
 	 * @param meters the tool meters
@@ -61,7 +62,7 @@ public final class ToolGuard {
 	 * @param maxIterations model round trips allowed per {@code ChatClient} call
 	 * @param timeouts the tools' time limits
 	 */
-	public ToolGuard(ToolCircuitBreakers breakers, String degradedMessage, ToolMeters meters, BoundedTagValues tools,
+	public ToolGuard(@Nullable ToolCircuitBreakers breakers, String degradedMessage, ToolMeters meters, BoundedTagValues tools,
 			BoundedTagValues stages, String defaultStage, ObservationRegistry observations, Clock clock,
 			InstrumentationErrors errors, int maxIdenticalCalls, int maxIterations, ToolTimeouts timeouts) {
 		this.breakers = breakers;
@@ -93,8 +94,9 @@ public final class ToolGuard {
 		return new GuardedToolCallback(delegate, this, loop);
 	}
 
-	ToolCircuitBreakers breakers() {
-		return this.breakers;
+	/** The breaker of a tool; {@link ToolBreaker#NONE} without circuit breakers. */
+	ToolBreaker breaker(String tool) {
+		return (this.breakers != null) ? this.breakers.breaker(tool) : ToolBreaker.NONE;
 	}
 
 	String degradedMessage() {
@@ -135,6 +137,15 @@ public final class ToolGuard {
 
 	ToolTimeouts timeouts() {
 		return this.timeouts;
+	}
+
+	/**
+	 * Counts a loop that llmobs stopped, or a call it held back, in {@code llmobs.agent.loop.stopped} and notes it
+	 * on the enclosing {@code ChatClient} call.
+	 */
+	void loopStopped(Observation.@Nullable Context context, LoopStopReason reason) {
+		this.meters.recordLoopStopped(stage(context), reason);
+		ChatCalls.loopStopped(context);
 	}
 
 	/** The stage of the {@code ChatClient} call around an observation, else the default stage. */

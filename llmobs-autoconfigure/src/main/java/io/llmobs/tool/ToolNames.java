@@ -17,6 +17,12 @@ public final class ToolNames {
 	/** The id the model gave the tool call (OpenTelemetry GenAI semantic conventions). */
 	public static final String TOOL_CALL_ID = "gen_ai.tool.call.id";
 
+	/**
+	 * Why a call did not succeed (OpenTelemetry semantic conventions): the class of the tool's exception, or the
+	 * {@link ToolOutcome} of a call that was not run or did not answer in time.
+	 */
+	public static final String ERROR_TYPE = "error.type";
+
 	/** The {@link ToolOutcome} of the call. */
 	public static final String OUTCOME = "llmobs.tool.outcome";
 

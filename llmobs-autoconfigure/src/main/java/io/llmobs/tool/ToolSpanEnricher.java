@@ -10,7 +10,8 @@ import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
 /**
  * Adds the semantic-convention tool attributes and the guard's outcome and breaker state to Spring AI's tool spans
- * ({@code execute_tool <name>}) when they stop.
+ * ({@code execute_tool <name>}) when they stop, and the {@code error.type} of a call that did not succeed (whose
+ * span the guard ended with an error).
  */
 public final class ToolSpanEnricher implements ObservationFilter {
 
@@ -36,8 +37,13 @@ public final class ToolSpanEnricher implements ObservationFilter {
 				ToolCallRecord record = context.get(ToolCallRecord.class);
 				if (record != null) {
 					context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.OUTCOME, record.outcome().tagValue()));
-					context.addHighCardinalityKeyValue(
-							KeyValue.of(ToolNames.CIRCUIT_BREAKER_STATE, record.circuitBreakerState()));
+					if (record.circuitBreakerState() != null) {
+						context.addHighCardinalityKeyValue(
+								KeyValue.of(ToolNames.CIRCUIT_BREAKER_STATE, record.circuitBreakerState()));
+					}
+					if (record.errorType() != null) {
+						context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.ERROR_TYPE, record.errorType()));
+					}
 				}
 			}
 		}

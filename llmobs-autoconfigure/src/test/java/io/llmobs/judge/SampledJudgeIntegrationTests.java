@@ -2,6 +2,7 @@ package io.llmobs.judge;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,18 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.ClassUtils;
 
 import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * a local server that plays both the application's model ({@code gpt-4o-mini}) and the judge ({@code gpt-4o}),
  * meters and OpenTelemetry spans. Every count is exact; the user's calls never wait for the judge.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SampledJudgeIntegrationTests {
 
 	private static final String JUDGE_MODEL = "gpt-4o";
@@ -145,6 +152,25 @@ class SampledJudgeIntegrationTests {
 	}
 
 	@Test
+	void judgeScoresAndLimitsItsRateWithoutResilience4j() {
+		run(this.runner.withClassLoader(new FilteredClassLoader("io.github.resilience4j"))
+			.withPropertyValues("llmobs.judge.max-per-minute=2"), (context) -> {
+				assertThat(ClassUtils.isPresent("io.github.resilience4j.ratelimiter.RateLimiter",
+						context.getClassLoader()))
+					.isFalse();
+				ChatClient client = chatClient(context);
+				for (int i = 0; i < 3; i++) {
+					assertThat(ask(client, "question " + i)).isEqualTo(ANSWER);
+				}
+				MeterRegistry meters = meters(context);
+				assertThat(evaluations(meters, "dropped_rate")).isOne();
+				await().atMost(Duration.ofSeconds(10)).until(() -> evaluations(meters, "scored") == 2);
+				assertThat(context.getBean(LlmObsEndpoint.class).llmobs().settings()).containsEntry("judge.enabled",
+						true);
+			});
+	}
+
+	@Test
 	void fencedVerdictsAreReadAndGarbageFailuresAndRatesAreCountedExactly() {
 		this.judgeReplies.add(StubResponse.completion("Here is my verdict:\n```json\n" + VERDICT + "\n```\nThanks."));
 		this.judgeReplies.add(StubResponse.completion("The answer looks fine to me."));
@@ -197,6 +223,53 @@ class SampledJudgeIntegrationTests {
 	}
 
 	@Test
+	void timedOutJudgementFreesItsSlotAtOnceAndAbandonsItsRequest() {
+		int judgements = 8;
+		int concurrency = 2;
+		Duration timeout = Duration.ofMillis(300);
+		Duration judgeAnswer = Duration.ofSeconds(3);
+		for (int i = 0; i < judgements; i++) {
+			this.judgeReplies.add(StubResponse.completion(VERDICT).delay(judgeAnswer));
+		}
+		run(this.runner.withPropertyValues("llmobs.judge.concurrency=" + concurrency,
+				"llmobs.judge.timeout=" + timeout.toMillis() + "ms", "llmobs.judge.max-per-minute=1000",
+				"spring.ai.openai.max-retries=2"), (context) -> {
+					ChatClient client = chatClient(context);
+					client.prompt("warm-up").advisors((advisors) -> advisors.param(LlmObsParams.JUDGE_SKIP, true))
+						.call()
+						.content();
+					MeterRegistry meters = meters(context);
+					long start = System.nanoTime();
+					long slowest = 0;
+					for (int i = 0; i < judgements; i++) {
+						long asked = System.nanoTime();
+						assertThat(ask(client, "question " + i)).isEqualTo(ANSWER);
+						slowest = Math.max(slowest, System.nanoTime() - asked);
+					}
+					await().atMost(judgeAnswer).until(() -> evaluations(meters, "timeout") == judgements);
+					Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+					assertThat(threadsInHttpCalls()).as("no thread is left waiting for an abandoned answer").isEmpty();
+					assertThat(Duration.ofNanos(slowest)).as("the slowest user call while the judge is busy")
+						.isLessThan(Duration.ofSeconds(1));
+					assertThat(elapsed).as("%d judgements, %d at a time, each abandoned after %s", judgements,
+							concurrency, timeout)
+						.isLessThan(timeout.multipliedBy(judgements / concurrency).multipliedBy(2));
+					await().atMost(Duration.ofSeconds(5))
+						.until(() -> spans(context).stream()
+							.filter((span) -> span.getName().equals("llmobs.judge"))
+							.count() == judgements);
+					assertThat(spans(context)).filteredOn((span) -> span.getName().equals("llmobs.judge"))
+						.extracting((span) -> Duration.ofNanos(span.getEndEpochNanos() - span.getStartEpochNanos()))
+						.as("no judgement holds its slot until the judge answers")
+						.allSatisfy((held) -> assertThat(held).isLessThan(judgeAnswer.dividedBy(2)));
+					await("abandoned requests are not retried").during(Duration.ofMillis(700))
+						.atMost(Duration.ofSeconds(2))
+						.until(() -> judgeRequests().size() == judgements);
+					assertThat(totalEvaluations(meters)).isEqualTo(judgements);
+				});
+	}
+
+	@Test
 	void alwaysOnOutcomesAreJudgedWithoutSamplingWithinTheDailyBudget() {
 		this.judgeReplies.add(StubResponse.completion(VERDICT).usage(100, 50));
 		this.judgeReplies.add(StubResponse.completion(VERDICT).usage(10_000, 500));
@@ -234,6 +307,24 @@ class SampledJudgeIntegrationTests {
 				});
 	}
 
+	@Test
+	void judgeAnsweringAsAnUnpricedModelWarnsOnceThatTheBudgetCannotLimitIt(CapturedOutput output) {
+		this.judgeReplies.add(StubResponse.completion(VERDICT).model("judge-proxy-1"));
+		this.judgeReplies.add(StubResponse.completion(VERDICT).model("judge-proxy-1"));
+		run(this.runner, (context) -> {
+			assertThat(output).doesNotContain("cannot limit the judge");
+			ChatClient client = chatClient(context);
+			ask(client, "question 1");
+			ask(client, "question 2");
+			MeterRegistry meters = meters(context);
+			await().atMost(Duration.ofSeconds(10)).until(() -> evaluations(meters, "scored") == 2);
+			assertThat(context.getBean(JudgeBudget.class).spentTodayUsd()).isZero();
+			assertThat(output).containsOnlyOnce("llmobs.judge.daily-budget-usd cannot limit the judge, whose calls "
+					+ "count as free: the model catalog has no price for its model 'judge-proxy-1'; price it with "
+					+ "llmobs.models.judge-proxy-1.input-price");
+		});
+	}
+
 	private void run(ApplicationContextRunner runner, Consumer<AssertableApplicationContext> test) {
 		server.respondWith((request) -> {
 			if (JUDGE_MODEL.equals(request.model())) {
@@ -256,6 +347,16 @@ class SampledJudgeIntegrationTests {
 			assertThat(context).hasNotFailed();
 			test.accept(context);
 		});
+	}
+
+	private static List<String> threadsInHttpCalls() {
+		return Thread.getAllStackTraces()
+			.entrySet()
+			.stream()
+			.filter((thread) -> Arrays.stream(thread.getValue())
+				.anyMatch((frame) -> frame.getClassName().equals("okhttp3.internal.connection.RealCall")))
+			.map((thread) -> thread.getKey().getName())
+			.toList();
 	}
 
 	private static String ask(ChatClient client, String question) {

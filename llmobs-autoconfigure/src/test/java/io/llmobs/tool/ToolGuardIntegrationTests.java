@@ -23,6 +23,7 @@ import io.llmobs.test.TracedApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -40,8 +42,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tools as the model reaches them: full auto-configuration, Spring AI's OpenAI client and tool-calling advisor over
- * real HTTP to a local server that asks for a tool call and then answers, Resilience4j breakers, Micrometer meters
- * on Prometheus and OpenTelemetry spans.
+ * real HTTP to a local server that asks for a tool call and then answers, Resilience4j breakers (and none, with
+ * Resilience4j hidden), Micrometer meters on Prometheus and OpenTelemetry spans.
  */
 class ToolGuardIntegrationTests {
 
@@ -221,6 +223,54 @@ class ToolGuardIntegrationTests {
 			Timer timer = meters(context).get("llmobs.tool").tag("outcome", "timeout").timer();
 			assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isBetween(200.0, 5_000.0);
 		});
+	}
+
+	@Test
+	void withoutResilience4jFailingToolsAreTimedAndKeepRunningWithoutABreaker() {
+		run(this.runner.withClassLoader(new FilteredClassLoader("io.github.resilience4j")), (context) -> {
+			QuoteTools tools = new QuoteTools((call) -> call != 3);
+			ChatClient client = chatClient(context);
+			for (int i = 0; i < 6; i++) {
+				assertThat(ask(client, tools)).as("call %d answers", i + 1).isEqualTo(ANSWER);
+			}
+			assertThat(tools.calls()).as("no breaker holds the tool back").isEqualTo(6);
+			MeterRegistry meters = meters(context);
+			assertThat(toolCalls(meters, "error")).isEqualTo(5);
+			assertThat(toolCalls(meters, "success")).isOne();
+			assertThat(meters.find("llmobs.tool").tag("outcome", "rejected").timer()).isNull();
+			assertThat(context.getBean(PrometheusMeterRegistry.class).scrape())
+				.contains("llmobs_tool_seconds_count{outcome=\"error\",stage=\"quote\",tool=\"quote\"} 5")
+				.doesNotContain("resilience4j_circuitbreaker");
+			SpanData failed = spans(context).stream()
+				.filter((span) -> span.getName().equals("execute_tool quote"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(attribute(failed, "llmobs.tool.outcome")).isEqualTo("error");
+			assertThat(attribute(failed, "llmobs.circuit_breaker.state")).as("there is no breaker").isNull();
+			assertThat(failed.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+		});
+	}
+
+	@Test
+	void withoutResilience4jIdenticalCallsAreHeldBackAndTheLoopEndsAtTheIterationCap() {
+		run(this.runner.withClassLoader(new FilteredClassLoader("io.github.resilience4j"))
+			.withPropertyValues("llmobs.tools.max-iterations=4", "llmobs.tools.loop.max-identical-calls=1"), (context) -> {
+				AtomicInteger ids = new AtomicInteger();
+				server.respondWith((request) -> StubResponse.toolCall("call-" + ids.incrementAndGet(), "quote",
+						"{\"destination\":\"Berlin\"}"));
+				QuoteTools tools = new QuoteTools((call) -> false);
+				assertThat(ask(chatClient(context), tools))
+					.isEqualTo("I stopped after 4 rounds of tool calls without reaching an answer.");
+				assertThat(server.chatRequests()).hasSize(4);
+				assertThat(tools.calls()).isOne();
+				MeterRegistry meters = meters(context);
+				assertThat(toolCalls(meters, "success")).isOne();
+				assertThat(toolCalls(meters, "loop_blocked")).isEqualTo(2);
+				assertThat(meters.get("llmobs.agent.loop.stopped").tags("reason", "identical_calls").counter().count())
+					.isEqualTo(2);
+				assertThat(meters.get("llmobs.agent.loop.stopped").tags("reason", "max_iterations").counter().count())
+					.isOne();
+			});
 	}
 
 	private static String ask(ChatClient client, QuoteTools tools) {

@@ -19,6 +19,7 @@ import io.llmobs.feedback.Interactions;
 import io.llmobs.judge.SampledJudge;
 import io.llmobs.prompt.PromptInventory;
 import io.llmobs.tool.ToolCircuitBreakers;
+import io.llmobs.tool.ToolGuard;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 
@@ -47,15 +48,24 @@ public final class LlmObsEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	LlmObsEndpoint llmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, LlmObsProperties properties,
 			ObjectProvider<BoundedTags> tags, ObjectProvider<ContextStats> context,
-			ObjectProvider<ToolCircuitBreakers> breakers, ObjectProvider<PromptInventory> prompts,
-			ObjectProvider<Interactions> interactions, ObjectProvider<SampledJudge> judge) {
-		return new LlmObsEndpoint(catalog, costTotals, settings(properties), tags.getIfAvailable(),
-				context.getIfAvailable(), breakers.getIfAvailable(), prompts.getIfAvailable(),
-				interactions.getIfAvailable(), judge.getIfAvailable());
+			ObjectProvider<ToolGuard> toolGuard, ObjectProvider<ToolCircuitBreakers> breakers,
+			ObjectProvider<PromptInventory> prompts, ObjectProvider<Interactions> interactions,
+			ObjectProvider<SampledJudge> judge) {
+		ToolCircuitBreakers toolBreakers = breakers.getIfAvailable();
+		SampledJudge sampledJudge = judge.getIfAvailable();
+		return new LlmObsEndpoint(catalog, costTotals,
+				settings(properties, toolGuard.getIfAvailable() != null, toolBreakers != null, sampledJudge != null),
+				tags.getIfAvailable(), context.getIfAvailable(), toolBreakers, prompts.getIfAvailable(),
+				interactions.getIfAvailable(), sampledJudge);
 	}
 
-	/** The effective settings; llmobs has no secrets among them, prices and limits only. */
-	private static Map<String, Object> settings(LlmObsProperties properties) {
+	/**
+	 * The effective settings; llmobs has no secrets among them, prices and limits only. A feature switched on that
+	 * does not run (its dependency is missing, or nothing to run it with) shows what is active, not what was asked
+	 * for.
+	 */
+	private static Map<String, Object> settings(LlmObsProperties properties, boolean toolGuard, boolean toolBreakers,
+			boolean judgeRuns) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("default-stage", properties.getDefaultStage());
 		settings.put("stage.max-values", properties.getStage().getMaxValues());
@@ -73,8 +83,9 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("context.tokenizer.queue-capacity", context.getTokenizer().getQueueCapacity());
 		settings.put("context.calibration.smoothing", context.getCalibration().getSmoothing());
 		settings.put("tool.max-values", properties.getTool().getMaxValues());
-		settings.put("tools.enabled", properties.getTools().isEnabled());
-		settings.put("tools.circuit-breaker.enabled", properties.getTools().getCircuitBreaker().isEnabled());
+		settings.put("tools.enabled", toolGuard);
+		settings.put("tools.circuit-breaker.enabled",
+				toolGuard && toolBreakers && properties.getTools().getCircuitBreaker().isEnabled());
 		settings.put("prompts.enabled", properties.getPrompts().isEnabled());
 		settings.put("prompts.location", properties.getPrompts().getLocation());
 		settings.put("guardrail.max-values", properties.getGuardrail().getMaxValues());
@@ -83,7 +94,7 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("feedback.cache.max-size", feedback.getCache().getMaxSize());
 		settings.put("feedback.cache.expire-after-write", feedback.getCache().getExpireAfterWrite().toString());
 		LlmObsProperties.Judge judge = properties.getJudge();
-		settings.put("judge.enabled", judge.isEnabled());
+		settings.put("judge.enabled", judgeRuns);
 		settings.put("judge.model", (judge.getModel() != null) ? judge.getModel() : "unset");
 		settings.put("judge.sample-rate", judge.getSampleRate());
 		settings.put("judge.always-on", judge.getAlwaysOn());

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.ModelKeyBindHandler;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelCatalogReader;
@@ -13,6 +14,7 @@ import io.llmobs.cost.UnpricedModelWarnings;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -23,6 +25,12 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnLlmObsEnabled
 @EnableConfigurationProperties(LlmObsProperties.class)
 public final class LlmObsCostAutoConfiguration {
+
+	/** Part of how 'llmobs.models' is read, so no user bean replaces it; static, as binding needs it early. */
+	@Bean
+	static ConfigurationPropertiesBindHandlerAdvisor llmObsModelKeyBindHandlerAdvisor() {
+		return ModelKeyBindHandler::new;
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

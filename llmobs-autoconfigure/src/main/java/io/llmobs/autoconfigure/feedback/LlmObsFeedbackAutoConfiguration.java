@@ -10,6 +10,7 @@ import io.llmobs.feedback.FeedbackObservationHandler;
 import io.llmobs.feedback.FeedbackRecorder;
 import io.llmobs.feedback.Guardrails;
 import io.llmobs.feedback.Interactions;
+import io.llmobs.judge.FailureRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -25,8 +26,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of guardrail verdicts ({@link Guardrails}) and, unless
- * {@code llmobs.feedback.enabled} is false, of user feedback ({@link FeedbackRecorder}) on recent calls.
+ * {@link EnableAutoConfiguration Auto-configuration} of guardrail verdicts ({@link Guardrails}, whose blocks count
+ * as {@code safety} failures when there is a {@link FailureRecorder}) and, unless {@code llmobs.feedback.enabled} is
+ * false, of user feedback ({@link FeedbackRecorder}) on recent calls.
  */
 @AutoConfiguration(after = LlmObsChatAutoConfiguration.class)
 @ConditionalOnLlmObsEnabled
@@ -37,9 +39,11 @@ public final class LlmObsFeedbackAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Guardrails llmObsGuardrails(MeterRegistry meterRegistry, ObservationRegistry observationRegistry,
-			LlmObsProperties properties, ObjectProvider<Interactions> interactions, InstrumentationErrors errors) {
+			LlmObsProperties properties, ObjectProvider<Interactions> interactions, InstrumentationErrors errors,
+			ObjectProvider<FailureRecorder> failures) {
 		return new Guardrails(meterRegistry, observationRegistry,
-				new BoundedTagValues(properties.getGuardrail().getMaxValues()), interactions.getIfAvailable(), errors);
+				new BoundedTagValues(properties.getGuardrail().getMaxValues()), interactions.getIfAvailable(), errors,
+				failures.getIfAvailable(), properties.getDefaultStage());
 	}
 
 	@Configuration(proxyBeanMethods = false)

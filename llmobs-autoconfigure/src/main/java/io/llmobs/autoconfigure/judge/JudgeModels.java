@@ -2,10 +2,7 @@ package io.llmobs.autoconfigure.judge;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
-import io.llmobs.judge.ChatClientJudge;
-import io.llmobs.judge.JudgeRubric;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -32,15 +28,17 @@ final class JudgeModels {
 	private JudgeModels() {
 	}
 
-	static ChatClientJudge judge(@Nullable String model, ConfigurableListableBeanFactory beanFactory,
-			ObservationRegistry observationRegistry, JudgeRubric rubric, Consumer<ChatResponse> onResponse) {
+	static JudgeModel find(@Nullable String model, ConfigurableListableBeanFactory beanFactory,
+			ObservationRegistry observationRegistry) {
 		List<String> qualified = Arrays.stream(beanFactory.getBeanNamesForType(ChatModel.class, true, false))
 			.filter((name) -> QUALIFIER.equals(name)
 					|| BeanFactoryAnnotationUtils.isQualifierMatch(QUALIFIER::equals, name, beanFactory))
 			.toList();
 		if (!qualified.isEmpty()) {
 			ChatModel judgeModel = beanFactory.getBean(qualified.get(0), ChatModel.class);
-			return new ChatClientJudge(client(judgeModel, observationRegistry), rubric, null, onResponse);
+			ChatOptions defaults = judgeModel.getDefaultOptions();
+			return new JudgeModel(client(judgeModel, observationRegistry), null,
+					(defaults != null) ? defaults.getModel() : null);
 		}
 		if (model == null) {
 			throw new IllegalStateException("llmobs.judge.model must name the judge model when llmobs.judge.enabled "
@@ -56,11 +54,21 @@ final class JudgeModels {
 			logger.warn("llmobs.judge.model is '" + model + "', the model it judges: a model grading its own "
 					+ "answers overlooks its own mistakes; name a different model");
 		}
-		return new ChatClientJudge(client(applicationModel, observationRegistry), rubric, model, onResponse);
+		return new JudgeModel(client(applicationModel, observationRegistry), model, model);
 	}
 
 	private static ChatClient client(ChatModel model, ObservationRegistry observationRegistry) {
 		return ChatClient.builder(model, observationRegistry, null, null).build();
+	}
+
+	/**
+	 * The judge model.
+	 *
+	 * @param client the client that asks it, observed like the application's
+	 * @param requested the model to ask the client for, or {@code null} for the client's default
+	 * @param id the judge model's id, or {@code null} when unknown before it answers
+	 */
+	record JudgeModel(ChatClient client, @Nullable String requested, @Nullable String id) {
 	}
 
 }

@@ -11,20 +11,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.chat.InstrumentationErrors;
 import io.llmobs.chat.ModelCallAccounting;
+import io.llmobs.cost.ModelCatalog;
+import io.llmobs.judge.ChatClientJudge;
 import io.llmobs.judge.FailureRecorder;
 import io.llmobs.judge.Judge;
 import io.llmobs.judge.JudgeBaseline;
 import io.llmobs.judge.JudgeBudget;
+import io.llmobs.judge.JudgeCallCancellingInterceptor;
 import io.llmobs.judge.JudgeDrift;
 import io.llmobs.judge.JudgeMeters;
+import io.llmobs.judge.JudgeRateLimiter;
 import io.llmobs.judge.JudgeRubric;
 import io.llmobs.judge.JudgeTracing;
 import io.llmobs.judge.JudgeTrigger;
@@ -34,9 +36,10 @@ import io.llmobs.judge.SampledJudge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.OpenTelemetry;
+import okhttp3.Interceptor;
 
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -76,7 +79,6 @@ public final class LlmObsJudgeAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "llmobs.judge.enabled")
-	@ConditionalOnClass(RateLimiter.class)
 	@ConditionalOnBean(ModelCallAccounting.class)
 	static class SampledJudgeConfiguration {
 
@@ -120,14 +122,11 @@ public final class LlmObsJudgeAutoConfiguration {
 		@ConditionalOnMissingBean
 		Judge llmObsJudge(LlmObsProperties properties, ConfigurableListableBeanFactory beanFactory,
 				ObservationRegistry observationRegistry, JudgeRubric rubric, JudgeBudget budget,
-				ModelCallAccounting accounting) {
-			return JudgeModels.judge(properties.getJudge().getModel(), beanFactory, observationRegistry, rubric,
-					(response) -> {
-						Double cost = accounting.costOf(response);
-						if (cost != null) {
-							budget.charge(cost);
-						}
-					});
+				ModelCallAccounting accounting, ModelCatalog catalog) {
+			JudgeModels.JudgeModel model = JudgeModels.find(properties.getJudge().getModel(), beanFactory,
+					observationRegistry);
+			return new ChatClientJudge(model.client(), rubric, model.requested(),
+					new JudgeSpending(budget, accounting, catalog, model.id()));
 		}
 
 		@Bean(destroyMethod = "close")
@@ -138,12 +137,8 @@ public final class LlmObsJudgeAutoConfiguration {
 			LlmObsProperties.Judge settings = properties.getJudge();
 			Set<JudgeTrigger> alwaysOn = EnumSet.noneOf(JudgeTrigger.class);
 			settings.getAlwaysOn().forEach((value) -> alwaysOn.add(JudgeTrigger.of(value)));
-			RateLimiter rateLimiter = RateLimiter.of("llmobs-judge",
-					RateLimiterConfig.custom()
-						.limitForPeriod(settings.getMaxPerMinute())
-						.limitRefreshPeriod(Duration.ofMinutes(1))
-						.timeoutDuration(Duration.ZERO)
-						.build());
+			JudgeRateLimiter rateLimiter = new JudgeRateLimiter(settings.getMaxPerMinute(), Duration.ofMinutes(1),
+					System::nanoTime);
 			CustomizableThreadFactory threads = new CustomizableThreadFactory("llmobs-judge-");
 			threads.setDaemon(true);
 			return new SampledJudge(
@@ -161,6 +156,19 @@ public final class LlmObsJudgeAutoConfiguration {
 			catch (IOException ex) {
 				throw new UncheckedIOException("llmobs.judge.rubric cannot be read from " + resource, ex);
 			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "llmobs.judge.enabled")
+	@ConditionalOnClass({ OpenAiHttpClientBuilderCustomizer.class, Interceptor.class })
+	static class OpenAiJudgeCallConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "llmObsJudgeCallCancellation")
+		OpenAiHttpClientBuilderCustomizer llmObsJudgeCallCancellation() {
+			return (builder) -> builder.interceptor(new JudgeCallCancellingInterceptor());
 		}
 
 	}

@@ -24,6 +24,9 @@ import io.llmobs.tool.ToolSpanEnricher;
 import io.llmobs.tool.ToolTimeouts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,20 +38,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the tool guard: every tool that Spring AI's tool-calling
- * advisor runs (through the application's {@code ToolCallingManager}) is timed and put behind a Resilience4j circuit
- * breaker of its own, taken from the application's {@code CircuitBreakerRegistry} when it has one.
+ * advisor runs (through the application's {@code ToolCallingManager}) is timed, its agent loop bounded and, with
+ * Resilience4j on the class path, put behind a circuit breaker of its own, taken from the application's
+ * {@code CircuitBreakerRegistry} when it has one.
  */
 @AutoConfiguration(after = LlmObsChatAutoConfiguration.class,
 		afterName = "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration")
 @ConditionalOnLlmObsEnabled
 @ConditionalOnBooleanProperty(name = "llmobs.tools.enabled", matchIfMissing = true)
-@ConditionalOnClass({ ToolCallingManager.class, CircuitBreaker.class, TaggedCircuitBreakerMetrics.class })
+@ConditionalOnClass(ToolCallingManager.class)
 @ConditionalOnBean({ InstrumentationErrors.class, BoundedTags.class })
 public final class LlmObsToolAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(LlmObsToolAutoConfiguration.class);
 
 	/** Tools with a time limit running at once at most; beyond, they run on the caller's thread without one. */
 	private static final int TIMEOUT_WORKERS = 64;
@@ -57,26 +64,6 @@ public final class LlmObsToolAutoConfiguration {
 	@ConditionalOnMissingBean
 	ToolMeters llmObsToolMeters(MeterRegistry meterRegistry) {
 		return new ToolMeters(meterRegistry);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ToolCircuitBreakers llmObsToolCircuitBreakers(LlmObsProperties properties,
-			ObjectProvider<CircuitBreakerRegistry> applicationRegistry, MeterRegistry meterRegistry) {
-		LlmObsProperties.Tools.CircuitBreaker settings = properties.getTools().getCircuitBreaker();
-		CircuitBreakerRegistry registry = applicationRegistry.getIfUnique();
-		if (registry != null) {
-			// The application's Resilience4j integration binds its registry's metrics itself.
-			return ToolCircuitBreakers.of(registry, settings.isEnabled());
-		}
-		CircuitBreakerConfig defaults = config(settings, CircuitBreakerConfig.custom()).build();
-		Map<String, CircuitBreakerConfig> overrides = new LinkedHashMap<>();
-		settings.getInstances()
-			.forEach((tool, override) -> overrides.put(tool, config(override, CircuitBreakerConfig.from(defaults))
-				.build()));
-		CircuitBreakerRegistry ownRegistry = CircuitBreakerRegistry.of(defaults);
-		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(ownRegistry).bindTo(meterRegistry);
-		return ToolCircuitBreakers.of(ownRegistry, defaults, overrides, settings.isEnabled());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -91,10 +78,17 @@ public final class LlmObsToolAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ToolGuard llmObsToolGuard(ToolCircuitBreakers breakers, LlmObsProperties properties, ToolMeters meters,
-			BoundedTags tags, ObservationRegistry observationRegistry, MeterRegistry meterRegistry,
+	ToolGuard llmObsToolGuard(ObjectProvider<ToolCircuitBreakers> breakers, LlmObsProperties properties,
+			ToolMeters meters, BoundedTags tags, ObservationRegistry observationRegistry, MeterRegistry meterRegistry,
 			InstrumentationErrors errors, ToolTimeouts timeouts) {
-		return new ToolGuard(breakers, properties.getTools().getDegradedMessage(), meters,
+		@Nullable ToolCircuitBreakers circuitBreakers = breakers.getIfUnique();
+		if (circuitBreakers == null && properties.getTools().getCircuitBreaker().isEnabled()) {
+			logger.warn("llmobs.tools.circuit-breaker.enabled=true, but Resilience4j "
+					+ "(io.github.resilience4j:resilience4j-circuitbreaker and resilience4j-micrometer) is not on the "
+					+ "class path: tools are timed and agent loops bounded, but no tool has a circuit breaker. Add "
+					+ "both to use breakers, or set llmobs.tools.circuit-breaker.enabled=false.");
+		}
+		return new ToolGuard(circuitBreakers, properties.getTools().getDegradedMessage(), meters,
 				new BoundedTagValues(properties.getTool().getMaxValues()),
 				tags.stages(), properties.getDefaultStage(), observationRegistry, meterRegistry.config().clock(), errors,
 				properties.getTools().getLoop().getMaxIdenticalCalls(), properties.getTools().getMaxIterations(),
@@ -123,30 +117,57 @@ public final class LlmObsToolAutoConfiguration {
 		};
 	}
 
-	private static CircuitBreakerConfig.Builder config(LlmObsProperties.Tools.BreakerSettings settings,
-			CircuitBreakerConfig.Builder builder) {
-		if (settings.getFailureRateThreshold() != null) {
-			builder.failureRateThreshold(settings.getFailureRateThreshold());
+	/** The circuit breakers, the only part of the tool guard that needs Resilience4j. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ CircuitBreaker.class, TaggedCircuitBreakerMetrics.class })
+	static class CircuitBreakerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ToolCircuitBreakers llmObsToolCircuitBreakers(LlmObsProperties properties,
+				ObjectProvider<CircuitBreakerRegistry> applicationRegistry, MeterRegistry meterRegistry) {
+			LlmObsProperties.Tools.CircuitBreaker settings = properties.getTools().getCircuitBreaker();
+			CircuitBreakerRegistry registry = applicationRegistry.getIfUnique();
+			if (registry != null) {
+				// The application's Resilience4j integration binds its registry's metrics itself.
+				return ToolCircuitBreakers.of(registry, settings.isEnabled());
+			}
+			CircuitBreakerConfig defaults = config(settings, CircuitBreakerConfig.custom()).build();
+			Map<String, CircuitBreakerConfig> overrides = new LinkedHashMap<>();
+			settings.getInstances()
+				.forEach((tool, override) -> overrides.put(tool, config(override, CircuitBreakerConfig.from(defaults))
+					.build()));
+			CircuitBreakerRegistry ownRegistry = CircuitBreakerRegistry.of(defaults);
+			TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(ownRegistry).bindTo(meterRegistry);
+			return ToolCircuitBreakers.of(ownRegistry, defaults, overrides, settings.isEnabled());
 		}
-		if (settings.getSlidingWindowSize() != null) {
-			builder.slidingWindowSize(settings.getSlidingWindowSize());
+
+		private static CircuitBreakerConfig.Builder config(LlmObsProperties.Tools.BreakerSettings settings,
+				CircuitBreakerConfig.Builder builder) {
+			if (settings.getFailureRateThreshold() != null) {
+				builder.failureRateThreshold(settings.getFailureRateThreshold());
+			}
+			if (settings.getSlidingWindowSize() != null) {
+				builder.slidingWindowSize(settings.getSlidingWindowSize());
+			}
+			if (settings.getMinimumNumberOfCalls() != null) {
+				builder.minimumNumberOfCalls(settings.getMinimumNumberOfCalls());
+			}
+			if (settings.getWaitDurationInOpenState() != null) {
+				builder.waitDurationInOpenState(settings.getWaitDurationInOpenState());
+			}
+			if (settings.getPermittedNumberOfCallsInHalfOpenState() != null) {
+				builder.permittedNumberOfCallsInHalfOpenState(settings.getPermittedNumberOfCallsInHalfOpenState());
+			}
+			if (settings.getSlowCallDurationThreshold() != null) {
+				builder.slowCallDurationThreshold(settings.getSlowCallDurationThreshold());
+			}
+			if (settings.getSlowCallRateThreshold() != null) {
+				builder.slowCallRateThreshold(settings.getSlowCallRateThreshold());
+			}
+			return builder;
 		}
-		if (settings.getMinimumNumberOfCalls() != null) {
-			builder.minimumNumberOfCalls(settings.getMinimumNumberOfCalls());
-		}
-		if (settings.getWaitDurationInOpenState() != null) {
-			builder.waitDurationInOpenState(settings.getWaitDurationInOpenState());
-		}
-		if (settings.getPermittedNumberOfCallsInHalfOpenState() != null) {
-			builder.permittedNumberOfCallsInHalfOpenState(settings.getPermittedNumberOfCallsInHalfOpenState());
-		}
-		if (settings.getSlowCallDurationThreshold() != null) {
-			builder.slowCallDurationThreshold(settings.getSlowCallDurationThreshold());
-		}
-		if (settings.getSlowCallRateThreshold() != null) {
-			builder.slowCallRateThreshold(settings.getSlowCallRateThreshold());
-		}
-		return builder;
+
 	}
 
 }

@@ -3,6 +3,8 @@ package io.llmobs.autoconfigure.judge;
 import java.util.List;
 import java.util.Map;
 
+import io.llmobs.actuate.LlmObsEndpoint;
+import io.llmobs.autoconfigure.actuate.LlmObsEndpointAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.judge.ChatClientJudge;
@@ -14,6 +16,7 @@ import io.llmobs.judge.SampledJudge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -21,6 +24,7 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -44,9 +48,10 @@ class LlmObsJudgeAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
-				LlmObsJudgeAutoConfiguration.class))
-		.withUserConfiguration(ApplicationModel.class);
+				EndpointAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
+				LlmObsJudgeAutoConfiguration.class, LlmObsEndpointAutoConfiguration.class))
+		.withUserConfiguration(ApplicationModel.class)
+		.withPropertyValues("management.endpoints.web.exposure.include=llmobs");
 
 	@Test
 	void judgeIsOffByDefaultWhileFailuresAreCounted() {
@@ -69,8 +74,42 @@ class LlmObsJudgeAutoConfigurationTests {
 	void judgeAsksTheApplicationModelForTheNamedModel(CapturedOutput output) {
 		this.runner.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=gpt-4o").run((context) -> {
 			assertThat(context).hasSingleBean(SampledJudge.class).hasSingleBean(ChatClientJudge.class);
-			assertThat(output).doesNotContain("the model it judges");
+			assertThat(output).doesNotContain("the model it judges").doesNotContain("cannot limit the judge");
 		});
+	}
+
+	@Test
+	void judgeModelWithoutAPriceWarnsOnceNamingThePropertiesThatPriceIt(CapturedOutput output) {
+		this.runner.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=judge-x").run((context) -> {
+			assertThat(context).hasSingleBean(SampledJudge.class);
+			assertThat(output).containsOnlyOnce("llmobs.judge.daily-budget-usd cannot limit the judge, whose calls "
+					+ "count as free: the model catalog has no price for its model 'judge-x'; price it with "
+					+ "llmobs.models.judge-x.input-price and llmobs.models.judge-x.output-price");
+		});
+	}
+
+	@Test
+	void judgeModelPricedByTheApplicationDoesNotWarn(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=judge-x",
+					"llmobs.models.judge-x.input-price=1.0", "llmobs.models.judge-x.output-price=4.0")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SampledJudge.class);
+				assertThat(output).doesNotContain("cannot limit the judge");
+			});
+	}
+
+	@Test
+	void qualifiedJudgeModelWithoutAPriceWarns(CapturedOutput output) {
+		this.runner.withUserConfiguration(QualifiedJudgeModel.class)
+			.withPropertyValues("llmobs.judge.enabled=true")
+			.run((context) -> assertThat(output).doesNotContain("cannot limit the judge"));
+		this.runner.withUserConfiguration(UnpricedQualifiedJudgeModel.class)
+			.withPropertyValues("llmobs.judge.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SampledJudge.class);
+				assertThat(output).containsOnlyOnce("no price for its model 'in-house-judge'");
+			});
 	}
 
 	@Test
@@ -100,11 +139,27 @@ class LlmObsJudgeAutoConfigurationTests {
 	}
 
 	@Test
-	void judgeBacksOffWithoutResilience4jRateLimiter() {
+	void judgeRunsWithoutResilience4j() {
 		this.runner.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=gpt-4o")
-			.withClassLoader(new FilteredClassLoader("io.github.resilience4j.ratelimiter"))
-			.run((context) -> assertThat(context).doesNotHaveBean(SampledJudge.class)
-				.hasSingleBean(FailureRecorder.class));
+			.withClassLoader(new FilteredClassLoader("io.github.resilience4j"))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SampledJudge.class);
+				LlmObsEndpoint.LlmObsDescriptor endpoint = context.getBean(LlmObsEndpoint.class).llmobs();
+				assertThat(endpoint.settings()).containsEntry("judge.enabled", true);
+				assertThat(endpoint.judge()).isNotNull();
+			});
+	}
+
+	@Test
+	void endpointShowsAJudgeThatDoesNotRunAsOff() {
+		this.runner.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=gpt-4o")
+			.withClassLoader(new FilteredClassLoader(ChatClient.class))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(SampledJudge.class);
+				LlmObsEndpoint.LlmObsDescriptor endpoint = context.getBean(LlmObsEndpoint.class).llmobs();
+				assertThat(endpoint.settings()).containsEntry("judge.enabled", false);
+				assertThat(endpoint.judge()).isNull();
+			});
 	}
 
 	@Test
@@ -165,6 +220,17 @@ class LlmObsJudgeAutoConfigurationTests {
 		@Qualifier("llmObsJudge")
 		ChatModel judgeChatModel() {
 			return model("gpt-4o");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnpricedQualifiedJudgeModel {
+
+		@Bean
+		@Qualifier("llmObsJudge")
+		ChatModel judgeChatModel() {
+			return model("in-house-judge");
 		}
 
 	}
