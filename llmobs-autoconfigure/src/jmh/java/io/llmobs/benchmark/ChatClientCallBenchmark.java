@@ -7,9 +7,6 @@ import io.llmobs.chat.InstrumentationErrors;
 import io.llmobs.chat.LlmObsParams;
 import io.llmobs.context.ContextMetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,6 +14,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,12 +22,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The overhead of llmobs on one {@code ChatClient} call: the same call over an in-memory model, with Spring AI's
- * observations on and metered by Micrometer in both variants, without ({@code baseline}) and with ({@code llmobs})
- * llmobs: its {@code ChatClient} and model-call observation handlers, the context-accounting handler (on by
- * default), the span enrichment filters and the stream advisor (which a {@code call()} does not pass through).
+ * The overhead of llmobs on one {@code ChatClient} call: the same call over an in-memory model in the same
+ * auto-configured application ({@link BenchmarkApplication}), without ({@code baseline}, {@code llmobs.enabled=false})
+ * and with ({@code llmobs}, every default-on feature) llmobs, untraced and traced ({@code traced}: every observation
+ * a sampled OpenTelemetry span, no exporter). Both variants have Spring AI's observations, metered into a Prometheus
+ * registry, so a ratio is what the starter adds to an application as it runs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -40,56 +40,58 @@ public class ChatClientCallBenchmark {
 
 	static final String QUESTION = "What does shipping to Berlin cost?";
 
-	/** Spring AI observations on and metered; the llmobs variant adds llmobs to the same registries. */
+	/** The application and its client; the variants differ only in whether llmobs is on. */
 	@State(Scope.Benchmark)
-	public abstract static class Metered {
+	public abstract static class Application {
+
+		@Param({ "false", "true" })
+		boolean traced;
+
+		ConfigurableApplicationContext application;
 
 		ChatClient chatClient;
 
 		@Setup(Level.Trial)
 		public void setUp() {
-			MeterRegistry meters = new SimpleMeterRegistry();
-			ObservationRegistry observations = ObservationRegistry.create();
-			observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-			ChatClient.Builder builder = ChatClient.builder(new InMemoryChatModel(observations), observations, null,
-					null);
-			this.chatClient = customize(builder, observations, meters).build();
-			check(call(this.chatClient));
-			verify(meters);
+			this.application = BenchmarkApplication.start(llmobs(), this.traced);
+			this.chatClient = BenchmarkApplication.chatClient(this.application);
+			String content = call(this.chatClient);
+			require(content != null && !content.isEmpty(), "the in-memory model gave no content");
+			verify(this.application.getBean(MeterRegistry.class));
 		}
 
-		abstract ChatClient.Builder customize(ChatClient.Builder builder, ObservationRegistry observations,
-				MeterRegistry meters);
+		abstract boolean llmobs();
 
+		abstract void verify(MeterRegistry meters);
+
+		@TearDown(Level.Trial)
+		public void tearDown() {
+			this.application.close();
+		}
+
+	}
+
+	/** The application with {@code llmobs.enabled=false}. */
+	public static class Baseline extends Application {
+
+		@Override
+		boolean llmobs() {
+			return false;
+		}
+
+		@Override
 		void verify(MeterRegistry meters) {
+			require(meters.find(ChatMetricNames.CHAT).timer() == null, "llmobs is on in the baseline");
 		}
 
 	}
 
-	/** Spring AI observations on, metered, no llmobs. */
-	public static class Baseline extends Metered {
+	/** The application with llmobs and its defaults. */
+	public static class Instrumented extends Application {
 
 		@Override
-		ChatClient.Builder customize(ChatClient.Builder builder, ObservationRegistry observations,
-				MeterRegistry meters) {
-			return builder;
-		}
-
-	}
-
-	/**
-	 * The baseline plus llmobs, wired as {@code LlmObsChatAutoConfiguration} and {@code LlmObsContextAutoConfiguration}
-	 * wire it.
-	 */
-	public static class Instrumented extends Metered {
-
-		LlmObsWiring.Instrumentation instrumentation;
-
-		@Override
-		ChatClient.Builder customize(ChatClient.Builder builder, ObservationRegistry observations,
-				MeterRegistry meters) {
-			this.instrumentation = LlmObsWiring.instrument(observations, meters);
-			return builder.defaultAdvisors(this.instrumentation.advisor());
+		boolean llmobs() {
+			return true;
 		}
 
 		/**
@@ -112,11 +114,6 @@ public class ChatClientCallBenchmark {
 			return meters.find(name).summaries().stream().anyMatch((summary) -> summary.count() > 0);
 		}
 
-		@TearDown(Level.Trial)
-		public void close() {
-			this.instrumentation.close();
-		}
-
 	}
 
 	@Benchmark
@@ -137,11 +134,7 @@ public class ChatClientCallBenchmark {
 			.content();
 	}
 
-	private static void check(String content) {
-		require(content != null && !content.isEmpty(), "the in-memory model gave no content");
-	}
-
-	private static void require(boolean condition, String message) {
+	static void require(boolean condition, String message) {
 		if (!condition) {
 			throw new IllegalStateException(message);
 		}

@@ -10,10 +10,8 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.llmobs.context.ContextAccount;
 import io.llmobs.context.ContextAccountant;
-import io.llmobs.context.ContextCalibration;
 import io.llmobs.context.ContextSection;
 import io.llmobs.context.TokenCounter;
-import io.llmobs.cost.ModelCatalogReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,6 +38,7 @@ import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.definition.ToolDefinition;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What the context-window accounting costs, against what it saves:
@@ -126,6 +125,8 @@ public class ContextAccountingBenchmark {
 	@State(Scope.Thread)
 	public static class Growing {
 
+		ConfigurableApplicationContext application;
+
 		TokenCounter counter;
 
 		ContextAccountant accountant;
@@ -141,9 +142,10 @@ public class ContextAccountingBenchmark {
 		@Setup(Level.Trial)
 		public void setUp(Conversation conversation) {
 			this.conversation = conversation;
-			this.counter = LlmObsWiring.tokenCounter(GROWING_CACHE_SIZE);
-			this.accountant = new ContextAccountant(this.counter,
-					new ContextCalibration(LlmObsWiring.CALIBRATION_SMOOTHING), new ModelCatalogReader().readBundled());
+			this.application = BenchmarkApplication.start(true, false,
+					"llmobs.context.cache.max-size=" + GROWING_CACHE_SIZE);
+			this.counter = this.application.getBean(TokenCounter.class);
+			this.accountant = this.application.getBean(ContextAccountant.class);
 			this.options = ChatOptions.builder().model(MODEL).build();
 			this.messages = new ArrayList<>(BASE_MESSAGES + MAX_APPENDED);
 			this.messages.addAll(conversation.messages);
@@ -165,7 +167,7 @@ public class ContextAccountingBenchmark {
 		@TearDown(Level.Trial)
 		public void tearDown(BenchmarkParams benchmark) {
 			report(benchmark, this.counter, this.next);
-			this.counter.close();
+			this.application.close();
 		}
 
 	}
@@ -175,6 +177,8 @@ public class ContextAccountingBenchmark {
 	public static class Typical {
 
 		static final int QUESTIONS = 20;
+
+		ConfigurableApplicationContext application;
 
 		TokenCounter counter;
 
@@ -194,9 +198,9 @@ public class ContextAccountingBenchmark {
 
 		@Setup(Level.Trial)
 		public void setUp() {
-			this.counter = LlmObsWiring.tokenCounter(LlmObsWiring.CACHE_MAX_SIZE);
-			this.accountant = new ContextAccountant(this.counter,
-					new ContextCalibration(LlmObsWiring.CALIBRATION_SMOOTHING), new ModelCatalogReader().readBundled());
+			this.application = BenchmarkApplication.start(true, false);
+			this.counter = this.application.getBean(TokenCounter.class);
+			this.accountant = this.application.getBean(ContextAccountant.class);
 			EnglishText english = new EnglishText(42L,
 					Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
 			this.system = new SystemMessage("You are the customer support assistant of a parcel delivery company. "
@@ -233,7 +237,7 @@ public class ContextAccountingBenchmark {
 		@TearDown(Level.Trial)
 		public void tearDown(BenchmarkParams benchmark) {
 			report(benchmark, this.counter, this.next);
-			this.counter.close();
+			this.application.close();
 		}
 
 	}

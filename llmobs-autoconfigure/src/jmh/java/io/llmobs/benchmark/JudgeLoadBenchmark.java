@@ -1,36 +1,15 @@
 package io.llmobs.benchmark;
 
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.llmobs.chat.BoundedTagValues;
-import io.llmobs.chat.ChatCallListener;
-import io.llmobs.chat.InstrumentationErrors;
-import io.llmobs.judge.FailureRecorder;
 import io.llmobs.judge.Judge;
-import io.llmobs.judge.JudgeBaseline;
-import io.llmobs.judge.JudgeBudget;
-import io.llmobs.judge.JudgeDrift;
-import io.llmobs.judge.JudgeMeters;
-import io.llmobs.judge.JudgeRateLimiter;
-import io.llmobs.judge.JudgeTracing;
-import io.llmobs.judge.JudgeTrigger;
 import io.llmobs.judge.JudgeVerdict;
-import io.llmobs.judge.KnownFailures;
 import io.llmobs.judge.SampledJudge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,7 +25,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * A load test of the request path with the sampled judge at 100% and a judge that takes 2 s, against the same
@@ -69,11 +50,13 @@ public class JudgeLoadBenchmark {
 
 	static final int QUEUE_CAPACITY = 1_000;
 
-	/** The two clients and the judge. */
+	/** The two applications, judge off and judge on, and their clients. */
 	@State(Scope.Benchmark)
 	public static class Clients {
 
-		final MeterRegistry meters = new SimpleMeterRegistry();
+		ConfigurableApplicationContext judgeOffApplication;
+
+		ConfigurableApplicationContext judgeOnApplication;
 
 		ChatClient judgeOff;
 
@@ -81,30 +64,34 @@ public class JudgeLoadBenchmark {
 
 		SampledJudge judge;
 
-		final List<LlmObsWiring.Instrumentation> instrumentations = new ArrayList<>();
-
 		@Setup(Level.Trial)
 		public void setUp() {
-			FailureRecorder failures = new FailureRecorder(this.meters, new BoundedTagValues(50));
-			KnownFailures knownFailures = new KnownFailures(failures);
-			this.judge = slowJudge(failures);
-			this.judgeOff = client(List.of(knownFailures));
-			this.judgeOn = client(List.of(knownFailures, this.judge));
+			this.judgeOffApplication = BenchmarkApplication.start(true, false);
+			this.judgeOnApplication = BenchmarkApplication.start(true, false, List.of(SlowJudgeConfiguration.class),
+					"llmobs.judge.enabled=true", "llmobs.judge.sample-rate=1.0",
+					"llmobs.judge.always-on=error,length,tool-failure",
+					"llmobs.judge.queue-capacity=" + QUEUE_CAPACITY, "llmobs.judge.concurrency=2",
+					"llmobs.judge.max-per-minute=" + Integer.MAX_VALUE, "llmobs.judge.daily-budget-usd=1000000");
+			this.judge = this.judgeOnApplication.getBean(SampledJudge.class);
+			this.judgeOff = BenchmarkApplication.chatClient(this.judgeOffApplication);
+			this.judgeOn = BenchmarkApplication.chatClient(this.judgeOnApplication);
 		}
 
-		private ChatClient client(List<ChatCallListener> listeners) {
-			ObservationRegistry observations = ObservationRegistry.create();
-			observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meters));
-			LlmObsWiring.Instrumentation instrumentation = LlmObsWiring.instrument(observations, this.meters,
-					listeners);
-			this.instrumentations.add(instrumentation);
-			return ChatClient.builder(new InMemoryChatModel(observations), observations, null, null)
-				.defaultAdvisors(instrumentation.advisor())
-				.build();
+		@TearDown(Level.Trial)
+		public void close() {
+			this.judgeOnApplication.close();
+			this.judgeOffApplication.close();
 		}
 
-		private SampledJudge slowJudge(FailureRecorder failures) {
-			Judge slow = (request) -> {
+	}
+
+	/** A judge that takes 2 s per judgement and always passes, in place of a judge model. */
+	@Configuration(proxyBeanMethods = false)
+	static class SlowJudgeConfiguration {
+
+		@Bean
+		Judge slowJudge() {
+			return (request) -> {
 				try {
 					Thread.sleep(2_000);
 				}
@@ -113,22 +100,6 @@ public class JudgeLoadBenchmark {
 				}
 				return new JudgeVerdict(Map.of("faithfulness", 1.0, "relevance", 1.0), "pass", "", null);
 			};
-			CustomizableThreadFactory threads = new CustomizableThreadFactory("llmobs-judge-");
-			threads.setDaemon(true);
-			return new SampledJudge(
-					new SampledJudge.Settings(1.0, EnumSet.allOf(JudgeTrigger.class), QUEUE_CAPACITY, 2,
-							Duration.ofSeconds(30)),
-					() -> slow,
-					new JudgeRateLimiter(Integer.MAX_VALUE, Duration.ofMinutes(1), System::nanoTime),
-					new JudgeBudget(Double.MAX_VALUE, Clock.systemUTC()), new JudgeMeters(this.meters), failures,
-					new JudgeDrift(this.meters, JudgeBaseline.EMPTY, 100), JudgeTracing.NONE,
-					new InstrumentationErrors(this.meters), () -> ThreadLocalRandom.current().nextDouble(), threads);
-		}
-
-		@TearDown(Level.Trial)
-		public void close() {
-			this.judge.close();
-			this.instrumentations.forEach(LlmObsWiring.Instrumentation::close);
 		}
 
 	}

@@ -15,8 +15,6 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.llmobs.chat.RecentByIdentity;
 
@@ -24,8 +22,10 @@ import org.springframework.ai.tool.definition.DefaultToolDefinition;
 import org.springframework.ai.tool.definition.ToolDefinition;
 
 /**
- * Counts tokens with jtokkit and remembers the count of every text in a bounded cache, so a conversation that grows
- * by one message is never tokenized again from the start.
+ * Counts tokens with OpenAI's encodings (jtokkit's vocabularies in a compact table, {@link CompactBytePairEncoding})
+ * and remembers the count of every text in a bounded cache, so a conversation that grows by one message is never
+ * tokenized again from the start. An encoding is loaded when first needed; {@code o200k_base}, the one most models
+ * use, at start-up on the background executor.
  * <p>
  * Tokenizing costs about a quarter of a microsecond per token, far more than the rest of the instrumentation of a
  * call, so the request path only looks counts up ({@link #cachedCount}): a text not seen before is tokenized on a
@@ -41,7 +41,8 @@ public final class TokenCounter implements AutoCloseable {
 	/** Characters per token assumed before any text was counted: about right for English. */
 	private static final double INITIAL_CHARS_PER_TOKEN = 4.0;
 
-	private final EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
+	/** The encodings in use, each loaded when first needed. */
+	private final Map<EncodingType, CompactBytePairEncoding> encodings = new ConcurrentHashMap<>();
 
 	private final Cache<Key, Integer> counts;
 
@@ -84,7 +85,7 @@ public final class TokenCounter implements AutoCloseable {
 			this.ratios.put(type, new TextRatio());
 		}
 		// Loading an encoding's vocabulary takes about half a second: do it now, off the request path.
-		executor.execute(() -> this.registry.getEncoding(EncodingType.O200K_BASE));
+		executor.execute(() -> encoding(EncodingType.O200K_BASE));
 	}
 
 	/**
@@ -317,9 +318,13 @@ public final class TokenCounter implements AutoCloseable {
 	/** Counts one text and learns its characters per token. */
 	private int tokenize(EncodingType type, String text) {
 		// Ordinary: text such as "<|endoftext|>" in user content is counted as text, not refused.
-		int count = this.registry.getEncoding(type).countTokensOrdinary(text);
+		int count = encoding(type).count(text);
 		this.ratios.get(type).add(text.length(), count);
 		return count;
+	}
+
+	private CompactBytePairEncoding encoding(EncodingType type) {
+		return this.encodings.computeIfAbsent(type, CompactBytePairEncoding::load);
 	}
 
 	/** JSON without the whitespace between tokens, as providers send schemas; strings are kept as they are. */
