@@ -9,7 +9,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.llmobs.chat.BoundedTagValues;
@@ -122,7 +125,10 @@ public class JudgeLoadBenchmark {
 					new JudgeRateLimiter(Integer.MAX_VALUE, Duration.ofMinutes(1), System::nanoTime),
 					new JudgeBudget(Double.MAX_VALUE, Clock.systemUTC()), new JudgeMeters(this.meters), failures,
 					new JudgeDrift(this.meters, JudgeBaseline.EMPTY, 100), JudgeTracing.NONE,
-					new InstrumentationErrors(this.meters), () -> ThreadLocalRandom.current().nextDouble(), threads);
+					new InstrumentationErrors(this.meters), () -> ThreadLocalRandom.current().nextDouble(),
+					new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+							threads),
+					Executors.newSingleThreadScheduledExecutor(threads));
 		}
 
 		@TearDown(Level.Trial)
