@@ -6,12 +6,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
@@ -56,14 +53,12 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 
 	private final DoubleSupplier random;
 
-	private final ArrayBlockingQueue<Runnable> queue;
-
 	private final ThreadPoolExecutor workers;
 
 	private final ScheduledExecutorService timer;
 
 	/**
-	 * Creates the judge and starts its threads.
+	 * Creates the judge.
 	 * @param settings sampling and bounds
 	 * @param judge the judge model, asked for at the first judgement
 	 * @param rateLimiter the limit of judgements per period; a judgement without a permit is dropped
@@ -74,11 +69,14 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	 * @param tracing puts judgements in the judged call's trace
 	 * @param errors where failures inside llmobs are reported
 	 * @param random draws the sampling decision, in [0, 1)
-	 * @param threads makes the judge's threads (daemon threads, named for the judge)
+	 * @param workers runs the judgements: {@code concurrency} threads behind a queue of {@code queueCapacity} that
+	 * rejects when full; owned by the judge from now on
+	 * @param timer fires the judgements' time limits; owned by the judge from now on
 	 */
 	public SampledJudge(Settings settings, Supplier<Judge> judge, JudgeRateLimiter rateLimiter, JudgeBudget budget,
 			JudgeMeters meters, FailureRecorder failures, JudgeDrift drift, JudgeTracing tracing,
-			InstrumentationErrors errors, DoubleSupplier random, ThreadFactory threads) {
+			InstrumentationErrors errors, DoubleSupplier random, ThreadPoolExecutor workers,
+			ScheduledExecutorService timer) {
 		this.settings = settings;
 		this.judge = judge;
 		this.rateLimiter = rateLimiter;
@@ -89,11 +87,9 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 		this.tracing = tracing;
 		this.errors = errors;
 		this.random = random;
-		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-		this.workers = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 0, TimeUnit.MILLISECONDS,
-				this.queue, threads, new ThreadPoolExecutor.AbortPolicy());
-		this.timer = Executors.newSingleThreadScheduledExecutor(threads);
-		meters.queue(this.queue);
+		this.workers = workers;
+		this.timer = timer;
+		meters.queue(workers.getQueue());
 	}
 
 	@Override
@@ -123,7 +119,7 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	}
 
 	private void submit(FinishedChatCall call) {
-		if (this.queue.remainingCapacity() == 0) {
+		if (this.workers.getQueue().remainingCapacity() == 0) {
 			this.meters.evaluation(JudgeOutcome.DROPPED_QUEUE_FULL);
 			return;
 		}
@@ -148,15 +144,30 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	 * @return the snapshot
 	 */
 	public Snapshot snapshot() {
-		return new Snapshot(this.settings.sampleRate(), this.queue.size(), this.settings.queueCapacity(),
+		return new Snapshot(this.settings.sampleRate(), this.workers.getQueue().size(), this.settings.queueCapacity(),
 				this.meters.evaluations(), this.budget.spentTodayUsd(), this.budget.dailyLimitUsd());
 	}
 
-	/** Stops the judge: queued judgements are dropped, running ones are interrupted. */
+	/**
+	 * Stops the judge: queued judgements are dropped; running ones may end within their time limit, after which they
+	 * are interrupted. Waits that long at most.
+	 */
 	@Override
 	public void close() {
-		this.workers.shutdownNow();
-		this.timer.shutdownNow();
+		this.workers.shutdown();
+		this.workers.getQueue().clear();
+		try {
+			if (!this.workers.awaitTermination(this.settings.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+				this.workers.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.workers.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.timer.shutdownNow();
+		}
 	}
 
 	private void judge(FinishedChatCall call, @Nullable TraceParent parent) {

@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Per-tool time limits. A tool with a limit runs on a worker thread while the caller waits at most that long; the
- * worker continues the caller's observation, so the tool's own spans keep their parent, but other thread-bound
- * state (a security context, for example) does not follow it. When the workers are all busy the tool runs on the
- * caller's thread without a limit rather than not at all.
+ * worker continues the caller's observation, so the tool's own spans keep their parent; other thread-bound state (a
+ * security context, for example) follows it only through the workers' task decorator. When the workers are all busy
+ * the tool runs on the caller's thread without a limit rather than not at all.
  */
 public final class ToolTimeouts implements AutoCloseable {
 

@@ -1,13 +1,10 @@
 package io.llmobs.autoconfigure.context;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.api.Encoding;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.chat.CallAttributionResolver;
@@ -24,6 +21,7 @@ import io.llmobs.context.TokenCounter;
 import io.llmobs.cost.ModelCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -33,7 +31,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the context-window accounting: section counts, utilization
@@ -49,15 +48,14 @@ public final class LlmObsContextAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	TokenCounter llmObsTokenCounter(LlmObsProperties properties) {
+	TokenCounter llmObsTokenCounter(LlmObsProperties properties, Environment environment,
+			ObjectProvider<TaskDecorator> taskDecorator) {
 		LlmObsProperties.Context context = properties.getContext();
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("llmobs-tokenizer-");
-		threads.setDaemon(true);
 		// The counter runs one task at a time: the vocabulary's warm-up, then a drain of its own bounded queue.
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-				new ArrayBlockingQueue<>(2), threads);
 		return new TokenCounter(context.getCache().getMaxSize(), context.getCache().getExpireAfterAccess(),
-				context.getTokenizer().getQueueCapacity(), executor);
+				context.getTokenizer().getQueueCapacity(),
+				new LlmObsThreadPools(environment, taskDecorator).executor("llmobs-tokenizer-",
+						(pool) -> pool.corePoolSize(1).maxPoolSize(1).queueCapacity(2)));
 	}
 
 	@Bean

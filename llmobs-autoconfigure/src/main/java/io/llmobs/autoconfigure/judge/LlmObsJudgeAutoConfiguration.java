@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.chat.InstrumentationErrors;
@@ -50,8 +51,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.core.task.TaskDecorator;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the failure taxonomy ({@code llmobs.failures}, always) and
@@ -133,20 +135,25 @@ public final class LlmObsJudgeAutoConfiguration {
 		@ConditionalOnMissingBean
 		SampledJudge llmObsSampledJudge(LlmObsProperties properties, Judge judge, JudgeBudget budget,
 				JudgeMeters meters, FailureRecorder failures, JudgeDrift drift, ObjectProvider<JudgeTracing> tracing,
-				InstrumentationErrors errors) {
+				InstrumentationErrors errors, Environment environment, ObjectProvider<TaskDecorator> taskDecorator) {
 			LlmObsProperties.Judge settings = properties.getJudge();
 			Set<JudgeTrigger> alwaysOn = EnumSet.noneOf(JudgeTrigger.class);
 			settings.getAlwaysOn().forEach((value) -> alwaysOn.add(JudgeTrigger.of(value)));
 			JudgeRateLimiter rateLimiter = new JudgeRateLimiter(settings.getMaxPerMinute(), Duration.ofMinutes(1),
 					System::nanoTime);
-			CustomizableThreadFactory threads = new CustomizableThreadFactory("llmobs-judge-");
-			threads.setDaemon(true);
+			LlmObsThreadPools pools = new LlmObsThreadPools(environment, taskDecorator);
+			int concurrency = settings.getConcurrency();
 			return new SampledJudge(
 					new SampledJudge.Settings(settings.getSampleRate(), alwaysOn, settings.getQueueCapacity(),
 							settings.getConcurrency(), settings.getTimeout()),
 					() -> judge, rateLimiter, budget, meters, failures, drift,
 					tracing.getIfAvailable(() -> JudgeTracing.NONE), errors,
-					() -> ThreadLocalRandom.current().nextDouble(), threads);
+					() -> ThreadLocalRandom.current().nextDouble(),
+					pools.contextExecutor("llmobs-judge-",
+							(pool) -> pool.corePoolSize(concurrency)
+								.maxPoolSize(concurrency)
+								.queueCapacity(settings.getQueueCapacity())),
+					pools.scheduler("llmobs-judge-timer-"));
 		}
 
 		private static String read(Resource resource) {

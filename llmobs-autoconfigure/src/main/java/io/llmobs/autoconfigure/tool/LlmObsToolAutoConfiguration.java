@@ -1,10 +1,8 @@
 package io.llmobs.autoconfigure.tool;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -12,6 +10,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
@@ -39,7 +38,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the tool guard: every tool that Spring AI's tool-calling
@@ -68,12 +68,14 @@ public final class LlmObsToolAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	ToolTimeouts llmObsToolTimeouts(LlmObsProperties properties) {
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("llmobs-tool-");
-		threads.setDaemon(true);
-		ThreadPoolExecutor workers = new ThreadPoolExecutor(0, TIMEOUT_WORKERS, 60, TimeUnit.SECONDS,
-				new SynchronousQueue<>(), threads);
-		return new ToolTimeouts(properties.getTools().getTimeout(), properties.getTools().getTimeouts(), workers);
+	ToolTimeouts llmObsToolTimeouts(LlmObsProperties properties, Environment environment,
+			ObjectProvider<TaskDecorator> taskDecorator) {
+		return new ToolTimeouts(properties.getTools().getTimeout(), properties.getTools().getTimeouts(),
+				new LlmObsThreadPools(environment, taskDecorator).contextExecutor("llmobs-tool-",
+						(pool) -> pool.corePoolSize(0)
+							.maxPoolSize(TIMEOUT_WORKERS)
+							.queueCapacity(0)
+							.keepAlive(Duration.ofSeconds(60))));
 	}
 
 	@Bean
