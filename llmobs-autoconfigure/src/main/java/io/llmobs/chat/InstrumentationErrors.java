@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Clock;
@@ -20,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * Where llmobs reports its own failures: an exception inside the instrumentation is counted in
  * {@code llmobs.instrumentation.errors{component}} and logged at most once a minute per component, and the
  * user's call goes on. {@link #run(Component, Runnable)} and {@link #call(Component, Supplier, Object)} guard a
- * piece of instrumentation that way; their forms with a subject and an argument take a non-capturing method reference
- * (such as {@code Handler::record}), so that code that runs on every call allocates nothing for the guard.
+ * piece of instrumentation that way; their forms with an argument, or a subject and an argument, take a non-capturing
+ * method reference (such as {@code Handler::record}), so that code that runs on every call allocates nothing for
+ * the guard.
  */
 public final class InstrumentationErrors {
 
@@ -69,6 +72,23 @@ public final class InstrumentationErrors {
 	}
 
 	/**
+	 * Runs a piece of instrumentation on an argument, as {@link #run(Component, Runnable)} does; with a
+	 * non-capturing {@code action} nothing is allocated.
+	 * @param <A> the type of the argument
+	 * @param component the part of llmobs that runs it
+	 * @param argument the action's argument
+	 * @param action the instrumentation
+	 */
+	public <A> void run(Component component, A argument, Consumer<? super A> action) {
+		try {
+			action.accept(argument);
+		}
+		catch (RuntimeException ex) {
+			record(component, ex);
+		}
+	}
+
+	/**
 	 * Runs a piece of instrumentation on a subject and an argument, as {@link #run(Component, Runnable)} does; with a
 	 * non-capturing {@code action} nothing is allocated.
 	 * @param <S> the type of the subject
@@ -100,6 +120,28 @@ public final class InstrumentationErrors {
 	public <T extends @Nullable Object> T call(Component component, Supplier<? extends T> action, T fallback) {
 		try {
 			return action.get();
+		}
+		catch (RuntimeException ex) {
+			record(component, ex);
+			return fallback;
+		}
+	}
+
+	/**
+	 * Computes a value from an argument, as {@link #call(Component, Supplier, Object)} does; with a non-capturing
+	 * {@code action} nothing is allocated.
+	 * @param <A> the type of the argument
+	 * @param <T> the type of the value
+	 * @param component the part of llmobs that computes it
+	 * @param argument the action's argument
+	 * @param action the computation
+	 * @param fallback the value when it fails
+	 * @return the computed value, or the fallback
+	 */
+	public <A, T extends @Nullable Object> T call(Component component, A argument,
+			Function<? super A, ? extends T> action, T fallback) {
+		try {
+			return action.apply(argument);
 		}
 		catch (RuntimeException ex) {
 			record(component, ex);

@@ -37,8 +37,20 @@ class InstrumentationErrorsTests {
 	}
 
 	@Test
+	void runWithAnArgumentPassesItAndSwallowsAFailure() {
+		List<String> seen = new ArrayList<>();
+		this.errors.run(Component.FEEDBACK, seen, (list) -> list.add("first"));
+		this.errors.run(Component.FEEDBACK, seen, (list) -> {
+			throw new IllegalStateException("broken");
+		});
+		assertThat(seen).containsExactly("first");
+		assertThat(count(Component.FEEDBACK)).isEqualTo(1);
+	}
+
+	@Test
 	void callReturnsTheValueWhenTheActionSucceeds() {
 		assertThat(this.errors.call(Component.MCP, () -> "value", "fallback")).isEqualTo("value");
+		assertThat(this.errors.call(Component.MCP, "value", String::toUpperCase, "fallback")).isEqualTo("VALUE");
 		assertThat(this.errors.call(Component.MCP, "value", 2, String::substring, "fallback")).isEqualTo("lue");
 		assertThat(count(Component.MCP)).isZero();
 	}
@@ -48,9 +60,11 @@ class InstrumentationErrorsTests {
 		assertThat(this.errors.call(Component.TENANT_RESOLVER, () -> {
 			throw new IllegalStateException("broken");
 		}, "fallback")).isEqualTo("fallback");
+		assertThat(this.errors.call(Component.TENANT_RESOLVER, "value", (value) -> value.substring(9), "fallback"))
+			.isEqualTo("fallback");
 		assertThat(this.errors.call(Component.TENANT_RESOLVER, "value", 9, String::substring, "fallback"))
 			.isEqualTo("fallback");
-		assertThat(count(Component.TENANT_RESOLVER)).isEqualTo(2);
+		assertThat(count(Component.TENANT_RESOLVER)).isEqualTo(3);
 	}
 
 	@Test
@@ -67,6 +81,9 @@ class InstrumentationErrorsTests {
 		assertThatExceptionOfType(StackOverflowError.class).isThrownBy(() -> this.errors.run(Component.JUDGE, () -> {
 			throw new StackOverflowError();
 		}));
+		assertThatExceptionOfType(OutOfMemoryError.class).isThrownBy(() -> this.errors.call(Component.JUDGE, () -> {
+			throw new OutOfMemoryError();
+		}, "fallback"));
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> this.errors.call(Component.JUDGE, "subject", "argument", (subject, argument) -> {
 				throw new AssertionError(argument);
