@@ -13,7 +13,7 @@ import org.springframework.ai.chat.model.ChatResponse;
 
 /**
  * Starts and records {@code ChatClient} calls for {@link ChatClientMetricsHandler} ({@code call()}) and
- * {@link ChatClientStreamAdvisor} (streams); a failure inside is reported, never thrown. Its guards are spelled out
+ * {@link ChatClientStreamAdvisor} (streams); a failure inside is reported, never thrown. Most guards are spelled out
  * rather than {@link InstrumentationErrors#run}: they run on every call and close over several of its values, which
  * a lambda would allocate.
  */

@@ -99,7 +99,10 @@ class InstrumentationErrorsTests {
 	}
 
 	private double count(Component component) {
-		return this.registry.get(InstrumentationErrors.METER_NAME).tag("component", component.tagValue()).counter().count();
+		return this.registry.get(InstrumentationErrors.METER_NAME)
+			.tag("component", component.tagValue())
+			.counter()
+			.count();
 	}
 
 }
