@@ -38,17 +38,17 @@ public final class ContentCaptureFilter implements ObservationFilter {
 	@Override
 	public Observation.Context map(Observation.Context context) {
 		if (context instanceof ChatModelObservationContext modelContext && SpanPresence.hasSpan(context)) {
-			try {
-				List<Message> prompt = modelContext.getRequest().getInstructions();
-				put(context, ContentAttributes.SYSTEM_INSTRUCTIONS, this.messages.systemInstructions(prompt));
-				put(context, ContentAttributes.INPUT_MESSAGES, this.messages.inputMessages(prompt));
-				put(context, ContentAttributes.OUTPUT_MESSAGES, this.messages.outputMessages(modelContext.getResponse()));
-			}
-			catch (RuntimeException ex) {
-				this.errors.record(InstrumentationErrors.Component.REDACTION, ex);
-			}
+			this.errors.run(InstrumentationErrors.Component.REDACTION, this, modelContext,
+					ContentCaptureFilter::capture);
 		}
 		return context;
+	}
+
+	private void capture(ChatModelObservationContext context) {
+		List<Message> prompt = context.getRequest().getInstructions();
+		put(context, ContentAttributes.SYSTEM_INSTRUCTIONS, this.messages.systemInstructions(prompt));
+		put(context, ContentAttributes.INPUT_MESSAGES, this.messages.inputMessages(prompt));
+		put(context, ContentAttributes.OUTPUT_MESSAGES, this.messages.outputMessages(context.getResponse()));
 	}
 
 	private static void put(Observation.Context context, String key, @Nullable String value) {

@@ -60,32 +60,31 @@ public final class PiiEntityCounter implements ObservationHandler<ChatModelObser
 
 	@Override
 	public void onStop(ChatModelObservationContext context) {
-		try {
-			List<Message> prompt = context.getRequest().getInstructions();
-			int first = 0;
-			for (int i = prompt.size() - 1; i >= 0; i--) {
-				if (prompt.get(i).getMessageType() == MessageType.ASSISTANT) {
-					first = i + 1;
-					break;
-				}
-			}
-			for (Message message : prompt.subList(first, prompt.size())) {
-				count(message.getText(), PiiDirection.INPUT);
-				if (message instanceof ToolResponseMessage tool) {
-					tool.getResponses().forEach((response) -> count(response.responseData(), PiiDirection.INPUT));
-				}
-			}
-			ChatResponse response = context.getResponse();
-			if (response != null) {
-				for (Generation generation : response.getResults()) {
-					AssistantMessage output = generation.getOutput();
-					count(output.getText(), PiiDirection.OUTPUT);
-					output.getToolCalls().forEach((call) -> count(call.arguments(), PiiDirection.OUTPUT));
-				}
+		this.errors.run(InstrumentationErrors.Component.REDACTION, this, context, PiiEntityCounter::countEntities);
+	}
+
+	private void countEntities(ChatModelObservationContext context) {
+		List<Message> prompt = context.getRequest().getInstructions();
+		int first = 0;
+		for (int i = prompt.size() - 1; i >= 0; i--) {
+			if (prompt.get(i).getMessageType() == MessageType.ASSISTANT) {
+				first = i + 1;
+				break;
 			}
 		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.REDACTION, ex);
+		for (Message message : prompt.subList(first, prompt.size())) {
+			count(message.getText(), PiiDirection.INPUT);
+			if (message instanceof ToolResponseMessage tool) {
+				tool.getResponses().forEach((response) -> count(response.responseData(), PiiDirection.INPUT));
+			}
+		}
+		ChatResponse response = context.getResponse();
+		if (response != null) {
+			for (Generation generation : response.getResults()) {
+				AssistantMessage output = generation.getOutput();
+				count(output.getText(), PiiDirection.OUTPUT);
+				output.getToolCalls().forEach((call) -> count(call.arguments(), PiiDirection.OUTPUT));
+			}
 		}
 	}
 

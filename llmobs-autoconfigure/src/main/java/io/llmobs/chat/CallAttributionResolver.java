@@ -58,16 +58,9 @@ public final class CallAttributionResolver {
 	}
 
 	private @Nullable String resolveTenant() {
-		if (this.tenantResolver == null) {
-			return null;
-		}
-		try {
-			return this.tenantResolver.resolveTenant();
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.TENANT_RESOLVER, ex);
-			return null;
-		}
+		TenantResolver resolver = this.tenantResolver;
+		return (resolver != null) ? this.errors.call(InstrumentationErrors.Component.TENANT_RESOLVER, resolver,
+				TenantResolver::resolveTenant, null) : null;
 	}
 
 }

@@ -13,7 +13,9 @@ import org.springframework.ai.chat.model.ChatResponse;
 
 /**
  * Starts and records {@code ChatClient} calls for {@link ChatClientMetricsHandler} ({@code call()}) and
- * {@link ChatClientStreamAdvisor} (streams); a failure inside is reported, never thrown.
+ * {@link ChatClientStreamAdvisor} (streams); a failure inside is reported, never thrown. Most guards are spelled out
+ * rather than {@link InstrumentationErrors#run}: they run on every call and close over several of its values, which
+ * a lambda would allocate.
  */
 public final class ChatCallRecorder {
 
@@ -112,18 +114,10 @@ public final class ChatCallRecorder {
 					error, call.attribution(), model, call.toolFailures(), call.isLoopStopped(), call.toolResults(),
 					call.isGuardrailBlocked(), observation);
 			for (ChatCallListener listener : listeners) {
-				tell(listener, finished);
+				// One at a time: a failing listener neither fails the call nor keeps the others from hearing of it.
+				this.errors.run(InstrumentationErrors.Component.CHAT_CLIENT, listener, finished,
+						ChatCallListener::onFinished);
 			}
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
-		}
-	}
-
-	/** Tells one listener, so that a failing one neither fails the call nor keeps the others from hearing of it. */
-	private void tell(ChatCallListener listener, FinishedChatCall finished) {
-		try {
-			listener.onFinished(finished);
 		}
 		catch (RuntimeException ex) {
 			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);

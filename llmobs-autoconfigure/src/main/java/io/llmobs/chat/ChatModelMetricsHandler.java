@@ -42,33 +42,28 @@ public final class ChatModelMetricsHandler implements ObservationHandler<ChatMod
 
 	@Override
 	public void onStart(ChatModelObservationContext context) {
-		try {
-			this.accounting.scope(context);
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.MODEL_METRICS, ex);
-		}
+		this.errors.run(InstrumentationErrors.Component.MODEL_METRICS, this.accounting, context,
+				ModelCallAccounting::scope);
 	}
 
 	@Override
 	public void onStop(ChatModelObservationContext context) {
-		try {
-			ModelCall call = this.accounting.account(context);
-			this.meters.record(call);
-			Double cost = call.costUsd();
-			if (cost != null) {
-				this.costTotals.add(call.model(), call.attribution().stage(), cost);
-				LlmTaskContext task = call.scope().task();
-				if (task != null) {
-					task.addCost(cost);
-				}
-			}
-			else if (call.usageReported()) {
-				this.unpricedWarnings.warnOnce(call.model(), call.modelId(), call.provider());
+		this.errors.run(InstrumentationErrors.Component.MODEL_METRICS, this, context, ChatModelMetricsHandler::record);
+	}
+
+	private void record(ChatModelObservationContext context) {
+		ModelCall call = this.accounting.account(context);
+		this.meters.record(call);
+		Double cost = call.costUsd();
+		if (cost != null) {
+			this.costTotals.add(call.model(), call.attribution().stage(), cost);
+			LlmTaskContext task = call.scope().task();
+			if (task != null) {
+				task.addCost(cost);
 			}
 		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.MODEL_METRICS, ex);
+		else if (call.usageReported()) {
+			this.unpricedWarnings.warnOnce(call.model(), call.modelId(), call.provider());
 		}
 	}
 

@@ -35,24 +35,23 @@ public final class ChatSpanEnricher implements ObservationFilter {
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
-		try {
-			if (!SpanPresence.hasSpan(context)) {
-				return context;
-			}
-			if (context instanceof ChatModelObservationContext modelContext) {
-				enrich(modelContext, this.accounting.account(modelContext));
-			}
-			else if (context instanceof ChatClientObservationContext) {
-				ChatCall call = context.get(ChatCall.class);
-				if (call != null) {
-					attribution(context, call.attribution());
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.SPANS, ex);
-		}
+		this.errors.run(InstrumentationErrors.Component.SPANS, this, context, ChatSpanEnricher::enrich);
 		return context;
+	}
+
+	private void enrich(Observation.Context context) {
+		if (!SpanPresence.hasSpan(context)) {
+			return;
+		}
+		if (context instanceof ChatModelObservationContext modelContext) {
+			enrich(modelContext, this.accounting.account(modelContext));
+		}
+		else if (context instanceof ChatClientObservationContext) {
+			ChatCall call = context.get(ChatCall.class);
+			if (call != null) {
+				attribution(context, call.attribution());
+			}
+		}
 	}
 
 	private static void enrich(Observation.Context context, ModelCall call) {

@@ -5,17 +5,26 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where llmobs reports its own failures: an exception inside the instrumentation is counted in
  * {@code llmobs.instrumentation.errors{component}} and logged at most once a minute per component, and the
- * user's call goes on.
+ * user's call goes on. {@link #run(Component, Runnable)} and {@link #call(Component, Supplier, Object)} guard a
+ * piece of instrumentation that way; their forms with an argument, or a subject and an argument, take a non-capturing
+ * method reference (such as {@code Handler::record}), so that code that runs on every call allocates nothing for
+ * the guard.
  */
 public final class InstrumentationErrors {
 
@@ -45,6 +54,123 @@ public final class InstrumentationErrors {
 				.register(registry));
 		}
 		this.clock = registry.config().clock();
+	}
+
+	/**
+	 * Runs a piece of instrumentation; a {@link RuntimeException} it throws is reported under its component and
+	 * swallowed, an {@link Error} goes on.
+	 * @param component the part of llmobs that runs it
+	 * @param action the instrumentation
+	 */
+	public void run(Component component, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			record(component, ex);
+		}
+	}
+
+	/**
+	 * Runs a piece of instrumentation on an argument, as {@link #run(Component, Runnable)} does; with a
+	 * non-capturing {@code action} nothing is allocated.
+	 * @param <A> the type of the argument
+	 * @param component the part of llmobs that runs it
+	 * @param argument the action's argument
+	 * @param action the instrumentation
+	 */
+	public <A> void run(Component component, A argument, Consumer<? super A> action) {
+		try {
+			action.accept(argument);
+		}
+		catch (RuntimeException ex) {
+			record(component, ex);
+		}
+	}
+
+	/**
+	 * Runs a piece of instrumentation on a subject and an argument, as {@link #run(Component, Runnable)} does; with a
+	 * non-capturing {@code action} nothing is allocated.
+	 * @param <S> the type of the subject
+	 * @param <A> the type of the argument
+	 * @param component the part of llmobs that runs it
+	 * @param subject what the action is run on, typically the caller itself
+	 * @param argument the action's argument
+	 * @param action the instrumentation
+	 */
+	public <S, A extends @Nullable Object> void run(Component component, S subject, A argument,
+			BiConsumer<? super S, ? super A> action) {
+		try {
+			action.accept(subject, argument);
+		}
+		catch (RuntimeException ex) {
+			record(component, ex);
+		}
+	}
+
+	/**
+	 * Computes a value for the instrumentation; when that throws a {@link RuntimeException}, the failure is reported
+	 * under its component and the fallback is returned, an {@link Error} goes on.
+	 * @param <T> the type of the value
+	 * @param component the part of llmobs that computes it
+	 * @param action the computation
+	 * @param fallback the value when it fails
+	 * @return the computed value, or the fallback
+	 */
+	public <T extends @Nullable Object> T call(Component component, Supplier<? extends T> action, T fallback) {
+		try {
+			return action.get();
+		}
+		catch (RuntimeException ex) {
+			record(component, ex);
+			return fallback;
+		}
+	}
+
+	/**
+	 * Computes a value from an argument, as {@link #call(Component, Supplier, Object)} does; with a non-capturing
+	 * {@code action} nothing is allocated.
+	 * @param <A> the type of the argument
+	 * @param <T> the type of the value
+	 * @param component the part of llmobs that computes it
+	 * @param argument the action's argument
+	 * @param action the computation
+	 * @param fallback the value when it fails
+	 * @return the computed value, or the fallback
+	 */
+	public <A, T extends @Nullable Object> T call(Component component, A argument,
+			Function<? super A, ? extends T> action, T fallback) {
+		try {
+			return action.apply(argument);
+		}
+		catch (RuntimeException ex) {
+			record(component, ex);
+			return fallback;
+		}
+	}
+
+	/**
+	 * Computes a value from a subject and an argument, as {@link #call(Component, Supplier, Object)} does; with a
+	 * non-capturing {@code action} nothing is allocated.
+	 * @param <S> the type of the subject
+	 * @param <A> the type of the argument
+	 * @param <T> the type of the value
+	 * @param component the part of llmobs that computes it
+	 * @param subject what the action is run on, typically the caller itself
+	 * @param argument the action's argument
+	 * @param action the computation
+	 * @param fallback the value when it fails
+	 * @return the computed value, or the fallback
+	 */
+	public <S, A extends @Nullable Object, T extends @Nullable Object> T call(Component component, S subject,
+			A argument, BiFunction<? super S, ? super A, ? extends T> action, T fallback) {
+		try {
+			return action.apply(subject, argument);
+		}
+		catch (RuntimeException ex) {
+			record(component, ex);
+			return fallback;
+		}
 	}
 
 	/**

@@ -59,23 +59,22 @@ public final class LlmTask implements AutoCloseable {
 	/** Ends the task: closes its span and records its duration and cost by outcome. */
 	@Override
 	public void close() {
-		try {
-			this.scope.close();
-			String outcome = this.outcome.tagValue();
-			double cost = this.context.getCostUsd();
-			this.context.addLowCardinalityKeyValue(KeyValue.of(OUTCOME, outcome));
-			this.context.addHighCardinalityKeyValue(KeyValue.of(ChatSpanAttributes.COST_USD, Double.toString(cost)));
-			this.observation.stop();
-			DistributionSummary.builder(ChatMetricNames.TASK_COST)
-				.description("USD spent on the model calls of one task")
-				.baseUnit("usd")
-				.tags("task", this.context.getTask(), OUTCOME, outcome)
-				.register(this.meterRegistry)
-				.record(cost);
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.TASK, ex);
-		}
+		this.errors.run(InstrumentationErrors.Component.TASK, this, LlmTask::end);
+	}
+
+	private void end() {
+		this.scope.close();
+		String outcome = this.outcome.tagValue();
+		double cost = this.context.getCostUsd();
+		this.context.addLowCardinalityKeyValue(KeyValue.of(OUTCOME, outcome));
+		this.context.addHighCardinalityKeyValue(KeyValue.of(ChatSpanAttributes.COST_USD, Double.toString(cost)));
+		this.observation.stop();
+		DistributionSummary.builder(ChatMetricNames.TASK_COST)
+			.description("USD spent on the model calls of one task")
+			.baseUnit("usd")
+			.tags("task", this.context.getTask(), OUTCOME, outcome)
+			.register(this.meterRegistry)
+			.record(cost);
 	}
 
 }

@@ -76,22 +76,21 @@ public final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, Ll
 	}
 
 	private @Nullable ContextWindowExceededException check(ChatClientRequest request) {
-		try {
-			ContextAccount account = this.accountant.accountExactly(request);
-			Double utilization = account.utilization();
-			Integer window = account.window();
-			if (utilization == null || window == null || utilization <= this.blockRatio) {
-				return null;
-			}
-			String model = this.models.bound(account.modelId());
-			String stage = this.attributionResolver.resolve(request.context()).stage();
-			this.meters.recordBlocked(model, stage, utilization);
-			return new ContextWindowExceededException(account, window, this.blockRatio);
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CONTEXT, ex);
+		return this.errors.call(InstrumentationErrors.Component.CONTEXT, this, request, ContextGuardAdvisor::refusal,
+				null);
+	}
+
+	private @Nullable ContextWindowExceededException refusal(ChatClientRequest request) {
+		ContextAccount account = this.accountant.accountExactly(request);
+		Double utilization = account.utilization();
+		Integer window = account.window();
+		if (utilization == null || window == null || utilization <= this.blockRatio) {
 			return null;
 		}
+		String model = this.models.bound(account.modelId());
+		String stage = this.attributionResolver.resolve(request.context()).stage();
+		this.meters.recordBlocked(model, stage, utilization);
+		return new ContextWindowExceededException(account, window, this.blockRatio);
 	}
 
 	@Override

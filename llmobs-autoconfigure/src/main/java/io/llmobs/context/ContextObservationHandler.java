@@ -45,32 +45,26 @@ public final class ContextObservationHandler implements ObservationHandler<ChatM
 
 	@Override
 	public void onStart(ChatModelObservationContext context) {
-		try {
-			this.accountant.start(context);
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CONTEXT, ex);
-		}
+		this.errors.run(InstrumentationErrors.Component.CONTEXT, this.accountant, context, ContextAccountant::start);
 	}
 
 	@Override
 	public void onStop(ChatModelObservationContext context) {
-		try {
-			ModelCall call = this.modelCalls.account(context);
-			ContextAccount account = this.accountant.account(context);
-			String stage = call.attribution().stage();
-			Double utilization = account.utilization();
-			boolean exceeded = utilization != null && utilization >= this.warnRatio;
-			this.meters.record(call.model(), stage, account, exceeded);
-			if (call.usageReported()) {
-				Double error = this.accountant.calibrate(context, account, call.usage().input());
-				if (error != null) {
-					this.meters.recordEstimateError(call.model(), error);
-				}
+		this.errors.run(InstrumentationErrors.Component.CONTEXT, this, context, ContextObservationHandler::record);
+	}
+
+	private void record(ChatModelObservationContext context) {
+		ModelCall call = this.modelCalls.account(context);
+		ContextAccount account = this.accountant.account(context);
+		String stage = call.attribution().stage();
+		Double utilization = account.utilization();
+		boolean exceeded = utilization != null && utilization >= this.warnRatio;
+		this.meters.record(call.model(), stage, account, exceeded);
+		if (call.usageReported()) {
+			Double error = this.accountant.calibrate(context, account, call.usage().input());
+			if (error != null) {
+				this.meters.recordEstimateError(call.model(), error);
 			}
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CONTEXT, ex);
 		}
 	}
 

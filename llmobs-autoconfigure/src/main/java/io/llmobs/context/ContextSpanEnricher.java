@@ -31,28 +31,27 @@ public final class ContextSpanEnricher implements ObservationFilter {
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
-		try {
-			if (context instanceof ChatModelObservationContext modelContext && SpanPresence.hasSpan(context)) {
-				ContextAccount account = this.accountant.account(modelContext);
-				SectionTokens sections = account.sections();
-				for (ContextSection section : ContextSection.all()) {
-					long tokens = sections.get(section);
-					// An absent section is an empty one: fewer attributes on every span.
-					if (tokens > 0) {
-						context.addHighCardinalityKeyValue(KeyValue.of(section.spanAttribute(), Long.toString(tokens)));
-					}
-				}
-				Double utilization = account.utilization();
-				if (utilization != null) {
-					context.addHighCardinalityKeyValue(
-							KeyValue.of(ContextSpanAttributes.UTILIZATION, Double.toString(utilization)));
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CONTEXT, ex);
+		if (context instanceof ChatModelObservationContext modelContext && SpanPresence.hasSpan(context)) {
+			this.errors.run(InstrumentationErrors.Component.CONTEXT, this, modelContext, ContextSpanEnricher::enrich);
 		}
 		return context;
+	}
+
+	private void enrich(ChatModelObservationContext context) {
+		ContextAccount account = this.accountant.account(context);
+		SectionTokens sections = account.sections();
+		for (ContextSection section : ContextSection.all()) {
+			long tokens = sections.get(section);
+			// An absent section is an empty one: fewer attributes on every span.
+			if (tokens > 0) {
+				context.addHighCardinalityKeyValue(KeyValue.of(section.spanAttribute(), Long.toString(tokens)));
+			}
+		}
+		Double utilization = account.utilization();
+		if (utilization != null) {
+			context.addHighCardinalityKeyValue(
+					KeyValue.of(ContextSpanAttributes.UTILIZATION, Double.toString(utilization)));
+		}
 	}
 
 }

@@ -35,36 +35,36 @@ public final class FeedbackObservationHandler implements ObservationHandler<Chat
 
 	@Override
 	public void onStart(ChatClientObservationContext context) {
-		try {
-			context.put(Interaction.class, this.interactions.of(context));
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.FEEDBACK, ex);
-		}
+		this.errors.run(InstrumentationErrors.Component.FEEDBACK, this.interactions, context,
+				FeedbackObservationHandler::begin);
 	}
 
 	@Override
 	public void onStop(ChatClientObservationContext context) {
-		try {
-			Interaction interaction = context.get(Interaction.class);
-			if (interaction == null) {
-				return;
-			}
-			CallAttribution attribution = ChatCalls.attribution(context);
-			interaction.stage((attribution != null) ? attribution.stage() : BoundedTagValues.NONE);
-			ChatClientResponse response = context.getResponse();
-			ChatResponse chatResponse = (response != null) ? response.chatResponse() : null;
-			String responseId = (chatResponse != null) ? chatResponse.getMetadata().getId() : null;
-			if (responseId != null && !responseId.isEmpty()) {
-				this.interactions.register(responseId, interaction);
-			}
-			String traceId = TraceIds.of(context);
-			if (traceId != null) {
-				this.interactions.register(traceId, interaction);
-			}
+		this.errors.run(InstrumentationErrors.Component.FEEDBACK, this.interactions, context,
+				FeedbackObservationHandler::register);
+	}
+
+	private static void begin(Interactions interactions, ChatClientObservationContext context) {
+		context.put(Interaction.class, interactions.of(context));
+	}
+
+	private static void register(Interactions interactions, ChatClientObservationContext context) {
+		Interaction interaction = context.get(Interaction.class);
+		if (interaction == null) {
+			return;
 		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.FEEDBACK, ex);
+		CallAttribution attribution = ChatCalls.attribution(context);
+		interaction.stage((attribution != null) ? attribution.stage() : BoundedTagValues.NONE);
+		ChatClientResponse response = context.getResponse();
+		ChatResponse chatResponse = (response != null) ? response.chatResponse() : null;
+		String responseId = (chatResponse != null) ? chatResponse.getMetadata().getId() : null;
+		if (responseId != null && !responseId.isEmpty()) {
+			interactions.register(responseId, interaction);
+		}
+		String traceId = TraceIds.of(context);
+		if (traceId != null) {
+			interactions.register(traceId, interaction);
 		}
 	}
 

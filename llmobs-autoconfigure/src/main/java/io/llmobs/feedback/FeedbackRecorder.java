@@ -42,48 +42,46 @@ public final class FeedbackRecorder {
 	 * @return {@code true} when the id is known; unknown ids are counted, not thrown
 	 */
 	public boolean record(String id, FeedbackOutcome outcome) {
-		try {
-			Interaction interaction = this.interactions.find(id);
-			if (interaction == null) {
-				Counter.builder(FeedbackMetricNames.FEEDBACK_UNKNOWN)
-					.description("Feedback on ids that are unknown or expired")
-					.tag("outcome", outcome.tagValue())
-					.register(this.registry)
-					.increment();
-				return false;
-			}
-			String stage = interaction.stage();
-			Counter.builder(FeedbackMetricNames.FEEDBACK)
-				.description("Feedback of users on calls")
+		return this.errors.call(InstrumentationErrors.Component.FEEDBACK, () -> count(id, outcome), false);
+	}
+
+	private boolean count(String id, FeedbackOutcome outcome) {
+		Interaction interaction = this.interactions.find(id);
+		if (interaction == null) {
+			Counter.builder(FeedbackMetricNames.FEEDBACK_UNKNOWN)
+				.description("Feedback on ids that are unknown or expired")
 				.tag("outcome", outcome.tagValue())
-				.tag("stage", stage)
 				.register(this.registry)
 				.increment();
-			if (outcome == FeedbackOutcome.ACCEPTED && interaction.accept()) {
-				Timer.builder(FeedbackMetricNames.TTGO)
-					.description("Time to good output: from the request to its first accepted feedback")
-					.tag("stage", stage)
-					.publishPercentileHistogram()
-					.minimumExpectedValue(Duration.ofMillis(100))
-					.maximumExpectedValue(Duration.ofHours(1))
-					.register(this.registry)
-					.record(this.interactions.monotonicTime() - interaction.startNanos(), TimeUnit.NANOSECONDS);
-			}
-			if (outcome.overridesGuardrail()) {
-				for (String guardrail : interaction.takeBlockedBy()) {
-					Counter.builder(FeedbackMetricNames.GUARDRAIL_FALSE_POSITIVE)
-						.description("Guardrail blocks that users overrode")
-						.tag("guardrail", guardrail)
-						.register(this.registry)
-						.increment();
-				}
-			}
-			return true;
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.FEEDBACK, ex);
 			return false;
 		}
+		String stage = interaction.stage();
+		Counter.builder(FeedbackMetricNames.FEEDBACK)
+			.description("Feedback of users on calls")
+			.tag("outcome", outcome.tagValue())
+			.tag("stage", stage)
+			.register(this.registry)
+			.increment();
+		if (outcome == FeedbackOutcome.ACCEPTED && interaction.accept()) {
+			Timer.builder(FeedbackMetricNames.TTGO)
+				.description("Time to good output: from the request to its first accepted feedback")
+				.tag("stage", stage)
+				.publishPercentileHistogram()
+				.minimumExpectedValue(Duration.ofMillis(100))
+				.maximumExpectedValue(Duration.ofHours(1))
+				.register(this.registry)
+				.record(this.interactions.monotonicTime() - interaction.startNanos(), TimeUnit.NANOSECONDS);
+		}
+		if (outcome.overridesGuardrail()) {
+			for (String guardrail : interaction.takeBlockedBy()) {
+				Counter.builder(FeedbackMetricNames.GUARDRAIL_FALSE_POSITIVE)
+					.description("Guardrail blocks that users overrode")
+					.tag("guardrail", guardrail)
+					.register(this.registry)
+					.increment();
+			}
+		}
+		return true;
 	}
 
 }

@@ -147,6 +147,7 @@ public final class McpServerToolObservations {
 
 	private <E> @Nullable Observation observation(CallToolRequest request, @Nullable E exchange,
 			SessionIds<E> sessionIds) {
+		// Spelled out: a lambda over the request, the exchange and its session ids would allocate on every tool call.
 		try {
 			String sessionId = (exchange != null) ? sessionIds.sessionId(exchange) : null;
 			return McpToolCallObservationDocumentation.TOOL_CALL.observation(this.convention, DEFAULT_CONVENTION,

@@ -44,23 +44,22 @@ public final class TracePropagatingMcpMetaConverter implements ToolContextToMcpM
 	@Override
 	public Map<String, Object> convert(ToolContext toolContext) {
 		Map<String, Object> meta = this.delegate.convert(toolContext);
-		try {
-			TraceContext current = this.tracer.currentTraceContext().context();
-			if (current == null) {
-				return meta;
-			}
-			Map<String, Object> propagated = (meta != null) ? new LinkedHashMap<>(meta) : new LinkedHashMap<>();
-			this.propagator.inject(current, propagated, (carrier, key, value) -> {
-				if (carrier != null) {
-					carrier.putIfAbsent(key, value);
-				}
-			});
-			return propagated;
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.MCP, ex);
+		return this.errors.call(InstrumentationErrors.Component.MCP, this, meta,
+				TracePropagatingMcpMetaConverter::propagate, meta);
+	}
+
+	private Map<String, Object> propagate(Map<String, Object> meta) {
+		TraceContext current = this.tracer.currentTraceContext().context();
+		if (current == null) {
 			return meta;
 		}
+		Map<String, Object> propagated = (meta != null) ? new LinkedHashMap<>(meta) : new LinkedHashMap<>();
+		this.propagator.inject(current, propagated, (carrier, key, value) -> {
+			if (carrier != null) {
+				carrier.putIfAbsent(key, value);
+			}
+		});
+		return propagated;
 	}
 
 	/**

@@ -46,21 +46,20 @@ public final class StreamCorrelationAdvisor implements StreamAdvisor, LlmObsAdvi
 	}
 
 	private ChatClientRequest correlated(ChatClientRequest request) {
-		try {
-			Prompt prompt = request.prompt();
-			if (!(prompt.getOptions() instanceof OpenAiChatOptions options)) {
-				return request;
-			}
-			Map<String, String> custom = options.getCustomHeaders();
-			Map<String, String> headers = (custom != null) ? new HashMap<>(custom) : new HashMap<>();
-			headers.put(StreamModelSpans.HEADER, this.spans.nextId());
-			OpenAiChatOptions correlated = options.mutate().customHeaders(headers).build();
-			return request.mutate().prompt(prompt.mutate().chatOptions(correlated).build()).build();
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
+		return this.errors.call(InstrumentationErrors.Component.CHAT_CLIENT, this.spans, request,
+				StreamCorrelationAdvisor::correlate, request);
+	}
+
+	private static ChatClientRequest correlate(StreamModelSpans spans, ChatClientRequest request) {
+		Prompt prompt = request.prompt();
+		if (!(prompt.getOptions() instanceof OpenAiChatOptions options)) {
 			return request;
 		}
+		Map<String, String> custom = options.getCustomHeaders();
+		Map<String, String> headers = (custom != null) ? new HashMap<>(custom) : new HashMap<>();
+		headers.put(StreamModelSpans.HEADER, spans.nextId());
+		OpenAiChatOptions correlated = options.mutate().customHeaders(headers).build();
+		return request.mutate().prompt(prompt.mutate().chatOptions(correlated).build()).build();
 	}
 
 	@Override

@@ -65,28 +65,12 @@ public final class StreamModelSpans implements ObservationHandler<ChatModelObser
 
 	@Override
 	public void onStart(ChatModelObservationContext context) {
-		try {
-			String id = correlationId(context);
-			if (id != null) {
-				this.inFlight.put(id, context);
-			}
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
-		}
+		this.errors.run(InstrumentationErrors.Component.CHAT_CLIENT, this.inFlight, context, StreamModelSpans::enter);
 	}
 
 	@Override
 	public void onStop(ChatModelObservationContext context) {
-		try {
-			String id = correlationId(context);
-			if (id != null) {
-				this.inFlight.remove(id, context);
-			}
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
-		}
+		this.errors.run(InstrumentationErrors.Component.CHAT_CLIENT, this.inFlight, context, StreamModelSpans::leave);
 	}
 
 	@Override
@@ -97,6 +81,20 @@ public final class StreamModelSpans implements ObservationHandler<ChatModelObser
 	/** How many streams are in flight, for tests. */
 	int inFlight() {
 		return this.inFlight.size();
+	}
+
+	private static void enter(Map<String, ChatModelObservationContext> inFlight, ChatModelObservationContext context) {
+		String id = correlationId(context);
+		if (id != null) {
+			inFlight.put(id, context);
+		}
+	}
+
+	private static void leave(Map<String, ChatModelObservationContext> inFlight, ChatModelObservationContext context) {
+		String id = correlationId(context);
+		if (id != null) {
+			inFlight.remove(id, context);
+		}
 	}
 
 	private static @Nullable String correlationId(ChatModelObservationContext context) {

@@ -28,13 +28,13 @@ public final class PromptObservationHandler implements ObservationHandler<ChatCl
 
 	@Override
 	public void onStart(ChatClientObservationContext context) {
-		try {
-			// Always put, NONE included, so a nested call never shows the identity of the call around it.
-			context.put(PromptIdentity.class, this.resolver.resolve(context.getRequest()));
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.PROMPTS, ex);
-		}
+		this.errors.run(InstrumentationErrors.Component.PROMPTS, this.resolver, context,
+				PromptObservationHandler::identify);
+	}
+
+	private static void identify(PromptIdentityResolver resolver, ChatClientObservationContext context) {
+		// Always put, NONE included, so a nested call never shows the identity of the call around it.
+		context.put(PromptIdentity.class, resolver.resolve(context.getRequest()));
 	}
 
 	@Override

@@ -28,21 +28,20 @@ public final class PromptSpanEnricher implements ObservationFilter {
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
-		try {
-			if ((context instanceof ChatClientObservationContext || context instanceof ChatModelObservationContext)
-					&& SpanPresence.hasSpan(context)) {
-				PromptIdentity identity = ObservationAncestry.find(context, PromptIdentity.class);
-				if (identity != null && identity != PromptIdentity.NONE) {
-					add(context, PromptSpanAttributes.PROMPT_NAME, identity.name());
-					add(context, PromptSpanAttributes.PROMPT_VERSION, identity.version());
-					add(context, PromptSpanAttributes.PROMPT_HASH, identity.hash());
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.SPANS, ex);
+		if ((context instanceof ChatClientObservationContext || context instanceof ChatModelObservationContext)
+				&& SpanPresence.hasSpan(context)) {
+			this.errors.run(InstrumentationErrors.Component.SPANS, context, PromptSpanEnricher::enrich);
 		}
 		return context;
+	}
+
+	private static void enrich(Observation.Context context) {
+		PromptIdentity identity = ObservationAncestry.find(context, PromptIdentity.class);
+		if (identity != null && identity != PromptIdentity.NONE) {
+			add(context, PromptSpanAttributes.PROMPT_NAME, identity.name());
+			add(context, PromptSpanAttributes.PROMPT_VERSION, identity.version());
+			add(context, PromptSpanAttributes.PROMPT_HASH, identity.hash());
+		}
 	}
 
 	private static void add(Observation.Context context, String key, @Nullable String value) {

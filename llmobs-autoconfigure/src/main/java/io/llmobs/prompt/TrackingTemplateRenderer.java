@@ -38,6 +38,7 @@ public final class TrackingTemplateRenderer implements TemplateRenderer {
 	@Override
 	public String apply(String template, Map<String, ? extends Object> variables) {
 		String rendered = this.delegate.apply(template, variables);
+		// Spelled out: a lambda over the template and its rendering would allocate on every render.
 		try {
 			this.renders.rendered(rendered, this.source.apply(template));
 		}

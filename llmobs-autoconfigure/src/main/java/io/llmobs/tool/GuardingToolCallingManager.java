@@ -3,7 +3,6 @@ package io.llmobs.tool;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -51,13 +50,12 @@ public final class GuardingToolCallingManager implements ToolCallingManager {
 
 	@Override
 	public ToolExecutionResult executeToolCalls(Prompt prompt, ChatResponse chatResponse) {
-		ToolLoop loop = ToolLoop.of(prompt.getInstructions(), this.guard.maxIdenticalCalls());
+		ToolLoop loop = this.guard.loop(prompt.getInstructions());
 		int roundTrips = loop.toolRoundTrips() + 1;
-		if (roundTrips >= this.guard.maxIterations()) {
+		if (this.guard.isLastRoundTrip(roundTrips)) {
 			AssistantMessage assistant = toolCalls(chatResponse);
 			if (assistant != null) {
-				Observation current = this.guard.observations().getCurrentObservation();
-				this.guard.loopStopped((current != null) ? current.getContext() : null, LoopStopReason.MAX_ITERATIONS);
+				this.guard.loopStopped(LoopStopReason.MAX_ITERATIONS);
 				return stopped(prompt, assistant, roundTrips);
 			}
 		}
@@ -72,7 +70,7 @@ public final class GuardingToolCallingManager implements ToolCallingManager {
 		if (tools == null || tools.isEmpty()) {
 			return prompt;
 		}
-		List<ToolCallback> guarded = tools.stream().map((tool) -> this.guard.guard(tool, loop)).toList();
+		List<ToolCallback> guarded = tools.stream().map((tool) -> this.guard.decorate(tool, loop)).toList();
 		return new Prompt(prompt.getInstructions(), options.mutate().toolCallbacks(guarded).build());
 	}
 

@@ -27,30 +27,29 @@ public final class ToolSpanEnricher implements ObservationFilter {
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
-		try {
-			if (context instanceof ToolCallingObservationContext tool && SpanPresence.hasSpan(context)) {
-				context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.TOOL_NAME, tool.getToolDefinition().name()));
-				String callId = tool.getToolCallId();
-				if (callId != null && !callId.isEmpty()) {
-					context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.TOOL_CALL_ID, callId));
-				}
-				ToolCallRecord record = context.get(ToolCallRecord.class);
-				if (record != null) {
-					context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.OUTCOME, record.outcome().tagValue()));
-					if (record.circuitBreakerState() != null) {
-						context.addHighCardinalityKeyValue(
-								KeyValue.of(ToolNames.CIRCUIT_BREAKER_STATE, record.circuitBreakerState()));
-					}
-					if (record.errorType() != null) {
-						context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.ERROR_TYPE, record.errorType()));
-					}
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.TOOLS, ex);
+		if (context instanceof ToolCallingObservationContext tool && SpanPresence.hasSpan(context)) {
+			this.errors.run(InstrumentationErrors.Component.TOOLS, tool, ToolSpanEnricher::enrich);
 		}
 		return context;
+	}
+
+	private static void enrich(ToolCallingObservationContext context) {
+		context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.TOOL_NAME, context.getToolDefinition().name()));
+		String callId = context.getToolCallId();
+		if (callId != null && !callId.isEmpty()) {
+			context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.TOOL_CALL_ID, callId));
+		}
+		ToolCallRecord record = context.get(ToolCallRecord.class);
+		if (record != null) {
+			context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.OUTCOME, record.outcome().tagValue()));
+			if (record.circuitBreakerState() != null) {
+				context.addHighCardinalityKeyValue(
+						KeyValue.of(ToolNames.CIRCUIT_BREAKER_STATE, record.circuitBreakerState()));
+			}
+			if (record.errorType() != null) {
+				context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.ERROR_TYPE, record.errorType()));
+			}
+		}
 	}
 
 }

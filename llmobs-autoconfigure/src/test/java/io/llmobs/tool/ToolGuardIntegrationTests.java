@@ -30,6 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.support.ToolCallbacks;
+import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -271,6 +274,27 @@ class ToolGuardIntegrationTests {
 				assertThat(meters.get("llmobs.agent.loop.stopped").tags("reason", "max_iterations").counter().count())
 					.isOne();
 			});
+	}
+
+	@Test
+	void toolDecoratedByHandIsGuardedOnceInAClientBuiltOutsideSpring() {
+		run(this.runner, (context) -> {
+			QuoteTools tools = new QuoteTools((call) -> true);
+			ToolGuard guard = context.getBean(ToolGuard.class);
+			ToolCallback quote = guard.decorate(guard.decorate(ToolCallbacks.from(tools)[0]));
+			ChatClient client = ChatClient.builder(context.getBean(ChatModel.class)).build();
+			for (int i = 0; i < 6; i++) {
+				assertThat(client.prompt("What does shipping to Berlin cost?").toolCallbacks(quote).call().content())
+					.as("call %d answers", i + 1)
+					.isEqualTo(ANSWER);
+			}
+			assertThat(tools.calls()).as("the tool ran until its breaker opened").isEqualTo(4);
+			MeterRegistry meters = meters(context);
+			assertThat(toolCalls(meters, "error")).as("timed once, though decorated twice").isEqualTo(4);
+			assertThat(toolCalls(meters, "rejected")).isEqualTo(2);
+			assertThat(meters.get("llmobs.tool").tag("stage", "default").timers()).hasSize(2);
+			assertThat(lastToolMessage()).startsWith("The tool 'quote' is unavailable right now.");
+		});
 	}
 
 	private static String ask(ChatClient client, QuoteTools tools) {

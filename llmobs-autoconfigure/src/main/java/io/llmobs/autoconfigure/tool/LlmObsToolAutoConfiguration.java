@@ -90,11 +90,12 @@ public final class LlmObsToolAutoConfiguration {
 					+ "class path: tools are timed and agent loops bounded, but no tool has a circuit breaker. Add "
 					+ "both to use breakers, or set llmobs.tools.circuit-breaker.enabled=false.");
 		}
-		return new ToolGuard(circuitBreakers, properties.getTools().getDegradedMessage(), meters,
-				new BoundedTagValues(properties.getTool().getMaxValues()),
-				tags.stages(), properties.getDefaultStage(), observationRegistry, meterRegistry.config().clock(), errors,
-				properties.getTools().getLoop().getMaxIdenticalCalls(), properties.getTools().getMaxIterations(),
-				timeouts);
+		LlmObsProperties.Tools tools = properties.getTools();
+		ToolGuard.Settings settings = new ToolGuard.Settings(tools.getDegradedMessage(),
+				tools.getLoop().getMaxIdenticalCalls(), tools.getMaxIterations(), properties.getDefaultStage());
+		return new ToolGuard(settings, circuitBreakers, timeouts, meters,
+				new BoundedTagValues(properties.getTool().getMaxValues()), tags.stages(), observationRegistry,
+				meterRegistry.config().clock(), errors);
 	}
 
 	@Bean

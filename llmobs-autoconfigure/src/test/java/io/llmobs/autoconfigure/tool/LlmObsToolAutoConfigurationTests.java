@@ -291,8 +291,8 @@ class LlmObsToolAutoConfigurationTests {
 		@Bean
 		ToolGuard application(ToolMeters meters, BoundedTags tags, ObservationRegistry observationRegistry,
 				InstrumentationErrors errors, ToolTimeouts timeouts) {
-			return new ToolGuard(null, "unavailable", meters, new BoundedTagValues(5), tags.stages(), "default",
-					observationRegistry, Clock.SYSTEM, errors, 3, 10, timeouts);
+			return new ToolGuard(new ToolGuard.Settings("unavailable", 3, 10, "default"), null, timeouts, meters,
+					new BoundedTagValues(5), tags.stages(), observationRegistry, Clock.SYSTEM, errors);
 		}
 
 	}
