@@ -32,10 +32,6 @@ import org.springframework.ai.tool.observation.ToolCallingObservationContext;
  */
 public final class ToolGuard {
 
-	/** The degraded-mode message by default; {@code %s} is the tool's name. */
-	public static final String DEFAULT_DEGRADED_MESSAGE = "The tool '%s' is unavailable right now. Answer without it, "
-			+ "or tell the user that this information cannot be retrieved at the moment.";
-
 	/** What the model gets for one identical call too many; the tool's name and the limit. */
 	static final String IDENTICAL_CALL_MESSAGE = "You already called the tool '%s' with these same arguments %d times "
 			+ "in this request; the result will not change. Use the results you have, or answer without them.";
