@@ -176,19 +176,17 @@ public final class BuiltInPiiDetector implements PiiDetector {
 					next = ipv6(text, i, found);
 				}
 			}
-			else if (c == '_' && isBoundaryBefore(text, i)) {
-				// Underscores that open a word are markdown emphasis or a name's prefix: what follows may start here.
-				next = i + 1;
-			}
-			else if (isBoundaryBefore(text, i)) {
+			else if (i == 0 || !isWordChar(text.charAt(i - 1))
+					|| (text.charAt(i - 1) == '_' && isBoundaryBefore(text, i))) {
 				if ((isDigit(c) || c == '+' || c == '(') && !isHyphenated(text, i)) {
 					next = number(text, i, found);
 				}
 				else if (is(c, KEY_START)) {
 					next = word(text, i, found);
 				}
-				if (next == i + 1 && isWordChar(c)) {
-					// Nothing starts here: skip the rest of the word, whose characters are no boundaries.
+				if (next == i + 1 && isWordChar(c) && c != '_') {
+					// Nothing starts here: skip the rest of the word, whose characters are no boundaries. Underscores
+					// that open a word are markdown emphasis or a name's prefix: what follows them may start something.
 					next = endOfWord(text, next);
 				}
 			}
@@ -403,7 +401,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		if (digits == 0) {
 			return start + 1;
 		}
-		if (!isBoundaryAfter(text, end)) {
+		if (end < length && isWordChar(text.charAt(end)) && !isBoundaryAfter(text, end)) {
 			// Part of a longer token, such as an order number or a hash: skip the token.
 			int k = end;
 			while (k < length && isWordChar(text.charAt(k))) {
