@@ -138,7 +138,7 @@ final class GeneratedPii {
 				secrets()));
 	}
 
-	static List<Context> contexts() {
+	private static List<Context> contexts() {
 		return List.of(new Context("bare", "", ""), new Context("parentheses", "(", ")"),
 				new Context("parentheses and comma", "(", "),"), new Context("double parentheses", "((", "))"),
 				new Context("brackets", "[", "]"), new Context("braces", "{", "}"), new Context("angle brackets", "<", ">"),
@@ -159,11 +159,11 @@ final class GeneratedPii {
 				new Context("tab", "\t", "\t"));
 	}
 
-	static Arbitrary<Context> anyContext() {
+	private static Arbitrary<Context> anyContext() {
 		return Arbitraries.of(contexts());
 	}
 
-	static Arbitrary<Surrounding> surroundings() {
+	private static Arbitrary<Surrounding> surroundings() {
 		Arbitrary<String> phrases = Arbitraries.of("Hi, it's me again", "where is my refund?", "Thanks!",
 				"Order 7 shipped on 2024-11-25.", "Ticket #4411 is still open:", "See line 3", "call me after 5 pm",
 				"please update the record", "Ça marche, merci", "Der Betrag ist 12,50 EUR.", "version 2.4.1 is live",
@@ -209,7 +209,7 @@ final class GeneratedPii {
 	 * (a NANP number with an area code of 2xx), then a digit other than zero, then random digits: most of these are
 	 * not assigned, libphonenumber calls them invalid.
 	 */
-	static Arbitrary<String> internationalPhones() {
+	private static Arbitrary<String> internationalPhones() {
 		Arbitrary<String> region = Arbitraries.of("US", "CA", "GB", "DE", "FR", "ES", "IT", "NL", "BE", "CH", "AT", "SE",
 				"PL", "IE", "PT", "IN", "BR", "MX", "JP", "AU", "ZA", "SG");
 		return region.flatMap((code) -> {
@@ -249,7 +249,7 @@ final class GeneratedPii {
 	}
 
 	/** Valid US numbers written without the country code, in the notations of the US. */
-	static Arbitrary<String> usNationalPhones() {
+	private static Arbitrary<String> usNationalPhones() {
 		Arbitrary<String> number = chars(DIGITS, 10, 10).filter((digits) -> PHONES.isValidNumberForRegion(
 					new PhoneNumber().setCountryCode(1).setNationalNumber(Long.parseLong(digits)), "US"));
 		return Combinators.combine(number, Arbitraries.integers().between(0, 4)).as((d, notation) -> {
@@ -302,7 +302,7 @@ final class GeneratedPii {
 		return grouped.toString();
 	}
 
-	static int luhnCheckDigit(String body) {
+	private static int luhnCheckDigit(String body) {
 		int sum = 0;
 		boolean doubled = true;
 		for (int k = body.length() - 1; k >= 0; k--) {
