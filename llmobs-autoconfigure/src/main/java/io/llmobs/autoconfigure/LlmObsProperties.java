@@ -1302,6 +1302,14 @@ public class LlmObsProperties implements Validator {
 		private List<String> phoneRegions = new ArrayList<>(List.of("US"));
 
 		/**
+		 * Whether numbers written with '+' and a country code are redacted only when libphonenumber considers them
+		 * valid (in a range their country assigned); by default a known country code followed by a national number
+		 * of a length the country's numbering plan allows is enough, so that numbers in unassigned or new ranges are
+		 * redacted too. National numbers, written without a country code, are always validated.
+		 */
+		private boolean strictPhoneValidation;
+
+		/**
 		 * Characters of each text scanned at most; longer texts are cut there before they are redacted or counted.
 		 */
 		private int maxScanLength = 65_536;
@@ -1324,6 +1332,14 @@ public class LlmObsProperties implements Validator {
 
 		public void setPhoneRegions(List<String> phoneRegions) {
 			this.phoneRegions = phoneRegions;
+		}
+
+		public boolean isStrictPhoneValidation() {
+			return this.strictPhoneValidation;
+		}
+
+		public void setStrictPhoneValidation(boolean strictPhoneValidation) {
+			this.strictPhoneValidation = strictPhoneValidation;
 		}
 
 		public int getMaxScanLength() {

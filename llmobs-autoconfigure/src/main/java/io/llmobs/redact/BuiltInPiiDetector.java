@@ -8,6 +8,8 @@ import java.util.Set;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import org.apache.commons.validator.routines.CodeValidator;
 import org.apache.commons.validator.routines.CreditCardValidator;
@@ -91,6 +93,8 @@ public final class BuiltInPiiDetector implements PiiDetector {
 
 	private final boolean secret;
 
+	private final boolean strictPhoneValidation;
+
 	private final List<NationalNumbers> phoneRegions;
 
 	/**
@@ -108,6 +112,20 @@ public final class BuiltInPiiDetector implements PiiDetector {
 	 * @param phoneRegions ISO 3166 region codes of phone numbers written without their country code
 	 */
 	public BuiltInPiiDetector(Collection<String> types, Collection<String> phoneRegions) {
+		this(types, phoneRegions, false);
+	}
+
+	/**
+	 * Creates a detector of some of the built-in types.
+	 * @param types the types to find, from {@link PiiTypes#builtIn()}
+	 * @param phoneRegions ISO 3166 region codes of phone numbers written without their country code
+	 * @param strictPhoneValidation whether a number written with {@code +} and a country code must be valid in that
+	 * country's numbering plan (in a range assigned when libphonenumber was built); when {@code false}, a national
+	 * number of a length the plan allows is enough
+	 */
+	public BuiltInPiiDetector(Collection<String> types, Collection<String> phoneRegions,
+			boolean strictPhoneValidation) {
+		this.strictPhoneValidation = strictPhoneValidation;
 		Set<String> enabled = Set.copyOf(types);
 		this.email = enabled.contains(PiiTypes.EMAIL);
 		this.phone = enabled.contains(PiiTypes.PHONE);
@@ -158,15 +176,17 @@ public final class BuiltInPiiDetector implements PiiDetector {
 					next = ipv6(text, i, found);
 				}
 			}
-			else if (i == 0 || !isWordChar(text.charAt(i - 1))) {
+			else if (i == 0 || !isWordChar(text.charAt(i - 1))
+					|| (text.charAt(i - 1) == '_' && isBoundaryBefore(text, i))) {
 				if ((isDigit(c) || c == '+' || c == '(') && !isHyphenated(text, i)) {
 					next = number(text, i, found);
 				}
 				else if (is(c, KEY_START)) {
 					next = word(text, i, found);
 				}
-				if (next == i + 1 && isWordChar(c)) {
-					// Nothing starts here: skip the rest of the word, whose characters are no boundaries.
+				if (next == i + 1 && isWordChar(c) && c != '_') {
+					// Nothing starts here: skip the rest of the word, whose characters are no boundaries. Underscores
+					// that open a word are markdown emphasis or a name's prefix: what follows them may start something.
 					next = endOfWord(text, next);
 				}
 			}
@@ -197,6 +217,47 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		return index >= 2 && text.charAt(index - 1) == '-' && isWordChar(text.charAt(index - 2));
 	}
 
+	/**
+	 * Whether a token may start at the index: no word character before it, or only underscores that open a word
+	 * ({@code _value_}, {@code __value__} in markdown).
+	 */
+	private static boolean isBoundaryBefore(String text, int index) {
+		int k = index - underscoresBefore(text, index);
+		return k == 0 || !isWordChar(text.charAt(k - 1));
+	}
+
+	/** Whether a token may end at the index: no word character after it, or only underscores that close a word. */
+	private static boolean isBoundaryAfter(String text, int index) {
+		int k = index;
+		while (k < text.length() && text.charAt(k) == '_') {
+			k++;
+		}
+		return k == text.length() || !isWordChar(text.charAt(k));
+	}
+
+	/** The number of underscores right before the index. */
+	private static int underscoresBefore(String text, int index) {
+		int k = index;
+		while (k > 0 && text.charAt(k - 1) == '_') {
+			k--;
+		}
+		return index - k;
+	}
+
+	/**
+	 * The end of a token that reads underscores as its own characters, without the trailing ones that close the
+	 * underscores before it ({@code _sk-..._}): as many as opened it, no more.
+	 */
+	private static int withoutClosingUnderscores(String text, int start, int end) {
+		int opened = underscoresBefore(text, start);
+		int k = end;
+		while (opened > 0 && k > start && text.charAt(k - 1) == '_') {
+			k--;
+			opened--;
+		}
+		return k;
+	}
+
 	// E-mail: local part before the '@', domain after it; the validator checks both and the top-level domain.
 
 	private int email(String text, int at, List<PiiEntity> found) {
@@ -211,8 +272,18 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
 			end--;
 		}
-		while (start < at && text.charAt(start) == '.') {
+		while (start < at && (text.charAt(start) == '.' || text.charAt(start) == '\'')) {
+			// A dot cannot start a local part; a quote that does is a quotation mark around the address.
 			start++;
+		}
+		int closing = 0;
+		while (end + closing < text.length() && text.charAt(end + closing) == '_') {
+			closing++;
+		}
+		while (closing > 0 && start < at && text.charAt(start) == '_') {
+			// Underscores that open the address as many as close it: markdown emphasis, not the local part.
+			start++;
+			closing--;
 		}
 		if (start < at && end > at + 1 && isEmail(text, start, at, end)) {
 			found.add(new PiiEntity(PiiTypes.EMAIL, start, end));
@@ -273,9 +344,22 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		while (end > colon + 1 && text.charAt(end - 1) == '.') {
 			end--;
 		}
-		if ((start > 0 && isWordChar(text.charAt(start - 1))) || (end < text.length() && isWordChar(text.charAt(end)))) {
+		if (!isBoundaryBefore(text, start) || !isBoundaryAfter(text, end)) {
 			return colon + 1;
 		}
+		if (isIpv6(text, start, end)) {
+			found.add(new PiiEntity(PiiTypes.IP_ADDRESS, start, end));
+			return end;
+		}
+		if (text.charAt(end - 1) == ':' && isIpv6(text, start, end - 1)) {
+			// A colon after the address: "at 2001:db8::1: ...", "2001:db8:::".
+			found.add(new PiiEntity(PiiTypes.IP_ADDRESS, start, end - 1));
+			return end;
+		}
+		return colon + 1;
+	}
+
+	private static boolean isIpv6(String text, int start, int end) {
 		int colons = 0;
 		boolean hexDigit = false;
 		for (int k = start; k < end; k++) {
@@ -287,18 +371,14 @@ public final class BuiltInPiiDetector implements PiiDetector {
 				hexDigit = true;
 			}
 		}
-		if (colons >= 2 && hexDigit && IPS.isValidInet6Address(text.substring(start, end))) {
-			found.add(new PiiEntity(PiiTypes.IP_ADDRESS, start, end));
-			return end;
-		}
-		return colon + 1;
+		return colons >= 2 && hexDigit && IPS.isValidInet6Address(text.substring(start, end));
 	}
 
 	// Numbers: a run of digits and short separators, then IPv4, SSN, card and phone, in that order.
 
 	private int number(String text, int start, List<PiiEntity> found) {
 		int length = text.length();
-		int j = start;
+		int j = (text.charAt(start) == '+') ? start + 1 : start;
 		int end = start;
 		int digits = 0;
 		while (j < length) {
@@ -310,7 +390,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			}
 			// Up to three separators, then a digit: "(415) 555-0132", "+44 (0)20", "4111 1111".
 			int k = j;
-			while (k < length && k - j < 3 && isNumberSeparator(text, k, start)) {
+			while (k < length && k - j < 3 && isNumberSeparator(text, k)) {
 				k++;
 			}
 			if (k == j || k >= length || !isDigit(text.charAt(k)) || text.startsWith("  ", j)) {
@@ -321,7 +401,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		if (digits == 0) {
 			return start + 1;
 		}
-		if (end < length && isWordChar(text.charAt(end))) {
+		if (end < length && isWordChar(text.charAt(end)) && !isBoundaryAfter(text, end)) {
 			// Part of a longer token, such as an order number or a hash: skip the token.
 			int k = end;
 			while (k < length && isWordChar(text.charAt(k))) {
@@ -330,17 +410,49 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			return k;
 		}
 		if (digits >= 4) {
-			classify(text, start, end, digits, found);
+			classify(text, numberStart(text, start, end), end, digits, found);
 		}
 		return end;
 	}
 
-	private static boolean isNumberSeparator(String text, int index, int runStart) {
+	/**
+	 * Separators inside a number: a dot only between digits (a full stop ends the number), no plus sign (it starts
+	 * the next number).
+	 */
+	private static boolean isNumberSeparator(String text, int index) {
 		char c = text.charAt(index);
-		if (c == '+') {
-			return index == runStart || text.charAt(index - 1) == ' ';
+		if (c == '.') {
+			return index > 0 && isDigit(text.charAt(index - 1)) && index + 1 < text.length()
+					&& isDigit(text.charAt(index + 1));
 		}
-		return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
+		return c == ' ' || c == '-' || c == '(' || c == ')';
+	}
+
+	/**
+	 * Where the number of a run starts: at its plus sign, at the parenthesis of an area code closed within the run
+	 * ({@code (212) 555-4758}), else at its first digit; brackets around the number stay outside.
+	 */
+	private static int numberStart(String text, int start, int end) {
+		int first = start;
+		while (!isDigit(text.charAt(first))) {
+			first++;
+		}
+		if (first > start) {
+			char before = text.charAt(first - 1);
+			if (before == '+' || (before == '(' && closes(text, first, end))) {
+				return first - 1;
+			}
+		}
+		return first;
+	}
+
+	private static boolean closes(String text, int start, int end) {
+		for (int k = start; k < end; k++) {
+			if (text.charAt(k) == ')') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void classify(String text, int start, int end, int digits, List<PiiEntity> found) {
@@ -388,6 +500,9 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			if (ch == '.') {
 				dots++;
 			}
+			else if (ch == '(' && k == tokenStart) {
+				tokenStart++;
+			}
 			else if (ch == ' ') {
 				if (dots == 3 && IPS.isValidInet4Address(text.substring(tokenStart, k))) {
 					found.add(new PiiEntity(PiiTypes.IP_ADDRESS, tokenStart, k));
@@ -434,29 +549,36 @@ public final class BuiltInPiiDetector implements PiiDetector {
 	}
 
 	/**
-	 * A card number in the run: its groups (split at spaces and dashes) are tried as a whole first, then shorter
-	 * runs of groups (a card followed by its security code, say).
+	 * A card number in the run: its groups (split at spaces and dashes; other separators, such as a parenthesis or
+	 * a dot, end the groups that may form one number) are tried as a whole first, then shorter runs of groups (a
+	 * card followed by its security code, say).
 	 */
 	private static boolean card(String text, int start, int end, List<PiiEntity> found) {
 		List<int[]> groups = new ArrayList<>();
 		int groupStart = -1;
 		for (int k = start; k <= end; k++) {
-			char ch = (k < end) ? text.charAt(k) : ' ';
+			char ch = (k < end) ? text.charAt(k) : '.';
 			if (isDigit(ch)) {
 				if (groupStart < 0) {
 					groupStart = k;
 				}
+				continue;
 			}
-			else if (ch == ' ' || ch == '-') {
-				if (groupStart >= 0) {
-					groups.add(new int[] { groupStart, k });
-					groupStart = -1;
+			if (groupStart >= 0) {
+				groups.add(new int[] { groupStart, k });
+				groupStart = -1;
+			}
+			if (ch != ' ' && ch != '-') {
+				if (cardInGroups(text, groups, found)) {
+					return true;
 				}
-			}
-			else {
-				return false;
+				groups.clear();
 			}
 		}
+		return false;
+	}
+
+	private static boolean cardInGroups(String text, List<int[]> groups, List<PiiEntity> found) {
 		for (int first = 0; first < groups.size(); first++) {
 			for (int last = groups.size() - 1; last >= first; last--) {
 				int digits = 0;
@@ -466,7 +588,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 				if (digits < MIN_CARD_DIGITS) {
 					break;
 				}
-				if (digits <= MAX_CARD_DIGITS) {
+				if (digits <= MAX_CARD_DIGITS && isCardGrouping(groups, first, last)) {
 					int from = groups.get(first)[0];
 					int to = groups.get(last)[1];
 					if (isLuhnValid(text, from, to) && CARDS.isValid(digitsOf(text, from, to))) {
@@ -477,6 +599,29 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether groups are written as card numbers are: one group, groups of four (the last one shorter), or Amex's
+	 * and Diners' 4-6-5 and 4-6-4; other groupings (order numbers such as {@code 420-3997837-0444038}) are no card.
+	 */
+	private static boolean isCardGrouping(List<int[]> groups, int first, int last) {
+		if (first == last) {
+			return true;
+		}
+		int[] sizes = new int[last - first + 1];
+		for (int g = first; g <= last; g++) {
+			sizes[g - first] = groups.get(g)[1] - groups.get(g)[0];
+		}
+		if (sizes.length == 3 && sizes[0] == 4 && sizes[1] == 6 && (sizes[2] == 5 || sizes[2] == 4)) {
+			return true;
+		}
+		for (int g = 0; g < sizes.length - 1; g++) {
+			if (sizes[g] != 4) {
+				return false;
+			}
+		}
+		return sizes[sizes.length - 1] <= 4;
 	}
 
 	/** The Luhn check that every card network applies: most digit runs fail it before a validator is asked. */
@@ -507,8 +652,10 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			int matched = -1;
 			int longest = (first == 0) ? segments.size() - 1 : Math.min(segments.size() - 1, first + MAX_PHONE_SEGMENTS - 1);
 			for (int last = longest; last >= first && matched < 0; last--) {
-				if (phone(text, segments.get(first)[0], segments.get(last)[1])) {
-					found.add(new PiiEntity(PiiTypes.PHONE, segments.get(first)[0], segments.get(last)[1]));
+				int end = segments.get(last)[1];
+				int start = numberStart(text, segments.get(first)[0], end);
+				if (phone(text, start, end)) {
+					found.add(new PiiEntity(PiiTypes.PHONE, start, end));
 					matched = last;
 				}
 			}
@@ -526,8 +673,12 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		if (digits < MIN_PHONE_DIGITS || digits > MAX_PHONE_DIGITS + 2) {
 			return false;
 		}
-		if (text.charAt(start) == '+' || text.startsWith("00", start)) {
-			return isInternational(digitsOf(text, (text.charAt(start) == '+') ? start : start + 2, end));
+		if (text.charAt(start) == '+') {
+			return isInternational(digitsOf(text, start, end), this.strictPhoneValidation);
+		}
+		if (text.startsWith("00", start)) {
+			// Without the plus sign, a leading 00 is as often part of another number: only valid numbers count.
+			return isInternational(digitsOf(text, start + 2, end), true);
 		}
 		String national = null;
 		for (NationalNumbers region : this.phoneRegions) {
@@ -535,16 +686,55 @@ public final class BuiltInPiiDetector implements PiiDetector {
 				if (national == null) {
 					national = digitsOf(text, start, end);
 				}
-				if (region.isValid(national)) {
-					return true;
+				PhoneNumber phone = region.valid(national);
+				if (phone != null) {
+					return isWrittenAsPhone(text, start, end, phone) && !isIsbn(text, start);
 				}
 			}
 		}
 		return false;
 	}
 
-	/** Digits after '+' or '00': a country calling code of one to three digits, then a possible national number. */
-	private static boolean isInternational(String digits) {
+	/**
+	 * Whether a valid national number is written as phone numbers are: in one group, or ending in a group of three
+	 * or more digits, or in a group as short as the last one of the number's national format ({@code 01 23 45 67 89}
+	 * in France). ISBNs ({@code 3-16-148410-0}) and date-times ({@code 2024-11-25 14:30}) end in shorter groups.
+	 */
+	private static boolean isWrittenAsPhone(String text, int start, int end, PhoneNumber phone) {
+		int last = lastGroup(text, end);
+		if (last >= 3 || last == end - start) {
+			return true;
+		}
+		String national = PHONES.format(phone, PhoneNumberFormat.NATIONAL);
+		return last >= lastGroup(national, national.length());
+	}
+
+	private static int lastGroup(String text, int end) {
+		int k = end;
+		while (k > 0 && isDigit(text.charAt(k - 1))) {
+			k--;
+		}
+		return end - k;
+	}
+
+	/** Whether the number is labelled as an ISBN ({@code ISBN 0306406152}, {@code ISBN-10: ...}). */
+	private static boolean isIsbn(String text, int start) {
+		int k = start;
+		while (k > 0 && (text.charAt(k - 1) == ' ' || text.charAt(k - 1) == ':')) {
+			k--;
+		}
+		if (k >= 3 && text.charAt(k - 3) == '-' && text.charAt(k - 2) == '1'
+				&& (text.charAt(k - 1) == '0' || text.charAt(k - 1) == '3')) {
+			k -= 3;
+		}
+		return k >= 4 && text.regionMatches(true, k - 4, "ISBN", 0, 4);
+	}
+
+	/**
+	 * Digits after '+' or '00': a country calling code of one to three digits, then a national number of a length
+	 * the country's numbering plan allows, in a range it assigns too if {@code valid}.
+	 */
+	private static boolean isInternational(String digits, boolean valid) {
 		if (digits.isEmpty() || digits.charAt(0) == '0') {
 			return false;
 		}
@@ -554,24 +744,34 @@ public final class BuiltInPiiDetector implements PiiDetector {
 					&& !"ZZ".equals(PHONES.getRegionCodeForCountryCode(countryCode))) {
 				if (digits.charAt(length) == '0') {
 					// A trunk zero written after the country code, or a number that keeps it (Italy).
-					return isValidPhone("+" + digits, "ZZ");
+					return isPhone("+" + digits, valid);
 				}
 				PhoneNumber phone = new PhoneNumber().setCountryCode(countryCode)
 					.setNationalNumber(Long.parseLong(digits, length, digits.length(), 10));
-				return PHONES.isPossibleNumber(phone) && PHONES.isValidNumber(phone);
+				return isPhone(phone, valid);
 			}
 		}
 		return false;
 	}
 
-	private static boolean isValidPhone(String candidate, String region) {
+	private static boolean isPhone(String candidate, boolean valid) {
 		try {
-			PhoneNumber number = PHONES.parse(candidate, region);
-			return PHONES.isValidNumber(number);
+			return isPhone(PHONES.parse(candidate, "ZZ"), valid);
 		}
 		catch (NumberParseException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Valid: possible and in an assigned range. Otherwise possible as a whole number, not only as a local one (a
+	 * seven-digit US number).
+	 */
+	private static boolean isPhone(PhoneNumber phone, boolean valid) {
+		if (valid) {
+			return PHONES.isPossibleNumber(phone) && PHONES.isValidNumber(phone);
+		}
+		return PHONES.isPossibleNumberWithReason(phone) == ValidationResult.IS_POSSIBLE;
 	}
 
 	/**
@@ -597,7 +797,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 
 		/**
 		 * Whether the candidate's digits (from {@code start}), or those after the national prefix, have a length of
-		 * the plan and no leading zero: a test without allocation that {@link #isValid} would fail otherwise.
+		 * the plan and no leading zero: a test without allocation that {@link #valid} would fail otherwise.
 		 */
 		boolean mayBePossible(String text, int start, int digits) {
 			int first = start;
@@ -631,7 +831,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			return digits <= 17 && (this.lengths & (1L << digits)) != 0;
 		}
 
-		boolean isValid(String digits) {
+		@Nullable PhoneNumber valid(String digits) {
 			PhoneNumber phone = null;
 			String prefix = this.nationalPrefix;
 			if (prefix != null && !prefix.isEmpty() && digits.startsWith(prefix)
@@ -642,9 +842,9 @@ public final class BuiltInPiiDetector implements PiiDetector {
 				phone = possible(digits);
 			}
 			if (phone == null) {
-				return false;
+				return null;
 			}
-			return PHONES.isValidNumberForRegion(phone, this.region) || PHONES.isValidNumber(phone);
+			return (PHONES.isValidNumberForRegion(phone, this.region) || PHONES.isValidNumber(phone)) ? phone : null;
 		}
 
 		private @Nullable PhoneNumber possible(String nationalNumber) {
@@ -674,6 +874,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		if (this.secret) {
 			int end = secret(text, start);
 			if (end > 0) {
+				end = withoutClosingUnderscores(text, start, end);
 				int tokenStart = (c == 'B' || c == 'b') && text.regionMatches(true, start, "bearer ", 0, 7) ? start + 7
 						: start;
 				found.add(new PiiEntity(PiiTypes.SECRET, tokenStart, end));
@@ -702,7 +903,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			}
 			k++;
 		}
-		if (iban.length() != wanted || (k < text.length() && isWordChar(text.charAt(k)))) {
+		if (iban.length() != wanted || !isBoundaryAfter(text, k)) {
 			return -1;
 		}
 		return IBANS.isValid(iban.toString()) ? k : -1;
@@ -761,11 +962,15 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			k++;
 		}
 		if (base64) {
+			while (k > start && (text.charAt(k - 1) == '.' || text.charAt(k - 1) == '~')) {
+				// A full stop, an ellipsis or a strike-through after the token, not its end.
+				k--;
+			}
 			while (k < text.length() && text.charAt(k) == '=') {
 				k++;
 			}
 		}
-		return (k - start >= min && (k == text.length() || !isWordChar(text.charAt(k)))) ? k : -1;
+		return (k - start >= min && isBoundaryAfter(text, k)) ? k : -1;
 	}
 
 	private static int upperAlnum(String text, int start, int count) {
@@ -779,7 +984,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 				return -1;
 			}
 		}
-		return (end == text.length() || !isWordChar(text.charAt(end))) ? end : -1;
+		return isBoundaryAfter(text, end) ? end : -1;
 	}
 
 	/** Header and payload (base64url JSON, so both start with {@code eyJ}) and an optional signature. */
@@ -798,7 +1003,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 				k++;
 			}
 		}
-		return (k == text.length() || !isWordChar(text.charAt(k))) ? k : -1;
+		return isBoundaryAfter(text, k) ? k : -1;
 	}
 
 	private static String digitsOf(String text, int start, int end) {

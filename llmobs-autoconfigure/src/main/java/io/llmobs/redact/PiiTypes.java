@@ -12,7 +12,10 @@ public final class PiiTypes {
 	/** E-mail addresses. */
 	public static final String EMAIL = "email";
 
-	/** Phone numbers that libphonenumber considers valid. */
+	/**
+	 * Phone numbers: with a country code, of a length its numbering plan allows; without, valid in a configured
+	 * region.
+	 */
 	public static final String PHONE = "phone";
 
 	/** Payment card numbers of the major networks with a valid Luhn check digit. */

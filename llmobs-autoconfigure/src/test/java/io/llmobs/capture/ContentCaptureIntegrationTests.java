@@ -160,6 +160,24 @@ class ContentCaptureIntegrationTests {
 	}
 
 	@Test
+	void valuesInPunctuationAreRedactedOnTheSpanAndCountedWithTheirPunctuationKept() {
+		String question = "Hi, it's me again (4111 1111 1111 1111), where is my refund? I wrote from (203.0.113.7); "
+				+ "call ((212) 555-4758) or +1 555 010 4758.";
+		run(this.runner.withPropertyValues("llmobs.capture.content=true"), (context) -> {
+			server.enqueue(StubResponse.completion("Noted."));
+			context.getBean(ChatClient.Builder.class).build().prompt(question).call().content();
+			String input = attribute(span(spans(context), MODEL_SPAN), "gen_ai.input.messages");
+			assertThat(json(input).get(0).get("parts").get(0).get("content").asString())
+				.isEqualTo("Hi, it's me again (<CREDIT_CARD>), where is my refund? I wrote from (<IP_ADDRESS>); "
+						+ "call (<PHONE>) or <PHONE>.");
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(entities(meters, "credit_card", "input")).isEqualTo(1);
+			assertThat(entities(meters, "ip_address", "input")).isEqualTo(1);
+			assertThat(entities(meters, "phone", "input")).isEqualTo(2);
+		});
+	}
+
+	@Test
 	void vectorStoreQueryTextIsRedacted() {
 		run(this.runner, (context) -> {
 			SimpleVectorStore store = SimpleVectorStore.builder(context.getBean(EmbeddingModel.class))

@@ -110,6 +110,7 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("redaction.enabled", redaction.isEnabled());
 		settings.put("redaction.patterns", redaction.getPatterns().keySet());
 		settings.put("redaction.phone-regions", redaction.getPhoneRegions());
+		settings.put("redaction.strict-phone-validation", redaction.isStrictPhoneValidation());
 		settings.put("pii.enabled", properties.getPii().isEnabled());
 		return settings;
 	}

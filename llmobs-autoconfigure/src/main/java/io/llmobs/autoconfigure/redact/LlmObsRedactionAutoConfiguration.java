@@ -58,7 +58,8 @@ public final class LlmObsRedactionAutoConfiguration {
 	PiiScanner llmObsPiiScanner(LlmObsProperties properties, ObjectProvider<LlmObsRedactionCustomizer> customizers,
 			Environment environment) {
 		SpringAiContentLogging.warnIfEnabled(environment);
-		List<String> regions = properties.getRedaction().getPhoneRegions();
+		LlmObsProperties.Redaction redaction = properties.getRedaction();
+		List<String> regions = redaction.getPhoneRegions();
 		for (String region : regions) {
 			if (!BuiltInPiiDetector.isPhoneRegion(region)) {
 				throw new InvalidConfigurationPropertyValueException("llmobs.redaction.phone-regions", region,
@@ -66,9 +67,8 @@ public final class LlmObsRedactionAutoConfiguration {
 			}
 		}
 		List<PiiDetector> detectors = new ArrayList<>();
-		detectors.add(new BuiltInPiiDetector(regions));
-		properties.getRedaction()
-			.getPatterns()
+		detectors.add(new BuiltInPiiDetector(PiiTypes.builtIn(), regions, redaction.isStrictPhoneValidation()));
+		redaction.getPatterns()
 			.forEach((type, regex) -> detectors.add(new PatternPiiDetector(PiiTypes.canonical(type), Pattern.compile(regex))));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(detectors));
 		return new PiiScanner(detectors);

@@ -105,6 +105,17 @@ class LlmObsRedactionAutoConfigurationTests {
 	}
 
 	@Test
+	void internationalNumbersInUnassignedRangesAreRedactedUnlessStrictValidationIsOn() {
+		// +1 555: no such area code, so libphonenumber calls the number invalid; +44 121 is assigned.
+		String text = "call +1 555 010 4758 or +44 121 234 5678";
+		this.runner.run((context) -> assertThat(context.getBean(ContentRedactor.class).redact(text))
+			.isEqualTo("call <PHONE> or <PHONE>"));
+		this.runner.withPropertyValues("llmobs.redaction.strict-phone-validation=true")
+			.run((context) -> assertThat(context.getBean(ContentRedactor.class).redact(text))
+				.isEqualTo("call +1 555 010 4758 or <PHONE>"));
+	}
+
+	@Test
 	void customizersAdjustTheDetectors() {
 		this.runner.withUserConfiguration(Customizers.class).run((context) -> {
 			PiiScanner scanner = context.getBean(PiiScanner.class);
