@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * byte. Generated look-alikes (order numbers, versions, SKUs, ISBNs, timestamps, amounts, tracking ids, git hashes)
  * in the same contexts must come out unchanged. Fixed seeds keep the build deterministic.
  */
-class PiiRedactionProperties {
+class PiiRedactionPropertyTests {
 
 	private static final String SEED = "20261203";
 
