@@ -63,7 +63,8 @@ public final class FeedbackObservationHandler implements ObservationHandler<Chat
 			interactions.register(responseId, interaction);
 		}
 		String traceId = TraceIds.of(context);
-		if (traceId != null) {
+		// The trace id was registered when the call (or the call around it) started: a write only if it fell out.
+		if (traceId != null && interactions.find(traceId) != interaction) {
 			interactions.register(traceId, interaction);
 		}
 	}

@@ -26,7 +26,10 @@ public final class Interactions {
 	 * @param clock the clock of start times and of expiry
 	 */
 	public Interactions(long maxSize, Duration expireAfterWrite, Clock clock) {
+		// Every traced call writes here: the cache's upkeep (eviction, expiry) runs on the writing thread, in small
+		// amortized steps, instead of waking a common-pool thread once per call.
 		this.byId = Caffeine.newBuilder()
+			.executor(Runnable::run)
 			.maximumSize(maxSize)
 			.expireAfterWrite(expireAfterWrite)
 			.ticker(clock::monotonicTime)

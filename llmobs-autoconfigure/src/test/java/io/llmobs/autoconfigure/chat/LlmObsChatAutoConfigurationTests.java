@@ -24,6 +24,7 @@ import io.llmobs.chat.TenantResolver;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.UnpricedModelWarnings;
+import io.llmobs.test.StartupFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
@@ -285,10 +286,7 @@ class LlmObsChatAutoConfigurationTests {
 	}
 
 	private void assertStartupFailureNames(String property, String expectedName) {
-		this.runner.withPropertyValues(property).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining(expectedName);
-		});
+		StartupFailures.assertNames(this.runner, property, expectedName);
 	}
 
 	/** A model that answers every prompt with "hello", priced from the bundled catalog. */

@@ -28,6 +28,7 @@ import io.llmobs.context.ContextWindowExceededException;
 import io.llmobs.context.TokenCounter;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.test.CallerRunsExecutorService;
+import io.llmobs.test.StartupFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -244,10 +245,7 @@ class LlmObsContextAutoConfigurationTests {
 	}
 
 	private void assertStartupFailureNames(String property, String expectedName) {
-		this.runner.withPropertyValues(property).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining(expectedName);
-		});
+		StartupFailures.assertNames(this.runner, property, expectedName);
 	}
 
 	private static double thresholdCrossingsOfOneCall(ApplicationContext context) {

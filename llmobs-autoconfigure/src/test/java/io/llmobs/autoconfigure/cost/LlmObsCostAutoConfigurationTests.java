@@ -7,6 +7,7 @@ import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
 import io.llmobs.cost.UnpricedModelWarnings;
+import io.llmobs.test.StartupFailures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -127,10 +128,7 @@ class LlmObsCostAutoConfigurationTests {
 	}
 
 	private void assertStartupFailureNames(String property, String expectedName) {
-		this.runner.withPropertyValues(property).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining(expectedName);
-		});
+		StartupFailures.assertNames(this.runner, property, expectedName);
 	}
 
 }

@@ -12,6 +12,7 @@ import io.llmobs.feedback.FeedbackRecorder;
 import io.llmobs.feedback.GuardrailVerdict;
 import io.llmobs.feedback.Guardrails;
 import io.llmobs.feedback.Interactions;
+import io.llmobs.test.StartupFailures;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -96,10 +97,7 @@ class LlmObsFeedbackAutoConfigurationTests {
 	}
 
 	private void assertStartupFailureNames(String property, String expectedName) {
-		this.runner.withPropertyValues(property).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining(expectedName);
-		});
+		StartupFailures.assertNames(this.runner, property, expectedName);
 	}
 
 }

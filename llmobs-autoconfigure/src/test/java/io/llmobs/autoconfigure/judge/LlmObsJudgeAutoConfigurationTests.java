@@ -13,6 +13,7 @@ import io.llmobs.judge.Judge;
 import io.llmobs.judge.JudgeVerdict;
 import io.llmobs.judge.KnownFailures;
 import io.llmobs.judge.SampledJudge;
+import io.llmobs.test.StartupFailures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -187,15 +188,8 @@ class LlmObsJudgeAutoConfigurationTests {
 	}
 
 	private void assertStartupFailureNames(String property, String expectedName) {
-		this.runner.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=gpt-4o", property)
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				StringBuilder messages = new StringBuilder();
-				for (Throwable failure = context.getStartupFailure(); failure != null; failure = failure.getCause()) {
-					messages.append(failure.getMessage()).append('\n');
-				}
-				assertThat(messages).as(property).contains(expectedName);
-			});
+		StartupFailures.assertNames(this.runner.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=gpt-4o"),
+				property, expectedName);
 	}
 
 	private static ChatModel model(String id) {

@@ -12,6 +12,7 @@ import io.llmobs.capture.SpringAiContentRedactor;
 import io.llmobs.redact.PiiEntity;
 import io.llmobs.redact.PiiMeters;
 import io.llmobs.redact.PiiScanner;
+import io.llmobs.test.StartupFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -150,14 +151,7 @@ class LlmObsRedactionAutoConfigurationTests {
 	}
 
 	private void assertStartupFailureNames(String property, String expectedName) {
-		this.runner.withPropertyValues(property).run((context) -> {
-			assertThat(context).hasFailed();
-			StringBuilder message = new StringBuilder();
-			for (Throwable current = context.getStartupFailure(); current != null; current = current.getCause()) {
-				message.append(current.getMessage()).append('\n');
-			}
-			assertThat(message.toString()).contains(expectedName);
-		});
+		StartupFailures.assertNames(this.runner, property, expectedName);
 	}
 
 	@Configuration(proxyBeanMethods = false)

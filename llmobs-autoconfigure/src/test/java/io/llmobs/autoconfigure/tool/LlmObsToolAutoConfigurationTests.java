@@ -15,6 +15,7 @@ import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.chat.InstrumentationErrors;
 import io.llmobs.test.CallerRunsExecutorService;
+import io.llmobs.test.StartupFailures;
 import io.llmobs.tool.GuardingToolCallingManager;
 import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.tool.ToolGuard;
@@ -244,10 +245,7 @@ class LlmObsToolAutoConfigurationTests {
 	}
 
 	private void assertStartupFailureNames(String property, String expectedName) {
-		this.runner.withPropertyValues(property).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining(expectedName);
-		});
+		StartupFailures.assertNames(this.runner, property, expectedName);
 	}
 
 	/** A manager for applications whose models call no tools. */
