@@ -1,18 +1,42 @@
 package io.llmobs;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Feature packages know nothing of Spring Boot and do not depend on each other in cycles; wiring lives in
- * {@code io.llmobs.autoconfigure}.
+ * Feature packages know nothing of Spring Boot, depend on each other only as declared here and never in cycles;
+ * wiring lives in {@code io.llmobs.autoconfigure}.
  */
 class ArchitectureTests {
+
+	/**
+	 * The feature packages and the ones each may use. A dependency that is not here fails the build, so that adding
+	 * one, or a feature package, is a decision made in this table. {@code chat} is the shared kernel until it moves
+	 * to a core package of its own.
+	 */
+	private static final Map<String, Set<String>> FEATURE_DEPENDENCIES = new TreeMap<>(Map.ofEntries(
+			Map.entry("actuate", Set.of("chat", "context", "cost", "feedback", "judge", "prompt", "tool")),
+			Map.entry("capture", Set.of("chat", "redact")), Map.entry("chat", Set.of("cost")),
+			Map.entry("context", Set.of("chat", "cost")),
+			// Guardrail blocks are counted as safety failures through the judge's failure recorder.
+			Map.entry("feedback", Set.of("chat", "judge")),
+			// The judge reads the context accounting of the call it judges.
+			Map.entry("judge", Set.of("chat", "context")), Map.entry("mcp", Set.of("chat")),
+			Map.entry("openai", Set.of("chat")), Map.entry("prompt", Set.of("chat")), Map.entry("redact", Set.of()),
+			Map.entry("tool", Set.of("chat")), Map.entry("cost", Set.of())));
 
 	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.llmobs");
@@ -50,6 +74,34 @@ class ArchitectureTests {
 	@Test
 	void noPackageCycles() {
 		slices().matching("io.llmobs.(*)..").should().beFreeOfCycles().check(this.classes);
+	}
+
+	@Test
+	void everyFeaturePackageIsDeclared() {
+		Set<String> features = this.classes.stream()
+			.map(JavaClass::getPackageName)
+			.filter((name) -> name.startsWith("io.llmobs.") && !name.startsWith("io.llmobs.autoconfigure"))
+			.map((name) -> name.substring("io.llmobs.".length()).split("\\.")[0])
+			.collect(Collectors.toCollection(TreeSet::new));
+		assertThat(features).isEqualTo(FEATURE_DEPENDENCIES.keySet());
+	}
+
+	@Test
+	void featuresDependOnlyOnTheFeaturesTheyDeclare() {
+		FEATURE_DEPENDENCIES.forEach((feature, allowed) -> {
+			String[] others = FEATURE_DEPENDENCIES.keySet()
+				.stream()
+				.filter((other) -> !other.equals(feature) && !allowed.contains(other))
+				.map((other) -> "io.llmobs." + other + "..")
+				.toArray(String[]::new);
+			noClasses().that()
+				.resideInAPackage("io.llmobs." + feature + "..")
+				.should()
+				.dependOnClassesThat()
+				.resideInAnyPackage(others)
+				.because(feature + " declares only " + allowed)
+				.check(this.classes);
+		});
 	}
 
 }
