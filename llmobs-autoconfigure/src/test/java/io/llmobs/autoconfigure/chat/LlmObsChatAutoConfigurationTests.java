@@ -24,6 +24,7 @@ import io.llmobs.chat.TenantResolver;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.UnpricedModelWarnings;
+import io.llmobs.test.ApplicationBeans;
 import io.llmobs.test.StartupFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -154,10 +155,7 @@ class LlmObsChatAutoConfigurationTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("applicationBeans")
 	void applicationBeanReplacesOurs(Class<?> type, Class<?> applicationConfiguration) {
-		this.runner.withUserConfiguration(applicationConfiguration).run((context) -> {
-			assertThat(context).hasSingleBean(type);
-			assertThat(context.getBean(type)).isSameAs(context.getBean("application"));
-		});
+		ApplicationBeans.assertReplaceOurs(this.runner, type, applicationConfiguration);
 	}
 
 	static Stream<Arguments> applicationBeans() {

@@ -27,6 +27,7 @@ import io.llmobs.context.ContextStats;
 import io.llmobs.context.ContextWindowExceededException;
 import io.llmobs.context.TokenCounter;
 import io.llmobs.cost.ModelCatalog;
+import io.llmobs.test.ApplicationBeans;
 import io.llmobs.test.CallerRunsExecutorService;
 import io.llmobs.test.StartupFailures;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -139,12 +140,8 @@ class LlmObsContextAutoConfigurationTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("applicationBeans")
 	void applicationBeanReplacesOurs(Class<?> type, Class<?> applicationConfiguration) {
-		this.runner.withPropertyValues("llmobs.context.block-ratio=0.95")
-			.withUserConfiguration(applicationConfiguration)
-			.run((context) -> {
-				assertThat(context).hasSingleBean(type);
-				assertThat(context.getBean(type)).isSameAs(context.getBean("application"));
-			});
+		ApplicationBeans.assertReplaceOurs(this.runner.withPropertyValues("llmobs.context.block-ratio=0.95"), type,
+				applicationConfiguration);
 	}
 
 	static Stream<Arguments> applicationBeans() {

@@ -14,6 +14,7 @@ import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.chat.BoundedTagValues;
 import io.llmobs.chat.BoundedTags;
 import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.test.ApplicationBeans;
 import io.llmobs.test.CallerRunsExecutorService;
 import io.llmobs.test.StartupFailures;
 import io.llmobs.tool.GuardingToolCallingManager;
@@ -180,10 +181,7 @@ class LlmObsToolAutoConfigurationTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("applicationBeans")
 	void applicationBeanReplacesOurs(Class<?> type, Class<?> applicationConfiguration) {
-		this.runner.withUserConfiguration(applicationConfiguration).run((context) -> {
-			assertThat(context).hasSingleBean(type);
-			assertThat(context.getBean(type)).isSameAs(context.getBean("application"));
-		});
+		ApplicationBeans.assertReplaceOurs(this.runner, type, applicationConfiguration);
 	}
 
 	static Stream<Arguments> applicationBeans() {
