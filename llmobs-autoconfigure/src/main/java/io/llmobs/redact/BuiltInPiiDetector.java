@@ -228,10 +228,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 
 	/** Whether a token may end at the index: no word character after it, or only underscores that close a word. */
 	private static boolean isBoundaryAfter(String text, int index) {
-		int k = index;
-		while (k < text.length() && text.charAt(k) == '_') {
-			k++;
-		}
+		int k = index + underscoresAfter(text, index);
 		return k == text.length() || !isWordChar(text.charAt(k));
 	}
 
@@ -242,6 +239,15 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			k--;
 		}
 		return index - k;
+	}
+
+	/** The number of underscores from the index on. */
+	private static int underscoresAfter(String text, int index) {
+		int k = index;
+		while (k < text.length() && text.charAt(k) == '_') {
+			k++;
+		}
+		return k - index;
 	}
 
 	/**
@@ -276,10 +282,7 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			// A dot cannot start a local part; a quote that does is a quotation mark around the address.
 			start++;
 		}
-		int closing = 0;
-		while (end + closing < text.length() && text.charAt(end + closing) == '_') {
-			closing++;
-		}
+		int closing = underscoresAfter(text, end);
 		while (closing > 0 && start < at && text.charAt(start) == '_') {
 			// Underscores that open the address as many as close it: markdown emphasis, not the local part.
 			start++;
