@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,20 +13,23 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Feature packages know nothing of Spring Boot, depend on each other only as declared here and never in cycles;
- * wiring lives in {@code io.llmobs.autoconfigure}.
+ * The layers: {@code io.llmobs.core} is the kernel and knows no feature; feature packages use the core, know nothing
+ * of Spring Boot and depend on each other only as declared here, never in cycles; wiring lives in
+ * {@code io.llmobs.autoconfigure}, one subpackage per feature, which wires its own feature and what that feature
+ * declares.
  */
 class ArchitectureTests {
 
 	/**
 	 * The feature packages and the ones each may use. A dependency that is not here fails the build, so that adding
-	 * one, or a feature package, is a decision made in this table. {@code chat} is the shared kernel until it moves
-	 * to a core package of its own.
+	 * one, or a feature package, is a decision made in this table. Every feature may use {@code core}.
 	 */
 	private static final Map<String, Set<String>> FEATURE_DEPENDENCIES = new TreeMap<>(Map.ofEntries(
 			Map.entry("actuate", Set.of("chat", "context", "cost", "feedback", "judge", "prompt", "tool")),
@@ -33,8 +37,8 @@ class ArchitectureTests {
 			Map.entry("context", Set.of("chat", "cost")),
 			// Guardrail blocks are counted as safety failures through the judge's failure recorder.
 			Map.entry("feedback", Set.of("chat", "judge")),
-			// The judge reads the context accounting of the call it judges.
-			Map.entry("judge", Set.of("chat", "context")), Map.entry("mcp", Set.of("chat")),
+			// The judge reads the context accounting of the call it judges; its own calls are priced with the catalog.
+			Map.entry("judge", Set.of("chat", "context", "cost")), Map.entry("mcp", Set.of("chat")),
 			Map.entry("openai", Set.of("chat")), Map.entry("prompt", Set.of("chat")), Map.entry("redact", Set.of()),
 			Map.entry("tool", Set.of("chat")), Map.entry("cost", Set.of())));
 
@@ -77,10 +81,62 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theCoreKnowsNoFeatureAndNoWiring() {
+		noClasses().that()
+			.resideInAPackage("io.llmobs.core..")
+			.should()
+			.dependOnClassesThat(resideInAPackage("io.llmobs..").and(not(resideInAPackage("io.llmobs.core.."))))
+			.check(this.classes);
+	}
+
+	@Test
+	void featuresKnowNothingOfTheWiring() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.llmobs.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.llmobs.autoconfigure..")
+			.check(this.classes);
+	}
+
+	@Test
+	void eachFeaturesWiringUsesOnlyThatFeatureAndWhatItDeclares() {
+		FEATURE_DEPENDENCIES.forEach((feature, allowed) -> {
+			Set<String> reachable = new TreeSet<>(allowed);
+			reachable.add(feature);
+			String[] others = FEATURE_DEPENDENCIES.keySet()
+				.stream()
+				.filter((other) -> !reachable.contains(other))
+				.flatMap((other) -> Stream.of("io.llmobs." + other + "..", "io.llmobs.autoconfigure." + other + ".."))
+				.toArray(String[]::new);
+			noClasses().that()
+				.resideInAPackage("io.llmobs.autoconfigure." + feature + "..")
+				.should()
+				.dependOnClassesThat()
+				.resideInAnyPackage(others)
+				.because("the wiring of " + feature + " may use " + reachable + ", the core and the shared wiring")
+				.check(this.classes);
+		});
+	}
+
+	@Test
+	void everyFeatureHasItsWiringPackageAndNoOtherWiringPackageExists() {
+		Set<String> wiring = this.classes.stream()
+			.map(JavaClass::getPackageName)
+			.filter((name) -> name.startsWith("io.llmobs.autoconfigure."))
+			.map((name) -> name.substring("io.llmobs.autoconfigure.".length()).split("\\.")[0])
+			.collect(Collectors.toCollection(TreeSet::new));
+		Set<String> expected = new TreeSet<>(FEATURE_DEPENDENCIES.keySet());
+		expected.add("core");
+		assertThat(wiring).isEqualTo(expected);
+	}
+
+	@Test
 	void everyFeaturePackageIsDeclared() {
 		Set<String> features = this.classes.stream()
 			.map(JavaClass::getPackageName)
-			.filter((name) -> name.startsWith("io.llmobs.") && !name.startsWith("io.llmobs.autoconfigure"))
+			.filter((name) -> name.startsWith("io.llmobs.") && !name.startsWith("io.llmobs.autoconfigure")
+					&& !name.startsWith("io.llmobs.core"))
 			.map((name) -> name.substring("io.llmobs.".length()).split("\\.")[0])
 			.collect(Collectors.toCollection(TreeSet::new));
 		assertThat(features).isEqualTo(FEATURE_DEPENDENCIES.keySet());

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.llmobs.chat.LlmObs;
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.LlmObsParams;
 import io.llmobs.chat.LlmTask;
 import io.llmobs.feedback.FeedbackOutcome;
 import io.llmobs.feedback.FeedbackRecorder;

@@ -3,8 +3,8 @@ package io.llmobs.benchmark;
 import java.util.concurrent.TimeUnit;
 
 import io.llmobs.chat.ChatMetricNames;
-import io.llmobs.chat.InstrumentationErrors;
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.LlmObsParams;
 import io.llmobs.context.ContextMetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;

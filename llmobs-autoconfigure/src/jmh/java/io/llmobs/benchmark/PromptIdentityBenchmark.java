@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.prompt.PromptIdentity;
 import io.llmobs.prompt.PromptIdentityResolver;
 import io.llmobs.prompt.PromptInventory;

@@ -3,8 +3,8 @@ package io.llmobs.actuate;
 import java.util.List;
 import java.util.Map;
 
-import io.llmobs.chat.BoundedTagValues;
-import io.llmobs.chat.BoundedTags;
+import io.llmobs.core.BoundedTagValues;
+import io.llmobs.core.BoundedTags;
 import io.llmobs.context.ContextStats;
 import io.llmobs.feedback.Interactions;
 import io.llmobs.judge.SampledJudge;

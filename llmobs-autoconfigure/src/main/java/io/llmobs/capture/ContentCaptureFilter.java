@@ -2,8 +2,8 @@ package io.llmobs.capture;
 
 import java.util.List;
 
-import io.llmobs.chat.InstrumentationErrors;
-import io.llmobs.chat.SpanPresence;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.SpanPresence;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
@@ -20,6 +20,9 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  */
 public final class ContentCaptureFilter implements ObservationFilter {
 
+	/** Where content capture, PII counts and the redaction of Spring AI's content attributes report failures in {@code llmobs.instrumentation.errors}. */
+	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("redaction");
+
 	private final GenAiMessages messages;
 
 	private final InstrumentationErrors errors;
@@ -32,13 +35,13 @@ public final class ContentCaptureFilter implements ObservationFilter {
 	 */
 	public ContentCaptureFilter(ContentRedactor redactor, int maxLength, InstrumentationErrors errors) {
 		this.messages = new GenAiMessages((text) -> redactor.redact(text, maxLength));
-		this.errors = errors;
+		this.errors = errors.register(COMPONENT);
 	}
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
 		if (context instanceof ChatModelObservationContext modelContext && SpanPresence.hasSpan(context)) {
-			this.errors.run(InstrumentationErrors.Component.REDACTION, this, modelContext,
+			this.errors.run(COMPONENT, this, modelContext,
 					ContentCaptureFilter::capture);
 		}
 		return context;

@@ -2,8 +2,8 @@ package io.llmobs.capture;
 
 import java.util.List;
 
-import io.llmobs.chat.InstrumentationErrors;
-import io.llmobs.chat.RecentByIdentity;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.RecentByIdentity;
 import io.llmobs.redact.PiiDirection;
 import io.llmobs.redact.PiiEntity;
 import io.llmobs.redact.PiiMeters;
@@ -55,12 +55,12 @@ public final class PiiEntityCounter implements ObservationHandler<ChatModelObser
 		this.scanner = scanner;
 		this.meters = meters;
 		this.maxScanLength = maxScanLength;
-		this.errors = errors;
+		this.errors = errors.register(ContentCaptureFilter.COMPONENT);
 	}
 
 	@Override
 	public void onStop(ChatModelObservationContext context) {
-		this.errors.run(InstrumentationErrors.Component.REDACTION, this, context, PiiEntityCounter::countEntities);
+		this.errors.run(ContentCaptureFilter.COMPONENT, this, context, PiiEntityCounter::countEntities);
 	}
 
 	private void countEntities(ChatModelObservationContext context) {

@@ -2,7 +2,7 @@ package io.llmobs.capture;
 
 import java.util.List;
 
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
@@ -29,7 +29,7 @@ public final class SpringAiContentRedactor implements ObservationFilter {
 	 */
 	public SpringAiContentRedactor(ContentRedactor redactor, InstrumentationErrors errors) {
 		this.redactor = redactor;
-		this.errors = errors;
+		this.errors = errors.register(ContentCaptureFilter.COMPONENT);
 	}
 
 	@Override
@@ -45,7 +45,7 @@ public final class SpringAiContentRedactor implements ObservationFilter {
 		catch (RuntimeException ex) {
 			// Leaving raw content behind is not an option: drop the values.
 			CONTENT_KEYS.forEach((key) -> context.removeHighCardinalityKeyValue(key));
-			this.errors.record(InstrumentationErrors.Component.REDACTION, ex);
+			this.errors.record(ContentCaptureFilter.COMPONENT, ex);
 		}
 		return context;
 	}

@@ -1,5 +1,8 @@
 package io.llmobs.chat;
 
+import io.llmobs.core.BoundedTagValues;
+import io.llmobs.core.CallAttribution;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

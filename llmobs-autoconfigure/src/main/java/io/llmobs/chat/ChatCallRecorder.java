@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.llmobs.core.BoundedTagValues;
+import io.llmobs.core.CallAttribution;
+import io.llmobs.core.CallAttributionResolver;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.ObservationAncestry;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -59,7 +64,7 @@ public final class ChatCallRecorder {
 		this.attributionResolver = attributionResolver;
 		this.models = models;
 		this.meters = meters;
-		this.errors = errors;
+		this.errors = errors.register(ChatComponents.CHAT_CLIENT);
 		this.clock = clock;
 		this.listeners = listeners;
 	}
@@ -76,7 +81,7 @@ public final class ChatCallRecorder {
 					ObservationAncestry.findContext(enclosing, LlmTaskContext.class), this.clock.monotonicTime());
 		}
 		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
+			this.errors.record(ChatComponents.CHAT_CLIENT, ex);
 			return new ChatCall(new CallAttribution(BoundedTagValues.NONE, BoundedTagValues.NONE), null,
 					this.clock.monotonicTime());
 		}
@@ -101,7 +106,7 @@ public final class ChatCallRecorder {
 			}
 		}
 		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
+			this.errors.record(ChatComponents.CHAT_CLIENT, ex);
 			return;
 		}
 		try {
@@ -115,12 +120,12 @@ public final class ChatCallRecorder {
 					call.isGuardrailBlocked(), observation);
 			for (ChatCallListener listener : listeners) {
 				// One at a time: a failing listener neither fails the call nor keeps the others from hearing of it.
-				this.errors.run(InstrumentationErrors.Component.CHAT_CLIENT, listener, finished,
+				this.errors.run(ChatComponents.CHAT_CLIENT, listener, finished,
 						ChatCallListener::onFinished);
 			}
 		}
 		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
+			this.errors.record(ChatComponents.CHAT_CLIENT, ex);
 		}
 	}
 
@@ -131,7 +136,7 @@ public final class ChatCallRecorder {
 					call.attribution().stage(), this.clock.monotonicTime() - call.startNanos());
 		}
 		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.CHAT_CLIENT, ex);
+			this.errors.record(ChatComponents.CHAT_CLIENT, ex);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.llmobs.chat;
 
+import io.llmobs.core.CallAttribution;
+import io.llmobs.core.ObservationAncestry;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 

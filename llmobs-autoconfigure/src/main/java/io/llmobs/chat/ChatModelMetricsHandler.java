@@ -1,5 +1,6 @@
 package io.llmobs.chat;
 
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.UnpricedModelWarnings;
 import io.micrometer.observation.Observation;
@@ -37,18 +38,18 @@ public final class ChatModelMetricsHandler implements ObservationHandler<ChatMod
 		this.meters = meters;
 		this.costTotals = costTotals;
 		this.unpricedWarnings = unpricedWarnings;
-		this.errors = errors;
+		this.errors = errors.register(ChatComponents.MODEL_METRICS);
 	}
 
 	@Override
 	public void onStart(ChatModelObservationContext context) {
-		this.errors.run(InstrumentationErrors.Component.MODEL_METRICS, this.accounting, context,
+		this.errors.run(ChatComponents.MODEL_METRICS, this.accounting, context,
 				ModelCallAccounting::scope);
 	}
 
 	@Override
 	public void onStop(ChatModelObservationContext context) {
-		this.errors.run(InstrumentationErrors.Component.MODEL_METRICS, this, context, ChatModelMetricsHandler::record);
+		this.errors.run(ChatComponents.MODEL_METRICS, this, context, ChatModelMetricsHandler::record);
 	}
 
 	private void record(ChatModelObservationContext context) {

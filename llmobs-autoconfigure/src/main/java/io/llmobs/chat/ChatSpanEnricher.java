@@ -3,6 +3,9 @@ package io.llmobs.chat;
 import java.util.List;
 import java.util.StringJoiner;
 
+import io.llmobs.core.CallAttribution;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.SpanPresence;
 import io.llmobs.cost.TokenUsage;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
@@ -30,12 +33,12 @@ public final class ChatSpanEnricher implements ObservationFilter {
 	 */
 	public ChatSpanEnricher(ModelCallAccounting accounting, InstrumentationErrors errors) {
 		this.accounting = accounting;
-		this.errors = errors;
+		this.errors = errors.register(ChatComponents.SPANS);
 	}
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
-		this.errors.run(InstrumentationErrors.Component.SPANS, this, context, ChatSpanEnricher::enrich);
+		this.errors.run(ChatComponents.SPANS, this, context, ChatSpanEnricher::enrich);
 		return context;
 	}
 

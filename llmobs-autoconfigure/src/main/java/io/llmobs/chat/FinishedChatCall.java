@@ -3,6 +3,7 @@ package io.llmobs.chat;
 import java.util.List;
 import java.util.Map;
 
+import io.llmobs.core.CallAttribution;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 

@@ -2,6 +2,8 @@ package io.llmobs.chat;
 
 import java.util.List;
 
+import io.llmobs.core.BoundedTagValues;
+import io.llmobs.core.InstrumentationErrors;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
@@ -47,7 +49,7 @@ public final class LlmObs {
 		this.observationRegistry = observationRegistry;
 		this.meterRegistry = meterRegistry;
 		this.tasks = tasks;
-		this.errors = errors;
+		this.errors = errors.register(ChatComponents.TASK);
 		this.advisors = advisors.toArray(Advisor[]::new);
 	}
 

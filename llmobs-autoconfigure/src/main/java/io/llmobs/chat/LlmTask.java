@@ -1,5 +1,6 @@
 package io.llmobs.chat;
 
+import io.llmobs.core.InstrumentationErrors;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,7 +60,7 @@ public final class LlmTask implements AutoCloseable {
 	/** Ends the task: closes its span and records its duration and cost by outcome. */
 	@Override
 	public void close() {
-		this.errors.run(InstrumentationErrors.Component.TASK, this, LlmTask::end);
+		this.errors.run(ChatComponents.TASK, this, LlmTask::end);
 	}
 
 	private void end() {

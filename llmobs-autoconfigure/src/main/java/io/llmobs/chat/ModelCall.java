@@ -2,6 +2,7 @@ package io.llmobs.chat;
 
 import java.util.List;
 
+import io.llmobs.core.CallAttribution;
 import io.llmobs.cost.TokenUsage;
 import org.jspecify.annotations.Nullable;
 

@@ -3,6 +3,9 @@ package io.llmobs.chat;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.llmobs.core.BoundedTagValues;
+import io.llmobs.core.CallAttributionResolver;
+import io.llmobs.core.ObservationAncestry;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
 import io.llmobs.cost.TokenUsage;

@@ -1,5 +1,7 @@
 package io.llmobs.chat;
 
+import io.llmobs.core.CallAttribution;
+
 import org.jspecify.annotations.Nullable;
 
 /**

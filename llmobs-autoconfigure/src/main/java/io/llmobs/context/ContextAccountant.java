@@ -6,7 +6,8 @@ import java.util.Map;
 
 import com.knuddels.jtokkit.api.EncodingType;
 import io.llmobs.chat.ModelCallAccounting;
-import io.llmobs.chat.ObservationAncestry;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.ObservationAncestry;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,9 @@ import org.springframework.ai.tool.definition.ToolDefinition;
  * calibration and looks the window up in the {@link ModelCatalog}.
  */
 public final class ContextAccountant {
+
+	/** Where context-window accounting: section counts, calibration, the block guard report failures in {@code llmobs.instrumentation.errors}. */
+	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("context");
 
 	/**
 	 * Advisor-context keys under which Spring AI's retrieval advisors leave the documents they merged into the

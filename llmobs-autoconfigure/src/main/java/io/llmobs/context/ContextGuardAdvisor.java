@@ -1,8 +1,8 @@
 package io.llmobs.context;
 
-import io.llmobs.chat.BoundedTagValues;
-import io.llmobs.chat.CallAttributionResolver;
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.BoundedTagValues;
+import io.llmobs.core.CallAttributionResolver;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.chat.LlmObsAdvisor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -55,7 +55,7 @@ public final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, Ll
 		this.attributionResolver = attributionResolver;
 		this.models = models;
 		this.meters = meters;
-		this.errors = errors;
+		this.errors = errors.register(ContextAccountant.COMPONENT);
 	}
 
 	@Override
@@ -76,7 +76,7 @@ public final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, Ll
 	}
 
 	private @Nullable ContextWindowExceededException check(ChatClientRequest request) {
-		return this.errors.call(InstrumentationErrors.Component.CONTEXT, this, request, ContextGuardAdvisor::refusal,
+		return this.errors.call(ContextAccountant.COMPONENT, this, request, ContextGuardAdvisor::refusal,
 				null);
 	}
 

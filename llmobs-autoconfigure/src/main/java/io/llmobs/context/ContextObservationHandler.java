@@ -1,6 +1,6 @@
 package io.llmobs.context;
 
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.chat.ModelCall;
 import io.llmobs.chat.ModelCallAccounting;
 import io.micrometer.observation.Observation;
@@ -40,17 +40,17 @@ public final class ContextObservationHandler implements ObservationHandler<ChatM
 		this.modelCalls = modelCalls;
 		this.meters = meters;
 		this.warnRatio = warnRatio;
-		this.errors = errors;
+		this.errors = errors.register(ContextAccountant.COMPONENT);
 	}
 
 	@Override
 	public void onStart(ChatModelObservationContext context) {
-		this.errors.run(InstrumentationErrors.Component.CONTEXT, this.accountant, context, ContextAccountant::start);
+		this.errors.run(ContextAccountant.COMPONENT, this.accountant, context, ContextAccountant::start);
 	}
 
 	@Override
 	public void onStop(ChatModelObservationContext context) {
-		this.errors.run(InstrumentationErrors.Component.CONTEXT, this, context, ContextObservationHandler::record);
+		this.errors.run(ContextAccountant.COMPONENT, this, context, ContextObservationHandler::record);
 	}
 
 	private void record(ChatModelObservationContext context) {

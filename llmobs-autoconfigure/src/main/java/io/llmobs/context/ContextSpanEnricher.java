@@ -1,7 +1,7 @@
 package io.llmobs.context;
 
-import io.llmobs.chat.InstrumentationErrors;
-import io.llmobs.chat.SpanPresence;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.SpanPresence;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
@@ -26,13 +26,13 @@ public final class ContextSpanEnricher implements ObservationFilter {
 	 */
 	public ContextSpanEnricher(ContextAccountant accountant, InstrumentationErrors errors) {
 		this.accountant = accountant;
-		this.errors = errors;
+		this.errors = errors.register(ContextAccountant.COMPONENT);
 	}
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
 		if (context instanceof ChatModelObservationContext modelContext && SpanPresence.hasSpan(context)) {
-			this.errors.run(InstrumentationErrors.Component.CONTEXT, this, modelContext, ContextSpanEnricher::enrich);
+			this.errors.run(ContextAccountant.COMPONENT, this, modelContext, ContextSpanEnricher::enrich);
 		}
 		return context;
 	}

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.api.EncodingType;
-import io.llmobs.chat.RecentByIdentity;
+import io.llmobs.core.RecentByIdentity;
 
 import org.springframework.ai.tool.definition.DefaultToolDefinition;
 import org.springframework.ai.tool.definition.ToolDefinition;

@@ -1,10 +1,10 @@
 package io.llmobs.feedback;
 
-import io.llmobs.chat.BoundedTagValues;
-import io.llmobs.chat.CallAttribution;
+import io.llmobs.core.BoundedTagValues;
+import io.llmobs.core.CallAttribution;
 import io.llmobs.chat.ChatCalls;
-import io.llmobs.chat.InstrumentationErrors;
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.LlmObsParams;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
@@ -30,18 +30,18 @@ public final class FeedbackObservationHandler implements ObservationHandler<Chat
 	 */
 	public FeedbackObservationHandler(Interactions interactions, InstrumentationErrors errors) {
 		this.interactions = interactions;
-		this.errors = errors;
+		this.errors = errors.register(FeedbackRecorder.COMPONENT);
 	}
 
 	@Override
 	public void onStart(ChatClientObservationContext context) {
-		this.errors.run(InstrumentationErrors.Component.FEEDBACK, this.interactions, context,
+		this.errors.run(FeedbackRecorder.COMPONENT, this.interactions, context,
 				FeedbackObservationHandler::begin);
 	}
 
 	@Override
 	public void onStop(ChatClientObservationContext context) {
-		this.errors.run(InstrumentationErrors.Component.FEEDBACK, this.interactions, context,
+		this.errors.run(FeedbackRecorder.COMPONENT, this.interactions, context,
 				FeedbackObservationHandler::register);
 	}
 

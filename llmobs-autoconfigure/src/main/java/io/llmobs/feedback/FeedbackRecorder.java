@@ -3,7 +3,7 @@ package io.llmobs.feedback;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -16,6 +16,9 @@ import io.micrometer.core.instrument.Timer;
  * {@code llmobs.feedback.unknown{outcome}}.
  */
 public final class FeedbackRecorder {
+
+	/** Where user feedback and guardrail verdicts report failures in {@code llmobs.instrumentation.errors}. */
+	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("feedback");
 
 	private final Interactions interactions;
 
@@ -32,7 +35,7 @@ public final class FeedbackRecorder {
 	public FeedbackRecorder(Interactions interactions, MeterRegistry registry, InstrumentationErrors errors) {
 		this.interactions = interactions;
 		this.registry = registry;
-		this.errors = errors;
+		this.errors = errors.register(COMPONENT);
 	}
 
 	/**
@@ -42,7 +45,7 @@ public final class FeedbackRecorder {
 	 * @return {@code true} when the id is known; unknown ids are counted, not thrown
 	 */
 	public boolean record(String id, FeedbackOutcome outcome) {
-		return this.errors.call(InstrumentationErrors.Component.FEEDBACK, () -> count(id, outcome), false);
+		return this.errors.call(COMPONENT, () -> count(id, outcome), false);
 	}
 
 	private boolean count(String id, FeedbackOutcome outcome) {

@@ -1,8 +1,8 @@
 package io.llmobs.feedback;
 
-import io.llmobs.chat.BoundedTagValues;
+import io.llmobs.core.BoundedTagValues;
 import io.llmobs.chat.ChatCalls;
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.judge.FailureCategory;
 import io.llmobs.judge.FailureRecorder;
 import io.micrometer.core.instrument.Counter;
@@ -52,7 +52,7 @@ public final class Guardrails {
 		this.observationRegistry = observationRegistry;
 		this.guardrails = guardrails;
 		this.interactions = interactions;
-		this.errors = errors;
+		this.errors = errors.register(FeedbackRecorder.COMPONENT);
 		this.failures = failures;
 		this.defaultStage = defaultStage;
 	}
@@ -77,7 +77,7 @@ public final class Guardrails {
 			}
 		}
 		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.FEEDBACK, ex);
+			this.errors.record(FeedbackRecorder.COMPONENT, ex);
 		}
 	}
 

@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.llmobs.chat.BoundedTagValues;
+import io.llmobs.core.BoundedTagValues;
 import org.jspecify.annotations.Nullable;
 
 /**

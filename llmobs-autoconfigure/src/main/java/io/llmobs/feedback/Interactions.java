@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.llmobs.chat.ObservationAncestry;
+import io.llmobs.core.ObservationAncestry;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package io.llmobs.feedback;
 
-import io.llmobs.chat.ObservationAncestry;
+import io.llmobs.core.ObservationAncestry;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler;

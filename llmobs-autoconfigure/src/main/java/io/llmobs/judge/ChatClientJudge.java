@@ -3,7 +3,7 @@ package io.llmobs.judge;
 import java.util.List;
 import java.util.function.Consumer;
 
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.LlmObsParams;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.ChatClient;

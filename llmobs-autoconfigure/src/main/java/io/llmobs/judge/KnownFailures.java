@@ -4,7 +4,7 @@ import io.llmobs.chat.ChatCallListener;
 import io.llmobs.chat.ChatOutcome;
 import io.llmobs.chat.FinishReason;
 import io.llmobs.chat.FinishedChatCall;
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.LlmObsParams;
 
 /**
  * The failures llmobs knows without a judge, counted once per category for every {@code ChatClient} call that ends

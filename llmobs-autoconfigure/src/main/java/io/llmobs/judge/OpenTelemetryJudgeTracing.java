@@ -1,6 +1,6 @@
 package io.llmobs.judge;
 
-import io.llmobs.chat.ObservationAncestry;
+import io.llmobs.core.ObservationAncestry;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;

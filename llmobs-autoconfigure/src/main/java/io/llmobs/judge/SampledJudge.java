@@ -17,8 +17,8 @@ import java.util.function.Supplier;
 import io.llmobs.chat.ChatCallListener;
 import io.llmobs.chat.ChatOutcome;
 import io.llmobs.chat.FinishedChatCall;
-import io.llmobs.chat.InstrumentationErrors;
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.LlmObsParams;
 import io.llmobs.context.ContextAccountant;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +32,9 @@ import org.springframework.ai.document.Document;
  * user's call never waits for them and never fails because of them: every drop is counted.
  */
 public final class SampledJudge implements ChatCallListener, AutoCloseable {
+
+	/** Where the sampled judge report failures in {@code llmobs.instrumentation.errors}. */
+	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("judge");
 
 	private final Settings settings;
 
@@ -85,7 +88,7 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 		this.failures = failures;
 		this.drift = drift;
 		this.tracing = tracing;
-		this.errors = errors;
+		this.errors = errors.register(COMPONENT);
 		this.random = random;
 		this.workers = workers;
 		this.timer = timer;
@@ -263,7 +266,7 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 			}
 			catch (RuntimeException ex) {
 				SampledJudge.this.meters.evaluation(JudgeOutcome.ERROR);
-				SampledJudge.this.errors.record(InstrumentationErrors.Component.JUDGE, ex);
+				SampledJudge.this.errors.record(COMPONENT, ex);
 			}
 		}
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -43,7 +43,7 @@ public final class McpServerToolObservations {
 			@Nullable McpToolCallObservationConvention convention, InstrumentationErrors errors) {
 		this.registry = registry;
 		this.convention = convention;
-		this.errors = errors;
+		this.errors = errors.register(TracePropagatingMcpMetaConverter.COMPONENT);
 	}
 
 	/**
@@ -154,7 +154,7 @@ public final class McpServerToolObservations {
 					() -> new McpToolCallObservationContext(request, sessionId), this.registry);
 		}
 		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.MCP, ex);
+			this.errors.record(TracePropagatingMcpMetaConverter.COMPONENT, ex);
 			return null;
 		}
 	}

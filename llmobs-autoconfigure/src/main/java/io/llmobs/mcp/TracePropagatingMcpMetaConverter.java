@@ -3,7 +3,7 @@ package io.llmobs.mcp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -17,6 +17,9 @@ import org.springframework.ai.mcp.ToolContextToMcpMetaConverter;
  * with W3C propagation) beside the entries of the converter it wraps, whose entries win on a clash.
  */
 public final class TracePropagatingMcpMetaConverter implements ToolContextToMcpMetaConverter {
+
+	/** Where trace propagation over MCP: the client's {@code _meta} and the server's tool-call observations report failures in {@code llmobs.instrumentation.errors}. */
+	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("mcp");
 
 	private final ToolContextToMcpMetaConverter delegate;
 
@@ -38,13 +41,13 @@ public final class TracePropagatingMcpMetaConverter implements ToolContextToMcpM
 		this.delegate = delegate;
 		this.tracer = tracer;
 		this.propagator = propagator;
-		this.errors = errors;
+		this.errors = errors.register(COMPONENT);
 	}
 
 	@Override
 	public Map<String, Object> convert(ToolContext toolContext) {
 		Map<String, Object> meta = this.delegate.convert(toolContext);
-		return this.errors.call(InstrumentationErrors.Component.MCP, this, meta,
+		return this.errors.call(COMPONENT, this, meta,
 				TracePropagatingMcpMetaConverter::propagate, meta);
 	}
 

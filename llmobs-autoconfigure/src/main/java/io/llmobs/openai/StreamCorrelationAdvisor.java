@@ -3,7 +3,8 @@ package io.llmobs.openai;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.ChatComponents;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.chat.LlmObsAdvisor;
 import reactor.core.publisher.Flux;
 
@@ -37,7 +38,7 @@ public final class StreamCorrelationAdvisor implements StreamAdvisor, LlmObsAdvi
 	 */
 	public StreamCorrelationAdvisor(StreamModelSpans spans, InstrumentationErrors errors) {
 		this.spans = spans;
-		this.errors = errors;
+		this.errors = errors.register(ChatComponents.CHAT_CLIENT);
 	}
 
 	@Override
@@ -46,7 +47,7 @@ public final class StreamCorrelationAdvisor implements StreamAdvisor, LlmObsAdvi
 	}
 
 	private ChatClientRequest correlated(ChatClientRequest request) {
-		return this.errors.call(InstrumentationErrors.Component.CHAT_CLIENT, this.spans, request,
+		return this.errors.call(ChatComponents.CHAT_CLIENT, this.spans, request,
 				StreamCorrelationAdvisor::correlate, request);
 	}
 

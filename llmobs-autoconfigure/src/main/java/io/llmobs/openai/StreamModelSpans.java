@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.chat.ChatComponents;
+import io.llmobs.core.InstrumentationErrors;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.tracing.Span;
@@ -38,7 +39,7 @@ public final class StreamModelSpans implements ObservationHandler<ChatModelObser
 	 * @param errors where failures inside llmobs are reported
 	 */
 	public StreamModelSpans(InstrumentationErrors errors) {
-		this.errors = errors;
+		this.errors = errors.register(ChatComponents.CHAT_CLIENT);
 	}
 
 	/**
@@ -65,12 +66,12 @@ public final class StreamModelSpans implements ObservationHandler<ChatModelObser
 
 	@Override
 	public void onStart(ChatModelObservationContext context) {
-		this.errors.run(InstrumentationErrors.Component.CHAT_CLIENT, this.inFlight, context, StreamModelSpans::enter);
+		this.errors.run(ChatComponents.CHAT_CLIENT, this.inFlight, context, StreamModelSpans::enter);
 	}
 
 	@Override
 	public void onStop(ChatModelObservationContext context) {
-		this.errors.run(InstrumentationErrors.Component.CHAT_CLIENT, this.inFlight, context, StreamModelSpans::leave);
+		this.errors.run(ChatComponents.CHAT_CLIENT, this.inFlight, context, StreamModelSpans::leave);
 	}
 
 	@Override

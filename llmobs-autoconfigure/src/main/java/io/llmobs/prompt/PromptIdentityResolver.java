@@ -3,8 +3,8 @@ package io.llmobs.prompt;
 import java.util.List;
 import java.util.Map;
 
-import io.llmobs.chat.InstrumentationErrors;
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.LlmObsParams;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.ChatClientRequest;
@@ -20,6 +20,9 @@ import org.springframework.ai.template.TemplateRenderer;
  * cached, so a call costs a few map look-ups.
  */
 public final class PromptIdentityResolver {
+
+	/** Where prompt identity: template tracking and resolution report failures in {@code llmobs.instrumentation.errors}. */
+	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("prompts");
 
 	private final PromptRegistry registry;
 

@@ -1,6 +1,6 @@
 package io.llmobs.prompt;
 
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
@@ -23,12 +23,12 @@ public final class PromptObservationHandler implements ObservationHandler<ChatCl
 	 */
 	public PromptObservationHandler(PromptIdentityResolver resolver, InstrumentationErrors errors) {
 		this.resolver = resolver;
-		this.errors = errors;
+		this.errors = errors.register(PromptIdentityResolver.COMPONENT);
 	}
 
 	@Override
 	public void onStart(ChatClientObservationContext context) {
-		this.errors.run(InstrumentationErrors.Component.PROMPTS, this.resolver, context,
+		this.errors.run(PromptIdentityResolver.COMPONENT, this.resolver, context,
 				PromptObservationHandler::identify);
 	}
 

@@ -1,8 +1,9 @@
 package io.llmobs.prompt;
 
-import io.llmobs.chat.InstrumentationErrors;
-import io.llmobs.chat.ObservationAncestry;
-import io.llmobs.chat.SpanPresence;
+import io.llmobs.chat.ChatComponents;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.ObservationAncestry;
+import io.llmobs.core.SpanPresence;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
@@ -23,14 +24,14 @@ public final class PromptSpanEnricher implements ObservationFilter {
 	 * @param errors where failures are reported
 	 */
 	public PromptSpanEnricher(InstrumentationErrors errors) {
-		this.errors = errors;
+		this.errors = errors.register(ChatComponents.SPANS);
 	}
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
 		if ((context instanceof ChatClientObservationContext || context instanceof ChatModelObservationContext)
 				&& SpanPresence.hasSpan(context)) {
-			this.errors.run(InstrumentationErrors.Component.SPANS, context, PromptSpanEnricher::enrich);
+			this.errors.run(ChatComponents.SPANS, context, PromptSpanEnricher::enrich);
 		}
 		return context;
 	}

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.llmobs.chat.InstrumentationErrors;
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.LlmObsParams;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.prompt.PromptTemplate;

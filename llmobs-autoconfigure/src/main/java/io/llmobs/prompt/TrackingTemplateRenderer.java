@@ -3,7 +3,7 @@ package io.llmobs.prompt;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 
 import org.springframework.ai.template.TemplateRenderer;
 
@@ -32,7 +32,7 @@ public final class TrackingTemplateRenderer implements TemplateRenderer {
 		this.delegate = delegate;
 		this.renders = renders;
 		this.source = source;
-		this.errors = errors;
+		this.errors = errors.register(PromptIdentityResolver.COMPONENT);
 	}
 
 	@Override
@@ -43,7 +43,7 @@ public final class TrackingTemplateRenderer implements TemplateRenderer {
 			this.renders.rendered(rendered, this.source.apply(template));
 		}
 		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.PROMPTS, ex);
+			this.errors.record(PromptIdentityResolver.COMPONENT, ex);
 		}
 		return rendered;
 	}

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
-import io.llmobs.chat.BoundedTagValues;
-import io.llmobs.chat.CallAttribution;
+import io.llmobs.core.BoundedTagValues;
+import io.llmobs.core.CallAttribution;
 import io.llmobs.chat.ChatCalls;
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -31,6 +31,9 @@ import org.springframework.ai.tool.observation.ToolCallingObservationContext;
  * the class path) tools are still timed and loops still bounded.
  */
 public final class ToolGuard {
+
+	/** Where the tool guard: circuit breakers, tool timings and span attributes report failures in {@code llmobs.instrumentation.errors}. */
+	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("tools");
 
 	/** What the model gets for one identical call too many; the tool's name and the limit. */
 	static final String IDENTICAL_CALL_MESSAGE = "You already called the tool '%s' with these same arguments %d times "
@@ -81,7 +84,7 @@ public final class ToolGuard {
 		this.stages = stages;
 		this.observations = observations;
 		this.clock = clock;
-		this.errors = errors;
+		this.errors = errors.register(COMPONENT);
 	}
 
 	/**
@@ -219,7 +222,7 @@ public final class ToolGuard {
 			}
 		}
 		catch (RuntimeException ex) {
-			this.errors.record(InstrumentationErrors.Component.TOOLS, ex);
+			this.errors.record(COMPONENT, ex);
 		}
 	}
 

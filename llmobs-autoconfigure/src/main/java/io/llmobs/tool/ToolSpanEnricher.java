@@ -1,7 +1,7 @@
 package io.llmobs.tool;
 
-import io.llmobs.chat.InstrumentationErrors;
-import io.llmobs.chat.SpanPresence;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.SpanPresence;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
@@ -22,13 +22,13 @@ public final class ToolSpanEnricher implements ObservationFilter {
 	 * @param errors where failures inside llmobs are reported
 	 */
 	public ToolSpanEnricher(InstrumentationErrors errors) {
-		this.errors = errors;
+		this.errors = errors.register(ToolGuard.COMPONENT);
 	}
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
 		if (context instanceof ToolCallingObservationContext tool && SpanPresence.hasSpan(context)) {
-			this.errors.run(InstrumentationErrors.Component.TOOLS, tool, ToolSpanEnricher::enrich);
+			this.errors.run(ToolGuard.COMPONENT, tool, ToolSpanEnricher::enrich);
 		}
 		return context;
 	}

@@ -4,8 +4,10 @@ import java.util.Locale;
 
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.actuate.LlmObsEndpointAutoConfiguration;
+import io.llmobs.autoconfigure.capture.LlmObsCaptureAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.autoconfigure.feedback.LlmObsFeedbackAutoConfiguration;
 import io.llmobs.autoconfigure.judge.LlmObsJudgeAutoConfiguration;
@@ -14,7 +16,6 @@ import io.llmobs.autoconfigure.openai.LlmObsOpenAiAutoConfiguration;
 import io.llmobs.autoconfigure.prompt.LlmObsPromptAutoConfiguration;
 import io.llmobs.autoconfigure.redact.LlmObsRedactionAutoConfiguration;
 import io.llmobs.autoconfigure.tool.LlmObsToolAutoConfiguration;
-
 import io.llmobs.chat.ChatClientMetricsHandler;
 import io.llmobs.chat.ChatClientStreamAdvisor;
 import io.llmobs.chat.ChatModelMetricsHandler;
@@ -25,7 +26,9 @@ import io.llmobs.context.ContextObservationHandler;
 import io.llmobs.context.ContextSpanEnricher;
 import io.llmobs.context.TokenCounter;
 import io.llmobs.cost.CostTotals;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.cost.ModelCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -47,12 +50,13 @@ class LlmObsAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				EndpointAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
+				EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
 				LlmObsChatAutoConfiguration.class, LlmObsContextAutoConfiguration.class,
 				LlmObsToolAutoConfiguration.class, LlmObsMcpAutoConfiguration.class,
 				LlmObsOpenAiAutoConfiguration.class, LlmObsPromptAutoConfiguration.class,
 				LlmObsFeedbackAutoConfiguration.class, LlmObsJudgeAutoConfiguration.class,
-				LlmObsRedactionAutoConfiguration.class, LlmObsEndpointAutoConfiguration.class))
+				LlmObsRedactionAutoConfiguration.class, LlmObsCaptureAutoConfiguration.class,
+				LlmObsEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=llmobs");
 
 	@Test
@@ -73,6 +77,16 @@ class LlmObsAutoConfigurationTests {
 			assertThat(context.getBean(ModelCatalog.class).getDate()).isNotBlank();
 			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().context()).isNotNull();
 		});
+	}
+
+	@Test
+	void everyFeatureThatIsOnHasItsFailureCounterAtZeroFromStartUp() {
+		this.runner.run((context) -> assertThat(context.getBean(MeterRegistry.class)
+				.find(InstrumentationErrors.METER_NAME)
+				.counters()).allSatisfy((counter) -> assertThat(counter.count()).isZero())
+				.extracting((counter) -> counter.getId().getTag("component"))
+				.containsExactlyInAnyOrder("chat_client", "model_metrics", "spans", "task", "tenant_resolver",
+						"context", "tools", "mcp", "prompts", "feedback", "redaction"));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.llmobs.autoconfigure;
 
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,7 +64,7 @@ class LlmObsPropertiesFailureAnalyzerTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration(LlmObsCostAutoConfiguration.class)
+	@ImportAutoConfiguration({ LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class })
 	static class CostOnly {
 
 	}

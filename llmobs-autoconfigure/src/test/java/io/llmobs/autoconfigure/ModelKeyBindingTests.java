@@ -1,5 +1,6 @@
 package io.llmobs.autoconfigure;
 
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class ModelKeyBindingTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(LlmObsCostAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class));
 
 	@Test
 	void plainDottedKeyInYamlOverridesTheBundledEntry() {
@@ -142,7 +143,7 @@ class ModelKeyBindingTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration(LlmObsCostAutoConfiguration.class)
+	@ImportAutoConfiguration({ LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class })
 	static class CostOnly {
 
 	}

@@ -3,7 +3,7 @@ package io.llmobs.capture;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.redact.PiiEntity;
 import io.llmobs.redact.PiiMeters;
 import io.llmobs.redact.PiiScanner;

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.llmobs.actuate.LlmObsEndpoint;
+import io.llmobs.core.LlmObsParams;
+import io.llmobs.core.TenantResolver;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.StubResponse;
 import io.llmobs.test.TracedApplication;

@@ -2,6 +2,9 @@ package io.llmobs.chat;
 
 import java.util.List;
 
+import io.llmobs.core.BoundedTagValues;
+import io.llmobs.core.CallAttributionResolver;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
 import io.llmobs.cost.TokenPrices;

@@ -10,7 +10,7 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.llmobs.actuate.LlmObsEndpoint;
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.LlmObsParams;
 import io.llmobs.test.CallerRunsExecutorService;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.RecordedRequest;

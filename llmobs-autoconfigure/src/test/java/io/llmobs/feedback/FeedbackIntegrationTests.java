@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.LlmObsParams;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.TracedApplication;
 import io.micrometer.core.instrument.MeterRegistry;

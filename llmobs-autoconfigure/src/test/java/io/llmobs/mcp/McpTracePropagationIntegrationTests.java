@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.LlmObsParams;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.RecordedRequest;
 import io.llmobs.test.StubResponse;

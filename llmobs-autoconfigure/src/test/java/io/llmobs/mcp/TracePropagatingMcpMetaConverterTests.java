@@ -3,7 +3,7 @@ package io.llmobs.mcp;
 import java.util.List;
 import java.util.Map;
 
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;

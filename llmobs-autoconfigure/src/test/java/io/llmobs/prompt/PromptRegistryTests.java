@@ -3,8 +3,8 @@ package io.llmobs.prompt;
 import java.time.Instant;
 import java.util.Map;
 
-import io.llmobs.chat.InstrumentationErrors;
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.LlmObsParams;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.llmobs.actuate.LlmObsEndpoint;
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.LlmObsParams;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.StubResponse;
 import io.llmobs.test.TracedApplication;

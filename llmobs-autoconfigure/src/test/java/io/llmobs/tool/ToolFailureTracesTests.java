@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.LlmObsParams;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.RecordedRequest;
 import io.llmobs.test.StubResponse;

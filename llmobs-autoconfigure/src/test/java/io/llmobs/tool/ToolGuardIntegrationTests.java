@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.llmobs.actuate.LlmObsEndpoint;
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.LlmObsParams;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.RecordedRequest;
 import io.llmobs.test.StubResponse;

@@ -2,7 +2,7 @@ package io.llmobs.sample;
 
 import java.util.Locale;
 
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.LlmObsParams;
 
 import org.springframework.ai.chat.client.ChatClient;
 

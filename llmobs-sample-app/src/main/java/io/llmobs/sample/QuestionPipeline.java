@@ -3,7 +3,7 @@ package io.llmobs.sample;
 import java.util.function.Consumer;
 
 import io.llmobs.chat.LlmObs;
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.LlmObsParams;
 import io.llmobs.chat.LlmTask;
 import io.llmobs.prompt.PromptRegistry;
 import io.llmobs.prompt.RegisteredPrompt;

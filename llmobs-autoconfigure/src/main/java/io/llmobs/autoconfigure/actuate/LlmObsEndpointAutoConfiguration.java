@@ -13,7 +13,7 @@ import io.llmobs.autoconfigure.judge.LlmObsJudgeAutoConfiguration;
 import io.llmobs.autoconfigure.prompt.LlmObsPromptAutoConfiguration;
 import io.llmobs.autoconfigure.tool.LlmObsToolAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
-import io.llmobs.chat.BoundedTags;
+import io.llmobs.core.BoundedTags;
 import io.llmobs.context.ContextStats;
 import io.llmobs.feedback.Interactions;
 import io.llmobs.judge.SampledJudge;

@@ -3,11 +3,10 @@ package io.llmobs.autoconfigure.chat;
 import java.time.Duration;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
-import io.llmobs.chat.BoundedTagValues;
-import io.llmobs.chat.BoundedTags;
-import io.llmobs.chat.CallAttributionResolver;
+import io.llmobs.core.BoundedTags;
+import io.llmobs.core.CallAttributionResolver;
 import io.llmobs.chat.ChatCallListener;
 import io.llmobs.chat.ChatCallRecorder;
 import io.llmobs.chat.ChatClientMetricsHandler;
@@ -16,11 +15,10 @@ import io.llmobs.chat.ChatMeters;
 import io.llmobs.chat.ChatMetricNames;
 import io.llmobs.chat.ChatModelMetricsHandler;
 import io.llmobs.chat.ChatSpanEnricher;
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.chat.LlmObs;
 import io.llmobs.chat.LlmObsAdvisor;
 import io.llmobs.chat.ModelCallAccounting;
-import io.llmobs.chat.TenantResolver;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.UnpricedModelWarnings;
@@ -52,35 +50,12 @@ import org.springframework.util.function.SingletonSupplier;
  * {@code ChatClient} and model calls, the span enrichment filter, the stream advisor (added to every
  * auto-configured {@code ChatClient.Builder}) and task scopes.
  */
-@AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, ObservationAutoConfiguration.class,
+@AutoConfiguration(after = { LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, ObservationAutoConfiguration.class,
 		MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass({ ChatClient.class, ChatModelObservationContext.class })
-@ConditionalOnBean({ MeterRegistry.class, ObservationRegistry.class, ModelCatalog.class })
+@ConditionalOnBean({ InstrumentationErrors.class, ObservationRegistry.class, ModelCatalog.class })
 public final class LlmObsChatAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	BoundedTags llmObsBoundedTags(LlmObsProperties properties) {
-		return new BoundedTags(new BoundedTagValues(properties.getStage().getMaxValues()),
-				new BoundedTagValues(properties.getTenant().getMaxValues()),
-				new BoundedTagValues(properties.getModel().getMaxValues()),
-				new BoundedTagValues(properties.getTask().getMaxValues()));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	InstrumentationErrors llmObsInstrumentationErrors(MeterRegistry meterRegistry) {
-		return new InstrumentationErrors(meterRegistry);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CallAttributionResolver llmObsCallAttributionResolver(LlmObsProperties properties, BoundedTags tags,
-			ObjectProvider<TenantResolver> tenantResolver, InstrumentationErrors errors) {
-		return new CallAttributionResolver(properties.getDefaultStage(), tags.stages(), tags.tenants(),
-				tenantResolver.getIfUnique(), errors);
-	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -5,6 +5,7 @@ import java.util.List;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.ModelKeyBindHandler;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelCatalogReader;
@@ -15,15 +16,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the model catalog and cost accounting.
  */
-@AutoConfiguration
+@AutoConfiguration(after = LlmObsAutoConfiguration.class)
 @ConditionalOnLlmObsEnabled
-@EnableConfigurationProperties(LlmObsProperties.class)
 public final class LlmObsCostAutoConfiguration {
 
 	/** Part of how 'llmobs.models' is read, so no user bean replaces it; static, as binding needs it early. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.mcp.McpServerToolObservations;
 import io.llmobs.mcp.McpToolCallObservationConvention;
 import io.llmobs.mcp.TracePropagatingMcpMetaConverter;

@@ -2,7 +2,7 @@ package io.llmobs.autoconfigure.openai;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.openai.CorrelationHeaderRemover;
 import io.llmobs.openai.StreamCorrelationAdvisor;
 import io.llmobs.openai.StreamModelSpans;

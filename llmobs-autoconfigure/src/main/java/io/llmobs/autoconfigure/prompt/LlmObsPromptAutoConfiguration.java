@@ -6,7 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.prompt.PromptIdentityResolver;
 import io.llmobs.prompt.PromptInventory;
 import io.llmobs.prompt.PromptObservationHandler;

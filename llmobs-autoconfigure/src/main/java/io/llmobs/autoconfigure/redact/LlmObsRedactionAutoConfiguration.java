@@ -9,12 +9,8 @@ import java.util.regex.Pattern;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
-import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
-import io.llmobs.capture.ContentCaptureFilter;
-import io.llmobs.capture.ContentRedactor;
-import io.llmobs.capture.PiiEntityCounter;
-import io.llmobs.capture.SpringAiContentRedactor;
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.redact.BuiltInPiiDetector;
 import io.llmobs.redact.PatternPiiDetector;
 import io.llmobs.redact.PiiDetector;
@@ -22,8 +18,6 @@ import io.llmobs.redact.PiiMeters;
 import io.llmobs.redact.PiiScanner;
 import io.llmobs.redact.PiiTypes;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.apache.commons.validator.routines.IBANValidator;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
@@ -39,19 +33,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of PII redaction: the scanner, the {@code llmobs.pii.entities}
- * counts, the redaction of Spring AI's own content attributes and, when {@code llmobs.capture.content} is on, the
- * capture of prompts and completions. Needs libphonenumber and commons-validator (the starter brings both); without
- * them nothing here is configured, and no content is captured.
+ * {@link EnableAutoConfiguration Auto-configuration} of PII detection: the scanner and the meters of the
+ * {@code llmobs.pii.entities} counts, which the capture auto-configuration uses to redact and count content. Needs
+ * libphonenumber and commons-validator (the starter brings both); without them nothing here is configured, and no
+ * content is captured.
  */
-@AutoConfiguration(after = LlmObsChatAutoConfiguration.class,
+@AutoConfiguration(after = LlmObsAutoConfiguration.class,
 		afterName = "org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration")
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass({ PhoneNumberUtil.class, IBANValidator.class, ChatModelObservationContext.class })
 @ConditionalOnBean({ MeterRegistry.class, InstrumentationErrors.class })
 public final class LlmObsRedactionAutoConfiguration {
-
-	private static final Log logger = LogFactory.getLog(LlmObsRedactionAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -76,46 +68,11 @@ public final class LlmObsRedactionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ContentRedactor llmObsContentRedactor(LlmObsProperties properties, PiiScanner scanner) {
-		LlmObsProperties.Redaction redaction = properties.getRedaction();
-		return new ContentRedactor(redaction.isEnabled() ? scanner : null, redaction.getMaxScanLength());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "llmobs.pii.enabled", matchIfMissing = true)
 	PiiMeters llmObsPiiMeters(MeterRegistry meterRegistry, LlmObsProperties properties) {
 		Set<String> types = new LinkedHashSet<>(PiiTypes.builtIn());
 		properties.getRedaction().getPatterns().keySet().forEach((type) -> types.add(PiiTypes.canonical(type)));
 		return new PiiMeters(meterRegistry, types);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(PiiMeters.class)
-	PiiEntityCounter llmObsPiiEntityCounter(PiiScanner scanner, PiiMeters meters, LlmObsProperties properties,
-			InstrumentationErrors errors) {
-		return new PiiEntityCounter(scanner, meters, properties.getRedaction().getMaxScanLength(), errors);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = "llmobs.redaction.enabled", matchIfMissing = true)
-	SpringAiContentRedactor llmObsSpringAiContentRedactor(ContentRedactor redactor, InstrumentationErrors errors) {
-		return new SpringAiContentRedactor(redactor, errors);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty("llmobs.capture.content")
-	ContentCaptureFilter llmObsContentCaptureFilter(ContentRedactor redactor, LlmObsProperties properties,
-			InstrumentationErrors errors) {
-		boolean redacted = properties.getRedaction().isEnabled();
-		logger.warn("llmobs.capture.content=true: prompts and completions are recorded on model-call spans"
-				+ (redacted ? " with PII replaced by placeholders (pattern-based detection can miss some)"
-						: " UNREDACTED, since llmobs.redaction.enabled=false")
-				+ "; make sure your trace backend may hold them");
-		return new ContentCaptureFilter(redactor, properties.getCapture().getMaxLength(), errors);
 	}
 
 }

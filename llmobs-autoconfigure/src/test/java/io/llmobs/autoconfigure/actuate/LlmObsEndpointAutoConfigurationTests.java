@@ -8,6 +8,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.autoconfigure.feedback.LlmObsFeedbackAutoConfiguration;
 import io.llmobs.autoconfigure.prompt.LlmObsPromptAutoConfiguration;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LlmObsEndpointAutoConfigurationTests {
 
 	private final ApplicationContextRunner costOnly = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
 				LlmObsEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=llmobs");
 
@@ -63,13 +64,13 @@ class LlmObsEndpointAutoConfigurationTests {
 	}
 
 	@Test
-	void withTheCostPartAloneTheEndpointShowsCatalogAndCost() {
+	void withTheCoreAndTheCostPartAloneTheEndpointShowsCatalogCostAndTags() {
 		this.costOnly.run((context) -> {
 			LlmObsEndpoint.LlmObsDescriptor llmobs = context.getBean(LlmObsEndpoint.class).llmobs();
 			context.getBean(CostTotals.class).add("gpt-4o", "answer", 0.25);
 			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().cost().byStageUsd()).containsEntry("answer",
 					0.25);
-			assertThat(llmobs.tags()).isEmpty();
+			assertThat(llmobs.tags()).containsOnlyKeys("stage", "tenant", "model", "task");
 			assertThat(llmobs.context()).isNull();
 			assertThat(llmobs.toolCircuitBreakers()).isEmpty();
 			assertThat(llmobs.prompts()).isNull();

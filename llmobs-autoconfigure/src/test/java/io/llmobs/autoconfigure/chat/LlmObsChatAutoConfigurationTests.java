@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
-import io.llmobs.chat.BoundedTagValues;
-import io.llmobs.chat.BoundedTags;
-import io.llmobs.chat.CallAttributionResolver;
+import io.llmobs.core.BoundedTagValues;
+import io.llmobs.core.BoundedTags;
+import io.llmobs.core.CallAttributionResolver;
 import io.llmobs.chat.ChatCallListener;
 import io.llmobs.chat.ChatCallRecorder;
 import io.llmobs.chat.ChatClientMetricsHandler;
@@ -17,10 +18,10 @@ import io.llmobs.chat.ChatMeters;
 import io.llmobs.chat.ChatModelMetricsHandler;
 import io.llmobs.chat.ChatSpanEnricher;
 import io.llmobs.chat.FinishedChatCall;
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.chat.LlmObs;
 import io.llmobs.chat.ModelCallAccounting;
-import io.llmobs.chat.TenantResolver;
+import io.llmobs.core.TenantResolver;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.UnpricedModelWarnings;
@@ -75,7 +76,7 @@ class LlmObsChatAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(METRICS_AND_OBSERVATIONS)
 		.withConfiguration(
-				AutoConfigurations.of(LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class));
+				AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class));
 
 	@Test
 	void createsTheInstrumentation() {
@@ -110,11 +111,11 @@ class LlmObsChatAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutSpringAiChatClientOnlyTheCostPartIsCreated() {
+	void withoutSpringAiChatClientOnlyTheCoreAndTheCostPartAreCreated() {
 		this.runner.withClassLoader(new FilteredClassLoader(ChatClient.class))
 			.run((context) -> assertThat(context).hasSingleBean(ModelCatalog.class)
-				.doesNotHaveBean(ChatClientStreamAdvisor.class)
-				.doesNotHaveBean(InstrumentationErrors.class));
+				.hasSingleBean(InstrumentationErrors.class)
+				.doesNotHaveBean(ChatClientStreamAdvisor.class));
 	}
 
 	@Test
@@ -128,7 +129,7 @@ class LlmObsChatAutoConfigurationTests {
 	void withoutObservationRegistryTheChatInstrumentationBacksOff() {
 		new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class))
+					AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(ModelCatalog.class)
 				.doesNotHaveBean(ChatModelMetricsHandler.class));
 	}
@@ -137,7 +138,7 @@ class LlmObsChatAutoConfigurationTests {
 	void withoutMeterRegistryTheChatInstrumentationBacksOff() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-					LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class))
+					LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(ObservationRegistry.class)
 				.hasSingleBean(ModelCatalog.class)
 				.doesNotHaveBean(ChatModelMetricsHandler.class));

@@ -10,11 +10,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
-import io.llmobs.chat.BoundedTags;
-import io.llmobs.chat.CallAttributionResolver;
+import io.llmobs.core.BoundedTags;
+import io.llmobs.core.CallAttributionResolver;
 import io.llmobs.chat.ChatModelMetricsHandler;
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.chat.LlmObs;
 import io.llmobs.chat.ModelCallAccounting;
 import io.llmobs.context.ContextAccountant;
@@ -78,7 +79,7 @@ class LlmObsContextAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
+				LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 				LlmObsContextAutoConfiguration.class));
 
 	@Test
@@ -131,7 +132,7 @@ class LlmObsContextAutoConfigurationTests {
 	void withoutTheChatInstrumentationTheContextAccountingBacksOff() {
 		new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(LlmObsCostAutoConfiguration.class, LlmObsContextAutoConfiguration.class))
+					AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsContextAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(ModelCatalog.class)
 				.doesNotHaveBean(TokenCounter.class));

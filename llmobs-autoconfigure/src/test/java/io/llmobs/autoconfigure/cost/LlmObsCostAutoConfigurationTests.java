@@ -3,6 +3,7 @@ package io.llmobs.autoconfigure.cost;
 import java.util.List;
 
 import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LlmObsCostAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(LlmObsCostAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class));
 
 	@Test
 	void createsTheBundledCatalogTheTotalsAndTheProperties() {

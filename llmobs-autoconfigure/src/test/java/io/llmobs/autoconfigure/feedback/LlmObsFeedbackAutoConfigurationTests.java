@@ -5,8 +5,9 @@ import java.time.Duration;
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.actuate.LlmObsEndpointAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.feedback.FeedbackObservationHandler;
 import io.llmobs.feedback.FeedbackRecorder;
 import io.llmobs.feedback.GuardrailVerdict;
@@ -33,7 +34,7 @@ class LlmObsFeedbackAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				EndpointAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
+				EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 				LlmObsFeedbackAutoConfiguration.class, LlmObsEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=llmobs");
 

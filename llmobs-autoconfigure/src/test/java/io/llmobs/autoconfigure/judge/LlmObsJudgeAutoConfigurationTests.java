@@ -6,6 +6,7 @@ import java.util.Map;
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.actuate.LlmObsEndpointAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.judge.ChatClientJudge;
 import io.llmobs.judge.FailureRecorder;
@@ -49,7 +50,7 @@ class LlmObsJudgeAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				EndpointAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
+				EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 				LlmObsJudgeAutoConfiguration.class, LlmObsEndpointAutoConfiguration.class))
 		.withUserConfiguration(ApplicationModel.class)
 		.withPropertyValues("management.endpoints.web.exposure.include=llmobs");

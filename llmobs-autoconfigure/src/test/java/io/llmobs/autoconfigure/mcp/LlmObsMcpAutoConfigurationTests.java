@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.mcp.McpServerToolObservations;
 import io.llmobs.mcp.TracePropagatingMcpMetaConverter;
@@ -47,7 +48,7 @@ class LlmObsMcpAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
+				LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 				LlmObsMcpAutoConfiguration.class));
 
 	private final ApplicationContextRunner tracedRunner = this.runner.withUserConfiguration(TracingConfiguration.class);

@@ -1,6 +1,7 @@
 package io.llmobs.autoconfigure.openai;
 
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.chat.LlmObsAdvisor;
 import io.llmobs.openai.StreamCorrelationAdvisor;
@@ -28,7 +29,7 @@ class LlmObsOpenAiAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
+				LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 				LlmObsOpenAiAutoConfiguration.class));
 
 	private final ApplicationContextRunner tracedRunner = this.runner.withBean(Tracer.class, () -> Tracer.NOOP)

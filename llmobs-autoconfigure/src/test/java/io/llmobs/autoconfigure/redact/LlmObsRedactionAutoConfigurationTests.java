@@ -3,7 +3,9 @@ package io.llmobs.autoconfigure.redact;
 import java.util.List;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.llmobs.autoconfigure.capture.LlmObsCaptureAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.capture.ContentCaptureFilter;
 import io.llmobs.capture.ContentRedactor;
@@ -38,8 +40,8 @@ class LlmObsRedactionAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
-				LlmObsRedactionAutoConfiguration.class));
+				LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
+				LlmObsRedactionAutoConfiguration.class, LlmObsCaptureAutoConfiguration.class));
 
 	@Test
 	void redactionAndCountsAreOnAndCaptureOffByDefault(CapturedOutput output) {

@@ -10,10 +10,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.actuate.LlmObsEndpointAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
-import io.llmobs.chat.BoundedTagValues;
-import io.llmobs.chat.BoundedTags;
-import io.llmobs.chat.InstrumentationErrors;
+import io.llmobs.core.BoundedTagValues;
+import io.llmobs.core.BoundedTags;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.test.ApplicationBeans;
 import io.llmobs.test.CallerRunsExecutorService;
 import io.llmobs.test.StartupFailures;
@@ -65,7 +66,7 @@ class LlmObsToolAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				EndpointAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
+				EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 				LlmObsToolAutoConfiguration.class, LlmObsEndpointAutoConfiguration.class))
 		.withBean(ToolCallingManager.class, NoToolsManager::new)
 		.withPropertyValues("management.endpoints.web.exposure.include=llmobs");
@@ -158,7 +159,7 @@ class LlmObsToolAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-					LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
+					LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 					LlmObsToolAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(ToolCallingManager.class))
 			.run((context) -> assertThat(context).hasNotFailed()
@@ -169,7 +170,7 @@ class LlmObsToolAutoConfigurationTests {
 	@Test
 	void withoutTheChatInstrumentationThereIsNoToolGuard() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(LlmObsCostAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
 					LlmObsToolAutoConfiguration.class))
 			.withBean(ToolCallingManager.class, NoToolsManager::new)
 			.run((context) -> {

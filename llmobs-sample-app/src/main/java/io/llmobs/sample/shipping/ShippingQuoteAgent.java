@@ -3,7 +3,7 @@ package io.llmobs.sample.shipping;
 import java.util.List;
 
 import io.llmobs.chat.LlmObs;
-import io.llmobs.chat.LlmObsParams;
+import io.llmobs.core.LlmObsParams;
 import io.llmobs.chat.LlmTask;
 import io.llmobs.sample.Classifier;
 import io.micrometer.observation.Observation;

@@ -1,4 +1,4 @@
-package io.llmobs.chat;
+package io.llmobs.core;
 
 import java.lang.ref.WeakReference;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.llmobs.chat;
+package io.llmobs.core;
 
 /**
  * The bounded value sets of the tags that llmobs fills from application data or provider responses.

@@ -1,7 +1,6 @@
-package io.llmobs.chat;
+package io.llmobs.core;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,25 +34,39 @@ public final class InstrumentationErrors {
 
 	private static final long LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
-	private final Map<Component, Counter> counters = new EnumMap<>(Component.class);
+	private final Map<Component, Counter> counters = new ConcurrentHashMap<>();
+
+	private final MeterRegistry registry;
 
 	private final Clock clock;
 
 	private final Map<Component, AtomicLong> lastLogged = new ConcurrentHashMap<>();
 
 	/**
-	 * Creates the error reporter, with a counter at zero for every component, so that an alert on
-	 * {@code increase()} sees the first failure too.
+	 * Creates the error reporter; each part of llmobs {@link #register registers} the components it reports under.
 	 * @param registry where the counters are registered
 	 */
 	public InstrumentationErrors(MeterRegistry registry) {
-		for (Component component : Component.values()) {
-			this.counters.put(component, Counter.builder(METER_NAME)
-				.description("Failures inside llmobs instrumentation; the instrumented calls went on")
-				.tag("component", component.tagValue())
-				.register(registry));
-		}
+		this.registry = registry;
 		this.clock = registry.config().clock();
+	}
+
+	/**
+	 * Registers the counter of a component at zero, so that an alert on {@code increase()} sees its first failure
+	 * too: a class that reports under a component registers it when it is built. Registering again changes nothing.
+	 * @param component the component
+	 * @return this reporter, for a constructor to keep
+	 */
+	public InstrumentationErrors register(Component component) {
+		counter(component);
+		return this;
+	}
+
+	private Counter counter(Component component) {
+		return this.counters.computeIfAbsent(component, (key) -> Counter.builder(METER_NAME)
+			.description("Failures inside llmobs instrumentation; the instrumented calls went on")
+			.tag("component", key.tagValue())
+			.register(this.registry));
 	}
 
 	/**
@@ -180,7 +193,7 @@ public final class InstrumentationErrors {
 	 */
 	public void record(Component component, Throwable ex) {
 		try {
-			this.counters.get(component).increment();
+			counter(component).increment();
 			long now = this.clock.monotonicTime();
 			AtomicLong last = this.lastLogged.computeIfAbsent(component, (key) -> new AtomicLong(now - LOG_INTERVAL_NANOS));
 			long previous = last.get();
@@ -195,58 +208,22 @@ public final class InstrumentationErrors {
 	}
 
 	/**
-	 * The parts of llmobs that report failures: the closed set of {@code component} tag values.
+	 * A part of llmobs that reports failures: the value of the {@code component} tag. Each feature declares its own,
+	 * so the set grows with the features and the core lists none of them; the values stay few and fixed in code.
+	 *
+	 * @param tagValue the tag value: lower case letters and underscores
 	 */
-	public enum Component {
-
-		/** The {@code ChatClient} instrumentation: its observation handler and stream advisors. */
-		CHAT_CLIENT("chat_client"),
-
-		/** The model-call metrics handler. */
-		MODEL_METRICS("model_metrics"),
-
-		/** The span enrichment filter. */
-		SPANS("spans"),
-
-		/** Context-window accounting: section counts, calibration, the block guard. */
-		CONTEXT("context"),
-
-		/** The tool guard: circuit breakers, tool timings and span attributes. */
-		TOOLS("tools"),
-
-		/** Trace propagation over MCP: the client's {@code _meta} and the server's tool-call observations. */
-		MCP("mcp"),
-
-		/** The application's {@link TenantResolver}. */
-		TENANT_RESOLVER("tenant_resolver"),
-
-		/** Task scopes. */
-		TASK("task"),
-
-		/** Prompt identity: template tracking and resolution. */
-		PROMPTS("prompts"),
-
-		/** User feedback and guardrail verdicts. */
-		FEEDBACK("feedback"),
-
-		/** The sampled judge. */
-		JUDGE("judge"),
-
-		/** Content capture, PII counts and the redaction of Spring AI's content attributes. */
-		REDACTION("redaction");
-
-		private final String tagValue;
-
-		Component(String tagValue) {
-			this.tagValue = tagValue;
-		}
+	public record Component(String tagValue) {
 
 		/**
-		 * The tag value.
-		 * @return the {@code component} tag value
+		 * Checks the tag value.
+		 * @param tagValue the tag value
 		 */
-		public String tagValue() {
-			return this.tagValue;
+		public Component {
+			if (!tagValue.matches("[a-z][a-z_]*")) {
+				throw new IllegalArgumentException("Component tag values are lower case letters and underscores, not '"
+						+ tagValue + "'");
+			}
 		}
 
 	}

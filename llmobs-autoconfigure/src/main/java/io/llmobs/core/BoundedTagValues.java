@@ -1,4 +1,4 @@
-package io.llmobs.chat;
+package io.llmobs.core;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.llmobs.chat;
+package io.llmobs.core;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.handler.TracingObservationHandler;

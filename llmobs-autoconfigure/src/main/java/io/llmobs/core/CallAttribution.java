@@ -1,4 +1,4 @@
-package io.llmobs.chat;
+package io.llmobs.core;
 
 /**
  * Who a chat call is accounted to: its pipeline stage and tenant, both already bounded tag values.

@@ -1,4 +1,4 @@
-package io.llmobs.chat;
+package io.llmobs.core;
 
 import java.util.Map;
 
@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * defaults, bounding both values.
  */
 public final class CallAttributionResolver {
+
+	/** Where the application's {@link TenantResolver} report failures in {@code llmobs.instrumentation.errors}. */
+	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("tenant_resolver");
 
 	private final String defaultStage;
 
@@ -34,7 +37,7 @@ public final class CallAttributionResolver {
 		this.stages = stages;
 		this.tenants = tenants;
 		this.tenantResolver = tenantResolver;
-		this.errors = errors;
+		this.errors = errors.register(COMPONENT);
 	}
 
 	/**
@@ -59,7 +62,7 @@ public final class CallAttributionResolver {
 
 	private @Nullable String resolveTenant() {
 		TenantResolver resolver = this.tenantResolver;
-		return (resolver != null) ? this.errors.call(InstrumentationErrors.Component.TENANT_RESOLVER, resolver,
+		return (resolver != null) ? this.errors.call(COMPONENT, resolver,
 				TenantResolver::resolveTenant, null) : null;
 	}
 

@@ -1,4 +1,4 @@
-package io.llmobs.chat;
+package io.llmobs.core;
 
 /**
  * Keys of the per-call parameters that llmobs reads from a {@code ChatClient} call's advisor context, for example

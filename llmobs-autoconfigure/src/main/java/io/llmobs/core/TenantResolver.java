@@ -1,4 +1,4 @@
-package io.llmobs.chat;
+package io.llmobs.core;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,0 +1,58 @@
+package io.llmobs.autoconfigure.core;
+
+import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
+import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.core.BoundedTagValues;
+import io.llmobs.core.BoundedTags;
+import io.llmobs.core.CallAttributionResolver;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.TenantResolver;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the llmobs kernel: the {@code llmobs.*} properties, the bounded
+ * values of the tags filled from application data, the report of llmobs's own failures and the stage and tenant a
+ * call is accounted to. Every feature's auto-configuration runs after it and uses these beans; none of them depends on
+ * another feature being on.
+ */
+@AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
+@ConditionalOnLlmObsEnabled
+@EnableConfigurationProperties(LlmObsProperties.class)
+public final class LlmObsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	BoundedTags llmObsBoundedTags(LlmObsProperties properties) {
+		return new BoundedTags(new BoundedTagValues(properties.getStage().getMaxValues()),
+				new BoundedTagValues(properties.getTenant().getMaxValues()),
+				new BoundedTagValues(properties.getModel().getMaxValues()),
+				new BoundedTagValues(properties.getTask().getMaxValues()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(MeterRegistry.class)
+	InstrumentationErrors llmObsInstrumentationErrors(MeterRegistry meterRegistry) {
+		return new InstrumentationErrors(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(InstrumentationErrors.class)
+	CallAttributionResolver llmObsCallAttributionResolver(LlmObsProperties properties, BoundedTags tags,
+			ObjectProvider<TenantResolver> tenantResolver, InstrumentationErrors errors) {
+		return new CallAttributionResolver(properties.getDefaultStage(), tags.stages(), tags.tenants(),
+				tenantResolver.getIfUnique(), errors);
+	}
+
+}
