@@ -3,6 +3,7 @@ package io.llmobs.chat;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -180,7 +181,7 @@ public final class InstrumentationErrors {
 	 */
 	public void record(Component component, Throwable ex) {
 		try {
-			this.counters.get(component).increment();
+			Objects.requireNonNull(this.counters.get(component)).increment();
 			long now = this.clock.monotonicTime();
 			AtomicLong last = this.lastLogged.computeIfAbsent(component, (key) -> new AtomicLong(now - LOG_INTERVAL_NANOS));
 			long previous = last.get();
