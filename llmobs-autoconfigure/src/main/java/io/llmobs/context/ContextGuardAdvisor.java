@@ -75,6 +75,8 @@ public final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, Ll
 		});
 	}
 
+	// A null fallback is a valid T (T extends @Nullable Object), which only NullAway's JSpecify mode can see.
+	@SuppressWarnings("NullAway")
 	private @Nullable ContextWindowExceededException check(ChatClientRequest request) {
 		return this.errors.call(ContextAccountant.COMPONENT, this, request, ContextGuardAdvisor::refusal,
 				null);

@@ -3,6 +3,7 @@ package io.llmobs.context;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -276,7 +277,7 @@ public final class TokenCounter implements AutoCloseable {
 	}
 
 	private int estimate(EncodingType encoding, int length) {
-		return (int) Math.ceil(length / this.ratios.get(encoding).charsPerToken());
+		return (int) Math.ceil(length / ratio(encoding).charsPerToken());
 	}
 
 	/**
@@ -319,8 +320,12 @@ public final class TokenCounter implements AutoCloseable {
 	private int tokenize(EncodingType type, String text) {
 		// Ordinary: text such as "<|endoftext|>" in user content is counted as text, not refused.
 		int count = encoding(type).count(text);
-		this.ratios.get(type).add(text.length(), count);
+		ratio(type).add(text.length(), count);
 		return count;
+	}
+
+	private TextRatio ratio(EncodingType type) {
+		return Objects.requireNonNull(this.ratios.get(type));
 	}
 
 	private CompactBytePairEncoding encoding(EncodingType type) {

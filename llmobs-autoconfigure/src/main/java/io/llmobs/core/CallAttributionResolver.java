@@ -60,6 +60,8 @@ public final class CallAttributionResolver {
 		return resolve(Map.of());
 	}
 
+	// A null fallback is a valid T (T extends @Nullable Object), which only NullAway's JSpecify mode can see.
+	@SuppressWarnings("NullAway")
 	private @Nullable String resolveTenant() {
 		TenantResolver resolver = this.tenantResolver;
 		return (resolver != null) ? this.errors.call(COMPONENT, resolver,

@@ -3,6 +3,7 @@ package io.llmobs.judge;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,7 +46,7 @@ public final class JudgeMeters {
 	}
 
 	void evaluation(JudgeOutcome outcome) {
-		this.evaluations.get(outcome).increment();
+		Objects.requireNonNull(this.evaluations.get(outcome)).increment();
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,9 +53,10 @@ public final class PiiMeters {
 	 * @param direction where
 	 */
 	public void record(List<PiiEntity> entities, PiiDirection direction) {
-		Map<String, Counter> byType = this.counters.get(direction);
+		Map<String, Counter> byType = Objects.requireNonNull(this.counters.get(direction));
+		Counter other = Objects.requireNonNull(this.otherCounters.get(direction));
 		for (PiiEntity entity : entities) {
-			byType.getOrDefault(entity.type(), this.otherCounters.get(direction)).increment();
+			byType.getOrDefault(entity.type(), other).increment();
 		}
 	}
 

@@ -134,7 +134,7 @@ public final class ShippingQuoteAgent {
 			.observe(() -> this.policies.search(question));
 	}
 
-	private ChatResponse generate(String question, String tenant, List<Document> passages) {
+	private @Nullable ChatResponse generate(String question, String tenant, List<Document> passages) {
 		RetrievalAugmentationAdvisor rag = RetrievalAugmentationAdvisor.builder()
 			.documentRetriever((query) -> passages)
 			.build();

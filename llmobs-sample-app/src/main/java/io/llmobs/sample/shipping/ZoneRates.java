@@ -56,10 +56,11 @@ final class ZoneRates {
 	 * The rate of a service level in a zone.
 	 * @param zone the zone
 	 * @param service {@code standard}, {@code express} or {@code economy}
-	 * @return the rate, or {@code null} for an unknown service
+	 * @return the rate, or {@code null} for an unknown zone or service
 	 */
 	static @Nullable Rate rate(int zone, String service) {
-		return RATES.get(zone).get(service.toLowerCase(Locale.ROOT).strip());
+		Map<String, Rate> rates = RATES.get(zone);
+		return (rates != null) ? rates.get(service.toLowerCase(Locale.ROOT).strip()) : null;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,13 +80,16 @@ public final class ChatSimulator {
 			"gpt-4.1-nano", "gpt-4.1-nano-2025-04-14", "gpt-3.5-turbo", "gpt-3.5-turbo-0125", "o4-mini",
 			"o4-mini-2025-04-16");
 
-	private static final List<String> CATEGORIES = List.of("billing", "shipping", "technical", "account");
+	/** In the order they are tried. */
+	private static final List<Category> CATEGORIES = List.of(
+			new Category("billing", Pattern.compile("invoice|charge|refund|price|pay|bill|subscription")),
+			new Category("shipping", Pattern.compile("package|parcel|deliver|ship|tracking|order")),
+			new Category("technical", Pattern.compile("error|crash|bug|install|api|upload|fix")),
+			new Category("account", Pattern.compile("password|log ?in|account|email|sign")));
 
-	private static final Map<String, Pattern> KEYWORDS = Map.of("billing",
-			Pattern.compile("invoice|charge|refund|price|pay|bill|subscription"), "shipping",
-			Pattern.compile("package|parcel|deliver|ship|tracking|order"), "technical",
-			Pattern.compile("error|crash|bug|install|api|upload|fix"), "account",
-			Pattern.compile("password|log ?in|account|email|sign"));
+	private static final List<String> GENERAL_ANSWERS = List.of("Thanks for reaching out.",
+			"Our support team is available Monday to Friday, 8am to 6pm.",
+			"You will also find answers to the most common questions in our help center.");
 
 	private static final Map<String, List<String>> ANSWERS = Map.of("billing",
 			List.of("I'm sorry about the trouble with your bill.",
@@ -102,10 +106,7 @@ public final class ChatSimulator {
 			"account",
 			List.of("Let's get you back into your account.",
 					"Use the 'Forgot password' link and choose to verify with your phone number instead of email.",
-					"Our team can also verify your identity by chat and update the address on file."),
-			"general",
-			List.of("Thanks for reaching out.", "Our support team is available Monday to Friday, 8am to 6pm.",
-					"You will also find answers to the most common questions in our help center."));
+					"Our team can also verify your identity by chat and update the address on file."));
 
 	private static final Pattern CLASSIFIED_AS = Pattern.compile("classified as '([a-z]+)'");
 
@@ -214,7 +215,7 @@ public final class ChatSimulator {
 			}
 		}
 		int completionTokens = (toolCall != null) ? 5 + tokens(toolCall.name() + toolCall.arguments())
-				: Math.max(1, tokens(content));
+				: Math.max(1, tokens(Objects.requireNonNull(content, "an answer without a tool call has content")));
 		return new Completion(SNAPSHOTS.getOrDefault(requestModel, requestModel), content, toolCall, finishReason,
 				promptTokens, completionTokens, cachedTokens, scaled(20 + Math.floorMod(hash, 131)),
 				scaled(3 + Math.floorMod(hash >>> 8, 8)));
@@ -268,7 +269,11 @@ public final class ChatSimulator {
 
 	static String categoryOf(String question) {
 		String lower = question.toLowerCase(Locale.ROOT);
-		return CATEGORIES.stream().filter((c) -> KEYWORDS.get(c).matcher(lower).find()).findFirst().orElse("general");
+		return CATEGORIES.stream()
+			.filter((c) -> c.keywords().matcher(lower).find())
+			.map(Category::name)
+			.findFirst()
+			.orElse("general");
 	}
 
 	private static boolean isClassifier(String system) {
@@ -308,7 +313,7 @@ public final class ChatSimulator {
 	private static String answer(String question, String system, int hash) {
 		Matcher classified = CLASSIFIED_AS.matcher(system);
 		String category = classified.find() ? classified.group(1) : categoryOf(question);
-		List<String> sentences = ANSWERS.getOrDefault(category, ANSWERS.get("general"));
+		List<String> sentences = ANSWERS.getOrDefault(category, GENERAL_ANSWERS);
 		if (question.toLowerCase(Locale.ROOT).contains("essay")) {
 			StringBuilder essay = new StringBuilder();
 			for (int section = 1; section <= 12; section++) {
@@ -517,6 +522,15 @@ public final class ChatSimulator {
 	 * @param toolCalls the names of the tools it calls (an assistant's)
 	 */
 	private record Message(String role, String text, List<String> toolCalls) {
+	}
+
+	/**
+	 * A category the classifier answers with.
+	 *
+	 * @param name the category
+	 * @param keywords what in a question points to it
+	 */
+	private record Category(String name, Pattern keywords) {
 	}
 
 }

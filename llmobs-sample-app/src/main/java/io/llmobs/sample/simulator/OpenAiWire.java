@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /** The subset of OpenAI's chat-completions and embeddings wire format that the simulator answers with. */
 public final class OpenAiWire {
@@ -34,7 +35,7 @@ public final class OpenAiWire {
 	 * @param logprobs always {@code null}
 	 * @param finishReason {@code stop}, {@code length} or {@code tool_calls}
 	 */
-	public record Choice(int index, Message message, @JsonInclude(JsonInclude.Include.ALWAYS) Object logprobs,
+	public record Choice(int index, Message message, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Object logprobs,
 			@JsonProperty("finish_reason") String finishReason) {
 	}
 
@@ -47,9 +48,9 @@ public final class OpenAiWire {
 	 * @param toolCalls the tool calls, or {@code null}
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Message(String role, @JsonInclude(JsonInclude.Include.ALWAYS) String content,
-			@JsonInclude(JsonInclude.Include.ALWAYS) String refusal,
-			@JsonProperty("tool_calls") List<ToolCall> toolCalls) {
+	public record Message(String role, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String content,
+			@JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String refusal,
+			@JsonProperty("tool_calls") @Nullable List<ToolCall> toolCalls) {
 	}
 
 	/**
@@ -61,7 +62,7 @@ public final class OpenAiWire {
 	 * @param function the function and its arguments
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record ToolCall(Integer index, String id, String type, FunctionCall function) {
+	public record ToolCall(@Nullable Integer index, @Nullable String id, @Nullable String type, FunctionCall function) {
 	}
 
 	/**
@@ -71,7 +72,7 @@ public final class OpenAiWire {
 	 * @param arguments the JSON arguments, or a piece of them
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record FunctionCall(String name, String arguments) {
+	public record FunctionCall(@Nullable String name, String arguments) {
 	}
 
 	/**
@@ -118,7 +119,8 @@ public final class OpenAiWire {
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record ChatCompletionChunk(String id, String object, long created, String model,
-			@JsonProperty("system_fingerprint") String systemFingerprint, List<ChunkChoice> choices, Usage usage) {
+			@JsonProperty("system_fingerprint") String systemFingerprint, List<ChunkChoice> choices,
+			@Nullable Usage usage) {
 	}
 
 	/**
@@ -128,7 +130,7 @@ public final class OpenAiWire {
 	 * @param delta what the chunk adds
 	 * @param finishReason {@code null} until the last content chunk
 	 */
-	public record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason") String finishReason) {
+	public record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason") @Nullable String finishReason) {
 	}
 
 	/**
@@ -139,7 +141,8 @@ public final class OpenAiWire {
 	 * @param toolCalls pieces of tool calls
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Delta(String role, String content, @JsonProperty("tool_calls") List<ToolCall> toolCalls) {
+	public record Delta(@Nullable String role, @Nullable String content,
+			@JsonProperty("tool_calls") @Nullable List<ToolCall> toolCalls) {
 	}
 
 	/**

@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -136,7 +138,7 @@ public final class SimulatorController {
 		}
 		else {
 			send(out, chunk(id, created, completion, new OpenAiWire.Delta("assistant", "", null), null));
-			for (String piece : ChatSimulator.pieces(completion.content())) {
+			for (String piece : ChatSimulator.pieces(Objects.requireNonNull(completion.content()))) {
 				send(out, chunk(id, created, completion, new OpenAiWire.Delta(null, piece, null), null));
 				pause(completion.interChunkDelay());
 			}
@@ -151,7 +153,7 @@ public final class SimulatorController {
 	}
 
 	private static OpenAiWire.ChatCompletionChunk chunk(String id, long created, ChatSimulator.Completion completion,
-			OpenAiWire.Delta delta, String finishReason) {
+			OpenAiWire.Delta delta, @Nullable String finishReason) {
 		return new OpenAiWire.ChatCompletionChunk(id, "chat.completion.chunk", created, completion.model(),
 				FINGERPRINT, List.of(new OpenAiWire.ChunkChoice(0, delta, finishReason)), null);
 	}
