@@ -36,11 +36,11 @@ final class EmailRecognizer implements PiiRecognizer.AroundCharacter {
 	@Override
 	public int findAround(String text, int at, List<PiiEntity> found) {
 		int start = at;
-		while (start > 0 && isLocalPartChar(text.charAt(start - 1))) {
+		while (start > 0 && ScanCharacters.isIn(LOCAL_PART, text.charAt(start - 1))) {
 			start--;
 		}
 		int end = at + 1;
-		while (end < text.length() && isDomainChar(text.charAt(end))) {
+		while (end < text.length() && ScanCharacters.isIn(DOMAIN, text.charAt(end))) {
 			end++;
 		}
 		while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
@@ -95,14 +95,6 @@ final class EmailRecognizer implements PiiRecognizer.AroundCharacter {
 			}
 		}
 		return DOMAINS.isValidTld(text.substring(labelStart, end));
-	}
-
-	private static boolean isLocalPartChar(char c) {
-		return c < 128 && LOCAL_PART[c];
-	}
-
-	private static boolean isDomainChar(char c) {
-		return c < 128 && DOMAIN[c];
 	}
 
 }

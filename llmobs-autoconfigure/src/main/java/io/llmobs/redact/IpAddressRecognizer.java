@@ -33,11 +33,11 @@ final class IpAddressRecognizer implements PiiRecognizer.AroundCharacter, PiiRec
 	@Override
 	public int findAround(String text, int colon, List<PiiEntity> found) {
 		int start = colon;
-		while (start > 0 && isIpv6Char(text.charAt(start - 1))) {
+		while (start > 0 && ScanCharacters.isIn(IPV6, text.charAt(start - 1))) {
 			start--;
 		}
 		int end = colon + 1;
-		while (end < text.length() && isIpv6Char(text.charAt(end))) {
+		while (end < text.length() && ScanCharacters.isIn(IPV6, text.charAt(end))) {
 			end++;
 		}
 		while (end > colon + 1 && text.charAt(end - 1) == '.') {
@@ -71,10 +71,6 @@ final class IpAddressRecognizer implements PiiRecognizer.AroundCharacter, PiiRec
 			}
 		}
 		return colons >= 2 && hexDigit && IPS.isValidInet6Address(text.substring(start, end));
-	}
-
-	private static boolean isIpv6Char(char c) {
-		return c < 128 && IPV6[c];
 	}
 
 	/** Four digits at least: {@code 1.2.3.4}. */

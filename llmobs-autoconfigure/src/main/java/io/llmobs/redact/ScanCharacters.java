@@ -149,6 +149,16 @@ final class ScanCharacters {
 		return table;
 	}
 
+	/**
+	 * Whether a character is in a class built by {@link #asciiTable}: never beyond ASCII.
+	 * @param table the class
+	 * @param c the character
+	 * @return whether it is an ASCII character of the class
+	 */
+	static boolean isIn(boolean[] table, char c) {
+		return c < 128 && table[c];
+	}
+
 	private static int[] classes() {
 		int[] classes = new int[128];
 		for (char c = 0; c < 128; c++) {

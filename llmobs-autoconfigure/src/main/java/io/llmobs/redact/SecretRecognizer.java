@@ -97,7 +97,7 @@ final class SecretRecognizer implements PiiRecognizer.AtWordStart {
 	private static int token(String text, int start, int min, boolean base64) {
 		boolean[] chars = base64 ? BASE64 : BASE64_URL;
 		int k = start;
-		while (k < text.length() && text.charAt(k) < 128 && chars[text.charAt(k)]) {
+		while (k < text.length() && ScanCharacters.isIn(chars, text.charAt(k))) {
 			k++;
 		}
 		if (base64) {
@@ -131,7 +131,7 @@ final class SecretRecognizer implements PiiRecognizer.AtWordStart {
 		int k = start;
 		for (int segment = 0; segment < 3; segment++) {
 			int segmentStart = k;
-			while (k < text.length() && isBase64UrlChar(text.charAt(k))) {
+			while (k < text.length() && ScanCharacters.isIn(BASE64_URL, text.charAt(k))) {
 				k++;
 			}
 			if (segment < 2) {
@@ -157,10 +157,6 @@ final class SecretRecognizer implements PiiRecognizer.AtWordStart {
 			opened--;
 		}
 		return k;
-	}
-
-	private static boolean isBase64UrlChar(char c) {
-		return c < 128 && BASE64_URL[c];
 	}
 
 }
