@@ -68,10 +68,10 @@ public final class BuiltInPiiDetector implements PiiDetector {
 	public BuiltInPiiDetector(Collection<String> types, Collection<String> phoneRegions,
 			boolean strictPhoneValidation) {
 		Set<String> enabled = Set.copyOf(types);
-		IpAddressRecognizer ipAddresses = new IpAddressRecognizer();
-		// Where one run of digits may hold several types, the first that finds one decides.
-		List<PiiRecognizer> recognizers = List.of(new EmailRecognizer(), ipAddresses, new IbanRecognizer(),
-				new SecretRecognizer(), new SsnRecognizer(), new CardRecognizer(),
+		// In this order where one candidate may be of several types: the first that finds something decides (a run of
+		// digits: IP address, SSN, card, phone; a word: IBAN, secret).
+		List<PiiRecognizer> recognizers = List.of(new EmailRecognizer(), new IpAddressRecognizer(),
+				new IbanRecognizer(), new SecretRecognizer(), new SsnRecognizer(), new CardRecognizer(),
 				new PhoneRecognizer(phoneRegions, strictPhoneValidation));
 		List<PiiRecognizer.AtWordStart> words = new ArrayList<>();
 		List<PiiRecognizer.InNumber> numbers = new ArrayList<>();

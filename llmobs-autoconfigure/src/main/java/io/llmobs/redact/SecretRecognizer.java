@@ -68,8 +68,8 @@ final class SecretRecognizer implements PiiRecognizer.AtWordStart {
 				if (text.startsWith("github_pat_", start)) {
 					return token(text, start + 11, 22, false);
 				}
-				if (text.startsWith("gh", start) && start + 3 < text.length() && "pousr".indexOf(text.charAt(start + 2)) >= 0
-						&& text.charAt(start + 3) == '_') {
+				if (text.startsWith("gh", start) && start + 3 < text.length()
+						&& "pousr".indexOf(text.charAt(start + 2)) >= 0 && text.charAt(start + 3) == '_') {
 					return token(text, start + 4, 36, false);
 				}
 				return text.startsWith("glpat-", start) ? token(text, start + 6, 20, false) : -1;

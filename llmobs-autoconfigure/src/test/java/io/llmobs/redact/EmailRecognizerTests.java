@@ -13,10 +13,12 @@ class EmailRecognizerTests {
 
 	@Test
 	void addressesOfDotAtomsAtDelegatedDomainsAreFound() {
-		assertThat(find("mail first.last+tag@sub.example.co.uk now")).containsExactly("first.last+tag@sub.example.co.uk");
+		assertThat(find("mail first.last+tag@sub.example.co.uk now"))
+			.containsExactly("first.last+tag@sub.example.co.uk");
 		assertThat(find("JANE.DOE@EXAMPLE.COM")).containsExactly("JANE.DOE@EXAMPLE.COM");
 		assertThat(find("text 2127365000@vtext.com")).containsExactly("2127365000@vtext.com");
-		assertThat(find("mailto:o'brien_1%x@mail-server.example.org")).containsExactly("o'brien_1%x@mail-server.example.org");
+		assertThat(find("mailto:o'brien_1%x@mail-server.example.org"))
+			.containsExactly("o'brien_1%x@mail-server.example.org");
 	}
 
 	@Test

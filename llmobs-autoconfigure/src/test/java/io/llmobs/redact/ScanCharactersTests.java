@@ -8,7 +8,8 @@ class ScanCharactersTests {
 
 	@Test
 	void wordCharactersAreLettersDigitsAndUnderscoresOfAnyScript() {
-		assertThat("aZ09_\u00e9\u00df\u4e2d\u0661".chars()).allMatch((c) -> ScanCharacters.isWordChar((char) c.intValue()));
+		assertThat("aZ09_\u00e9\u00df\u4e2d\u0661".chars())
+			.allMatch((c) -> ScanCharacters.isWordChar((char) c.intValue()));
 		assertThat(" .-@:+('\u201c\u00a0".chars()).noneMatch((c) -> ScanCharacters.isWordChar((char) c.intValue()));
 		assertThat(ScanCharacters.isAsciiLetter('q')).isTrue();
 		assertThat(ScanCharacters.isAsciiLetter('\u00e9')).isFalse();

@@ -26,7 +26,8 @@ class SecretRecognizerTests {
 		assertThat(atWordStart("xoxb-1234567890-abc")).isEqualTo("xoxb-1234567890-abc");
 		String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
 		assertThat(atWordStart(jwt + ".")).isEqualTo(jwt);
-		assertThat(atWordStart("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.")).isEqualTo("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.");
+		String unsigned = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.";
+		assertThat(atWordStart(unsigned)).isEqualTo(unsigned);
 	}
 
 	@Test
