@@ -18,10 +18,10 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * redacted and then cut at the capture limit. High-cardinality key values, so no metric gets them as tags; with
  * Micrometer Tracing on the class path, observations without a span are left alone.
  */
-public final class ContentCaptureFilter implements ObservationFilter {
+final class ContentCaptureFilter implements ObservationFilter {
 
 	/** Where content capture, PII counts and the redaction of Spring AI's content attributes report failures in {@code llmobs.instrumentation.errors}. */
-	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("redaction");
+	static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("redaction");
 
 	private final GenAiMessages messages;
 
@@ -33,7 +33,7 @@ public final class ContentCaptureFilter implements ObservationFilter {
 	 * @param maxLength characters of each text kept after redaction
 	 * @param errors where failures inside llmobs are reported
 	 */
-	public ContentCaptureFilter(ContentRedactor redactor, int maxLength, InstrumentationErrors errors) {
+	ContentCaptureFilter(ContentRedactor redactor, int maxLength, InstrumentationErrors errors) {
 		this.messages = new GenAiMessages((text) -> redactor.redact(text, maxLength));
 		this.errors = errors.register(COMPONENT);
 	}

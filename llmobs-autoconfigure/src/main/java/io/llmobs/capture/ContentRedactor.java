@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * What happens to a text before it leaves the process: cut at the scan limit, PII replaced by placeholders (unless
  * redaction is off), and for captured content, cut at the capture limit.
  */
-public final class ContentRedactor {
+final class ContentRedactor {
 
 	private final @Nullable PiiScanner scanner;
 
@@ -21,7 +21,7 @@ public final class ContentRedactor {
 	 * @param scanner the scanner, or {@code null} when redaction is off
 	 * @param maxScanLength characters of a text that are scanned (and kept) at most
 	 */
-	public ContentRedactor(@Nullable PiiScanner scanner, int maxScanLength) {
+	ContentRedactor(@Nullable PiiScanner scanner, int maxScanLength) {
 		this.scanner = scanner;
 		this.maxScanLength = maxScanLength;
 	}
@@ -31,7 +31,7 @@ public final class ContentRedactor {
 	 * @param text the raw text
 	 * @return its first characters up to the scan limit, PII replaced
 	 */
-	public String redact(String text) {
+	String redact(String text) {
 		String scanned = cut(text, this.maxScanLength);
 		PiiScanner scanner = this.scanner;
 		return (scanner != null) ? scanner.redact(scanned).text() : scanned;
@@ -43,7 +43,7 @@ public final class ContentRedactor {
 	 * @param maxLength characters kept at most after redaction
 	 * @return the redacted text, cut
 	 */
-	public String redact(String text, int maxLength) {
+	String redact(String text, int maxLength) {
 		return cut(redact(text), maxLength);
 	}
 

@@ -24,7 +24,7 @@ import org.springframework.ai.chat.model.Generation;
  * {@code parts} of type {@code text}, {@code tool_call} or {@code tool_call_response}, and a {@code finish_reason}
  * on output messages). Every text goes through the given function (redaction and truncation) first.
  */
-public final class GenAiMessages {
+final class GenAiMessages {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -34,7 +34,7 @@ public final class GenAiMessages {
 	 * Creates the converter.
 	 * @param content what every text becomes before it is written
 	 */
-	public GenAiMessages(UnaryOperator<String> content) {
+	GenAiMessages(UnaryOperator<String> content) {
 		this.content = content;
 	}
 
@@ -43,7 +43,7 @@ public final class GenAiMessages {
 	 * @param messages the prompt's messages
 	 * @return the JSON array of text parts, or {@code null} without system messages
 	 */
-	public @Nullable String systemInstructions(List<Message> messages) {
+	@Nullable String systemInstructions(List<Message> messages) {
 		ArrayNode parts = JSON.createArrayNode();
 		for (Message message : messages) {
 			if (message.getMessageType() == MessageType.SYSTEM) {
@@ -58,7 +58,7 @@ public final class GenAiMessages {
 	 * @param messages the prompt's messages
 	 * @return the JSON array of messages, or {@code null} when there is none but system messages
 	 */
-	public @Nullable String inputMessages(List<Message> messages) {
+	@Nullable String inputMessages(List<Message> messages) {
 		ArrayNode array = JSON.createArrayNode();
 		for (Message message : messages) {
 			MessageType type = message.getMessageType();
@@ -76,7 +76,7 @@ public final class GenAiMessages {
 	 * @param response the model's response
 	 * @return the JSON array of messages, or {@code null} without generations
 	 */
-	public @Nullable String outputMessages(@Nullable ChatResponse response) {
+	@Nullable String outputMessages(@Nullable ChatResponse response) {
 		if (response == null || response.getResults().isEmpty()) {
 			return null;
 		}

@@ -29,7 +29,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * A text that comes again as the same object, such as a chat client's default system text on every call, is
  * counted again from its findings (types and positions, no content), not scanned again.
  */
-public final class PiiEntityCounter implements ObservationHandler<ChatModelObservationContext> {
+final class PiiEntityCounter implements ObservationHandler<ChatModelObservationContext> {
 
 	/** Texts whose findings are remembered by identity. */
 	static final int RECENT_SLOTS = 1024;
@@ -51,7 +51,7 @@ public final class PiiEntityCounter implements ObservationHandler<ChatModelObser
 	 * @param maxScanLength characters of each message scanned at most
 	 * @param errors where failures inside llmobs are reported
 	 */
-	public PiiEntityCounter(PiiScanner scanner, PiiMeters meters, int maxScanLength, InstrumentationErrors errors) {
+	PiiEntityCounter(PiiScanner scanner, PiiMeters meters, int maxScanLength, InstrumentationErrors errors) {
 		this.scanner = scanner;
 		this.meters = meters;
 		this.maxScanLength = maxScanLength;

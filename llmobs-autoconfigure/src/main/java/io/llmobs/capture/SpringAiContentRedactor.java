@@ -12,7 +12,7 @@ import io.micrometer.observation.ObservationFilter;
  * query text and filter (always added by Spring AI's vector-store convention) and the tool-call arguments and result
  * ({@code spring.ai.tools.observations.include-content}). Must run after the filter that adds them.
  */
-public final class SpringAiContentRedactor implements ObservationFilter {
+final class SpringAiContentRedactor implements ObservationFilter {
 
 	private static final List<String> CONTENT_KEYS = List.of(ContentAttributes.DB_VECTOR_QUERY_CONTENT,
 			ContentAttributes.DB_VECTOR_QUERY_FILTER, ContentAttributes.SPRING_AI_TOOL_CALL_ARGUMENTS,
@@ -27,7 +27,7 @@ public final class SpringAiContentRedactor implements ObservationFilter {
 	 * @param redactor the redactor
 	 * @param errors where failures inside llmobs are reported
 	 */
-	public SpringAiContentRedactor(ContentRedactor redactor, InstrumentationErrors errors) {
+	SpringAiContentRedactor(ContentRedactor redactor, InstrumentationErrors errors) {
 		this.redactor = redactor;
 		this.errors = errors.register(ContentCaptureFilter.COMPONENT);
 	}

@@ -17,7 +17,7 @@ import org.springframework.ai.chat.model.ChatResponse;
  * makes its response id and trace id known to feedback. The judge's own calls ({@link LlmObsParams#JUDGE_SKIP}) are
  * not the user's: they run later in the same trace and must not become the interaction's stage.
  */
-public final class FeedbackObservationHandler implements ObservationHandler<ChatClientObservationContext> {
+final class FeedbackObservationHandler implements ObservationHandler<ChatClientObservationContext> {
 
 	private final Interactions interactions;
 
@@ -28,7 +28,7 @@ public final class FeedbackObservationHandler implements ObservationHandler<Chat
 	 * @param interactions the recent interactions
 	 * @param errors where failures are reported
 	 */
-	public FeedbackObservationHandler(Interactions interactions, InstrumentationErrors errors) {
+	FeedbackObservationHandler(Interactions interactions, InstrumentationErrors errors) {
 		this.interactions = interactions;
 		this.errors = errors.register(FeedbackRecorder.COMPONENT);
 	}

@@ -32,7 +32,7 @@ public final class FeedbackRecorder {
 	 * @param registry where the meters are registered
 	 * @param errors where failures are reported
 	 */
-	public FeedbackRecorder(Interactions interactions, MeterRegistry registry, InstrumentationErrors errors) {
+	FeedbackRecorder(Interactions interactions, MeterRegistry registry, InstrumentationErrors errors) {
 		this.interactions = interactions;
 		this.registry = registry;
 		this.errors = errors.register(COMPONENT);

@@ -25,7 +25,7 @@ public final class Interactions {
 	 * @param expireAfterWrite how long an id is kept after its call
 	 * @param clock the clock of start times and of expiry
 	 */
-	public Interactions(long maxSize, Duration expireAfterWrite, Clock clock) {
+	Interactions(long maxSize, Duration expireAfterWrite, Clock clock) {
 		// Every traced call writes here: the cache's upkeep (eviction, expiry) runs on the writing thread, in small
 		// amortized steps, instead of waking a common-pool thread once per call.
 		this.byId = Caffeine.newBuilder()

@@ -18,7 +18,7 @@ import org.springframework.ai.chat.prompt.Prompt;
  * stage {@code judge} and marked {@code llmobs.judge.skip} so that its own calls are metered and priced like any
  * other but never judged.
  */
-public final class ChatClientJudge implements Judge {
+final class ChatClientJudge implements Judge {
 
 	private final ChatClient chatClient;
 
@@ -37,7 +37,7 @@ public final class ChatClientJudge implements Judge {
 	 * @param model the model to ask for, or {@code null} for the client's default
 	 * @param onResponse told of each response of the judge model, for its budget
 	 */
-	public ChatClientJudge(ChatClient chatClient, JudgeRubric rubric, @Nullable String model,
+	ChatClientJudge(ChatClient chatClient, JudgeRubric rubric, @Nullable String model,
 			Consumer<ChatResponse> onResponse) {
 		this.chatClient = chatClient;
 		this.rubric = rubric;

@@ -26,7 +26,7 @@ public final class FailureRecorder {
 	 * @param registry where the counters are registered
 	 * @param stages bounded stage tag values
 	 */
-	public FailureRecorder(MeterRegistry registry, BoundedTagValues stages) {
+	FailureRecorder(MeterRegistry registry, BoundedTagValues stages) {
 		this.registry = registry;
 		this.stages = stages;
 	}

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
  * The judge's daily spending limit in USD, per UTC day: what the judge's own calls cost, as the cost meter prices
  * them.
  */
-public final class JudgeBudget {
+final class JudgeBudget {
 
 	private final double dailyLimitUsd;
 
@@ -23,7 +23,7 @@ public final class JudgeBudget {
 	 * @param dailyLimitUsd USD the judge may spend per UTC day
 	 * @param clock the clock that tells the day
 	 */
-	public JudgeBudget(double dailyLimitUsd, Clock clock) {
+	JudgeBudget(double dailyLimitUsd, Clock clock) {
 		this.dailyLimitUsd = dailyLimitUsd;
 		this.clock = clock;
 		this.day = today();
@@ -33,7 +33,7 @@ public final class JudgeBudget {
 	 * Whether today's budget is spent.
 	 * @return true when the judge spent its daily limit today
 	 */
-	public synchronized boolean exhausted() {
+	synchronized boolean exhausted() {
 		roll();
 		return this.spentUsd >= this.dailyLimitUsd;
 	}
@@ -42,7 +42,7 @@ public final class JudgeBudget {
 	 * Adds the cost of a judge call to today's spending.
 	 * @param usd the call's cost
 	 */
-	public synchronized void charge(double usd) {
+	synchronized void charge(double usd) {
 		roll();
 		this.spentUsd += usd;
 	}
@@ -51,7 +51,7 @@ public final class JudgeBudget {
 	 * Today's spending.
 	 * @return USD spent since the start of the UTC day
 	 */
-	public synchronized double spentTodayUsd() {
+	synchronized double spentTodayUsd() {
 		roll();
 		return this.spentUsd;
 	}
@@ -60,7 +60,7 @@ public final class JudgeBudget {
 	 * The daily limit.
 	 * @return USD per UTC day
 	 */
-	public double dailyLimitUsd() {
+	double dailyLimitUsd() {
 		return this.dailyLimitUsd;
 	}
 

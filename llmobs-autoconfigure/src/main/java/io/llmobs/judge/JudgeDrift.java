@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * model that got worse on the provider's side shows as a falling line. A series exists once its criterion and stage
  * have a baseline mean and a first live score.
  */
-public final class JudgeDrift {
+final class JudgeDrift {
 
 	private final MeterRegistry registry;
 
@@ -27,7 +27,7 @@ public final class JudgeDrift {
 	 * @param baseline the baseline means
 	 * @param window how many of the latest scores the rolling mean covers
 	 */
-	public JudgeDrift(MeterRegistry registry, JudgeBaseline baseline, int window) {
+	JudgeDrift(MeterRegistry registry, JudgeBaseline baseline, int window) {
 		this.registry = registry;
 		this.baseline = baseline;
 		this.window = window;
@@ -39,7 +39,7 @@ public final class JudgeDrift {
 	 * @param stage the stage (bounded)
 	 * @param score the score
 	 */
-	public void record(String criterion, String stage, double score) {
+	void record(String criterion, String stage, double score) {
 		Double baselineMean = this.baseline.mean(criterion, stage);
 		if (baselineMean == null) {
 			return;

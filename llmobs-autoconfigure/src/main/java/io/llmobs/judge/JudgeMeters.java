@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.Tags;
  * Records the judge's meters: evaluations by outcome (all registered up front, so that a drop shows as a rise from
  * zero), scores by criterion, stage and judged model, and the queue's depth.
  */
-public final class JudgeMeters {
+final class JudgeMeters {
 
 	private final MeterRegistry registry;
 
@@ -29,7 +29,7 @@ public final class JudgeMeters {
 	 * Creates the meters.
 	 * @param registry where the meters are registered
 	 */
-	public JudgeMeters(MeterRegistry registry) {
+	JudgeMeters(MeterRegistry registry) {
 		this.registry = registry;
 		for (JudgeOutcome outcome : JudgeOutcome.values()) {
 			this.evaluations.put(outcome, Counter.builder(JudgeMetricNames.EVALUATIONS)
@@ -53,7 +53,7 @@ public final class JudgeMeters {
 	 * Evaluations so far by outcome.
 	 * @return the count of each outcome
 	 */
-	public Map<String, Long> evaluations() {
+	Map<String, Long> evaluations() {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		this.evaluations.forEach((outcome, counter) -> counts.put(outcome.tagValue(), (long) counter.count()));
 		return counts;

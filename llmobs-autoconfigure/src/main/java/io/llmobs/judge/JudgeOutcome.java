@@ -4,7 +4,7 @@ package io.llmobs.judge;
  * What became of a call chosen for judging: the closed set of {@code outcome} tag values of
  * {@code llmobs.judge.evaluations}.
  */
-public enum JudgeOutcome {
+enum JudgeOutcome {
 
 	/** The judge returned a verdict; its scores are recorded. */
 	SCORED("scored"),
@@ -37,7 +37,7 @@ public enum JudgeOutcome {
 	 * The tag value.
 	 * @return the {@code outcome} tag value
 	 */
-	public String tagValue() {
+	String tagValue() {
 		return this.tagValue;
 	}
 

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * the start of each period. It never waits, and it takes no lock, since the application's threads ask it when their
  * calls end.
  */
-public final class JudgeRateLimiter {
+final class JudgeRateLimiter {
 
 	private static final long COUNT_MASK = 0xFFFF_FFFFL;
 
@@ -30,7 +30,7 @@ public final class JudgeRateLimiter {
 	 * @param period the length of a period
 	 * @param nanoTime the monotonic clock, as {@link System#nanoTime()}
 	 */
-	public JudgeRateLimiter(int permitsPerPeriod, Duration period, LongSupplier nanoTime) {
+	JudgeRateLimiter(int permitsPerPeriod, Duration period, LongSupplier nanoTime) {
 		if (permitsPerPeriod < 1 || period.isNegative() || period.isZero()) {
 			throw new IllegalArgumentException("A rate limit needs a permit and a positive period");
 		}
@@ -44,7 +44,7 @@ public final class JudgeRateLimiter {
 	 * Takes a permit of the current period if one is left.
 	 * @return true when a judgement may start
 	 */
-	public boolean tryAcquire() {
+	boolean tryAcquire() {
 		long now = (this.nanoTime.getAsLong() - this.origin) / this.periodNanos;
 		while (true) {
 			long current = this.window.get();

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * Puts judgements in the judged call's trace: captures its span when the judgement is queued, and opens a child span
  * for the judgement on the judge's thread that carries the {@code gen_ai.evaluation.result} events.
  */
-public interface JudgeTracing {
+interface JudgeTracing {
 
 	/** Tracing off: nothing captured, nothing recorded. */
 	JudgeTracing NONE = new JudgeTracing() {

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Outcomes of a call that get it judged whatever the sample rate, when listed in {@code llmobs.judge.always-on}.
  */
-public enum JudgeTrigger {
+enum JudgeTrigger {
 
 	/** The call failed; judged when it produced part of an answer. */
 	ERROR("error"),
@@ -26,7 +26,7 @@ public enum JudgeTrigger {
 	 * The property value.
 	 * @return the value as written in {@code llmobs.judge.always-on}
 	 */
-	public String value() {
+	String value() {
 		return this.value;
 	}
 
@@ -36,7 +36,7 @@ public enum JudgeTrigger {
 	 * @return the trigger
 	 * @throws IllegalArgumentException for any other value
 	 */
-	public static JudgeTrigger of(String value) {
+	static JudgeTrigger of(String value) {
 		String normalized = value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
 		for (JudgeTrigger trigger : values()) {
 			if (trigger.value.equals(normalized)) {

@@ -15,7 +15,7 @@ import io.llmobs.core.LlmObsParams;
  * guardrail of the application blocked the call. The other categories need the judge, or the application's own
  * report to the {@link FailureRecorder}.
  */
-public final class KnownFailures implements ChatCallListener {
+final class KnownFailures implements ChatCallListener {
 
 	private static final FailureCategory[] CATEGORIES = FailureCategory.values();
 
@@ -25,7 +25,7 @@ public final class KnownFailures implements ChatCallListener {
 	 * Creates the listener.
 	 * @param failures where failures are counted
 	 */
-	public KnownFailures(FailureRecorder failures) {
+	KnownFailures(FailureRecorder failures) {
 		this.failures = failures;
 	}
 

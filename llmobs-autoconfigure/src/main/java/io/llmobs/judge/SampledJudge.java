@@ -76,7 +76,7 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	 * rejects when full; owned by the judge from now on
 	 * @param timer fires the judgements' time limits; owned by the judge from now on
 	 */
-	public SampledJudge(Settings settings, Supplier<Judge> judge, JudgeRateLimiter rateLimiter, JudgeBudget budget,
+	SampledJudge(Settings settings, Supplier<Judge> judge, JudgeRateLimiter rateLimiter, JudgeBudget budget,
 			JudgeMeters meters, FailureRecorder failures, JudgeDrift drift, JudgeTracing tracing,
 			InstrumentationErrors errors, DoubleSupplier random, ThreadPoolExecutor workers,
 			ScheduledExecutorService timer) {
@@ -281,10 +281,10 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	 * @param concurrency judgements running at once
 	 * @param timeout time limit of one judgement
 	 */
-	public record Settings(double sampleRate, Set<JudgeTrigger> alwaysOn, int queueCapacity, int concurrency,
+	record Settings(double sampleRate, Set<JudgeTrigger> alwaysOn, int queueCapacity, int concurrency,
 			Duration timeout) {
 
-		public Settings {
+		Settings {
 			alwaysOn = alwaysOn.isEmpty() ? EnumSet.noneOf(JudgeTrigger.class) : EnumSet.copyOf(alwaysOn);
 		}
 

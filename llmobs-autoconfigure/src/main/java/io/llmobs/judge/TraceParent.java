@@ -7,5 +7,5 @@ package io.llmobs.judge;
  * @param spanId the span id, hex
  * @param sampled whether the trace is sampled
  */
-public record TraceParent(String traceId, String spanId, boolean sampled) {
+record TraceParent(String traceId, String spanId, boolean sampled) {
 }

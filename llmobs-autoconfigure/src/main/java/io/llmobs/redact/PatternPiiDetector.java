@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Finds the matches of a user-defined regular expression ({@code llmobs.redaction.patterns.<type>}); one pass of
  * the text per pattern.
  */
-public final class PatternPiiDetector implements PiiDetector {
+final class PatternPiiDetector implements PiiDetector {
 
 	private final String type;
 
@@ -19,7 +19,7 @@ public final class PatternPiiDetector implements PiiDetector {
 	 * @param type the type of its entities, canonical
 	 * @param pattern what an entity looks like
 	 */
-	public PatternPiiDetector(String type, Pattern pattern) {
+	PatternPiiDetector(String type, Pattern pattern) {
 		this.type = type;
 		this.pattern = pattern;
 	}

@@ -24,7 +24,7 @@ import org.springframework.ai.tool.definition.ToolDefinition;
  * {@code llmobs.tools.max-iterations} model round trips ends with the model's last words instead of running more
  * tools.
  */
-public final class GuardingToolCallingManager implements ToolCallingManager {
+final class GuardingToolCallingManager implements ToolCallingManager {
 
 	/** The answer of a stopped loop when the model said nothing beside its tool calls; the number of round trips. */
 	static final String STOPPED_MESSAGE = "I stopped after %d rounds of tool calls without reaching an answer.";
@@ -38,7 +38,7 @@ public final class GuardingToolCallingManager implements ToolCallingManager {
 	 * @param delegate the manager that runs the tools
 	 * @param guard the guard to put them behind
 	 */
-	public GuardingToolCallingManager(ToolCallingManager delegate, ToolGuard guard) {
+	GuardingToolCallingManager(ToolCallingManager delegate, ToolGuard guard) {
 		this.delegate = delegate;
 		this.guard = guard;
 	}

@@ -4,7 +4,7 @@ package io.llmobs.tool;
  * Why llmobs stopped or held back an agent loop: the closed set of {@code reason} tag values of
  * {@code llmobs.agent.loop.stopped}.
  */
-public enum LoopStopReason {
+enum LoopStopReason {
 
 	/** The {@code ChatClient} call reached {@code llmobs.tools.max-iterations} model round trips. */
 	MAX_ITERATIONS("max_iterations"),
@@ -22,7 +22,7 @@ public enum LoopStopReason {
 	 * The tag value.
 	 * @return the {@code reason} tag value
 	 */
-	public String tagValue() {
+	String tagValue() {
 		return this.tagValue;
 	}
 

@@ -73,7 +73,7 @@ public final class ToolGuard {
 	 * @param clock the clock of the timings
 	 * @param errors where failures inside llmobs are reported
 	 */
-	public ToolGuard(Settings settings, @Nullable ToolCircuitBreakers breakers, ToolTimeouts timeouts,
+	ToolGuard(Settings settings, @Nullable ToolCircuitBreakers breakers, ToolTimeouts timeouts,
 			ToolMeters meters, BoundedTagValues tools, BoundedTagValues stages, ObservationRegistry observations,
 			Clock clock, InstrumentationErrors errors) {
 		this.settings = settings;
@@ -243,7 +243,7 @@ public final class ToolGuard {
 
 	/**
 	 * What a tool guard allows and what it tells the model instead, set once for all tools; the breakers and time
-	 * limits of each tool are the guard's {@link ToolCircuitBreakers} and {@link ToolTimeouts}.
+	 * limits of each tool are the guard's {@link ToolCircuitBreakers} and time limits.
 	 * @param degradedMessage what the model gets instead of a result while a breaker is open; {@code %s} is the
 	 * tool's name
 	 * @param maxIdenticalCalls identical calls (same tool, same arguments) allowed per turn

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.Timer;
  * Records {@code llmobs.tool} and {@code llmobs.agent.loop.stopped}; meters are registered once per tag combination,
  * all bounded tag values.
  */
-public final class ToolMeters {
+final class ToolMeters {
 
 	private final MeterRegistry registry;
 
@@ -25,7 +25,7 @@ public final class ToolMeters {
 	 * Creates the meters.
 	 * @param registry where the meters are registered
 	 */
-	public ToolMeters(MeterRegistry registry) {
+	ToolMeters(MeterRegistry registry) {
 		this.registry = registry;
 	}
 

@@ -3,7 +3,7 @@ package io.llmobs.tool;
 /**
  * How a tool call ended: the closed set of {@code outcome} tag values of {@code llmobs.tool}.
  */
-public enum ToolOutcome {
+enum ToolOutcome {
 
 	/** The tool returned a result. */
 	SUCCESS("success"),
@@ -30,7 +30,7 @@ public enum ToolOutcome {
 	 * The tag value.
 	 * @return the {@code outcome} tag value
 	 */
-	public String tagValue() {
+	String tagValue() {
 		return this.tagValue;
 	}
 

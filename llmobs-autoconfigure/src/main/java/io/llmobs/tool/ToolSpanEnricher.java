@@ -13,7 +13,7 @@ import org.springframework.ai.tool.observation.ToolCallingObservationContext;
  * ({@code execute_tool <name>}) when they stop, and the {@code error.type} of a call that did not succeed (whose
  * span the guard ended with an error).
  */
-public final class ToolSpanEnricher implements ObservationFilter {
+final class ToolSpanEnricher implements ObservationFilter {
 
 	private final InstrumentationErrors errors;
 
@@ -21,7 +21,7 @@ public final class ToolSpanEnricher implements ObservationFilter {
 	 * Creates the filter.
 	 * @param errors where failures inside llmobs are reported
 	 */
-	public ToolSpanEnricher(InstrumentationErrors errors) {
+	ToolSpanEnricher(InstrumentationErrors errors) {
 		this.errors = errors.register(ToolGuard.COMPONENT);
 	}
 

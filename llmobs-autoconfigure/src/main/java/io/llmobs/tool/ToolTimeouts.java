@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * security context, for example) follows it only through the workers' task decorator. When the workers are all busy
  * the tool runs on the caller's thread without a limit rather than not at all.
  */
-public final class ToolTimeouts implements AutoCloseable {
+final class ToolTimeouts implements AutoCloseable {
 
 	private final @Nullable Duration defaultTimeout;
 
@@ -34,7 +34,7 @@ public final class ToolTimeouts implements AutoCloseable {
 	 * @param workers where limited tools run: a bounded executor that rejects when full, owned from now on and shut
 	 * down on {@link #close()}
 	 */
-	public ToolTimeouts(@Nullable Duration defaultTimeout, Map<String, Duration> timeouts, ExecutorService workers) {
+	ToolTimeouts(@Nullable Duration defaultTimeout, Map<String, Duration> timeouts, ExecutorService workers) {
 		this.defaultTimeout = defaultTimeout;
 		this.timeouts = Map.copyOf(timeouts);
 		this.workers = workers;

@@ -299,7 +299,7 @@ class SampledJudgeIntegrationTests {
 						.orElse("")).containsExactly("quote Berlin", "truncated");
 					assertThat(judgeRequests().get(0).messages().get(1).path("content").asString())
 						.as("a failed tool returned nothing").contains("## Context\n(none)");
-					assertThat(context.getBean(JudgeBudget.class).spentTodayUsd())
+					assertThat(context.getBean(SampledJudge.class).snapshot().budgetUsedTodayUsd())
 						.as("100 + 10k in, 50 + 500 out at gpt-4o prices")
 						.isCloseTo(0.03075, Offset.offset(1e-9));
 					assertThat(failures(meters, "serving_bottleneck")).isOne();
@@ -318,7 +318,7 @@ class SampledJudgeIntegrationTests {
 			ask(client, "question 2");
 			MeterRegistry meters = meters(context);
 			await().atMost(Duration.ofSeconds(10)).until(() -> evaluations(meters, "scored") == 2);
-			assertThat(context.getBean(JudgeBudget.class).spentTodayUsd()).isZero();
+			assertThat(context.getBean(SampledJudge.class).snapshot().budgetUsedTodayUsd()).isZero();
 			assertThat(output).containsOnlyOnce("llmobs.judge.daily-budget-usd cannot limit the judge, whose calls "
 					+ "count as free: the model catalog has no price for its model 'judge-proxy-1'; price it with "
 					+ "llmobs.models.judge-proxy-1.input-price");

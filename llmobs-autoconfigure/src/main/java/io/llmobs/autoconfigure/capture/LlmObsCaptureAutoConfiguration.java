@@ -3,21 +3,20 @@ package io.llmobs.autoconfigure.capture;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.redact.LlmObsRedactionAutoConfiguration;
-import io.llmobs.capture.ContentCaptureFilter;
-import io.llmobs.capture.ContentRedactor;
-import io.llmobs.capture.PiiEntityCounter;
-import io.llmobs.capture.SpringAiContentRedactor;
+import io.llmobs.capture.CaptureInstrumentation;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.redact.PiiMeters;
 import io.llmobs.redact.PiiScanner;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -34,38 +33,34 @@ public final class LlmObsCaptureAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(LlmObsCaptureAutoConfiguration.class);
 
 	@Bean
-	@ConditionalOnMissingBean
-	ContentRedactor llmObsContentRedactor(LlmObsProperties properties, PiiScanner scanner) {
+	CaptureInstrumentation llmObsCaptureInstrumentation(LlmObsProperties properties, PiiScanner scanner,
+			InstrumentationErrors errors) {
 		LlmObsProperties.Redaction redaction = properties.getRedaction();
-		return new ContentRedactor(redaction.isEnabled() ? scanner : null, redaction.getMaxScanLength());
+		return new CaptureInstrumentation(scanner, redaction.isEnabled(), redaction.getMaxScanLength(), errors);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBean(PiiMeters.class)
-	PiiEntityCounter llmObsPiiEntityCounter(PiiScanner scanner, PiiMeters meters, LlmObsProperties properties,
-			InstrumentationErrors errors) {
-		return new PiiEntityCounter(scanner, meters, properties.getRedaction().getMaxScanLength(), errors);
+	ObservationHandler<ChatModelObservationContext> llmObsPiiEntityCounter(CaptureInstrumentation capture,
+			PiiMeters meters) {
+		return capture.piiEntityCounter(meters);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "llmobs.redaction.enabled", matchIfMissing = true)
-	SpringAiContentRedactor llmObsSpringAiContentRedactor(ContentRedactor redactor, InstrumentationErrors errors) {
-		return new SpringAiContentRedactor(redactor, errors);
+	ObservationFilter llmObsSpringAiContentRedactor(CaptureInstrumentation capture) {
+		return capture.springAiContentRedactor();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty("llmobs.capture.content")
-	ContentCaptureFilter llmObsContentCaptureFilter(ContentRedactor redactor, LlmObsProperties properties,
-			InstrumentationErrors errors) {
+	ObservationFilter llmObsContentCaptureFilter(CaptureInstrumentation capture, LlmObsProperties properties) {
 		boolean redacted = properties.getRedaction().isEnabled();
 		logger.warn("llmobs.capture.content=true: prompts and completions are recorded on model-call spans"
 				+ (redacted ? " with PII replaced by placeholders (pattern-based detection can miss some)"
 						: " UNREDACTED, since llmobs.redaction.enabled=false")
 				+ "; make sure your trace backend may hold them");
-		return new ContentCaptureFilter(redactor, properties.getCapture().getMaxLength(), errors);
+		return capture.contentCapture(properties.getCapture().getMaxLength());
 	}
 
 }

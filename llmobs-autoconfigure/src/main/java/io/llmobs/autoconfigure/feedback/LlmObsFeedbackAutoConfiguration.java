@@ -6,22 +6,23 @@ import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.InstrumentationErrors;
-import io.llmobs.feedback.FeedbackObservationHandler;
+import io.llmobs.feedback.FeedbackInstrumentation;
 import io.llmobs.feedback.FeedbackRecorder;
 import io.llmobs.feedback.Guardrails;
 import io.llmobs.feedback.Interactions;
 import io.llmobs.judge.FailureRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,7 +38,6 @@ import org.springframework.context.annotation.Configuration;
 public final class LlmObsFeedbackAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	Guardrails llmObsGuardrails(MeterRegistry meterRegistry, ObservationRegistry observationRegistry,
 			LlmObsProperties properties, ObjectProvider<Interactions> interactions, InstrumentationErrors errors,
 			ObjectProvider<FailureRecorder> failures) {
@@ -51,24 +51,26 @@ public final class LlmObsFeedbackAutoConfiguration {
 	static class FeedbackConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		Interactions llmObsInteractions(LlmObsProperties properties, MeterRegistry meterRegistry) {
+		FeedbackInstrumentation llmObsFeedbackInstrumentation(LlmObsProperties properties,
+				MeterRegistry meterRegistry, InstrumentationErrors errors) {
 			LlmObsProperties.Feedback.Cache cache = properties.getFeedback().getCache();
-			return new Interactions(cache.getMaxSize(), cache.getExpireAfterWrite(), meterRegistry.config().clock());
+			return new FeedbackInstrumentation(cache.getMaxSize(), cache.getExpireAfterWrite(), meterRegistry, errors);
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
-		FeedbackObservationHandler llmObsFeedbackObservationHandler(Interactions interactions,
-				InstrumentationErrors errors) {
-			return new FeedbackObservationHandler(interactions, errors);
+		Interactions llmObsInteractions(FeedbackInstrumentation feedback) {
+			return feedback.interactions();
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
-		FeedbackRecorder llmObsFeedbackRecorder(Interactions interactions, MeterRegistry meterRegistry,
-				InstrumentationErrors errors) {
-			return new FeedbackRecorder(interactions, meterRegistry, errors);
+		ObservationHandler<ChatClientObservationContext> llmObsFeedbackObservationHandler(
+				FeedbackInstrumentation feedback) {
+			return feedback.observationHandler();
+		}
+
+		@Bean
+		FeedbackRecorder llmObsFeedbackRecorder(FeedbackInstrumentation feedback) {
+			return feedback.recorder();
 		}
 
 	}

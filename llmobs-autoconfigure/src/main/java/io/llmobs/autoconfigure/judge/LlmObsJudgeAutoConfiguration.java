@@ -4,34 +4,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.chat.ChatCallListener;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.chat.ModelCallAccounting;
 import io.llmobs.cost.ModelCatalog;
-import io.llmobs.judge.ChatClientJudge;
 import io.llmobs.judge.FailureRecorder;
 import io.llmobs.judge.Judge;
 import io.llmobs.judge.JudgeBaseline;
-import io.llmobs.judge.JudgeBudget;
 import io.llmobs.judge.JudgeCallCancellingInterceptor;
-import io.llmobs.judge.JudgeDrift;
-import io.llmobs.judge.JudgeMeters;
-import io.llmobs.judge.JudgeRateLimiter;
+import io.llmobs.judge.JudgeInstrumentation;
 import io.llmobs.judge.JudgeRubric;
-import io.llmobs.judge.JudgeTracing;
-import io.llmobs.judge.JudgeTrigger;
-import io.llmobs.judge.KnownFailures;
 import io.llmobs.judge.OpenTelemetryJudgeTracing;
 import io.llmobs.judge.SampledJudge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,15 +57,13 @@ import org.springframework.core.task.TaskDecorator;
 public final class LlmObsJudgeAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	FailureRecorder llmObsFailureRecorder(MeterRegistry meterRegistry, BoundedTags tags) {
-		return new FailureRecorder(meterRegistry, tags.stages());
+		return JudgeInstrumentation.failureRecorder(meterRegistry, tags.stages());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	KnownFailures llmObsKnownFailures(FailureRecorder failures) {
-		return new KnownFailures(failures);
+	ChatCallListener llmObsKnownFailures(FailureRecorder failures) {
+		return JudgeInstrumentation.knownFailures(failures);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -85,28 +72,7 @@ public final class LlmObsJudgeAutoConfiguration {
 	static class SampledJudgeConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		JudgeMeters llmObsJudgeMeters(MeterRegistry meterRegistry) {
-			return new JudgeMeters(meterRegistry);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		JudgeBudget llmObsJudgeBudget(LlmObsProperties properties) {
-			return new JudgeBudget(properties.getJudge().getDailyBudgetUsd(), Clock.systemUTC());
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		JudgeRubric llmObsJudgeRubric(LlmObsProperties properties) {
-			Resource rubric = properties.getJudge().getRubric();
-			List<String> criteria = properties.getJudge().getCriteria();
-			return (rubric != null) ? new JudgeRubric(criteria, read(rubric)) : JudgeRubric.bundled(criteria);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		JudgeDrift llmObsJudgeDrift(LlmObsProperties properties, MeterRegistry meterRegistry) {
+		JudgeInstrumentation llmObsJudgeInstrumentation(LlmObsProperties properties, MeterRegistry meterRegistry) {
 			Resource baseline = properties.getJudge().getBaseline();
 			JudgeBaseline means = JudgeBaseline.EMPTY;
 			if (baseline != null) {
@@ -117,38 +83,39 @@ public final class LlmObsJudgeAutoConfiguration {
 					throw new IllegalStateException("llmobs.judge.baseline cannot be read from " + baseline, ex);
 				}
 			}
-			return new JudgeDrift(meterRegistry, means, properties.getJudge().getDriftWindow());
+			return new JudgeInstrumentation(properties.getJudge().getDailyBudgetUsd(), means,
+					properties.getJudge().getDriftWindow(), meterRegistry);
+		}
+
+		@Bean
+		JudgeRubric llmObsJudgeRubric(LlmObsProperties properties) {
+			Resource rubric = properties.getJudge().getRubric();
+			List<String> criteria = properties.getJudge().getCriteria();
+			return (rubric != null) ? new JudgeRubric(criteria, read(rubric)) : JudgeRubric.bundled(criteria);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		Judge llmObsChatClientJudge(LlmObsProperties properties, ConfigurableListableBeanFactory beanFactory,
-				ObservationRegistry observationRegistry, JudgeRubric rubric, JudgeBudget budget,
+				ObservationRegistry observationRegistry, JudgeRubric rubric, JudgeInstrumentation instrumentation,
 				ModelCallAccounting accounting, ModelCatalog catalog) {
 			JudgeModels.JudgeModel model = JudgeModels.find(properties.getJudge().getModel(), beanFactory,
 					observationRegistry);
-			return new ChatClientJudge(model.client(), rubric, model.requested(),
-					new JudgeSpending(budget, accounting, catalog, model.id()));
+			return instrumentation.modelJudge(model.client(), rubric, model.requested(), model.id(), accounting,
+					catalog);
 		}
 
 		@Bean(destroyMethod = "close")
-		@ConditionalOnMissingBean
-		SampledJudge llmObsSampledJudge(LlmObsProperties properties, Judge judge, JudgeBudget budget,
-				JudgeMeters meters, FailureRecorder failures, JudgeDrift drift, ObjectProvider<JudgeTracing> tracing,
-				InstrumentationErrors errors, Environment environment, ObjectProvider<TaskDecorator> taskDecorator) {
+		SampledJudge llmObsSampledJudge(LlmObsProperties properties, Judge judge,
+				JudgeInstrumentation instrumentation, FailureRecorder failures,
+				ObjectProvider<OpenTelemetryJudgeTracing> tracing, InstrumentationErrors errors,
+				Environment environment, ObjectProvider<TaskDecorator> taskDecorator) {
 			LlmObsProperties.Judge settings = properties.getJudge();
-			Set<JudgeTrigger> alwaysOn = EnumSet.noneOf(JudgeTrigger.class);
-			settings.getAlwaysOn().forEach((value) -> alwaysOn.add(JudgeTrigger.of(value)));
-			JudgeRateLimiter rateLimiter = new JudgeRateLimiter(settings.getMaxPerMinute(), Duration.ofMinutes(1),
-					System::nanoTime);
 			LlmObsThreadPools pools = new LlmObsThreadPools(environment, taskDecorator);
 			int concurrency = settings.getConcurrency();
-			return new SampledJudge(
-					new SampledJudge.Settings(settings.getSampleRate(), alwaysOn, settings.getQueueCapacity(),
-							settings.getConcurrency(), settings.getTimeout()),
-					() -> judge, rateLimiter, budget, meters, failures, drift,
-					tracing.getIfAvailable(() -> JudgeTracing.NONE), errors,
-					() -> ThreadLocalRandom.current().nextDouble(),
+			return instrumentation.sampledJudge(settings.getSampleRate(), settings.getAlwaysOn(),
+					settings.getMaxPerMinute(), settings.getQueueCapacity(), concurrency, settings.getTimeout(), judge,
+					failures, tracing.getIfAvailable(), errors,
 					pools.contextExecutor("llmobs-judge-",
 							(pool) -> pool.corePoolSize(concurrency)
 								.maxPoolSize(concurrency)
@@ -156,7 +123,7 @@ public final class LlmObsJudgeAutoConfiguration {
 					pools.scheduler("llmobs-judge-timer-"));
 		}
 
-		private static String read(Resource resource) {
+	private static String read(Resource resource) {
 			try (InputStream in = resource.getInputStream()) {
 				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
@@ -188,8 +155,7 @@ public final class LlmObsJudgeAutoConfiguration {
 	static class JudgeTracingConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		JudgeTracing llmObsJudgeTracing(OpenTelemetry openTelemetry) {
+		OpenTelemetryJudgeTracing llmObsJudgeTracing(OpenTelemetry openTelemetry) {
 			return new OpenTelemetryJudgeTracing(openTelemetry.getTracer("io.llmobs.judge"));
 		}
 

@@ -12,7 +12,6 @@ import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.redact.BuiltInPiiDetector;
-import io.llmobs.redact.PatternPiiDetector;
 import io.llmobs.redact.PiiDetector;
 import io.llmobs.redact.PiiMeters;
 import io.llmobs.redact.PiiScanner;
@@ -61,13 +60,12 @@ public final class LlmObsRedactionAutoConfiguration {
 		List<PiiDetector> detectors = new ArrayList<>();
 		detectors.add(new BuiltInPiiDetector(PiiTypes.builtIn(), regions, redaction.isStrictPhoneValidation()));
 		redaction.getPatterns()
-			.forEach((type, regex) -> detectors.add(new PatternPiiDetector(PiiTypes.canonical(type), Pattern.compile(regex))));
+			.forEach((type, regex) -> detectors.add(PiiDetector.pattern(PiiTypes.canonical(type), Pattern.compile(regex))));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(detectors));
 		return new PiiScanner(detectors);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "llmobs.pii.enabled", matchIfMissing = true)
 	PiiMeters llmObsPiiMeters(MeterRegistry meterRegistry, LlmObsProperties properties) {
 		Set<String> types = new LinkedHashSet<>(PiiTypes.builtIn());

@@ -15,13 +15,11 @@ import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.core.InstrumentationErrors;
-import io.llmobs.tool.GuardingToolCallingManager;
 import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.tool.ToolGuard;
-import io.llmobs.tool.ToolMeters;
-import io.llmobs.tool.ToolSpanEnricher;
-import io.llmobs.tool.ToolTimeouts;
+import io.llmobs.tool.ToolInstrumentation;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -35,7 +33,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -60,29 +57,11 @@ public final class LlmObsToolAutoConfiguration {
 	/** Tools with a time limit running at once at most; beyond, they run on the caller's thread without one. */
 	private static final int TIMEOUT_WORKERS = 64;
 
-	@Bean
-	@ConditionalOnMissingBean
-	ToolMeters llmObsToolMeters(MeterRegistry meterRegistry) {
-		return new ToolMeters(meterRegistry);
-	}
-
 	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingBean
-	ToolTimeouts llmObsToolTimeouts(LlmObsProperties properties, Environment environment,
+	ToolInstrumentation llmObsToolInstrumentation(ObjectProvider<ToolCircuitBreakers> breakers,
+			LlmObsProperties properties, BoundedTags tags, ObservationRegistry observationRegistry,
+			MeterRegistry meterRegistry, InstrumentationErrors errors, Environment environment,
 			ObjectProvider<TaskDecorator> taskDecorator) {
-		return new ToolTimeouts(properties.getTools().getTimeout(), properties.getTools().getTimeouts(),
-				new LlmObsThreadPools(environment, taskDecorator).contextExecutor("llmobs-tool-",
-						(pool) -> pool.corePoolSize(0)
-							.maxPoolSize(TIMEOUT_WORKERS)
-							.queueCapacity(0)
-							.keepAlive(Duration.ofSeconds(60))));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ToolGuard llmObsToolGuard(ObjectProvider<ToolCircuitBreakers> breakers, LlmObsProperties properties,
-			ToolMeters meters, BoundedTags tags, ObservationRegistry observationRegistry, MeterRegistry meterRegistry,
-			InstrumentationErrors errors, ToolTimeouts timeouts) {
 		@Nullable ToolCircuitBreakers circuitBreakers = breakers.getIfUnique();
 		if (circuitBreakers == null && properties.getTools().getCircuitBreaker().isEnabled()) {
 			logger.warn("llmobs.tools.circuit-breaker.enabled=true, but Resilience4j "
@@ -93,26 +72,37 @@ public final class LlmObsToolAutoConfiguration {
 		LlmObsProperties.Tools tools = properties.getTools();
 		ToolGuard.Settings settings = new ToolGuard.Settings(tools.getDegradedMessage(),
 				tools.getLoop().getMaxIdenticalCalls(), tools.getMaxIterations(), properties.getDefaultStage());
-		return new ToolGuard(settings, circuitBreakers, timeouts, meters,
-				new BoundedTagValues(properties.getTool().getMaxValues()), tags.stages(), observationRegistry,
-				meterRegistry.config().clock(), errors);
+		return new ToolInstrumentation(settings, circuitBreakers, properties.getTools().getTimeout(),
+				properties.getTools().getTimeouts(),
+				new LlmObsThreadPools(environment, taskDecorator).contextExecutor("llmobs-tool-",
+						(pool) -> pool.corePoolSize(0)
+							.maxPoolSize(TIMEOUT_WORKERS)
+							.queueCapacity(0)
+							.keepAlive(Duration.ofSeconds(60))),
+				new BoundedTagValues(properties.getTool().getMaxValues()), tags.stages(), meterRegistry,
+				observationRegistry, errors);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ToolSpanEnricher llmObsToolSpanEnricher(InstrumentationErrors errors) {
-		return new ToolSpanEnricher(errors);
+	ToolGuard llmObsToolGuard(ToolInstrumentation instrumentation) {
+		return instrumentation.guard();
 	}
 
 	@Bean
-	static BeanPostProcessor llmObsToolCallingManagerPostProcessor(ObjectProvider<ToolGuard> guard) {
+	ObservationFilter llmObsToolSpanEnricher(InstrumentationErrors errors) {
+		return ToolInstrumentation.spanEnricher(errors);
+	}
+
+	@Bean
+	static BeanPostProcessor llmObsToolCallingManagerPostProcessor(
+			ObjectProvider<ToolInstrumentation> instrumentation) {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof ToolCallingManager manager && !(bean instanceof GuardingToolCallingManager)) {
-					ToolGuard toolGuard = guard.getIfUnique();
-					return (toolGuard != null) ? new GuardingToolCallingManager(manager, toolGuard) : bean;
+				if (bean instanceof ToolCallingManager manager) {
+					ToolInstrumentation tools = instrumentation.getIfUnique();
+					return (tools != null) ? tools.guarding(manager) : bean;
 				}
 				return bean;
 			}
@@ -126,7 +116,6 @@ public final class LlmObsToolAutoConfiguration {
 	static class CircuitBreakerConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
 		ToolCircuitBreakers llmObsToolCircuitBreakers(LlmObsProperties properties,
 				ObjectProvider<CircuitBreakerRegistry> applicationRegistry, MeterRegistry meterRegistry) {
 			LlmObsProperties.Tools.CircuitBreaker settings = properties.getTools().getCircuitBreaker();

@@ -1,22 +1,16 @@
 package io.llmobs.autoconfigure.feedback;
 
-import java.time.Duration;
-
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.actuate.LlmObsEndpointAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
-import io.llmobs.core.InstrumentationErrors;
-import io.llmobs.feedback.FeedbackObservationHandler;
 import io.llmobs.feedback.FeedbackRecorder;
 import io.llmobs.feedback.GuardrailVerdict;
 import io.llmobs.feedback.Guardrails;
 import io.llmobs.feedback.Interactions;
 import io.llmobs.test.StartupFailures;
-import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -43,7 +37,7 @@ class LlmObsFeedbackAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(FeedbackRecorder.class)
 				.hasSingleBean(Guardrails.class)
-				.hasSingleBean(FeedbackObservationHandler.class)
+				.hasBean("llmObsFeedbackObservationHandler")
 				.hasSingleBean(Interactions.class);
 			LlmObsEndpoint.LlmObsDescriptor descriptor = context.getBean(LlmObsEndpoint.class).llmobs();
 			assertThat(descriptor.feedback()).isEqualTo(new LlmObsEndpoint.FeedbackDescriptor(0));
@@ -58,21 +52,12 @@ class LlmObsFeedbackAutoConfigurationTests {
 		this.runner.withPropertyValues("llmobs.feedback.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(FeedbackRecorder.class)
 				.doesNotHaveBean(Interactions.class)
-				.doesNotHaveBean(FeedbackObservationHandler.class);
+				.doesNotHaveBean("llmObsFeedbackObservationHandler");
 			context.getBean(Guardrails.class).record("pii", GuardrailVerdict.BLOCK);
 			assertThat(context.getBean(MeterRegistry.class).get("llmobs.guardrail").tag("verdict", "block").counter()
 				.count()).isOne();
 			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().feedback()).isNull();
 		});
-	}
-
-	@Test
-	void backsOffFromARecorderOfTheApplication() {
-		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		FeedbackRecorder own = new FeedbackRecorder(new Interactions(1, Duration.ofSeconds(1), Clock.SYSTEM), meters,
-				new InstrumentationErrors(meters));
-		this.runner.withBean(FeedbackRecorder.class, () -> own)
-			.run((context) -> assertThat(context.getBean(FeedbackRecorder.class)).isSameAs(own));
 	}
 
 	@Test

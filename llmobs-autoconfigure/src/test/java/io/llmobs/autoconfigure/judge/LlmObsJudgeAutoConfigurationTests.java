@@ -8,11 +8,9 @@ import io.llmobs.autoconfigure.actuate.LlmObsEndpointAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
-import io.llmobs.judge.ChatClientJudge;
 import io.llmobs.judge.FailureRecorder;
 import io.llmobs.judge.Judge;
 import io.llmobs.judge.JudgeVerdict;
-import io.llmobs.judge.KnownFailures;
 import io.llmobs.judge.SampledJudge;
 import io.llmobs.test.StartupFailures;
 import org.junit.jupiter.api.Test;
@@ -60,7 +58,7 @@ class LlmObsJudgeAutoConfigurationTests {
 		this.runner.run((context) -> assertThat(context).doesNotHaveBean(SampledJudge.class)
 			.doesNotHaveBean(Judge.class)
 			.hasSingleBean(FailureRecorder.class)
-			.hasSingleBean(KnownFailures.class));
+			.hasBean("llmObsKnownFailures"));
 	}
 
 	@Test
@@ -75,7 +73,7 @@ class LlmObsJudgeAutoConfigurationTests {
 	@Test
 	void judgeAsksTheApplicationModelForTheNamedModel(CapturedOutput output) {
 		this.runner.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=gpt-4o").run((context) -> {
-			assertThat(context).hasSingleBean(SampledJudge.class).hasSingleBean(ChatClientJudge.class);
+			assertThat(context).hasSingleBean(SampledJudge.class).hasBean("llmObsChatClientJudge");
 			assertThat(output).doesNotContain("the model it judges").doesNotContain("cannot limit the judge");
 		});
 	}
@@ -128,7 +126,7 @@ class LlmObsJudgeAutoConfigurationTests {
 		this.runner.withUserConfiguration(QualifiedJudgeModel.class)
 			.withPropertyValues("llmobs.judge.enabled=true")
 			.run((context) -> assertThat(context).hasSingleBean(SampledJudge.class)
-				.hasSingleBean(ChatClientJudge.class));
+				.hasBean("llmObsChatClientJudge"));
 	}
 
 	@Test
@@ -137,7 +135,7 @@ class LlmObsJudgeAutoConfigurationTests {
 			.withPropertyValues("llmobs.judge.enabled=true")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(SampledJudge.class)
-				.hasSingleBean(ChatClientJudge.class)
+				.hasBean("llmObsChatClientJudge")
 				.getBean("llmObsJudge")
 				.isInstanceOf(ChatModel.class));
 	}
@@ -147,7 +145,7 @@ class LlmObsJudgeAutoConfigurationTests {
 		this.runner.withUserConfiguration(ApplicationJudge.class)
 			.withPropertyValues("llmobs.judge.enabled=true")
 			.run((context) -> assertThat(context).hasSingleBean(SampledJudge.class)
-				.doesNotHaveBean(ChatClientJudge.class)
+				.doesNotHaveBean("llmObsChatClientJudge")
 				.hasBean("applicationJudge"));
 	}
 

@@ -7,10 +7,7 @@ import io.llmobs.autoconfigure.capture.LlmObsCaptureAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
-import io.llmobs.capture.ContentCaptureFilter;
-import io.llmobs.capture.ContentRedactor;
-import io.llmobs.capture.PiiEntityCounter;
-import io.llmobs.capture.SpringAiContentRedactor;
+import io.llmobs.capture.CaptureInstrumentation;
 import io.llmobs.redact.PiiEntity;
 import io.llmobs.redact.PiiMeters;
 import io.llmobs.redact.PiiScanner;
@@ -48,12 +45,12 @@ class LlmObsRedactionAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(PiiScanner.class)
 				.hasSingleBean(PiiMeters.class)
-				.hasSingleBean(PiiEntityCounter.class)
-				.hasSingleBean(SpringAiContentRedactor.class)
-				.doesNotHaveBean(ContentCaptureFilter.class);
+				.hasBean("llmObsPiiEntityCounter")
+				.hasBean("llmObsSpringAiContentRedactor")
+				.doesNotHaveBean("llmObsContentCaptureFilter");
 			// Every counter exists from zero, so increase() sees the first entity.
 			assertThat(context.getBean(MeterRegistry.class).find("llmobs.pii.entities").counters()).hasSize(16);
-			assertThat(context.getBean(ContentRedactor.class).redact("mail bob@example.com"))
+			assertThat(context.getBean(CaptureInstrumentation.class).redact("mail bob@example.com"))
 				.isEqualTo("mail <EMAIL>");
 		});
 		assertThat(output).doesNotContain("llmobs.capture.content");
@@ -62,7 +59,7 @@ class LlmObsRedactionAutoConfigurationTests {
 	@Test
 	void captureLogsOneWarningAtStartUp(CapturedOutput output) {
 		this.runner.withPropertyValues("llmobs.capture.content=true").run((context) -> {
-			assertThat(context).hasSingleBean(ContentCaptureFilter.class);
+			assertThat(context).hasBean("llmObsContentCaptureFilter");
 			assertThat(output).containsOnlyOnce("llmobs.capture.content=true")
 				.contains("with PII replaced by placeholders");
 		});
@@ -72,9 +69,9 @@ class LlmObsRedactionAutoConfigurationTests {
 	void captureWithoutRedactionSaysSo(CapturedOutput output) {
 		this.runner.withPropertyValues("llmobs.capture.content=true", "llmobs.redaction.enabled=false")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(ContentCaptureFilter.class)
-					.doesNotHaveBean(SpringAiContentRedactor.class);
-				assertThat(context.getBean(ContentRedactor.class).redact("mail bob@example.com"))
+				assertThat(context).hasBean("llmObsContentCaptureFilter")
+					.doesNotHaveBean("llmObsSpringAiContentRedactor");
+				assertThat(context.getBean(CaptureInstrumentation.class).redact("mail bob@example.com"))
 					.isEqualTo("mail bob@example.com");
 				assertThat(output).contains("UNREDACTED");
 			});
@@ -94,7 +91,7 @@ class LlmObsRedactionAutoConfigurationTests {
 	@Test
 	void countsCanBeSwitchedOff() {
 		this.runner.withPropertyValues("llmobs.pii.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(PiiMeters.class).doesNotHaveBean(PiiEntityCounter.class);
+			assertThat(context).doesNotHaveBean(PiiMeters.class).doesNotHaveBean("llmObsPiiEntityCounter");
 			assertThat(context.getBean(MeterRegistry.class).find("llmobs.pii.entities").counters()).isEmpty();
 		});
 	}
@@ -102,7 +99,7 @@ class LlmObsRedactionAutoConfigurationTests {
 	@Test
 	void phoneRegionsReadNationalNumbers() {
 		this.runner.withPropertyValues("llmobs.redaction.phone-regions=US,GB").run((context) -> {
-			assertThat(context.getBean(ContentRedactor.class).redact("call 0121 234 5678 or (212) 736-5000"))
+			assertThat(context.getBean(CaptureInstrumentation.class).redact("call 0121 234 5678 or (212) 736-5000"))
 				.isEqualTo("call <PHONE> or <PHONE>");
 		});
 	}
@@ -111,10 +108,10 @@ class LlmObsRedactionAutoConfigurationTests {
 	void internationalNumbersInUnassignedRangesAreRedactedUnlessStrictValidationIsOn() {
 		// +1 555: no such area code, so libphonenumber calls the number invalid; +44 121 is assigned.
 		String text = "call +1 555 010 4758 or +44 121 234 5678";
-		this.runner.run((context) -> assertThat(context.getBean(ContentRedactor.class).redact(text))
+		this.runner.run((context) -> assertThat(context.getBean(CaptureInstrumentation.class).redact(text))
 			.isEqualTo("call <PHONE> or <PHONE>"));
 		this.runner.withPropertyValues("llmobs.redaction.strict-phone-validation=true")
-			.run((context) -> assertThat(context.getBean(ContentRedactor.class).redact(text))
+			.run((context) -> assertThat(context.getBean(CaptureInstrumentation.class).redact(text))
 				.isEqualTo("call +1 555 010 4758 or <PHONE>"));
 	}
 
@@ -132,14 +129,14 @@ class LlmObsRedactionAutoConfigurationTests {
 			.withPropertyValues("llmobs.capture.content=true")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(PiiScanner.class)
-				.doesNotHaveBean(ContentCaptureFilter.class));
+				.doesNotHaveBean(CaptureInstrumentation.class));
 	}
 
 	@Test
 	void userBeansReplaceOurs() {
 		this.runner.withUserConfiguration(UserScanner.class).run((context) -> {
 			assertThat(context).hasSingleBean(PiiScanner.class);
-			assertThat(context.getBean(ContentRedactor.class).redact("bob@example.com")).isEqualTo("bob@example.com");
+			assertThat(context.getBean(CaptureInstrumentation.class).redact("bob@example.com")).isEqualTo("bob@example.com");
 		});
 	}
 

@@ -1,8 +1,6 @@
 package io.llmobs.autoconfigure.tool;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -12,26 +10,14 @@ import io.llmobs.autoconfigure.actuate.LlmObsEndpointAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
-import io.llmobs.core.BoundedTagValues;
-import io.llmobs.core.BoundedTags;
 import io.llmobs.core.InstrumentationErrors;
-import io.llmobs.test.ApplicationBeans;
-import io.llmobs.test.CallerRunsExecutorService;
 import io.llmobs.test.StartupFailures;
-import io.llmobs.tool.GuardingToolCallingManager;
 import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.tool.ToolGuard;
-import io.llmobs.tool.ToolMeters;
-import io.llmobs.tool.ToolSpanEnricher;
-import io.llmobs.tool.ToolTimeouts;
-import io.micrometer.core.instrument.Clock;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
+import io.llmobs.tool.ToolInstrumentation;
+import io.micrometer.observation.ObservationFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -46,16 +32,15 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tool guard: what it creates, when it backs off, which of its beans an application replaces and what its
+ * The tool guard: what it creates, when it backs off, how it wraps the application's tool-calling manager and what its
  * properties change, with and without Resilience4j on the class path (only the circuit breakers need it).
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -79,10 +64,9 @@ class LlmObsToolAutoConfigurationTests {
 		this.withoutResilience4j.run((context) -> {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(ToolGuard.class)
-				.hasSingleBean(ToolMeters.class)
-				.hasSingleBean(ToolSpanEnricher.class)
+				.hasBean("llmObsToolSpanEnricher")
 				.doesNotHaveBean(ToolCircuitBreakers.class);
-			assertThat(context.getBean(ToolCallingManager.class)).isInstanceOf(GuardingToolCallingManager.class);
+			assertGuarded(context);
 			LlmObsEndpoint.LlmObsDescriptor llmobs = context.getBean(LlmObsEndpoint.class).llmobs();
 			assertThat(llmobs.settings()).containsEntry("tools.enabled", true)
 				.containsEntry("tools.circuit-breaker.enabled", false);
@@ -123,11 +107,10 @@ class LlmObsToolAutoConfigurationTests {
 	void toolCallingManagersAreGuardedWithDefaultBreakers() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(ToolGuard.class)
-				.hasSingleBean(ToolMeters.class)
-				.hasSingleBean(ToolTimeouts.class)
-				.hasSingleBean(ToolSpanEnricher.class)
+				.hasSingleBean(ToolInstrumentation.class)
 				.hasSingleBean(ToolCircuitBreakers.class);
-			assertThat(context.getBean(ToolCallingManager.class)).isInstanceOf(GuardingToolCallingManager.class);
+			assertThat(context.getBean("llmObsToolSpanEnricher")).isInstanceOf(ObservationFilter.class);
+			assertGuarded(context);
 			CircuitBreakerConfig config = context.getBean(ToolCircuitBreakers.class)
 				.forTool("quote")
 				.getCircuitBreakerConfig();
@@ -141,7 +124,9 @@ class LlmObsToolAutoConfigurationTests {
 	@Test
 	void backsOffWhenLlmObsIsDisabled() {
 		this.runner.withPropertyValues("llmobs.enabled=false").run((context) -> {
-			assertThat(context).hasNotFailed().doesNotHaveBean(ToolGuard.class).doesNotHaveBean(ToolMeters.class);
+			assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ToolGuard.class)
+				.doesNotHaveBean(ToolInstrumentation.class);
 			assertThat(context.getBean(ToolCallingManager.class)).isInstanceOf(NoToolsManager.class);
 		});
 	}
@@ -150,7 +135,7 @@ class LlmObsToolAutoConfigurationTests {
 	void toolGuardCanBeSwitchedOff() {
 		this.runner.withPropertyValues("llmobs.tools.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(ToolGuard.class).doesNotHaveBean(ToolCircuitBreakers.class);
-			assertThat(context.getBean(ToolCallingManager.class)).isNotInstanceOf(GuardingToolCallingManager.class);
+			assertThat(context.getBean(ToolCallingManager.class)).isInstanceOf(NoToolsManager.class);
 		});
 	}
 
@@ -177,20 +162,6 @@ class LlmObsToolAutoConfigurationTests {
 				assertThat(context).hasNotFailed().doesNotHaveBean(ToolGuard.class);
 				assertThat(context.getBean(ToolCallingManager.class)).isInstanceOf(NoToolsManager.class);
 			});
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("applicationBeans")
-	void applicationBeanReplacesOurs(Class<?> type, Class<?> applicationConfiguration) {
-		ApplicationBeans.assertReplaceOurs(this.runner, type, applicationConfiguration);
-	}
-
-	static Stream<Arguments> applicationBeans() {
-		return Stream.of(Arguments.of(ToolMeters.class, ApplicationToolMeters.class),
-				Arguments.of(ToolTimeouts.class, ApplicationToolTimeouts.class),
-				Arguments.of(ToolGuard.class, ApplicationToolGuard.class),
-				Arguments.of(ToolSpanEnricher.class, ApplicationToolSpanEnricher.class),
-				Arguments.of(ToolCircuitBreakers.class, ApplicationToolCircuitBreakers.class));
 	}
 
 	@Test
@@ -243,6 +214,13 @@ class LlmObsToolAutoConfigurationTests {
 		assertStartupFailureNames("llmobs.tools.loop.max-identical-calls=0", "llmobs.tools.loop.max-identical-calls");
 	}
 
+	/** The application's manager is the guarding one: the guard hands it back as it is. */
+	private static void assertGuarded(AssertableApplicationContext context) {
+		ToolCallingManager manager = context.getBean(ToolCallingManager.class);
+		assertThat(manager).isNotInstanceOf(NoToolsManager.class);
+		assertThat(context.getBean(ToolInstrumentation.class).guarding(manager)).isSameAs(manager);
+	}
+
 	private void assertStartupFailureNames(String property, String expectedName) {
 		StartupFailures.assertNames(this.runner, property, expectedName);
 	}
@@ -258,58 +236,6 @@ class LlmObsToolAutoConfigurationTests {
 		@Override
 		public ToolExecutionResult executeToolCalls(Prompt prompt, ChatResponse chatResponse) {
 			throw new UnsupportedOperationException();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ApplicationToolMeters {
-
-		@Bean
-		ToolMeters application(MeterRegistry meterRegistry) {
-			return new ToolMeters(meterRegistry);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ApplicationToolTimeouts {
-
-		@Bean(destroyMethod = "close")
-		ToolTimeouts application() {
-			return new ToolTimeouts(null, Map.of(), new CallerRunsExecutorService());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ApplicationToolGuard {
-
-		@Bean
-		ToolGuard application(ToolMeters meters, BoundedTags tags, ObservationRegistry observationRegistry,
-				InstrumentationErrors errors, ToolTimeouts timeouts) {
-			return new ToolGuard(new ToolGuard.Settings("unavailable", 3, 10, "default"), null, timeouts, meters,
-					new BoundedTagValues(5), tags.stages(), observationRegistry, Clock.SYSTEM, errors);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ApplicationToolSpanEnricher {
-
-		@Bean
-		ToolSpanEnricher application(InstrumentationErrors errors) {
-			return new ToolSpanEnricher(errors);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ApplicationToolCircuitBreakers {
-
-		@Bean
-		ToolCircuitBreakers application() {
-			return ToolCircuitBreakers.of(CircuitBreakerRegistry.ofDefaults(), true);
 		}
 
 	}

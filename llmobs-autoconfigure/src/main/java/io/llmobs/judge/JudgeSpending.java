@@ -1,4 +1,4 @@
-package io.llmobs.autoconfigure.judge;
+package io.llmobs.judge;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 import io.llmobs.chat.ModelCallAccounting;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
-import io.llmobs.judge.JudgeBudget;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
