@@ -2,8 +2,8 @@ package io.llmobs.prompt;
 
 import io.llmobs.chat.InstrumentationErrors;
 import io.llmobs.chat.ObservationAncestry;
+import io.llmobs.chat.SpanAttributeWriter;
 import io.llmobs.chat.SpanPresence;
-import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +46,7 @@ public final class PromptSpanEnricher implements ObservationFilter {
 
 	private static void add(Observation.Context context, String key, @Nullable String value) {
 		if (value != null) {
-			context.addHighCardinalityKeyValue(KeyValue.of(key, value));
+			SpanAttributeWriter.set(context, key, value);
 		}
 	}
 
