@@ -5,6 +5,7 @@ import java.util.StringJoiner;
 
 import io.llmobs.core.CallAttribution;
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.SpanAttributeWriter;
 import io.llmobs.core.SpanPresence;
 import io.llmobs.cost.TokenUsage;
 import io.micrometer.common.KeyValue;
@@ -17,8 +18,9 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
 /**
  * Adds llmobs attributes to Spring AI's own chat spans when they stop: provider, usage (cache and reasoning
  * included), normalized finish reasons, stage, tenant, agent iteration and cost on model calls; stage and tenant on
- * {@code ChatClient} calls. They are high-cardinality key values, so Spring AI's metrics keep their tags. With
- * Micrometer Tracing on the class path, observations without a span are left alone.
+ * {@code ChatClient} calls. Ours go straight onto the span ({@link SpanAttributeWriter}); those that replace a value
+ * of Spring AI's convention are high-cardinality key values, so Spring AI's metrics keep their tags. With Micrometer
+ * Tracing on the class path, observations without a span are left alone.
  */
 public final class ChatSpanEnricher implements ObservationFilter {
 
@@ -58,11 +60,10 @@ public final class ChatSpanEnricher implements ObservationFilter {
 	}
 
 	private static void enrich(Observation.Context context, ModelCall call) {
-		context.addHighCardinalityKeyValue(
-				KeyValue.of(ChatSpanAttributes.PROVIDER_NAME, call.provider()));
+		replace(context, ChatSpanAttributes.PROVIDER_NAME, call.provider());
 		attribution(context, call.attribution());
-		context.addHighCardinalityKeyValue(
-				KeyValue.of(ChatSpanAttributes.AGENT_ITERATION, Integer.toString(call.scope().iteration())));
+		SpanAttributeWriter.set(context, ChatSpanAttributes.AGENT_ITERATION,
+				Integer.toString(call.scope().iteration()));
 		if (call.usageReported()) {
 			TokenUsage usage = call.usage();
 			// Spring AI's convention sets the usage attributes from the same usage; input differs where the
@@ -76,13 +77,11 @@ public final class ChatSpanEnricher implements ObservationFilter {
 		}
 		List<FinishReason> reasons = call.finishReasons();
 		if (!reasons.isEmpty()) {
-			context.addHighCardinalityKeyValue(KeyValue
-				.of(ChatSpanAttributes.RESPONSE_FINISH_REASONS, format(reasons)));
+			replace(context, ChatSpanAttributes.RESPONSE_FINISH_REASONS, format(reasons));
 		}
 		Double cost = call.costUsd();
 		if (cost != null) {
-			context.addHighCardinalityKeyValue(
-					KeyValue.of(ChatSpanAttributes.COST_USD, Double.toString(cost)));
+			SpanAttributeWriter.set(context, ChatSpanAttributes.COST_USD, Double.toString(cost));
 		}
 	}
 
@@ -97,17 +96,35 @@ public final class ChatSpanEnricher implements ObservationFilter {
 	}
 
 	private static void attribution(Observation.Context context, CallAttribution attribution) {
-		context.addHighCardinalityKeyValue(
-				KeyValue.of(ChatSpanAttributes.STAGE, attribution.stage()));
-		context.addHighCardinalityKeyValue(
-				KeyValue.of(ChatSpanAttributes.TENANT, attribution.tenant()));
+		SpanAttributeWriter.set(context, ChatSpanAttributes.STAGE, attribution.stage());
+		SpanAttributeWriter.set(context, ChatSpanAttributes.TENANT, attribution.tenant());
+	}
+
+	/**
+	 * Replaces an attribute of Spring AI's convention: a key value, which the tracer writes over the convention's;
+	 * none when the convention's value is the same.
+	 */
+	private static void replace(Observation.Context context, String key, String value) {
+		KeyValue present = context.getHighCardinalityKeyValue(key);
+		if (present == null) {
+			present = context.getLowCardinalityKeyValue(key);
+		}
+		if (present == null || !present.getValue().equals(value)) {
+			context.addHighCardinalityKeyValue(KeyValue.of(key, value));
+		}
 	}
 
 	/** Sets a token count unless already there: zero counts only when {@code evenZero}, present ones on {@code replace}. */
 	private static void tokens(Observation.Context context, String key, long count, boolean evenZero,
 			boolean replace) {
-		if ((evenZero || count > 0) && (replace || context.getHighCardinalityKeyValue(key) == null)) {
-			context.addHighCardinalityKeyValue(KeyValue.of(key, Long.toString(count)));
+		if (!evenZero && count <= 0) {
+			return;
+		}
+		if (replace) {
+			replace(context, key, Long.toString(count));
+		}
+		else if (context.getHighCardinalityKeyValue(key) == null) {
+			SpanAttributeWriter.set(context, key, Long.toString(count));
 		}
 	}
 

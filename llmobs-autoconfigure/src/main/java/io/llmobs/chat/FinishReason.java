@@ -1,6 +1,8 @@
 package io.llmobs.chat;
 
-import java.util.Locale;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +26,12 @@ public enum FinishReason {
 
 	/** Anything else the provider reported. */
 	OTHER("other");
+
+	/**
+	 * The providers' values in any case. A look-up rather than lower-casing first, which allocates for every
+	 * upper-case value ({@code STOP}), on every model call.
+	 */
+	private static final Map<String, FinishReason> BY_PROVIDER_VALUE = byProviderValue();
 
 	private final String value;
 
@@ -57,15 +65,23 @@ public enum FinishReason {
 		if (raw == null || raw.isBlank()) {
 			return null;
 		}
-		return switch (raw.toLowerCase(Locale.ROOT)) {
-			case "stop", "end_turn", "stop_sequence", "complete", "eos", "finish_reason_stop" -> STOP;
-			case "length", "max_tokens", "model_length", "max_output_tokens" -> LENGTH;
-			case "tool_calls", "tool_use", "function_call" -> TOOL_CALLS;
-			case "content_filter", "safety", "recitation", "blocklist", "prohibited_content", "spii", "refusal",
-					"guardrail_intervened", "content_filtered" ->
-				CONTENT_FILTER;
-			default -> OTHER;
-		};
+		return BY_PROVIDER_VALUE.getOrDefault(raw, OTHER);
+	}
+
+	private static Map<String, FinishReason> byProviderValue() {
+		Map<String, FinishReason> reasons = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		STOP.reportedAs(reasons, "stop", "end_turn", "stop_sequence", "complete", "eos", "finish_reason_stop");
+		LENGTH.reportedAs(reasons, "length", "max_tokens", "model_length", "max_output_tokens");
+		TOOL_CALLS.reportedAs(reasons, "tool_calls", "tool_use", "function_call");
+		CONTENT_FILTER.reportedAs(reasons, "content_filter", "safety", "recitation", "blocklist", "prohibited_content",
+				"spii", "refusal", "guardrail_intervened", "content_filtered");
+		return Collections.unmodifiableMap(reasons);
+	}
+
+	private void reportedAs(Map<String, FinishReason> reasons, String... providerValues) {
+		for (String providerValue : providerValues) {
+			reasons.put(providerValue, this);
+		}
 	}
 
 }

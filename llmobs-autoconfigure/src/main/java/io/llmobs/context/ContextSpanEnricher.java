@@ -1,8 +1,8 @@
 package io.llmobs.context;
 
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.SpanAttributeWriter;
 import io.llmobs.core.SpanPresence;
-import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
 
@@ -10,8 +10,8 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
  * Adds the context accounting to Spring AI's model-call spans when they stop: the tokens of each non-empty section
- * and the utilization, so a trace shows the budget filling iteration by iteration. High-cardinality key values, so Spring
- * AI's metrics keep their tags.
+ * and the utilization, so a trace shows the budget filling iteration by iteration. Written on the span
+ * ({@link SpanAttributeWriter}), never as tags of Spring AI's metrics.
  */
 public final class ContextSpanEnricher implements ObservationFilter {
 
@@ -44,13 +44,12 @@ public final class ContextSpanEnricher implements ObservationFilter {
 			long tokens = sections.get(section);
 			// An absent section is an empty one: fewer attributes on every span.
 			if (tokens > 0) {
-				context.addHighCardinalityKeyValue(KeyValue.of(section.spanAttribute(), Long.toString(tokens)));
+				SpanAttributeWriter.set(context, section.spanAttribute(), Long.toString(tokens));
 			}
 		}
 		Double utilization = account.utilization();
 		if (utilization != null) {
-			context.addHighCardinalityKeyValue(
-					KeyValue.of(ContextSpanAttributes.UTILIZATION, Double.toString(utilization)));
+			SpanAttributeWriter.set(context, ContextSpanAttributes.UTILIZATION, Double.toString(utilization));
 		}
 	}
 

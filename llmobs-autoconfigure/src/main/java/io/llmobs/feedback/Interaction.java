@@ -2,7 +2,6 @@ package io.llmobs.feedback;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.llmobs.core.BoundedTagValues;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +19,8 @@ final class Interaction {
 	/** Made at the first block: most interactions have none. */
 	private volatile @Nullable Set<String> blockedBy;
 
-	private final AtomicBoolean accepted = new AtomicBoolean();
+	/** A field, not an {@code AtomicBoolean}: every interaction is kept for a while, most are never accepted. */
+	private boolean accepted;
 
 	Interaction(long startNanos) {
 		this.startNanos = startNanos;
@@ -64,8 +64,10 @@ final class Interaction {
 	}
 
 	/** Whether this is the first {@code accepted}. */
-	boolean accept() {
-		return this.accepted.compareAndSet(false, true);
+	synchronized boolean accept() {
+		boolean first = !this.accepted;
+		this.accepted = true;
+		return first;
 	}
 
 }

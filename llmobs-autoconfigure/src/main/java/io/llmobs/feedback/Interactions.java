@@ -51,7 +51,15 @@ public final class Interactions {
 		if (traceId == null) {
 			return new Interaction(this.clock.monotonicTime());
 		}
-		return this.byId.get(traceId, (id) -> new Interaction(this.clock.monotonicTime()));
+		// A look-up, and an insert only for a trace not seen yet: Caffeine's get(key, mapping) reserves the key in its
+		// map and builds a compute context on every call, whether the trace is known or not.
+		Interaction known = this.byId.getIfPresent(traceId);
+		if (known != null) {
+			return known;
+		}
+		Interaction created = new Interaction(this.clock.monotonicTime());
+		Interaction raced = this.byId.asMap().putIfAbsent(traceId, created);
+		return (raced != null) ? raced : created;
 	}
 
 	/** Lets feedback on the id reach the interaction. */

@@ -3,8 +3,8 @@ package io.llmobs.prompt;
 import io.llmobs.chat.ChatComponents;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.core.ObservationAncestry;
+import io.llmobs.core.SpanAttributeWriter;
 import io.llmobs.core.SpanPresence;
-import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +47,7 @@ public final class PromptSpanEnricher implements ObservationFilter {
 
 	private static void add(Observation.Context context, String key, @Nullable String value) {
 		if (value != null) {
-			context.addHighCardinalityKeyValue(KeyValue.of(key, value));
+			SpanAttributeWriter.set(context, key, value);
 		}
 	}
 

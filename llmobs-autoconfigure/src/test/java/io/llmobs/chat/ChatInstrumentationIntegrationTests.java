@@ -3,6 +3,7 @@ package io.llmobs.chat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -17,12 +18,15 @@ import io.llmobs.test.TracedApplication;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -143,6 +147,25 @@ class ChatInstrumentationIntegrationTests {
 				.orElseThrow(() -> new AssertionError("no ChatClient span with llmobs.stage in " + spans));
 			assertThat(client.getTraceId()).isEqualTo(model.getTraceId());
 			assertThat(spans.stream().filter((span) -> span.getName().equals("chat gpt-4o-mini"))).hasSize(1);
+		});
+	}
+
+	@Test
+	void llmObsAttributesAreWrittenOnTheSpanOnceNotKeptAsKeyValuesToo() {
+		run(this.runner.withUserConfiguration(StoppedModelCalls.class), (context) -> {
+			server.enqueue(StubResponse.completion("ok").model(SNAPSHOT).usage(1_000, 100));
+			chatClient(context).prompt("hi").advisors((a) -> a.param(LlmObsParams.STAGE, "classify")).call().content();
+			SpanData model = span(spans(context), "chat gpt-4o-mini");
+			ChatModelObservationContext stopped = context.getBean(StoppedModelCalls.class).last();
+			for (String key : List.of("llmobs.stage", "llmobs.tenant", "llmobs.agent.iteration", "llmobs.cost.usd",
+					"llmobs.context.tokens.user_input", "llmobs.context.utilization")) {
+				assertThat(attribute(model, key)).as(key).isNotNull();
+				assertThat(stopped.getHighCardinalityKeyValue(key)).as(key).isNull();
+			}
+			// A value that replaces the convention's stays a key value: the tracer writes key values last.
+			assertThat(attribute(model, "gen_ai.response.finish_reasons")).isEqualTo("[\"stop\"]");
+			assertThat(stopped.getHighCardinalityKeyValue("gen_ai.response.finish_reasons").getValue())
+				.isEqualTo("[\"stop\"]");
 		});
 	}
 
@@ -423,6 +446,28 @@ class ChatInstrumentationIntegrationTests {
 
 	private static double tokens(MeterRegistry meters, String stage, String type) {
 		return meters.get("llmobs.tokens").tags("stage", stage, "type", type).counter().count();
+	}
+
+	/** Keeps the model observations as the application's own handlers see them when they stop. */
+	static class StoppedModelCalls implements ObservationHandler<ChatModelObservationContext> {
+
+		private final List<ChatModelObservationContext> stopped = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onStop(ChatModelObservationContext context) {
+			this.stopped.add(context);
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return context instanceof ChatModelObservationContext;
+		}
+
+		ChatModelObservationContext last() {
+			assertThat(this.stopped).isNotEmpty();
+			return this.stopped.get(this.stopped.size() - 1);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

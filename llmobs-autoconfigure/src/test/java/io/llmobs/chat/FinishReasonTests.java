@@ -1,5 +1,6 @@
 package io.llmobs.chat;
 
+import io.llmobs.test.AllocatedBytes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,19 @@ class FinishReasonTests {
 		assertThat(FinishReason.of("something_new")).isEqualTo(FinishReason.OTHER);
 		assertThat(FinishReason.of("")).isNull();
 		assertThat(FinishReason.of(null)).isNull();
+	}
+
+	@Test
+	void anyCaseIsNormalized() {
+		assertThat(FinishReason.of("End_Turn")).isEqualTo(FinishReason.STOP);
+		assertThat(FinishReason.of("Tool_Calls")).isEqualTo(FinishReason.TOOL_CALLS);
+	}
+
+	@Test
+	void normalizingAnUpperCaseReasonAllocatesNothing() {
+		// Once per model call, and OpenAI's and Gemini's reasons come in upper case.
+		assertThat(AllocatedBytes.perRun(1_000, () -> FinishReason.of("STOP"))).isZero();
+		assertThat(AllocatedBytes.perRun(1_000, () -> FinishReason.of("MAX_TOKENS"))).isZero();
 	}
 
 }

@@ -1,0 +1,55 @@
+package io.llmobs.core;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * Writes an attribute of llmobs's own on the span of an observation, from an {@code ObservationFilter}. When
+ * Micrometer Tracing made a span of the observation, the attribute goes straight onto it: as a key value it would be
+ * stored in the observation, merged with all others and copied onto the span when the observation stops, which on
+ * a model span also grows the observation's map past its first table. Without a span, or when the observation
+ * already has a key value of that name (the tracer would write it over ours), it becomes a high-cardinality key
+ * value, so a span made of it by any other handler still carries it.
+ */
+public final class SpanAttributeWriter {
+
+	private static final boolean TRACING_PRESENT = ClassUtils.isPresent(
+			"io.micrometer.tracing.handler.TracingObservationHandler", SpanAttributeWriter.class.getClassLoader());
+
+	private SpanAttributeWriter() {
+	}
+
+	/**
+	 * Sets an attribute on the observation's span.
+	 * @param context the observation, before its handlers are told that it stopped
+	 * @param key the attribute's name
+	 * @param value its value
+	 */
+	public static void set(Observation.Context context, String key, String value) {
+		if (!TRACING_PRESENT || context.getHighCardinalityKeyValue(key) != null
+				|| context.getLowCardinalityKeyValue(key) != null || !MicrometerTracing.tag(context, key, value)) {
+			context.addHighCardinalityKeyValue(KeyValue.of(key, value));
+		}
+	}
+
+	/** Kept apart so that Micrometer Tracing is only loaded when present. */
+	private static final class MicrometerTracing {
+
+		static boolean tag(Observation.Context context, String key, String value) {
+			TracingObservationHandler.TracingContext tracing = context
+				.get(TracingObservationHandler.TracingContext.class);
+			Span span = (tracing != null) ? tracing.getSpan() : null;
+			if (span == null) {
+				return false;
+			}
+			span.tag(key, value);
+			return true;
+		}
+
+	}
+
+}
