@@ -16,10 +16,7 @@ import io.llmobs.autoconfigure.openai.LlmObsOpenAiAutoConfiguration;
 import io.llmobs.autoconfigure.prompt.LlmObsPromptAutoConfiguration;
 import io.llmobs.autoconfigure.redact.LlmObsRedactionAutoConfiguration;
 import io.llmobs.autoconfigure.tool.LlmObsToolAutoConfiguration;
-import io.llmobs.chat.ChatClientMetricsHandler;
-import io.llmobs.chat.ChatClientStreamAdvisor;
-import io.llmobs.chat.ChatModelMetricsHandler;
-import io.llmobs.chat.ChatSpanEnricher;
+import io.llmobs.chat.ChatInstrumentation;
 import io.llmobs.chat.LlmObs;
 import io.llmobs.context.ContextGuardAdvisor;
 import io.llmobs.context.ContextObservationHandler;
@@ -64,10 +61,7 @@ class LlmObsAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(ModelCatalog.class)
 				.hasSingleBean(CostTotals.class)
-				.hasSingleBean(ChatClientStreamAdvisor.class)
-				.hasSingleBean(ChatClientMetricsHandler.class)
-				.hasSingleBean(ChatModelMetricsHandler.class)
-				.hasSingleBean(ChatSpanEnricher.class)
+				.hasSingleBean(ChatInstrumentation.class)
 				.hasSingleBean(LlmObs.class)
 				.hasSingleBean(LlmObsEndpoint.class)
 				.hasSingleBean(TokenCounter.class)

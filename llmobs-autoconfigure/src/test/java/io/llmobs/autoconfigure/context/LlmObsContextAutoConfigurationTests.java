@@ -14,7 +14,7 @@ import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.core.CallAttributionResolver;
-import io.llmobs.chat.ChatModelMetricsHandler;
+import io.llmobs.chat.ChatInstrumentation;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.chat.LlmObs;
 import io.llmobs.chat.ModelCallAccounting;
@@ -106,7 +106,7 @@ class LlmObsContextAutoConfigurationTests {
 	@Test
 	void contextAccountingCanBeSwitchedOff() {
 		this.runner.withPropertyValues("llmobs.context.enabled=false", "llmobs.context.block-ratio=0.95")
-			.run((context) -> assertThat(context).hasSingleBean(ChatModelMetricsHandler.class)
+			.run((context) -> assertThat(context).hasSingleBean(ChatInstrumentation.class)
 				.doesNotHaveBean(TokenCounter.class)
 				.doesNotHaveBean(ContextObservationHandler.class)
 				.doesNotHaveBean(ContextGuardAdvisor.class));
@@ -116,7 +116,7 @@ class LlmObsContextAutoConfigurationTests {
 	void withoutJtokkitTheContextAccountingBacksOffAndTheRestWorks() {
 		this.runner.withClassLoader(new FilteredClassLoader(Encoding.class))
 			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(ChatModelMetricsHandler.class)
+				.hasSingleBean(ChatInstrumentation.class)
 				.doesNotHaveBean(ContextObservationHandler.class));
 	}
 
@@ -124,7 +124,7 @@ class LlmObsContextAutoConfigurationTests {
 	void withoutCaffeineTheContextAccountingBacksOffAndTheRestWorks() {
 		this.runner.withClassLoader(new FilteredClassLoader(Caffeine.class))
 			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(ChatModelMetricsHandler.class)
+				.hasSingleBean(ChatInstrumentation.class)
 				.doesNotHaveBean(ContextObservationHandler.class));
 	}
 
