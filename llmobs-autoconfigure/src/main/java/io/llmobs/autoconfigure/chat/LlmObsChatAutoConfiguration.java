@@ -56,6 +56,7 @@ import org.springframework.util.function.SingletonSupplier;
 public final class LlmObsChatAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	ChatInstrumentation llmObsChatInstrumentation(ModelCatalog catalog, BoundedTags tags,
 			CallAttributionResolver attributionResolver, CostTotals costTotals,
 			UnpricedModelWarnings unpricedWarnings, InstrumentationErrors errors, MeterRegistry meterRegistry,
