@@ -10,8 +10,9 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.llmobs.context.ContextAccount;
 import io.llmobs.context.ContextAccountant;
+import io.llmobs.context.ContextInstrumentation;
 import io.llmobs.context.ContextSection;
-import io.llmobs.context.TokenCounter;
+import io.llmobs.context.ContextStats;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -127,7 +128,7 @@ public class ContextAccountingBenchmark {
 
 		ConfigurableApplicationContext application;
 
-		TokenCounter counter;
+		ContextStats stats;
 
 		ContextAccountant accountant;
 
@@ -144,8 +145,8 @@ public class ContextAccountingBenchmark {
 			this.conversation = conversation;
 			this.application = BenchmarkApplication.start(true, false,
 					"llmobs.context.cache.max-size=" + GROWING_CACHE_SIZE);
-			this.counter = this.application.getBean(TokenCounter.class);
-			this.accountant = this.application.getBean(ContextAccountant.class);
+			this.stats = this.application.getBean(ContextStats.class);
+			this.accountant = this.application.getBean(ContextInstrumentation.class).accountant();
 			this.options = ChatOptions.builder().model(MODEL).build();
 			this.messages = new ArrayList<>(BASE_MESSAGES + MAX_APPENDED);
 			this.messages.addAll(conversation.messages);
@@ -166,7 +167,7 @@ public class ContextAccountingBenchmark {
 
 		@TearDown(Level.Trial)
 		public void tearDown(BenchmarkParams benchmark) {
-			report(benchmark, this.counter, this.next);
+			report(benchmark, this.stats, this.next);
 			this.application.close();
 		}
 
@@ -180,7 +181,7 @@ public class ContextAccountingBenchmark {
 
 		ConfigurableApplicationContext application;
 
-		TokenCounter counter;
+		ContextStats stats;
 
 		ContextAccountant accountant;
 
@@ -199,8 +200,8 @@ public class ContextAccountingBenchmark {
 		@Setup(Level.Trial)
 		public void setUp() {
 			this.application = BenchmarkApplication.start(true, false);
-			this.counter = this.application.getBean(TokenCounter.class);
-			this.accountant = this.application.getBean(ContextAccountant.class);
+			this.stats = this.application.getBean(ContextStats.class);
+			this.accountant = this.application.getBean(ContextInstrumentation.class).accountant();
 			EnglishText english = new EnglishText(42L,
 					Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
 			this.system = new SystemMessage("You are the customer support assistant of a parcel delivery company. "
@@ -236,7 +237,7 @@ public class ContextAccountingBenchmark {
 
 		@TearDown(Level.Trial)
 		public void tearDown(BenchmarkParams benchmark) {
-			report(benchmark, this.counter, this.next);
+			report(benchmark, this.stats, this.next);
 			this.application.close();
 		}
 
@@ -287,11 +288,12 @@ public class ContextAccountingBenchmark {
 	 * Prints the state of the token cache after a trial: whether the background tokenizer kept up with the new texts
 	 * (pending), or had to drop some because its queue was full (dropped: estimated, counted again when next seen).
 	 */
-	private static void report(BenchmarkParams benchmark, TokenCounter counter, long calls) {
+	private static void report(BenchmarkParams benchmark, ContextStats stats, long calls) {
 		String name = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1);
+		ContextStats.CacheState cache = stats.snapshot().cache();
 		System.out.println();
-		System.out.println(name + ": " + calls + " calls, " + counter.cachedTexts() + " texts cached, "
-				+ counter.pendingTexts() + " pending, " + counter.droppedTexts() + " dropped by the tokenizer queue");
+		System.out.println(name + ": " + calls + " calls, " + cache.texts() + " texts cached, " + cache.pending()
+				+ " pending, " + cache.dropped() + " dropped by the tokenizer queue");
 	}
 
 	private static void require(boolean condition, String message) {

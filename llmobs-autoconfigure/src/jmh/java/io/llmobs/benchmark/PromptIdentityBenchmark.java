@@ -1,18 +1,15 @@
 package io.llmobs.benchmark;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.llmobs.core.InstrumentationErrors;
-import io.llmobs.prompt.PromptIdentity;
-import io.llmobs.prompt.PromptIdentityResolver;
+import io.llmobs.prompt.PromptInstrumentation;
 import io.llmobs.prompt.PromptInventory;
-import io.llmobs.prompt.PromptRegistry;
-import io.llmobs.prompt.PromptRenders;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationHandler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,6 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -33,8 +31,8 @@ import org.springframework.ai.template.st.StTemplateRenderer;
 
 /**
  * What prompt identity adds to a {@code ChatClient} call: rendering a system template through the tracking renderer
- * against Spring AI's renderer alone, and resolving the identity when the call starts, for a rendered system
- * message and for a constant one.
+ * against Spring AI's renderer alone, and resolving the identity when the call starts (what the observation handler
+ * does with a {@code ChatClient} call's observation), for a rendered system message and for a constant one.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -54,33 +52,36 @@ public class PromptIdentityBenchmark {
 
 	private TemplateRenderer tracking;
 
-	private PromptIdentityResolver resolver;
+	private ObservationHandler<ChatClientObservationContext> identities;
 
-	private ChatClientRequest rendered;
+	private ChatClientObservationContext rendered;
 
-	private ChatClientRequest constant;
+	private ChatClientObservationContext constant;
 
 	@Setup
 	public void setUp() {
-		InstrumentationErrors errors = new InstrumentationErrors(new SimpleMeterRegistry());
-		PromptRenders renders = new PromptRenders(10_000);
+		PromptInstrumentation prompts = new PromptInstrumentation(Map.of("answer", TEMPLATE), Clock.systemUTC(),
+				new InstrumentationErrors(new SimpleMeterRegistry()));
 		this.plain = StTemplateRenderer.builder().build();
-		PromptRegistry registry = new PromptRegistry(Map.of("answer", TEMPLATE), Instant.now(), this.plain, renders,
-				errors);
-		this.resolver = new PromptIdentityResolver(registry, renders,
-				new PromptInventory(registry, Clock.systemUTC(), 100), errors);
-		this.tracking = this.resolver.trackingRenderer(this.plain);
-		this.rendered = request(this.tracking.apply(TEMPLATE.replace("{company}", "{company} "), VARIABLES));
-		this.constant = request(TEMPLATE);
-		if (this.resolver.resolve(this.rendered).hash() == null || this.resolver.resolve(this.constant).name() == null) {
-			throw new IllegalStateException("identity not resolved");
+		this.tracking = prompts.trackingRenderer(this.plain);
+		this.identities = prompts.observationHandler();
+		this.rendered = call(this.tracking.apply(TEMPLATE.replace("{company}", "{company} "), VARIABLES));
+		this.constant = call(TEMPLATE);
+		this.identities.onStart(this.rendered);
+		this.identities.onStart(this.constant);
+		List<PromptInventory.Seen> seen = prompts.inventory().snapshot().calls();
+		if (seen.stream().noneMatch((call) -> call.name() == null && call.hash() != null)
+				|| seen.stream().noneMatch((call) -> "answer".equals(call.name()))) {
+			throw new IllegalStateException("identity not resolved: " + seen);
 		}
 	}
 
-	private static ChatClientRequest request(String system) {
-		return ChatClientRequest.builder()
-			.prompt(new Prompt(List.of(new SystemMessage(system), new UserMessage("Where is my parcel?"))))
-			.context(Map.of())
+	private static ChatClientObservationContext call(String system) {
+		return ChatClientObservationContext.builder()
+			.request(ChatClientRequest.builder()
+				.prompt(new Prompt(List.of(new SystemMessage(system), new UserMessage("Where is my parcel?"))))
+				.context(Map.of())
+				.build())
 			.build();
 	}
 
@@ -95,13 +96,15 @@ public class PromptIdentityBenchmark {
 	}
 
 	@Benchmark
-	public PromptIdentity resolveRendered() {
-		return this.resolver.resolve(this.rendered);
+	public ChatClientObservationContext resolveRendered() {
+		this.identities.onStart(this.rendered);
+		return this.rendered;
 	}
 
 	@Benchmark
-	public PromptIdentity resolveConstant() {
-		return this.resolver.resolve(this.constant);
+	public ChatClientObservationContext resolveConstant() {
+		this.identities.onStart(this.constant);
+		return this.constant;
 	}
 
 }

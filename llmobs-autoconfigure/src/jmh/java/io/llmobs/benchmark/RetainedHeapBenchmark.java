@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import io.llmobs.context.TokenCounter;
+import io.llmobs.context.ContextStats;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -55,8 +55,8 @@ public class RetainedHeapBenchmark {
 
 	/** Waits until the background tokenizer has counted every text it was handed, so its tables are loaded. */
 	private static void awaitTokenizer(ConfigurableApplicationContext application) throws InterruptedException {
-		TokenCounter counter = application.getBeanProvider(TokenCounter.class).getIfAvailable();
-		for (int i = 0; counter != null && counter.pendingTexts() > 0 && i < 600; i++) {
+		ContextStats stats = application.getBeanProvider(ContextStats.class).getIfAvailable();
+		for (int i = 0; stats != null && stats.snapshot().cache().pending() > 0 && i < 600; i++) {
 			Thread.sleep(50);
 		}
 	}

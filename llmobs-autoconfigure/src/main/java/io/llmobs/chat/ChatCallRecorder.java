@@ -22,7 +22,7 @@ import org.springframework.ai.chat.model.ChatResponse;
  * rather than {@link InstrumentationErrors#run}: they run on every call and close over several of its values, which
  * a lambda would allocate.
  */
-public final class ChatCallRecorder {
+final class ChatCallRecorder {
 
 	private final CallAttributionResolver attributionResolver;
 
@@ -43,23 +43,10 @@ public final class ChatCallRecorder {
 	 * @param meters the chat meters
 	 * @param errors where failures inside llmobs are reported
 	 * @param clock the clock of the meter registry
-	 */
-	public ChatCallRecorder(CallAttributionResolver attributionResolver, BoundedTagValues models, ChatMeters meters,
-			InstrumentationErrors errors, Clock clock) {
-		this(attributionResolver, models, meters, errors, clock, List::of);
-	}
-
-	/**
-	 * Creates the recorder.
-	 * @param attributionResolver resolves stage and tenant
-	 * @param models bounded model tag values
-	 * @param meters the chat meters
-	 * @param errors where failures inside llmobs are reported
-	 * @param clock the clock of the meter registry
 	 * @param listeners who is told of every call that ended; asked once, at the first call that ends, so that they
 	 * may depend on beans that are created after the observation handlers
 	 */
-	public ChatCallRecorder(CallAttributionResolver attributionResolver, BoundedTagValues models, ChatMeters meters,
+	ChatCallRecorder(CallAttributionResolver attributionResolver, BoundedTagValues models, ChatMeters meters,
 			InstrumentationErrors errors, Clock clock, Supplier<List<ChatCallListener>> listeners) {
 		this.attributionResolver = attributionResolver;
 		this.models = models;

@@ -13,7 +13,7 @@ import org.springframework.ai.chat.client.observation.ChatClientObservationConte
  * its model calls) and records {@code llmobs.chat} for {@code call()}; streams are recorded by
  * {@link ChatClientStreamAdvisor}, which sees their chunks and cancellation.
  */
-public final class ChatClientMetricsHandler implements ObservationHandler<ChatClientObservationContext> {
+final class ChatClientMetricsHandler implements ObservationHandler<ChatClientObservationContext> {
 
 	private final ChatCallRecorder recorder;
 
@@ -21,7 +21,7 @@ public final class ChatClientMetricsHandler implements ObservationHandler<ChatCl
 	 * Creates the handler.
 	 * @param recorder starts and records the calls
 	 */
-	public ChatClientMetricsHandler(ChatCallRecorder recorder) {
+	ChatClientMetricsHandler(ChatCallRecorder recorder) {
 		this.recorder = recorder;
 	}
 

@@ -25,7 +25,7 @@ import org.springframework.core.Ordered;
  * non-empty chunk and {@code llmobs.chat} when the stream completes, fails or is cancelled. It takes part in streams
  * only, so {@code call()} pays nothing for it: {@link ChatClientMetricsHandler} records those.
  */
-public final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
+final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
 
 	/** Outside chat memory ({@code +200}) and the tool loop ({@code +300}), so one stream spans all iterations. */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
@@ -38,7 +38,7 @@ public final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvis
 	 * Creates the advisor.
 	 * @param recorder starts and records the calls
 	 */
-	public ChatClientStreamAdvisor(ChatCallRecorder recorder) {
+	ChatClientStreamAdvisor(ChatCallRecorder recorder) {
 		this.recorder = recorder;
 	}
 

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Records the chat meters. Meters are registered once per tag combination and kept, so the request path does a
  * map lookup instead of building tags; every tag value is already bounded.
  */
-public final class ChatMeters {
+final class ChatMeters {
 
 	private static final String MODEL = "model";
 
@@ -44,7 +44,7 @@ public final class ChatMeters {
 	 * Creates the chat meters.
 	 * @param registry where the meters are registered
 	 */
-	public ChatMeters(MeterRegistry registry) {
+	ChatMeters(MeterRegistry registry) {
 		this.registry = registry;
 	}
 

@@ -12,7 +12,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * Records tokens, cost and finish reasons of every model round trip that Spring AI observes (each iteration of a
  * tool loop included), and adds the cost to the enclosing task.
  */
-public final class ChatModelMetricsHandler implements ObservationHandler<ChatModelObservationContext> {
+final class ChatModelMetricsHandler implements ObservationHandler<ChatModelObservationContext> {
 
 	private final ModelCallAccounting accounting;
 
@@ -32,7 +32,7 @@ public final class ChatModelMetricsHandler implements ObservationHandler<ChatMod
 	 * @param unpricedWarnings warnings about models without a price
 	 * @param errors where failures inside llmobs are reported
 	 */
-	public ChatModelMetricsHandler(ModelCallAccounting accounting, ChatMeters meters, CostTotals costTotals,
+	ChatModelMetricsHandler(ModelCallAccounting accounting, ChatMeters meters, CostTotals costTotals,
 			UnpricedModelWarnings unpricedWarnings, InstrumentationErrors errors) {
 		this.accounting = accounting;
 		this.meters = meters;

@@ -22,7 +22,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * of Spring AI's convention are high-cardinality key values, so Spring AI's metrics keep their tags. With Micrometer
  * Tracing on the class path, observations without a span are left alone.
  */
-public final class ChatSpanEnricher implements ObservationFilter {
+final class ChatSpanEnricher implements ObservationFilter {
 
 	private final ModelCallAccounting accounting;
 
@@ -33,7 +33,7 @@ public final class ChatSpanEnricher implements ObservationFilter {
 	 * @param accounting the model-call accounting shared with the metrics
 	 * @param errors where failures inside llmobs are reported
 	 */
-	public ChatSpanEnricher(ModelCallAccounting accounting, InstrumentationErrors errors) {
+	ChatSpanEnricher(ModelCallAccounting accounting, InstrumentationErrors errors) {
 		this.accounting = accounting;
 		this.errors = errors.register(ChatComponents.SPANS);
 	}

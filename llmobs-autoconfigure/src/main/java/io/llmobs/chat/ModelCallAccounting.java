@@ -34,7 +34,7 @@ public final class ModelCallAccounting {
 	 * @param models bounded model tag values
 	 * @param attributionResolver attribution of model calls outside a {@code ChatClient} call
 	 */
-	public ModelCallAccounting(ModelCatalog catalog, BoundedTagValues models,
+	ModelCallAccounting(ModelCatalog catalog, BoundedTagValues models,
 			CallAttributionResolver attributionResolver) {
 		this.catalog = catalog;
 		this.models = models;

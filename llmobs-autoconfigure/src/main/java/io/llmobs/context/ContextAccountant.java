@@ -48,7 +48,7 @@ public final class ContextAccountant {
 	 * @param calibration the per-model calibration
 	 * @param catalog where context windows are looked up
 	 */
-	public ContextAccountant(TokenCounter counter, ContextCalibration calibration, ModelCatalog catalog) {
+	ContextAccountant(TokenCounter counter, ContextCalibration calibration, ModelCatalog catalog) {
 		this.counter = counter;
 		this.calibration = calibration;
 		this.catalog = catalog;

@@ -40,7 +40,7 @@ public final class ContextCalibration {
 	 * Creates the calibration.
 	 * @param smoothing the weight of the newest ratio in the moving average, in (0, 1]
 	 */
-	public ContextCalibration(double smoothing) {
+	ContextCalibration(double smoothing) {
 		if (!(smoothing > 0 && smoothing <= 1)) {
 			throw new IllegalArgumentException("smoothing must be in (0, 1], not " + smoothing);
 		}

@@ -21,7 +21,7 @@ import org.springframework.core.Ordered;
  * retrieval, memory and tool-calling advisors, so it sees every round trip of the tool loop exactly as the model
  * would. It counts on the caller's thread, exactly; a failure of its own never fails the call.
  */
-public final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, LlmObsAdvisor {
+final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, LlmObsAdvisor {
 
 	/** Late in the chain: after Spring AI's advisors and ordinary application advisors, before the model call. */
 	public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 1000;
@@ -47,7 +47,7 @@ public final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, Ll
 	 * @param meters the context meters
 	 * @param errors where failures inside llmobs are reported
 	 */
-	public ContextGuardAdvisor(ContextAccountant accountant, double blockRatio,
+	ContextGuardAdvisor(ContextAccountant accountant, double blockRatio,
 			CallAttributionResolver attributionResolver, BoundedTagValues models, ContextMeters meters,
 			InstrumentationErrors errors) {
 		this.accountant = accountant;

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * crossings, blocked calls and the largest utilization of the last {@link #RECENT_MINUTES} minutes, recorded with the
  * meters in one lookup.
  */
-public final class ContextMeters {
+final class ContextMeters {
 
 	/** How far back the recent maximum utilization reaches. */
 	static final int RECENT_MINUTES = 15;
@@ -42,7 +42,7 @@ public final class ContextMeters {
 	 * Creates the context meters.
 	 * @param registry where the meters are registered
 	 */
-	public ContextMeters(MeterRegistry registry) {
+	ContextMeters(MeterRegistry registry) {
 		this.registry = registry;
 	}
 

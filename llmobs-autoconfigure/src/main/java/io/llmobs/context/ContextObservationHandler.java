@@ -14,7 +14,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * and when it ends records the sections, the utilization and threshold crossings, and calibrates the estimate
  * against the provider's reported input tokens.
  */
-public final class ContextObservationHandler implements ObservationHandler<ChatModelObservationContext> {
+final class ContextObservationHandler implements ObservationHandler<ChatModelObservationContext> {
 
 	private final ContextAccountant accountant;
 
@@ -34,7 +34,7 @@ public final class ContextObservationHandler implements ObservationHandler<ChatM
 	 * @param warnRatio the utilization that counts as a threshold crossing
 	 * @param errors where failures inside llmobs are reported
 	 */
-	public ContextObservationHandler(ContextAccountant accountant, ModelCallAccounting modelCalls,
+	ContextObservationHandler(ContextAccountant accountant, ModelCallAccounting modelCalls,
 			ContextMeters meters, double warnRatio, InstrumentationErrors errors) {
 		this.accountant = accountant;
 		this.modelCalls = modelCalls;

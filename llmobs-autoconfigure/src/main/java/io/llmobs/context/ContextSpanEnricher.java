@@ -13,7 +13,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * and the utilization, so a trace shows the budget filling iteration by iteration. Written on the span
  * ({@link SpanAttributeWriter}), never as tags of Spring AI's metrics.
  */
-public final class ContextSpanEnricher implements ObservationFilter {
+final class ContextSpanEnricher implements ObservationFilter {
 
 	private final ContextAccountant accountant;
 
@@ -24,7 +24,7 @@ public final class ContextSpanEnricher implements ObservationFilter {
 	 * @param accountant the context accountant shared with the metrics
 	 * @param errors where failures inside llmobs are reported
 	 */
-	public ContextSpanEnricher(ContextAccountant accountant, InstrumentationErrors errors) {
+	ContextSpanEnricher(ContextAccountant accountant, InstrumentationErrors errors) {
 		this.accountant = accountant;
 		this.errors = errors.register(ContextAccountant.COMPONENT);
 	}

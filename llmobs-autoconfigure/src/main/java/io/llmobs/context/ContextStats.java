@@ -23,7 +23,7 @@ public final class ContextStats {
 	 * @param calibration the calibration to show
 	 * @param counter the token counter whose cache to show
 	 */
-	public ContextStats(ContextMeters meters, ContextCalibration calibration, TokenCounter counter) {
+	ContextStats(ContextMeters meters, ContextCalibration calibration, TokenCounter counter) {
 		this.meters = meters;
 		this.calibration = calibration;
 		this.counter = counter;

@@ -34,7 +34,7 @@ import org.springframework.ai.tool.definition.ToolDefinition;
  * drained by one task at a time, so a busy application wakes the executor once per batch, not once per text.
  * {@link #count} tokenizes on the caller's thread, for the block guard, which must be exact before sending.
  */
-public final class TokenCounter implements AutoCloseable {
+final class TokenCounter implements AutoCloseable {
 
 	/** Objects whose counts are remembered by identity: a few hundred kilobytes with every slot used. */
 	static final int RECENT_SLOTS = 4096;
@@ -78,7 +78,7 @@ public final class TokenCounter implements AutoCloseable {
 	 * @param executor where texts not yet cached are tokenized, one task at a time: owned by the counter from now on
 	 * and shut down when it is closed
 	 */
-	public TokenCounter(long maximumSize, Duration expireAfterAccess, int queueCapacity, ExecutorService executor) {
+	TokenCounter(long maximumSize, Duration expireAfterAccess, int queueCapacity, ExecutorService executor) {
 		this.counts = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(expireAfterAccess).build();
 		this.queueCapacity = queueCapacity;
 		this.executor = executor;

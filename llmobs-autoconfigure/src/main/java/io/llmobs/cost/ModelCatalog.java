@@ -41,6 +41,15 @@ public final class ModelCatalog {
 	}
 
 	/**
+	 * The dated catalog of prices and context windows that ships with llmobs.
+	 * @return the catalog
+	 * @throws IllegalStateException when the bundled catalog is missing or invalid
+	 */
+	public static ModelCatalog bundled() {
+		return new ModelCatalogReader().readBundled();
+	}
+
+	/**
 	 * A catalog with the application's entries ahead of this catalog's; an override with the key of one of ours
 	 * replaces it, taking unset values from it.
 	 * @param overrides entries configured by the application

@@ -15,10 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a model catalog from its JSON form ({@code META-INF/llmobs/model-catalog.json} is the bundled one).
  */
-public final class ModelCatalogReader {
+final class ModelCatalogReader {
 
 	/** Location of the bundled catalog on the class path. */
-	public static final String BUNDLED_CATALOG = "META-INF/llmobs/model-catalog.json";
+	static final String BUNDLED_CATALOG = "META-INF/llmobs/model-catalog.json";
 
 	private final JsonMapper jsonMapper = JsonMapper.builder().build();
 
@@ -27,7 +27,7 @@ public final class ModelCatalogReader {
 	 * @return the catalog
 	 * @throws IllegalStateException when the bundled catalog is missing or invalid
 	 */
-	public ModelCatalog readBundled() {
+	ModelCatalog readBundled() {
 		try (InputStream input = ModelCatalogReader.class.getClassLoader().getResourceAsStream(BUNDLED_CATALOG)) {
 			if (input == null) {
 				throw new IllegalStateException("Bundled model catalog " + BUNDLED_CATALOG + " is missing");
@@ -45,7 +45,7 @@ public final class ModelCatalogReader {
 	 * @return the catalog
 	 * @throws IllegalArgumentException naming the entry when the document is invalid
 	 */
-	public ModelCatalog read(InputStream input) {
+	ModelCatalog read(InputStream input) {
 		JsonNode root;
 		try {
 			root = this.jsonMapper.readTree(input);

@@ -10,7 +10,7 @@ import okhttp3.Response;
  * Takes the correlation id ({@link StreamModelSpans#HEADER}) off a request before it leaves the application, once
  * the HTTP observation has read it.
  */
-public final class CorrelationHeaderRemover implements Interceptor {
+final class CorrelationHeaderRemover implements Interceptor {
 
 	@Override
 	public Response intercept(Chain chain) throws IOException {

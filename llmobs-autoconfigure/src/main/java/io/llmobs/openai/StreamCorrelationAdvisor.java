@@ -20,7 +20,7 @@ import org.springframework.core.Ordered;
  * Gives the request of every streamed OpenAI model call of an instrumented {@code ChatClient} a correlation id
  * ({@link StreamModelSpans#HEADER}), by which its HTTP span finds the model span it belongs to.
  */
-public final class StreamCorrelationAdvisor implements StreamAdvisor, LlmObsAdvisor {
+final class StreamCorrelationAdvisor implements StreamAdvisor, LlmObsAdvisor {
 
 	/** Next to the model call, inside the tool loop, so that every round trip gets an id of its own. */
 	public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
@@ -36,7 +36,7 @@ public final class StreamCorrelationAdvisor implements StreamAdvisor, LlmObsAdvi
 	 * @param spans where the model spans are found by correlation id
 	 * @param errors where failures inside llmobs are reported
 	 */
-	public StreamCorrelationAdvisor(StreamModelSpans spans, InstrumentationErrors errors) {
+	StreamCorrelationAdvisor(StreamModelSpans spans, InstrumentationErrors errors) {
 		this.spans = spans;
 		this.errors = errors.register(ChatComponents.CHAT_CLIENT);
 	}

@@ -23,7 +23,7 @@ import org.springframework.ai.openai.OpenAiChatOptions;
  * The OpenAI SDK sends a streamed request from a thread of its own, where neither the model observation nor any
  * other trace context is current; the correlation id is what leads from that request back to its model span.
  */
-public final class StreamModelSpans implements ObservationHandler<ChatModelObservationContext> {
+final class StreamModelSpans implements ObservationHandler<ChatModelObservationContext> {
 
 	/** The request header that carries the correlation id; never sent to the provider. */
 	public static final String HEADER = "x-llmobs-stream-id";
@@ -38,7 +38,7 @@ public final class StreamModelSpans implements ObservationHandler<ChatModelObser
 	 * Creates the table.
 	 * @param errors where failures inside llmobs are reported
 	 */
-	public StreamModelSpans(InstrumentationErrors errors) {
+	StreamModelSpans(InstrumentationErrors errors) {
 		this.errors = errors.register(ChatComponents.CHAT_CLIENT);
 	}
 

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * the model call's trace context ({@code traceparent}, {@code baggage}) as the request of a plain call does. Plain
  * calls, and every other HTTP request, are left to the application's sender tracing handler.
  */
-public final class StreamRequestTracingHandler implements TracingObservationHandler<OkHttpContext> {
+final class StreamRequestTracingHandler implements TracingObservationHandler<OkHttpContext> {
 
 	private final StreamModelSpans spans;
 
@@ -28,7 +28,7 @@ public final class StreamRequestTracingHandler implements TracingObservationHand
 	 * @param tracer the tracer
 	 * @param propagator writes the trace context into the request
 	 */
-	public StreamRequestTracingHandler(StreamModelSpans spans, Tracer tracer, Propagator propagator) {
+	StreamRequestTracingHandler(StreamModelSpans spans, Tracer tracer, Propagator propagator) {
 		this.spans = spans;
 		this.tracer = tracer;
 		this.sender = new PropagatingSenderTracingObservationHandler<>(tracer, propagator);

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param hash the {@code llmobs.prompt.hash} value: the version of the system message template, or {@code null}
  * when the call has no system message
  */
-public record PromptIdentity(@Nullable String name, @Nullable String version, @Nullable String hash) {
+record PromptIdentity(@Nullable String name, @Nullable String version, @Nullable String hash) {
 
 	/** The identity of a call without parameters, registry prompt or system message. */
 	public static final PromptIdentity NONE = new PromptIdentity(null, null, null);

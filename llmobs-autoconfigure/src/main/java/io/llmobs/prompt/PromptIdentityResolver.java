@@ -19,7 +19,7 @@ import org.springframework.ai.template.TemplateRenderer;
  * renderer rendered it, else the text itself. Rendered texts are recognised by identity and template hashes are
  * cached, so a call costs a few map look-ups.
  */
-public final class PromptIdentityResolver {
+final class PromptIdentityResolver {
 
 	/** Where prompt identity: template tracking and resolution report failures in {@code llmobs.instrumentation.errors}. */
 	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("prompts");
@@ -39,7 +39,7 @@ public final class PromptIdentityResolver {
 	 * @param inventory where identities seen are listed
 	 * @param errors where failures are reported
 	 */
-	public PromptIdentityResolver(PromptRegistry registry, PromptRenders renders, PromptInventory inventory,
+	PromptIdentityResolver(PromptRegistry registry, PromptRenders renders, PromptInventory inventory,
 			InstrumentationErrors errors) {
 		this.registry = registry;
 		this.renders = renders;

@@ -32,7 +32,7 @@ public final class PromptInventory {
 	 * @param clock the clock of first-seen times
 	 * @param maxSeen distinct identities listed at most
 	 */
-	public PromptInventory(PromptRegistry registry, Clock clock, int maxSeen) {
+	PromptInventory(PromptRegistry registry, Clock clock, int maxSeen) {
 		this.registry = registry;
 		this.clock = clock;
 		this.maxSeen = maxSeen;
@@ -42,7 +42,7 @@ public final class PromptInventory {
 	 * Notes an identity that a call carried.
 	 * @param identity the identity
 	 */
-	public void seen(PromptIdentity identity) {
+	void seen(PromptIdentity identity) {
 		if (this.seen.containsKey(identity)) {
 			return;
 		}

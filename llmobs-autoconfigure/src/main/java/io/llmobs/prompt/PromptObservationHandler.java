@@ -10,7 +10,7 @@ import org.springframework.ai.chat.client.observation.ChatClientObservationConte
  * Resolves the prompt identity of every {@code ChatClient} call when it starts and leaves it in the call's context,
  * where {@link PromptSpanEnricher} finds it for the call's span and its model calls' spans.
  */
-public final class PromptObservationHandler implements ObservationHandler<ChatClientObservationContext> {
+final class PromptObservationHandler implements ObservationHandler<ChatClientObservationContext> {
 
 	private final PromptIdentityResolver resolver;
 
@@ -21,7 +21,7 @@ public final class PromptObservationHandler implements ObservationHandler<ChatCl
 	 * @param resolver resolves the identities
 	 * @param errors where failures are reported
 	 */
-	public PromptObservationHandler(PromptIdentityResolver resolver, InstrumentationErrors errors) {
+	PromptObservationHandler(PromptIdentityResolver resolver, InstrumentationErrors errors) {
 		this.resolver = resolver;
 		this.errors = errors.register(PromptIdentityResolver.COMPONENT);
 	}

@@ -32,7 +32,7 @@ public final class PromptRegistry {
 	 * @param renders where renders are noted
 	 * @param errors where a failure to note a render is reported
 	 */
-	public PromptRegistry(Map<String, String> templates, Instant loadedAt, TemplateRenderer renderer,
+	PromptRegistry(Map<String, String> templates, Instant loadedAt, TemplateRenderer renderer,
 			PromptRenders renders, InstrumentationErrors errors) {
 		Map<String, RegisteredPrompt> byName = new TreeMap<>();
 		Map<String, RegisteredPrompt> byText = new HashMap<>();

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * by identity: a rendered text is found only as the very string that was put into the message, and is forgotten
  * once the message is gone.
  */
-public final class PromptRenders {
+final class PromptRenders {
 
 	private final Cache<String, RenderedTemplate> renders;
 
@@ -20,7 +20,7 @@ public final class PromptRenders {
 	 * Creates the memory.
 	 * @param maxSize rendered texts, and template hashes, kept at most
 	 */
-	public PromptRenders(long maxSize) {
+	PromptRenders(long maxSize) {
 		this.renders = Caffeine.newBuilder().weakKeys().maximumSize(maxSize).build();
 		this.templateHashes = Caffeine.newBuilder().weakKeys().maximumSize(maxSize).build();
 	}

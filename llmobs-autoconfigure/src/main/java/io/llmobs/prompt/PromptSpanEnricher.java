@@ -15,7 +15,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
 /**
  * Adds the prompt identity of a {@code ChatClient} call to its span and to the spans of the model calls it made.
  */
-public final class PromptSpanEnricher implements ObservationFilter {
+final class PromptSpanEnricher implements ObservationFilter {
 
 	private final InstrumentationErrors errors;
 
@@ -23,7 +23,7 @@ public final class PromptSpanEnricher implements ObservationFilter {
 	 * Creates the filter.
 	 * @param errors where failures are reported
 	 */
-	public PromptSpanEnricher(InstrumentationErrors errors) {
+	PromptSpanEnricher(InstrumentationErrors errors) {
 		this.errors = errors.register(ChatComponents.SPANS);
 	}
 

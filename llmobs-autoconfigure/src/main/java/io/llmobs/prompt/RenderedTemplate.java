@@ -8,6 +8,6 @@ import org.jspecify.annotations.Nullable;
  * @param templateHash the version of the template
  * @param prompt the registry prompt of the template, or {@code null} when it is not managed
  */
-public record RenderedTemplate(String templateHash, @Nullable RegisteredPrompt prompt) {
+record RenderedTemplate(String templateHash, @Nullable RegisteredPrompt prompt) {
 
 }

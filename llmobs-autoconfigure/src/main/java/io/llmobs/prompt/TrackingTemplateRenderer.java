@@ -10,7 +10,7 @@ import org.springframework.ai.template.TemplateRenderer;
 /**
  * Renders templates with a delegate and notes in {@link PromptRenders} which template each result came from.
  */
-public final class TrackingTemplateRenderer implements TemplateRenderer {
+final class TrackingTemplateRenderer implements TemplateRenderer {
 
 	private final TemplateRenderer delegate;
 
@@ -27,7 +27,7 @@ public final class TrackingTemplateRenderer implements TemplateRenderer {
 	 * @param source what a template is: its hash and registry prompt
 	 * @param errors where a failure to note is reported
 	 */
-	public TrackingTemplateRenderer(TemplateRenderer delegate, PromptRenders renders,
+	TrackingTemplateRenderer(TemplateRenderer delegate, PromptRenders renders,
 			Function<String, RenderedTemplate> source, InstrumentationErrors errors) {
 		this.delegate = delegate;
 		this.renders = renders;

@@ -16,15 +16,9 @@ import io.llmobs.autoconfigure.openai.LlmObsOpenAiAutoConfiguration;
 import io.llmobs.autoconfigure.prompt.LlmObsPromptAutoConfiguration;
 import io.llmobs.autoconfigure.redact.LlmObsRedactionAutoConfiguration;
 import io.llmobs.autoconfigure.tool.LlmObsToolAutoConfiguration;
-import io.llmobs.chat.ChatClientMetricsHandler;
-import io.llmobs.chat.ChatClientStreamAdvisor;
-import io.llmobs.chat.ChatModelMetricsHandler;
-import io.llmobs.chat.ChatSpanEnricher;
+import io.llmobs.chat.ChatInstrumentation;
 import io.llmobs.chat.LlmObs;
-import io.llmobs.context.ContextGuardAdvisor;
-import io.llmobs.context.ContextObservationHandler;
-import io.llmobs.context.ContextSpanEnricher;
-import io.llmobs.context.TokenCounter;
+import io.llmobs.context.ContextInstrumentation;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.cost.ModelCatalog;
@@ -64,16 +58,11 @@ class LlmObsAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(ModelCatalog.class)
 				.hasSingleBean(CostTotals.class)
-				.hasSingleBean(ChatClientStreamAdvisor.class)
-				.hasSingleBean(ChatClientMetricsHandler.class)
-				.hasSingleBean(ChatModelMetricsHandler.class)
-				.hasSingleBean(ChatSpanEnricher.class)
+				.hasSingleBean(ChatInstrumentation.class)
 				.hasSingleBean(LlmObs.class)
 				.hasSingleBean(LlmObsEndpoint.class)
-				.hasSingleBean(TokenCounter.class)
-				.hasSingleBean(ContextObservationHandler.class)
-				.hasSingleBean(ContextSpanEnricher.class)
-				.doesNotHaveBean(ContextGuardAdvisor.class);
+				.hasSingleBean(ContextInstrumentation.class)
+				.doesNotHaveBean("llmObsContextGuardAdvisor");
 			assertThat(context.getBean(ModelCatalog.class).getDate()).isNotBlank();
 			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().context()).isNotNull();
 		});

@@ -10,7 +10,10 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.llmobs.actuate.LlmObsEndpoint;
+import io.llmobs.chat.ModelCallAccounting;
+import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.core.LlmObsParams;
+import io.llmobs.cost.ModelCatalog;
 import io.llmobs.test.CallerRunsExecutorService;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.RecordedRequest;
@@ -313,8 +316,9 @@ class ContextAccountingIntegrationTests {
 			assertThat(errors.get(0)).as("the first call, uncorrected: 1 - 1 / 1.25").isCloseTo(0.2, within(0.01));
 			assertThat(errors.subList(1, errors.size())).as("every later call").allSatisfy(
 					(later) -> assertThat(later).isLessThanOrEqualTo(0.03));
-			ContextCalibration.ModelCalibration.Snapshot calibration = context.getBean(ContextCalibration.class)
+			ContextCalibration.ModelCalibration.Snapshot calibration = context.getBean(ContextStats.class)
 				.snapshot()
+				.calibration()
 				.get("gpt-4o-mini");
 			assertThat(calibration.factor()).isCloseTo(1.25, within(0.01));
 			assertThat(calibration.samples()).isEqualTo(questions.size());
@@ -326,8 +330,10 @@ class ContextAccountingIntegrationTests {
 		run(this.runner, false, (context) -> {
 			ChatClient client = chatClient(context);
 			client.prompt("Hi").call().content();
-			TokenCounter counter = context.getBean(TokenCounter.class);
-			await().untilAsserted(() -> assertThat(counter.pendingTexts()).as("vocabulary loaded, 'Hi' counted").isZero());
+			ContextStats stats = context.getBean(ContextStats.class);
+			await().untilAsserted(() -> assertThat(stats.snapshot().cache().pending())
+				.as("vocabulary loaded, 'Hi' counted")
+				.isZero());
 			server.enqueue(StubResponse.completion("7.49 EUR").delay(Duration.ofMillis(300)));
 			String question = "What does a 2 kg parcel from Hamburg to Berlin cost, and how long does it take?";
 			client.prompt().system(SYSTEM).user(question)
@@ -337,7 +343,7 @@ class ContextAccountingIntegrationTests {
 			MeterRegistry meters = meters(context);
 			assertThat(sectionTokens(meters, "async", "system")).isEqualTo(message(SYSTEM));
 			assertThat(sectionTokens(meters, "async", "user_input")).isEqualTo(message(question) + 3);
-			assertThat(counter.pendingTexts()).isZero();
+			assertThat(stats.snapshot().cache().pending()).isZero();
 		});
 	}
 
@@ -438,8 +444,12 @@ class ContextAccountingIntegrationTests {
 	static class SameThreadTokenizing {
 
 		@Bean
-		TokenCounter llmObsTokenCounter() {
-			return new TokenCounter(10_000, Duration.ofMinutes(10), 1_000, new CallerRunsExecutorService());
+		ContextInstrumentation llmObsContextInstrumentation(ModelCatalog catalog, ModelCallAccounting modelCalls,
+				InstrumentationErrors errors, MeterRegistry meterRegistry) {
+			// The default calibration smoothing and warn ratio.
+			return new ContextInstrumentation(
+					new ContextInstrumentation.Settings(10_000, Duration.ofMinutes(10), 1_000, 0.2, 0.8),
+					new CallerRunsExecutorService(), catalog, modelCalls, errors, meterRegistry);
 		}
 
 	}

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BundledModelCatalogTests {
 
-	private static final ModelCatalog catalog = new ModelCatalogReader().readBundled();
+	private static final ModelCatalog catalog = ModelCatalog.bundled();
 
 	@Test
 	void isDatedAndSourced() {

@@ -8,13 +8,8 @@ import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.core.CallAttributionResolver;
 import io.llmobs.chat.ChatCallListener;
-import io.llmobs.chat.ChatCallRecorder;
-import io.llmobs.chat.ChatClientMetricsHandler;
-import io.llmobs.chat.ChatClientStreamAdvisor;
-import io.llmobs.chat.ChatMeters;
+import io.llmobs.chat.ChatInstrumentation;
 import io.llmobs.chat.ChatMetricNames;
-import io.llmobs.chat.ChatModelMetricsHandler;
-import io.llmobs.chat.ChatSpanEnricher;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.chat.LlmObs;
 import io.llmobs.chat.LlmObsAdvisor;
@@ -26,12 +21,15 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.client.advisor.api.Advisor;
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -59,49 +57,37 @@ public final class LlmObsChatAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChatMeters llmObsChatMeters(MeterRegistry meterRegistry) {
-		return new ChatMeters(meterRegistry);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ModelCallAccounting llmObsModelCallAccounting(ModelCatalog catalog, BoundedTags tags,
-			CallAttributionResolver attributionResolver) {
-		return new ModelCallAccounting(catalog, tags.models(), attributionResolver);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ChatModelMetricsHandler llmObsChatModelMetricsHandler(ModelCallAccounting accounting, ChatMeters meters,
-			CostTotals costTotals, UnpricedModelWarnings unpricedWarnings, InstrumentationErrors errors) {
-		return new ChatModelMetricsHandler(accounting, meters, costTotals, unpricedWarnings, errors);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ChatSpanEnricher llmObsChatSpanEnricher(ModelCallAccounting accounting, InstrumentationErrors errors) {
-		return new ChatSpanEnricher(accounting, errors);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ChatCallRecorder llmObsChatCallRecorder(CallAttributionResolver attributionResolver, BoundedTags tags,
-			ChatMeters meters, InstrumentationErrors errors, MeterRegistry meterRegistry,
+	ChatInstrumentation llmObsChatInstrumentation(ModelCatalog catalog, BoundedTags tags,
+			CallAttributionResolver attributionResolver, CostTotals costTotals,
+			UnpricedModelWarnings unpricedWarnings, InstrumentationErrors errors, MeterRegistry meterRegistry,
 			ObjectProvider<ChatCallListener> listeners) {
-		return new ChatCallRecorder(attributionResolver, tags.models(), meters, errors, meterRegistry.config().clock(),
-				SingletonSupplier.of(() -> listeners.orderedStream().toList()));
+		return new ChatInstrumentation(catalog, tags, attributionResolver, costTotals, unpricedWarnings, errors,
+				meterRegistry, SingletonSupplier.of(() -> listeners.orderedStream().toList()));
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ChatClientMetricsHandler llmObsChatClientMetricsHandler(ChatCallRecorder recorder) {
-		return new ChatClientMetricsHandler(recorder);
+	ModelCallAccounting llmObsModelCallAccounting(ChatInstrumentation chat) {
+		return chat.modelCalls();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ChatClientStreamAdvisor llmObsChatClientStreamAdvisor(ChatCallRecorder recorder) {
-		return new ChatClientStreamAdvisor(recorder);
+	ObservationHandler<ChatModelObservationContext> llmObsChatModelMetricsHandler(ChatInstrumentation chat) {
+		return chat.modelMetricsHandler();
+	}
+
+	@Bean
+	ObservationFilter llmObsChatSpanEnricher(ChatInstrumentation chat) {
+		return chat.spanEnricher();
+	}
+
+	@Bean
+	ObservationHandler<ChatClientObservationContext> llmObsChatClientMetricsHandler(ChatInstrumentation chat) {
+		return chat.callMetricsHandler();
+	}
+
+	@Bean
+	LlmObsAdvisor llmObsChatClientStreamAdvisor(ChatInstrumentation chat) {
+		return chat.streamAdvisor();
 	}
 
 	@Bean

@@ -9,18 +9,16 @@ import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.core.CallAttributionResolver;
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.chat.LlmObsAdvisor;
 import io.llmobs.chat.ModelCallAccounting;
-import io.llmobs.context.ContextAccountant;
-import io.llmobs.context.ContextCalibration;
-import io.llmobs.context.ContextGuardAdvisor;
-import io.llmobs.context.ContextMeters;
-import io.llmobs.context.ContextObservationHandler;
-import io.llmobs.context.ContextSpanEnricher;
+import io.llmobs.context.ContextInstrumentation;
 import io.llmobs.context.ContextStats;
-import io.llmobs.context.TokenCounter;
 import io.llmobs.cost.ModelCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationHandler;
 
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -48,54 +46,35 @@ public final class LlmObsContextAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	TokenCounter llmObsTokenCounter(LlmObsProperties properties, Environment environment,
-			ObjectProvider<TaskDecorator> taskDecorator) {
+	ContextInstrumentation llmObsContextInstrumentation(LlmObsProperties properties, Environment environment,
+			ObjectProvider<TaskDecorator> taskDecorator, ModelCatalog catalog, ModelCallAccounting modelCalls,
+			InstrumentationErrors errors, MeterRegistry meterRegistry) {
 		LlmObsProperties.Context context = properties.getContext();
+		ContextInstrumentation.Settings settings = new ContextInstrumentation.Settings(
+				context.getCache().getMaxSize(), context.getCache().getExpireAfterAccess(),
+				context.getTokenizer().getQueueCapacity(), context.getCalibration().getSmoothing(),
+				context.getWarnRatio());
 		// The counter runs one task at a time: the vocabulary's warm-up, then a drain of its own bounded queue.
-		return new TokenCounter(context.getCache().getMaxSize(), context.getCache().getExpireAfterAccess(),
-				context.getTokenizer().getQueueCapacity(),
+		return new ContextInstrumentation(settings,
 				new LlmObsThreadPools(environment, taskDecorator).executor("llmobs-tokenizer-",
-						(pool) -> pool.corePoolSize(1).maxPoolSize(1).queueCapacity(2)));
+						(pool) -> pool.corePoolSize(1).maxPoolSize(1).queueCapacity(2)),
+				catalog, modelCalls, errors, meterRegistry);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ContextCalibration llmObsContextCalibration(LlmObsProperties properties) {
-		return new ContextCalibration(properties.getContext().getCalibration().getSmoothing());
+	ContextStats llmObsContextStats(ContextInstrumentation instrumentation) {
+		return instrumentation.stats();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ContextAccountant llmObsContextAccountant(TokenCounter counter, ContextCalibration calibration,
-			ModelCatalog catalog) {
-		return new ContextAccountant(counter, calibration, catalog);
+	ObservationHandler<ChatModelObservationContext> llmObsContextObservationHandler(
+			ContextInstrumentation instrumentation) {
+		return instrumentation.observationHandler();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ContextMeters llmObsContextMeters(MeterRegistry meterRegistry) {
-		return new ContextMeters(meterRegistry);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ContextStats llmObsContextStats(ContextMeters meters, ContextCalibration calibration, TokenCounter counter) {
-		return new ContextStats(meters, calibration, counter);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ContextObservationHandler llmObsContextObservationHandler(ContextAccountant accountant,
-			ModelCallAccounting modelCalls, ContextMeters meters, LlmObsProperties properties,
-			InstrumentationErrors errors) {
-		return new ContextObservationHandler(accountant, modelCalls, meters,
-				properties.getContext().getWarnRatio(), errors);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ContextSpanEnricher llmObsContextSpanEnricher(ContextAccountant accountant, InstrumentationErrors errors) {
-		return new ContextSpanEnricher(accountant, errors);
+	ObservationFilter llmObsContextSpanEnricher(ContextInstrumentation instrumentation) {
+		return instrumentation.spanEnricher();
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -103,13 +82,11 @@ public final class LlmObsContextAutoConfiguration {
 	static class BlockGuardConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		ContextGuardAdvisor llmObsContextGuardAdvisor(ContextAccountant accountant, LlmObsProperties properties,
-				CallAttributionResolver attributionResolver, BoundedTags tags, ContextMeters meters,
-				InstrumentationErrors errors) {
+		LlmObsAdvisor llmObsContextGuardAdvisor(ContextInstrumentation instrumentation, LlmObsProperties properties,
+				CallAttributionResolver attributionResolver, BoundedTags tags) {
 			Double blockRatio = properties.getContext().getBlockRatio();
-			return new ContextGuardAdvisor(accountant, (blockRatio != null) ? blockRatio : 1.0, attributionResolver,
-					tags.models(), meters, errors);
+			return instrumentation.blockGuard((blockRatio != null) ? blockRatio : 1.0, attributionResolver,
+					tags.models());
 		}
 
 	}

@@ -8,7 +8,6 @@ import io.llmobs.autoconfigure.ModelKeyBindHandler;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
-import io.llmobs.cost.ModelCatalogReader;
 import io.llmobs.cost.ModelOverride;
 import io.llmobs.cost.UnpricedModelWarnings;
 
@@ -34,7 +33,7 @@ public final class LlmObsCostAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ModelCatalog llmObsModelCatalog(LlmObsProperties properties) {
-		ModelCatalog bundled = properties.getCatalog().isEnabled() ? new ModelCatalogReader().readBundled()
+		ModelCatalog bundled = properties.getCatalog().isEnabled() ? ModelCatalog.bundled()
 				: new ModelCatalog(null, null, List.of());
 		return bundled.withOverrides(properties.getModels()
 			.entrySet()
@@ -47,13 +46,11 @@ public final class LlmObsCostAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	CostTotals llmObsCostTotals() {
 		return new CostTotals();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	UnpricedModelWarnings llmObsUnpricedModelWarnings() {
 		return new UnpricedModelWarnings();
 	}

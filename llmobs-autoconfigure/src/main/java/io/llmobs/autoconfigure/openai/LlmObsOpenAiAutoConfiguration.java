@@ -2,16 +2,18 @@ package io.llmobs.autoconfigure.openai;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
+import io.llmobs.chat.LlmObsAdvisor;
 import io.llmobs.core.InstrumentationErrors;
-import io.llmobs.openai.CorrelationHeaderRemover;
-import io.llmobs.openai.StreamCorrelationAdvisor;
-import io.llmobs.openai.StreamModelSpans;
-import io.llmobs.openai.StreamRequestTracingHandler;
+import io.llmobs.openai.OpenAiInstrumentation;
+import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
 import okhttp3.OkHttpClient;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,29 +39,32 @@ public final class LlmObsOpenAiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StreamModelSpans llmObsStreamModelSpans(InstrumentationErrors errors) {
-		return new StreamModelSpans(errors);
+	OpenAiInstrumentation llmObsOpenAiInstrumentation(InstrumentationErrors errors, Tracer tracer,
+			Propagator propagator) {
+		return new OpenAiInstrumentation(errors, tracer, propagator);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	StreamCorrelationAdvisor llmObsStreamCorrelationAdvisor(StreamModelSpans spans, InstrumentationErrors errors) {
-		return new StreamCorrelationAdvisor(spans, errors);
+	ObservationHandler<ChatModelObservationContext> llmObsStreamModelSpans(OpenAiInstrumentation openAi) {
+		return openAi.modelSpans();
+	}
+
+	@Bean
+	LlmObsAdvisor llmObsStreamCorrelationAdvisor(OpenAiInstrumentation openAi) {
+		return openAi.correlationAdvisor();
 	}
 
 	/** Before Boot's sender tracing handler, which would start the stream's HTTP span in a trace of its own. */
 	@Bean
-	@ConditionalOnMissingBean
 	@Order(MicrometerTracingAutoConfiguration.SENDER_TRACING_OBSERVATION_HANDLER_ORDER - 100)
-	StreamRequestTracingHandler llmObsStreamRequestTracingHandler(StreamModelSpans spans, Tracer tracer,
-			Propagator propagator) {
-		return new StreamRequestTracingHandler(spans, tracer, propagator);
+	TracingObservationHandler<OkHttpContext> llmObsStreamRequestTracingHandler(OpenAiInstrumentation openAi) {
+		return openAi.requestTracingHandler();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "llmObsCorrelationHeaderRemover")
-	OpenAiHttpClientBuilderCustomizer llmObsCorrelationHeaderRemover() {
-		return (builder) -> builder.interceptor(new CorrelationHeaderRemover());
+	OpenAiHttpClientBuilderCustomizer llmObsCorrelationHeaderRemover(OpenAiInstrumentation openAi) {
+		return (builder) -> builder.interceptor(openAi.correlationHeaderRemover());
 	}
 
 }

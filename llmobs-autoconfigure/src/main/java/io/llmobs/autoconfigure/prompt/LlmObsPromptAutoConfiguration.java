@@ -7,15 +7,15 @@ import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.InstrumentationErrors;
-import io.llmobs.prompt.PromptIdentityResolver;
+import io.llmobs.prompt.PromptInstrumentation;
 import io.llmobs.prompt.PromptInventory;
-import io.llmobs.prompt.PromptObservationHandler;
 import io.llmobs.prompt.PromptRegistry;
-import io.llmobs.prompt.PromptRenders;
-import io.llmobs.prompt.PromptSpanEnricher;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationHandler;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.template.st.StTemplateRenderer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,61 +41,42 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 @ConditionalOnBean(InstrumentationErrors.class)
 public final class LlmObsPromptAutoConfiguration {
 
-	/** Rendered texts, and template hashes, remembered at most. */
-	private static final int MAX_RENDERS = 10_000;
-
-	/** Distinct prompt identities of calls listed by the endpoint at most. */
-	private static final int MAX_LISTED = 100;
-
 	@Bean
 	@ConditionalOnMissingBean
-	PromptRenders llmObsPromptRenders() {
-		return new PromptRenders(MAX_RENDERS);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	PromptRegistry llmObsPromptRegistry(LlmObsProperties properties, ResourceLoader resourceLoader,
-			ObjectProvider<Clock> clock, PromptRenders renders, InstrumentationErrors errors) {
-		return new PromptRegistry(
+	PromptInstrumentation llmObsPromptInstrumentation(LlmObsProperties properties, ResourceLoader resourceLoader,
+			ObjectProvider<Clock> clock, InstrumentationErrors errors) {
+		return new PromptInstrumentation(
 				PromptTemplateFiles.read(ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getPrompts().getLocation()),
-				clock.getIfAvailable(Clock::systemUTC).instant(), StTemplateRenderer.builder().build(), renders,
-				errors);
+				clock.getIfAvailable(Clock::systemUTC), errors);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	PromptInventory llmObsPromptInventory(PromptRegistry registry, ObjectProvider<Clock> clock) {
-		return new PromptInventory(registry, clock.getIfAvailable(Clock::systemUTC), MAX_LISTED);
+	PromptRegistry llmObsPromptRegistry(PromptInstrumentation prompts) {
+		return prompts.registry();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	PromptIdentityResolver llmObsPromptIdentityResolver(PromptRegistry registry, PromptRenders renders,
-			PromptInventory inventory, InstrumentationErrors errors) {
-		return new PromptIdentityResolver(registry, renders, inventory, errors);
+	PromptInventory llmObsPromptInventory(PromptInstrumentation prompts) {
+		return prompts.inventory();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	PromptObservationHandler llmObsPromptObservationHandler(PromptIdentityResolver resolver,
-			InstrumentationErrors errors) {
-		return new PromptObservationHandler(resolver, errors);
+	ObservationHandler<ChatClientObservationContext> llmObsPromptObservationHandler(PromptInstrumentation prompts) {
+		return prompts.observationHandler();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	PromptSpanEnricher llmObsPromptSpanEnricher(InstrumentationErrors errors) {
-		return new PromptSpanEnricher(errors);
+	ObservationFilter llmObsPromptSpanEnricher(PromptInstrumentation prompts) {
+		return prompts.spanEnricher();
 	}
 
 	/** First, so that a renderer the application sets in a customizer of its own replaces this one. */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@ConditionalOnMissingBean(name = "llmObsPromptTemplateRendererCustomizer")
-	ChatClientBuilderCustomizer llmObsPromptTemplateRendererCustomizer(PromptIdentityResolver resolver) {
+	ChatClientBuilderCustomizer llmObsPromptTemplateRendererCustomizer(PromptInstrumentation prompts) {
 		return (builder) -> builder
-			.defaultTemplateRenderer(resolver.trackingRenderer(StTemplateRenderer.builder().build()));
+			.defaultTemplateRenderer(prompts.trackingRenderer(StTemplateRenderer.builder().build()));
 	}
 
 }

@@ -11,12 +11,7 @@ import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.core.CallAttributionResolver;
 import io.llmobs.chat.ChatCallListener;
-import io.llmobs.chat.ChatCallRecorder;
-import io.llmobs.chat.ChatClientMetricsHandler;
-import io.llmobs.chat.ChatClientStreamAdvisor;
-import io.llmobs.chat.ChatMeters;
-import io.llmobs.chat.ChatModelMetricsHandler;
-import io.llmobs.chat.ChatSpanEnricher;
+import io.llmobs.chat.ChatInstrumentation;
 import io.llmobs.chat.FinishedChatCall;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.chat.LlmObs;
@@ -24,7 +19,6 @@ import io.llmobs.chat.ModelCallAccounting;
 import io.llmobs.core.TenantResolver;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
-import io.llmobs.cost.UnpricedModelWarnings;
 import io.llmobs.test.ApplicationBeans;
 import io.llmobs.test.StartupFailures;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -84,18 +78,17 @@ class LlmObsChatAutoConfigurationTests {
 			assertThat(context).hasSingleBean(BoundedTags.class)
 				.hasSingleBean(InstrumentationErrors.class)
 				.hasSingleBean(CallAttributionResolver.class)
-				.hasSingleBean(ChatMeters.class)
-				.hasSingleBean(ModelCallAccounting.class)
-				.hasSingleBean(ChatModelMetricsHandler.class)
-				.hasSingleBean(ChatSpanEnricher.class)
-				.hasSingleBean(ChatCallRecorder.class)
-				.hasSingleBean(ChatClientMetricsHandler.class)
-				.hasSingleBean(ChatClientStreamAdvisor.class)
+				.hasSingleBean(ChatInstrumentation.class)
 				.hasSingleBean(ChatClientBuilderCustomizer.class)
 				.hasSingleBean(LlmObs.class)
 				.hasBean("llmObsTaskHistogramMeterFilter");
-			assertThat(context.getBean(LlmObs.class).advisors())
-				.containsExactly(context.getBean(ChatClientStreamAdvisor.class));
+			ChatInstrumentation chat = context.getBean(ChatInstrumentation.class);
+			assertThat(context.getBean(ModelCallAccounting.class)).isSameAs(chat.modelCalls());
+			assertThat(context.getBean("llmObsChatModelMetricsHandler")).isSameAs(chat.modelMetricsHandler());
+			assertThat(context.getBean("llmObsChatSpanEnricher")).isSameAs(chat.spanEnricher());
+			assertThat(context.getBean("llmObsChatClientMetricsHandler")).isSameAs(chat.callMetricsHandler());
+			assertThat(context.getBean("llmObsChatClientStreamAdvisor")).isSameAs(chat.streamAdvisor());
+			assertThat(context.getBean(LlmObs.class).advisors()).containsExactly(chat.streamAdvisor());
 		});
 	}
 
@@ -104,7 +97,7 @@ class LlmObsChatAutoConfigurationTests {
 		this.runner.withPropertyValues("llmobs.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(InstrumentationErrors.class)
-				.doesNotHaveBean(ChatModelMetricsHandler.class)
+				.doesNotHaveBean(ChatInstrumentation.class)
 				.doesNotHaveBean(ChatClientBuilderCustomizer.class)
 				.doesNotHaveBean(LlmObs.class)
 				.doesNotHaveBean("llmObsTaskHistogramMeterFilter"));
@@ -115,14 +108,14 @@ class LlmObsChatAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader(ChatClient.class))
 			.run((context) -> assertThat(context).hasSingleBean(ModelCatalog.class)
 				.hasSingleBean(InstrumentationErrors.class)
-				.doesNotHaveBean(ChatClientStreamAdvisor.class));
+				.doesNotHaveBean(ChatInstrumentation.class));
 	}
 
 	@Test
 	void withoutSpringAiChatObservationsTheChatInstrumentationBacksOff() {
 		this.runner.withClassLoader(new FilteredClassLoader(ChatModelObservationContext.class))
 			.run((context) -> assertThat(context).hasSingleBean(ModelCatalog.class)
-				.doesNotHaveBean(ChatModelMetricsHandler.class));
+				.doesNotHaveBean(ChatInstrumentation.class));
 	}
 
 	@Test
@@ -131,7 +124,7 @@ class LlmObsChatAutoConfigurationTests {
 			.withConfiguration(
 					AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(ModelCatalog.class)
-				.doesNotHaveBean(ChatModelMetricsHandler.class));
+				.doesNotHaveBean(ChatInstrumentation.class));
 	}
 
 	@Test
@@ -141,7 +134,7 @@ class LlmObsChatAutoConfigurationTests {
 					LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(ObservationRegistry.class)
 				.hasSingleBean(ModelCatalog.class)
-				.doesNotHaveBean(ChatModelMetricsHandler.class));
+				.doesNotHaveBean(ChatInstrumentation.class));
 	}
 
 	@Test
@@ -150,7 +143,7 @@ class LlmObsChatAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(LlmObsChatAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(MeterRegistry.class)
-				.doesNotHaveBean(ChatModelMetricsHandler.class));
+				.doesNotHaveBean(ChatInstrumentation.class));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -163,13 +156,6 @@ class LlmObsChatAutoConfigurationTests {
 		return Stream.of(Arguments.of(BoundedTags.class, ApplicationBoundedTags.class),
 				Arguments.of(InstrumentationErrors.class, ApplicationInstrumentationErrors.class),
 				Arguments.of(CallAttributionResolver.class, ApplicationCallAttributionResolver.class),
-				Arguments.of(ChatMeters.class, ApplicationChatMeters.class),
-				Arguments.of(ModelCallAccounting.class, ApplicationModelCallAccounting.class),
-				Arguments.of(ChatModelMetricsHandler.class, ApplicationChatModelMetricsHandler.class),
-				Arguments.of(ChatSpanEnricher.class, ApplicationChatSpanEnricher.class),
-				Arguments.of(ChatCallRecorder.class, ApplicationChatCallRecorder.class),
-				Arguments.of(ChatClientMetricsHandler.class, ApplicationChatClientMetricsHandler.class),
-				Arguments.of(ChatClientStreamAdvisor.class, ApplicationChatClientStreamAdvisor.class),
 				Arguments.of(LlmObs.class, ApplicationLlmObs.class));
 	}
 
@@ -337,78 +323,6 @@ class LlmObsChatAutoConfigurationTests {
 		@Bean
 		CallAttributionResolver application(BoundedTags tags, InstrumentationErrors errors) {
 			return new CallAttributionResolver("mine", tags.stages(), tags.tenants(), null, errors);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ApplicationChatMeters {
-
-		@Bean
-		ChatMeters application(MeterRegistry meterRegistry) {
-			return new ChatMeters(meterRegistry);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ApplicationModelCallAccounting {
-
-		@Bean
-		ModelCallAccounting application(ModelCatalog catalog, BoundedTags tags, CallAttributionResolver resolver) {
-			return new ModelCallAccounting(catalog, tags.models(), resolver);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ApplicationChatModelMetricsHandler {
-
-		@Bean
-		ChatModelMetricsHandler application(ModelCallAccounting accounting, ChatMeters meters, CostTotals totals,
-				UnpricedModelWarnings warnings, InstrumentationErrors errors) {
-			return new ChatModelMetricsHandler(accounting, meters, totals, warnings, errors);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ApplicationChatSpanEnricher {
-
-		@Bean
-		ChatSpanEnricher application(ModelCallAccounting accounting, InstrumentationErrors errors) {
-			return new ChatSpanEnricher(accounting, errors);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ApplicationChatCallRecorder {
-
-		@Bean
-		ChatCallRecorder application(CallAttributionResolver resolver, BoundedTags tags, ChatMeters meters,
-				InstrumentationErrors errors, MeterRegistry meterRegistry) {
-			return new ChatCallRecorder(resolver, tags.models(), meters, errors, meterRegistry.config().clock());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ApplicationChatClientMetricsHandler {
-
-		@Bean
-		ChatClientMetricsHandler application(ChatCallRecorder recorder) {
-			return new ChatClientMetricsHandler(recorder);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ApplicationChatClientStreamAdvisor {
-
-		@Bean
-		ChatClientStreamAdvisor application(ChatCallRecorder recorder) {
-			return new ChatClientStreamAdvisor(recorder);
 		}
 
 	}

@@ -3,10 +3,9 @@ package io.llmobs.autoconfigure.openai;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
+import io.llmobs.chat.LlmObs;
 import io.llmobs.chat.LlmObsAdvisor;
-import io.llmobs.openai.StreamCorrelationAdvisor;
-import io.llmobs.openai.StreamModelSpans;
-import io.llmobs.openai.StreamRequestTracingHandler;
+import io.llmobs.openai.OpenAiInstrumentation;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import okhttp3.OkHttpClient;
@@ -38,33 +37,35 @@ class LlmObsOpenAiAutoConfigurationTests {
 	@Test
 	void streamedRequestsAreCorrelatedWithTheirModelSpanWhenTracing() {
 		this.tracedRunner.run((context) -> {
-			assertThat(context).hasSingleBean(StreamModelSpans.class)
-				.hasSingleBean(StreamRequestTracingHandler.class)
+			assertThat(context).hasSingleBean(OpenAiInstrumentation.class)
 				.hasSingleBean(OpenAiHttpClientBuilderCustomizer.class);
-			assertThat(context.getBeansOfType(LlmObsAdvisor.class).values())
-				.hasAtLeastOneElementOfType(StreamCorrelationAdvisor.class);
+			OpenAiInstrumentation openAi = context.getBean(OpenAiInstrumentation.class);
+			assertThat(context.getBean("llmObsStreamModelSpans")).isSameAs(openAi.modelSpans());
+			assertThat(context.getBean("llmObsStreamRequestTracingHandler")).isSameAs(openAi.requestTracingHandler());
+			assertThat(context.getBeansOfType(LlmObsAdvisor.class).values()).contains(openAi.correlationAdvisor());
+			assertThat(context.getBean(LlmObs.class).advisors()).contains(openAi.correlationAdvisor());
 		});
 	}
 
 	@Test
 	void withoutTracingNoRequestIsCorrelated() {
-		this.runner.run((context) -> assertThat(context).doesNotHaveBean(StreamModelSpans.class)
-			.doesNotHaveBean(StreamCorrelationAdvisor.class)
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(OpenAiInstrumentation.class)
+			.doesNotHaveBean("llmObsStreamCorrelationAdvisor")
 			.doesNotHaveBean(OpenAiHttpClientBuilderCustomizer.class));
 	}
 
 	@Test
 	void withoutSpringAiOpenAiOrOkHttpNothingIsConfigured() {
 		this.tracedRunner.withClassLoader(new FilteredClassLoader(OpenAiChatOptions.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(StreamModelSpans.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(OpenAiInstrumentation.class));
 		this.tracedRunner.withClassLoader(new FilteredClassLoader(OkHttpClient.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(StreamModelSpans.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(OpenAiInstrumentation.class));
 	}
 
 	@Test
 	void backsOffWhenLlmObsIsDisabled() {
 		this.tracedRunner.withPropertyValues("llmobs.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(StreamModelSpans.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(OpenAiInstrumentation.class));
 	}
 
 }

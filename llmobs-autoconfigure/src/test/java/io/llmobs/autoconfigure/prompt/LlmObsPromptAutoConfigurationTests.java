@@ -15,16 +15,14 @@ import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.core.InstrumentationErrors;
-import io.llmobs.prompt.PromptObservationHandler;
+import io.llmobs.prompt.PromptInstrumentation;
+import io.llmobs.prompt.PromptInventory;
 import io.llmobs.prompt.PromptRegistry;
-import io.llmobs.prompt.PromptRenders;
-import io.llmobs.prompt.PromptSpanEnricher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
-import org.springframework.ai.template.st.StTemplateRenderer;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -52,10 +50,13 @@ class LlmObsPromptAutoConfigurationTests {
 	void missingDefaultLocationIsAnEmptyRegistry() {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed()
-				.hasSingleBean(PromptRegistry.class)
-				.hasSingleBean(PromptObservationHandler.class)
-				.hasSingleBean(PromptSpanEnricher.class)
+				.hasSingleBean(PromptInstrumentation.class)
 				.hasBean("llmObsPromptTemplateRendererCustomizer");
+			PromptInstrumentation prompts = context.getBean(PromptInstrumentation.class);
+			assertThat(context.getBean(PromptRegistry.class)).isSameAs(prompts.registry());
+			assertThat(context.getBean(PromptInventory.class)).isSameAs(prompts.inventory());
+			assertThat(context.getBean("llmObsPromptObservationHandler")).isSameAs(prompts.observationHandler());
+			assertThat(context.getBean("llmObsPromptSpanEnricher")).isSameAs(prompts.spanEnricher());
 			assertThat(context.getBean(PromptRegistry.class).names()).isEmpty();
 			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().settings())
 				.containsEntry("prompts.location", "classpath:/prompts/");
@@ -89,17 +90,18 @@ class LlmObsPromptAutoConfigurationTests {
 	void canBeSwitchedOff() {
 		this.runner.withPropertyValues("llmobs.prompts.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(PromptRegistry.class)
-				.doesNotHaveBean(PromptObservationHandler.class)
+				.doesNotHaveBean(PromptInstrumentation.class)
 				.doesNotHaveBean("llmObsPromptTemplateRendererCustomizer");
 			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().prompts()).isNull();
 		});
 	}
 
 	@Test
-	void backsOffFromARegistryOfTheApplication() {
-		this.runner.withBean(PromptRegistry.class, () -> new PromptRegistry(Map.of("mine", "Mine."), NOW,
-				StTemplateRenderer.builder().build(), new PromptRenders(10),
-				new InstrumentationErrors(new SimpleMeterRegistry())))
+	void backsOffFromPromptVersionsOfTheApplication() {
+		this.runner
+			.withBean(PromptInstrumentation.class,
+					() -> new PromptInstrumentation(Map.of("mine", "Mine."), Clock.fixed(NOW, ZoneOffset.UTC),
+							new InstrumentationErrors(new SimpleMeterRegistry())))
 			.run((context) -> assertThat(context.getBean(PromptRegistry.class).names()).containsExactly("mine"));
 	}
 

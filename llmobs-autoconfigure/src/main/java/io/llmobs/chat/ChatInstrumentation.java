@@ -1,0 +1,102 @@
+package io.llmobs.chat;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.llmobs.core.BoundedTags;
+import io.llmobs.core.CallAttributionResolver;
+import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.cost.CostTotals;
+import io.llmobs.cost.ModelCatalog;
+import io.llmobs.cost.UnpricedModelWarnings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationHandler;
+
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+
+/**
+ * The chat-call instrumentation, built once from its collaborators: hands out its observation handlers, span filter
+ * and stream advisor as the types Micrometer and Spring AI take, so that its internals stay inside this package.
+ * Every part shares the same meters, model-call accounting and call recorder.
+ */
+public final class ChatInstrumentation {
+
+	private final ModelCallAccounting modelCalls;
+
+	private final ObservationHandler<ChatModelObservationContext> modelMetricsHandler;
+
+	private final ObservationFilter spanEnricher;
+
+	private final ObservationHandler<ChatClientObservationContext> callMetricsHandler;
+
+	private final LlmObsAdvisor streamAdvisor;
+
+	/**
+	 * Creates the instrumentation.
+	 * @param catalog prices of the models
+	 * @param tags bounded tag values
+	 * @param attributionResolver resolves stage and tenant
+	 * @param costTotals running totals for the endpoint
+	 * @param unpricedWarnings warnings about models without a price
+	 * @param errors where failures inside llmobs are reported
+	 * @param meterRegistry where the chat meters are registered
+	 * @param listeners who is told of every call that ended; asked once, at the first call that ends, so that they
+	 * may depend on beans that are created after the observation handlers
+	 */
+	public ChatInstrumentation(ModelCatalog catalog, BoundedTags tags, CallAttributionResolver attributionResolver,
+			CostTotals costTotals, UnpricedModelWarnings unpricedWarnings, InstrumentationErrors errors,
+			MeterRegistry meterRegistry, Supplier<List<ChatCallListener>> listeners) {
+		ChatMeters meters = new ChatMeters(meterRegistry);
+		this.modelCalls = new ModelCallAccounting(catalog, tags.models(), attributionResolver);
+		this.modelMetricsHandler = new ChatModelMetricsHandler(this.modelCalls, meters, costTotals, unpricedWarnings,
+				errors);
+		this.spanEnricher = new ChatSpanEnricher(this.modelCalls, errors);
+		ChatCallRecorder recorder = new ChatCallRecorder(attributionResolver, tags.models(), meters, errors,
+				meterRegistry.config().clock(), listeners);
+		this.callMetricsHandler = new ChatClientMetricsHandler(recorder);
+		this.streamAdvisor = new ChatClientStreamAdvisor(recorder);
+	}
+
+	/**
+	 * The accounting of model calls, shared with the features that observe model calls too (context, judge).
+	 * @return the accounting
+	 */
+	public ModelCallAccounting modelCalls() {
+		return this.modelCalls;
+	}
+
+	/**
+	 * Records tokens, cost and finish reasons of every model call.
+	 * @return the handler of model-call observations
+	 */
+	public ObservationHandler<ChatModelObservationContext> modelMetricsHandler() {
+		return this.modelMetricsHandler;
+	}
+
+	/**
+	 * Adds llmobs attributes to Spring AI's chat spans.
+	 * @return the filter
+	 */
+	public ObservationFilter spanEnricher() {
+		return this.spanEnricher;
+	}
+
+	/**
+	 * Attributes every {@code ChatClient} call and records {@code llmobs.chat} for {@code call()}.
+	 * @return the handler of {@code ChatClient} observations
+	 */
+	public ObservationHandler<ChatClientObservationContext> callMetricsHandler() {
+		return this.callMetricsHandler;
+	}
+
+	/**
+	 * Records {@code llmobs.chat} and {@code llmobs.chat.ttft} of streams; added to every instrumented builder.
+	 * @return the advisor
+	 */
+	public LlmObsAdvisor streamAdvisor() {
+		return this.streamAdvisor;
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.llmobs.openai;
+
+import io.llmobs.chat.LlmObsAdvisor;
+import io.llmobs.core.InstrumentationErrors;
+import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.propagation.Propagator;
+import okhttp3.Interceptor;
+
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+
+/**
+ * The trace context of Spring AI's OpenAI client, built once: hands out the handlers, the stream advisor and the
+ * HTTP interceptor as the types Micrometer, Spring AI and OkHttp take, so that the parts that correlate a stream's
+ * request with its model span stay inside this package.
+ */
+public final class OpenAiInstrumentation {
+
+	private final ObservationHandler<ChatModelObservationContext> modelSpans;
+
+	private final LlmObsAdvisor correlationAdvisor;
+
+	private final TracingObservationHandler<OkHttpContext> requestTracingHandler;
+
+	private final Interceptor correlationHeaderRemover = new CorrelationHeaderRemover();
+
+	/**
+	 * Creates the instrumentation.
+	 * @param errors where failures inside llmobs are reported
+	 * @param tracer the application's tracer
+	 * @param propagator writes the trace context into the stream's request
+	 */
+	public OpenAiInstrumentation(InstrumentationErrors errors, Tracer tracer, Propagator propagator) {
+		StreamModelSpans spans = new StreamModelSpans(errors);
+		this.modelSpans = spans;
+		this.correlationAdvisor = new StreamCorrelationAdvisor(spans, errors);
+		this.requestTracingHandler = new StreamRequestTracingHandler(spans, tracer, propagator);
+	}
+
+	/**
+	 * Keeps the span of every streamed model call until its HTTP request is sent.
+	 * @return the handler of model-call observations
+	 */
+	public ObservationHandler<ChatModelObservationContext> modelSpans() {
+		return this.modelSpans;
+	}
+
+	/**
+	 * Marks the request of a stream with the model span it belongs to; added to every instrumented builder.
+	 * @return the advisor
+	 */
+	public LlmObsAdvisor correlationAdvisor() {
+		return this.correlationAdvisor;
+	}
+
+	/**
+	 * Starts the HTTP span of a stream's request as a child of its model span and propagates its context; must run
+	 * before Micrometer Tracing's sender handler.
+	 * @return the tracing handler of OkHttp observations
+	 */
+	public TracingObservationHandler<OkHttpContext> requestTracingHandler() {
+		return this.requestTracingHandler;
+	}
+
+	/**
+	 * Takes the correlation mark off a request before it leaves the application.
+	 * @return the OkHttp interceptor
+	 */
+	public Interceptor correlationHeaderRemover() {
+		return this.correlationHeaderRemover;
+	}
+
+}
