@@ -1,8 +1,8 @@
 package io.llmobs.autoconfigure.capture;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.redact.LlmObsRedactionAutoConfiguration;
+import io.llmobs.autoconfigure.redact.LlmObsRedactionProperties;
 import io.llmobs.capture.ContentCaptureFilter;
 import io.llmobs.capture.ContentRedactor;
 import io.llmobs.capture.PiiEntityCounter;
@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -29,23 +30,24 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = LlmObsRedactionAutoConfiguration.class)
 @ConditionalOnLlmObsEnabled
 @ConditionalOnBean({ PiiScanner.class, InstrumentationErrors.class })
+@EnableConfigurationProperties({ LlmObsCaptureProperties.class, LlmObsPiiProperties.class,
+		LlmObsRedactionProperties.class })
 public final class LlmObsCaptureAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(LlmObsCaptureAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
-	ContentRedactor llmObsContentRedactor(LlmObsProperties properties, PiiScanner scanner) {
-		LlmObsProperties.Redaction redaction = properties.getRedaction();
+	ContentRedactor llmObsContentRedactor(LlmObsRedactionProperties redaction, PiiScanner scanner) {
 		return new ContentRedactor(redaction.isEnabled() ? scanner : null, redaction.getMaxScanLength());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(PiiMeters.class)
-	PiiEntityCounter llmObsPiiEntityCounter(PiiScanner scanner, PiiMeters meters, LlmObsProperties properties,
+	PiiEntityCounter llmObsPiiEntityCounter(PiiScanner scanner, PiiMeters meters, LlmObsRedactionProperties redaction,
 			InstrumentationErrors errors) {
-		return new PiiEntityCounter(scanner, meters, properties.getRedaction().getMaxScanLength(), errors);
+		return new PiiEntityCounter(scanner, meters, redaction.getMaxScanLength(), errors);
 	}
 
 	@Bean
@@ -58,14 +60,14 @@ public final class LlmObsCaptureAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty("llmobs.capture.content")
-	ContentCaptureFilter llmObsContentCaptureFilter(ContentRedactor redactor, LlmObsProperties properties,
-			InstrumentationErrors errors) {
-		boolean redacted = properties.getRedaction().isEnabled();
+	ContentCaptureFilter llmObsContentCaptureFilter(ContentRedactor redactor, LlmObsCaptureProperties properties,
+			LlmObsRedactionProperties redaction, InstrumentationErrors errors) {
+		boolean redacted = redaction.isEnabled();
 		logger.warn("llmobs.capture.content=true: prompts and completions are recorded on model-call spans"
 				+ (redacted ? " with PII replaced by placeholders (pattern-based detection can miss some)"
 						: " UNREDACTED, since llmobs.redaction.enabled=false")
 				+ "; make sure your trace backend may hold them");
-		return new ContentCaptureFilter(redactor, properties.getCapture().getMaxLength(), errors);
+		return new ContentCaptureFilter(redactor, properties.getMaxLength(), errors);
 	}
 
 }

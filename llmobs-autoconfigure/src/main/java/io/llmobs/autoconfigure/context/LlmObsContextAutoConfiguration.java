@@ -3,7 +3,6 @@ package io.llmobs.autoconfigure.context;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.api.Encoding;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.BoundedTags;
@@ -29,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -44,13 +44,13 @@ import org.springframework.core.task.TaskDecorator;
 @ConditionalOnBooleanProperty(name = "llmobs.context.enabled", matchIfMissing = true)
 @ConditionalOnClass({ Encoding.class, Caffeine.class })
 @ConditionalOnBean({ ModelCallAccounting.class, ModelCatalog.class })
+@EnableConfigurationProperties(LlmObsContextProperties.class)
 public final class LlmObsContextAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	TokenCounter llmObsTokenCounter(LlmObsProperties properties, Environment environment,
+	TokenCounter llmObsTokenCounter(LlmObsContextProperties context, Environment environment,
 			ObjectProvider<TaskDecorator> taskDecorator) {
-		LlmObsProperties.Context context = properties.getContext();
 		// The counter runs one task at a time: the vocabulary's warm-up, then a drain of its own bounded queue.
 		return new TokenCounter(context.getCache().getMaxSize(), context.getCache().getExpireAfterAccess(),
 				context.getTokenizer().getQueueCapacity(),
@@ -60,8 +60,8 @@ public final class LlmObsContextAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ContextCalibration llmObsContextCalibration(LlmObsProperties properties) {
-		return new ContextCalibration(properties.getContext().getCalibration().getSmoothing());
+	ContextCalibration llmObsContextCalibration(LlmObsContextProperties properties) {
+		return new ContextCalibration(properties.getCalibration().getSmoothing());
 	}
 
 	@Bean
@@ -86,10 +86,10 @@ public final class LlmObsContextAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ContextObservationHandler llmObsContextObservationHandler(ContextAccountant accountant,
-			ModelCallAccounting modelCalls, ContextMeters meters, LlmObsProperties properties,
+			ModelCallAccounting modelCalls, ContextMeters meters, LlmObsContextProperties properties,
 			InstrumentationErrors errors) {
 		return new ContextObservationHandler(accountant, modelCalls, meters,
-				properties.getContext().getWarnRatio(), errors);
+				properties.getWarnRatio(), errors);
 	}
 
 	@Bean
@@ -104,10 +104,10 @@ public final class LlmObsContextAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ContextGuardAdvisor llmObsContextGuardAdvisor(ContextAccountant accountant, LlmObsProperties properties,
+		ContextGuardAdvisor llmObsContextGuardAdvisor(ContextAccountant accountant, LlmObsContextProperties properties,
 				CallAttributionResolver attributionResolver, BoundedTags tags, ContextMeters meters,
 				InstrumentationErrors errors) {
-			Double blockRatio = properties.getContext().getBlockRatio();
+			Double blockRatio = properties.getBlockRatio();
 			return new ContextGuardAdvisor(accountant, (blockRatio != null) ? blockRatio : 1.0, attributionResolver,
 					tags.models(), meters, errors);
 		}

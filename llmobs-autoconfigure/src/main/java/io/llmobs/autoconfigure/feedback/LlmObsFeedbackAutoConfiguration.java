@@ -2,7 +2,7 @@ package io.llmobs.autoconfigure.feedback;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.core.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.InstrumentationErrors;
@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass({ ChatClient.class, Caffeine.class })
 @ConditionalOnBean({ InstrumentationErrors.class, MeterRegistry.class, ObservationRegistry.class })
+@EnableConfigurationProperties(LlmObsFeedbackProperties.class)
 public final class LlmObsFeedbackAutoConfiguration {
 
 	@Bean
@@ -52,8 +54,8 @@ public final class LlmObsFeedbackAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		Interactions llmObsInteractions(LlmObsProperties properties, MeterRegistry meterRegistry) {
-			LlmObsProperties.Feedback.Cache cache = properties.getFeedback().getCache();
+		Interactions llmObsInteractions(LlmObsFeedbackProperties properties, MeterRegistry meterRegistry) {
+			LlmObsFeedbackProperties.Cache cache = properties.getCache();
 			return new Interactions(cache.getMaxSize(), cache.getExpireAfterWrite(), meterRegistry.config().clock());
 		}
 

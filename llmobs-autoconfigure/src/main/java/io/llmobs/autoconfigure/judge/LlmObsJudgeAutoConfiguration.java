@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.BoundedTags;
@@ -49,6 +48,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -65,6 +65,7 @@ import org.springframework.core.task.TaskDecorator;
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass(ChatClient.class)
 @ConditionalOnBean({ InstrumentationErrors.class, BoundedTags.class })
+@EnableConfigurationProperties(LlmObsJudgeProperties.class)
 public final class LlmObsJudgeAutoConfiguration {
 
 	@Bean
@@ -92,22 +93,22 @@ public final class LlmObsJudgeAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		JudgeBudget llmObsJudgeBudget(LlmObsProperties properties) {
-			return new JudgeBudget(properties.getJudge().getDailyBudgetUsd(), Clock.systemUTC());
+		JudgeBudget llmObsJudgeBudget(LlmObsJudgeProperties properties) {
+			return new JudgeBudget(properties.getDailyBudgetUsd(), Clock.systemUTC());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		JudgeRubric llmObsJudgeRubric(LlmObsProperties properties) {
-			Resource rubric = properties.getJudge().getRubric();
-			List<String> criteria = properties.getJudge().getCriteria();
+		JudgeRubric llmObsJudgeRubric(LlmObsJudgeProperties properties) {
+			Resource rubric = properties.getRubric();
+			List<String> criteria = properties.getCriteria();
 			return (rubric != null) ? new JudgeRubric(criteria, read(rubric)) : JudgeRubric.bundled(criteria);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		JudgeDrift llmObsJudgeDrift(LlmObsProperties properties, MeterRegistry meterRegistry) {
-			Resource baseline = properties.getJudge().getBaseline();
+		JudgeDrift llmObsJudgeDrift(LlmObsJudgeProperties properties, MeterRegistry meterRegistry) {
+			Resource baseline = properties.getBaseline();
 			JudgeBaseline means = JudgeBaseline.EMPTY;
 			if (baseline != null) {
 				try (InputStream in = baseline.getInputStream()) {
@@ -117,15 +118,15 @@ public final class LlmObsJudgeAutoConfiguration {
 					throw new IllegalStateException("llmobs.judge.baseline cannot be read from " + baseline, ex);
 				}
 			}
-			return new JudgeDrift(meterRegistry, means, properties.getJudge().getDriftWindow());
+			return new JudgeDrift(meterRegistry, means, properties.getDriftWindow());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		Judge llmObsChatClientJudge(LlmObsProperties properties, ConfigurableListableBeanFactory beanFactory,
+		Judge llmObsChatClientJudge(LlmObsJudgeProperties properties, ConfigurableListableBeanFactory beanFactory,
 				ObservationRegistry observationRegistry, JudgeRubric rubric, JudgeBudget budget,
 				ModelCallAccounting accounting, ModelCatalog catalog) {
-			JudgeModels.JudgeModel model = JudgeModels.find(properties.getJudge().getModel(), beanFactory,
+			JudgeModels.JudgeModel model = JudgeModels.find(properties.getModel(), beanFactory,
 					observationRegistry);
 			return new ChatClientJudge(model.client(), rubric, model.requested(),
 					new JudgeSpending(budget, accounting, catalog, model.id()));
@@ -133,10 +134,10 @@ public final class LlmObsJudgeAutoConfiguration {
 
 		@Bean(destroyMethod = "close")
 		@ConditionalOnMissingBean
-		SampledJudge llmObsSampledJudge(LlmObsProperties properties, Judge judge, JudgeBudget budget,
+		SampledJudge llmObsSampledJudge(LlmObsJudgeProperties properties, Judge judge, JudgeBudget budget,
 				JudgeMeters meters, FailureRecorder failures, JudgeDrift drift, ObjectProvider<JudgeTracing> tracing,
 				InstrumentationErrors errors, Environment environment, ObjectProvider<TaskDecorator> taskDecorator) {
-			LlmObsProperties.Judge settings = properties.getJudge();
+			LlmObsJudgeProperties settings = properties;
 			Set<JudgeTrigger> alwaysOn = EnumSet.noneOf(JudgeTrigger.class);
 			settings.getAlwaysOn().forEach((value) -> alwaysOn.add(JudgeTrigger.of(value)));
 			JudgeRateLimiter rateLimiter = new JudgeRateLimiter(settings.getMaxPerMinute(), Duration.ofMinutes(1),

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.prompt.PromptIdentityResolver;
@@ -24,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -39,6 +39,7 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 @ConditionalOnBooleanProperty(name = "llmobs.prompts.enabled", matchIfMissing = true)
 @ConditionalOnClass({ ChatClient.class, StTemplateRenderer.class, Caffeine.class })
 @ConditionalOnBean(InstrumentationErrors.class)
+@EnableConfigurationProperties(LlmObsPromptProperties.class)
 public final class LlmObsPromptAutoConfiguration {
 
 	/** Rendered texts, and template hashes, remembered at most. */
@@ -55,10 +56,10 @@ public final class LlmObsPromptAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PromptRegistry llmObsPromptRegistry(LlmObsProperties properties, ResourceLoader resourceLoader,
+	PromptRegistry llmObsPromptRegistry(LlmObsPromptProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<Clock> clock, PromptRenders renders, InstrumentationErrors errors) {
 		return new PromptRegistry(
-				PromptTemplateFiles.read(ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getPrompts().getLocation()),
+				PromptTemplateFiles.read(ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getLocation()),
 				clock.getIfAvailable(Clock::systemUTC).instant(), StTemplateRenderer.builder().build(), renders,
 				errors);
 	}

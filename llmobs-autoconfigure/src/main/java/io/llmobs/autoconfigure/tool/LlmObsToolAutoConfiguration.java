@@ -9,7 +9,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.core.LlmObsProperties;
 import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.BoundedTagValues;
@@ -36,6 +36,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -53,6 +54,7 @@ import org.springframework.core.task.TaskDecorator;
 @ConditionalOnBooleanProperty(name = "llmobs.tools.enabled", matchIfMissing = true)
 @ConditionalOnClass(ToolCallingManager.class)
 @ConditionalOnBean({ InstrumentationErrors.class, BoundedTags.class })
+@EnableConfigurationProperties(LlmObsToolProperties.class)
 public final class LlmObsToolAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(LlmObsToolAutoConfiguration.class);
@@ -68,9 +70,9 @@ public final class LlmObsToolAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	ToolTimeouts llmObsToolTimeouts(LlmObsProperties properties, Environment environment,
+	ToolTimeouts llmObsToolTimeouts(LlmObsToolProperties tools, Environment environment,
 			ObjectProvider<TaskDecorator> taskDecorator) {
-		return new ToolTimeouts(properties.getTools().getTimeout(), properties.getTools().getTimeouts(),
+		return new ToolTimeouts(tools.getTimeout(), tools.getTimeouts(),
 				new LlmObsThreadPools(environment, taskDecorator).contextExecutor("llmobs-tool-",
 						(pool) -> pool.corePoolSize(0)
 							.maxPoolSize(TIMEOUT_WORKERS)
@@ -81,16 +83,15 @@ public final class LlmObsToolAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ToolGuard llmObsToolGuard(ObjectProvider<ToolCircuitBreakers> breakers, LlmObsProperties properties,
-			ToolMeters meters, BoundedTags tags, ObservationRegistry observationRegistry, MeterRegistry meterRegistry,
+			LlmObsToolProperties tools, ToolMeters meters, BoundedTags tags, ObservationRegistry observationRegistry, MeterRegistry meterRegistry,
 			InstrumentationErrors errors, ToolTimeouts timeouts) {
 		@Nullable ToolCircuitBreakers circuitBreakers = breakers.getIfUnique();
-		if (circuitBreakers == null && properties.getTools().getCircuitBreaker().isEnabled()) {
+		if (circuitBreakers == null && tools.getCircuitBreaker().isEnabled()) {
 			logger.warn("llmobs.tools.circuit-breaker.enabled=true, but Resilience4j "
 					+ "(io.github.resilience4j:resilience4j-circuitbreaker and resilience4j-micrometer) is not on the "
 					+ "class path: tools are timed and agent loops bounded, but no tool has a circuit breaker. Add "
 					+ "both to use breakers, or set llmobs.tools.circuit-breaker.enabled=false.");
 		}
-		LlmObsProperties.Tools tools = properties.getTools();
 		ToolGuard.Settings settings = new ToolGuard.Settings(tools.getDegradedMessage(),
 				tools.getLoop().getMaxIdenticalCalls(), tools.getMaxIterations(), properties.getDefaultStage());
 		return new ToolGuard(settings, circuitBreakers, timeouts, meters,
@@ -127,9 +128,9 @@ public final class LlmObsToolAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ToolCircuitBreakers llmObsToolCircuitBreakers(LlmObsProperties properties,
+		ToolCircuitBreakers llmObsToolCircuitBreakers(LlmObsToolProperties properties,
 				ObjectProvider<CircuitBreakerRegistry> applicationRegistry, MeterRegistry meterRegistry) {
-			LlmObsProperties.Tools.CircuitBreaker settings = properties.getTools().getCircuitBreaker();
+			LlmObsToolProperties.CircuitBreaker settings = properties.getCircuitBreaker();
 			CircuitBreakerRegistry registry = applicationRegistry.getIfUnique();
 			if (registry != null) {
 				// The application's Resilience4j integration binds its registry's metrics itself.
@@ -145,7 +146,7 @@ public final class LlmObsToolAutoConfiguration {
 			return ToolCircuitBreakers.of(ownRegistry, defaults, overrides, settings.isEnabled());
 		}
 
-		private static CircuitBreakerConfig.Builder config(LlmObsProperties.Tools.BreakerSettings settings,
+		private static CircuitBreakerConfig.Builder config(LlmObsToolProperties.BreakerSettings settings,
 				CircuitBreakerConfig.Builder builder) {
 			if (settings.getFailureRateThreshold() != null) {
 				builder.failureRateThreshold(settings.getFailureRateThreshold());

@@ -19,6 +19,7 @@ import io.llmobs.prompt.PromptObservationHandler;
 import io.llmobs.prompt.PromptRegistry;
 import io.llmobs.prompt.PromptRenders;
 import io.llmobs.prompt.PromptSpanEnricher;
+import io.llmobs.test.StartupFailures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +120,9 @@ class LlmObsPromptAutoConfigurationTests {
 		});
 		this.runner.withPropertyValues("llmobs.prompts.location= ").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("llmobs.prompts.location must not be blank");
+			assertThat(StartupFailures.messages(context.getStartupFailure()))
+				.contains("Property: llmobs.prompts.location")
+				.contains("must not be blank");
 		});
 	}
 
