@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.llmobs.autoconfigure.context.LlmObsContextProperties;
+import io.llmobs.autoconfigure.core.LlmObsProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +50,7 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void contextRatiosHaveTheirDefaults() throws IOException {
-		LlmObsProperties.Context defaults = new LlmObsProperties().getContext();
+		LlmObsContextProperties defaults = new LlmObsContextProperties();
 		JsonNode properties = metadata().path("properties");
 		assertThat(property(properties, "llmobs.context.warn-ratio").path("defaultValue").asDouble())
 			.isEqualTo(defaults.getWarnRatio());

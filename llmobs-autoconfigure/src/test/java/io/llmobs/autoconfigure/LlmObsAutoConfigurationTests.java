@@ -8,6 +8,7 @@ import io.llmobs.autoconfigure.capture.LlmObsCaptureAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
+import io.llmobs.autoconfigure.core.LlmObsProperties;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.autoconfigure.feedback.LlmObsFeedbackAutoConfiguration;
 import io.llmobs.autoconfigure.judge.LlmObsJudgeAutoConfiguration;

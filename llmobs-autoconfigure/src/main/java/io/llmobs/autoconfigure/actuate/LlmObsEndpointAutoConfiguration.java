@@ -5,14 +5,23 @@ import java.util.Map;
 
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.capture.LlmObsCaptureProperties;
+import io.llmobs.autoconfigure.capture.LlmObsPiiProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
+import io.llmobs.autoconfigure.context.LlmObsContextProperties;
+import io.llmobs.autoconfigure.core.LlmObsProperties;
 import io.llmobs.autoconfigure.feedback.LlmObsFeedbackAutoConfiguration;
+import io.llmobs.autoconfigure.feedback.LlmObsFeedbackProperties;
 import io.llmobs.autoconfigure.judge.LlmObsJudgeAutoConfiguration;
+import io.llmobs.autoconfigure.judge.LlmObsJudgeProperties;
 import io.llmobs.autoconfigure.prompt.LlmObsPromptAutoConfiguration;
+import io.llmobs.autoconfigure.prompt.LlmObsPromptProperties;
+import io.llmobs.autoconfigure.redact.LlmObsRedactionProperties;
 import io.llmobs.autoconfigure.tool.LlmObsToolAutoConfiguration;
+import io.llmobs.autoconfigure.tool.LlmObsToolProperties;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
+import io.llmobs.autoconfigure.cost.LlmObsCostProperties;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.context.ContextStats;
 import io.llmobs.feedback.Interactions;
@@ -30,10 +39,12 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the {@code llmobs} Actuator endpoint.
+ * {@link EnableAutoConfiguration Auto-configuration} of the {@code llmobs} Actuator endpoint. It reports the settings
+ * of every feature, so it binds the properties of features that are off too.
  */
 @AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 		LlmObsContextAutoConfiguration.class, LlmObsToolAutoConfiguration.class, LlmObsPromptAutoConfiguration.class,
@@ -42,20 +53,27 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(LlmObsEndpoint.class)
 @ConditionalOnBean({ ModelCatalog.class, CostTotals.class })
+@EnableConfigurationProperties({ LlmObsCostProperties.class, LlmObsContextProperties.class, LlmObsToolProperties.class,
+		LlmObsPromptProperties.class, LlmObsFeedbackProperties.class, LlmObsJudgeProperties.class,
+		LlmObsCaptureProperties.class, LlmObsRedactionProperties.class, LlmObsPiiProperties.class })
 public final class LlmObsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	LlmObsEndpoint llmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, LlmObsProperties properties,
-			ObjectProvider<BoundedTags> tags, ObjectProvider<ContextStats> context,
+			LlmObsCostProperties cost, LlmObsContextProperties context, LlmObsToolProperties tools,
+			LlmObsPromptProperties prompts, LlmObsFeedbackProperties feedback, LlmObsJudgeProperties judge,
+			LlmObsCaptureProperties capture, LlmObsRedactionProperties redaction, LlmObsPiiProperties pii,
+			ObjectProvider<BoundedTags> tags, ObjectProvider<ContextStats> contextStats,
 			ObjectProvider<ToolGuard> toolGuard, ObjectProvider<ToolCircuitBreakers> breakers,
-			ObjectProvider<PromptInventory> prompts, ObjectProvider<Interactions> interactions,
-			ObjectProvider<SampledJudge> judge) {
+			ObjectProvider<PromptInventory> promptInventory, ObjectProvider<Interactions> interactions,
+			ObjectProvider<SampledJudge> sampledJudges) {
 		ToolCircuitBreakers toolBreakers = breakers.getIfAvailable();
-		SampledJudge sampledJudge = judge.getIfAvailable();
+		SampledJudge sampledJudge = sampledJudges.getIfAvailable();
 		return new LlmObsEndpoint(catalog, costTotals,
-				settings(properties, toolGuard.getIfAvailable() != null, toolBreakers != null, sampledJudge != null),
-				tags.getIfAvailable(), context.getIfAvailable(), toolBreakers, prompts.getIfAvailable(),
+				settings(new FeatureProperties(properties, cost, context, tools, prompts, feedback, judge, capture,
+						redaction, pii), toolGuard.getIfAvailable() != null, toolBreakers != null, sampledJudge != null),
+				tags.getIfAvailable(), contextStats.getIfAvailable(), toolBreakers, promptInventory.getIfAvailable(),
 				interactions.getIfAvailable(), sampledJudge);
 	}
 
@@ -64,17 +82,18 @@ public final class LlmObsEndpointAutoConfiguration {
 	 * does not run (its dependency is missing, or nothing to run it with) shows what is active, not what was asked
 	 * for.
 	 */
-	private static Map<String, Object> settings(LlmObsProperties properties, boolean toolGuard, boolean toolBreakers,
+	private static Map<String, Object> settings(FeatureProperties features, boolean toolGuard, boolean toolBreakers,
 			boolean judgeRuns) {
+		LlmObsProperties properties = features.kernel();
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("default-stage", properties.getDefaultStage());
 		settings.put("stage.max-values", properties.getStage().getMaxValues());
 		settings.put("tenant.max-values", properties.getTenant().getMaxValues());
 		settings.put("model.max-values", properties.getModel().getMaxValues());
 		settings.put("task.max-values", properties.getTask().getMaxValues());
-		settings.put("catalog.enabled", properties.getCatalog().isEnabled());
-		settings.put("models", properties.getModels().keySet());
-		LlmObsProperties.Context context = properties.getContext();
+		settings.put("catalog.enabled", features.cost().getCatalog().isEnabled());
+		settings.put("models", features.cost().getModels().keySet());
+		LlmObsContextProperties context = features.context();
 		settings.put("context.enabled", context.isEnabled());
 		settings.put("context.warn-ratio", context.getWarnRatio());
 		settings.put("context.block-ratio", (context.getBlockRatio() != null) ? context.getBlockRatio() : "unset");
@@ -85,15 +104,15 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("tool.max-values", properties.getTool().getMaxValues());
 		settings.put("tools.enabled", toolGuard);
 		settings.put("tools.circuit-breaker.enabled",
-				toolGuard && toolBreakers && properties.getTools().getCircuitBreaker().isEnabled());
-		settings.put("prompts.enabled", properties.getPrompts().isEnabled());
-		settings.put("prompts.location", properties.getPrompts().getLocation());
+				toolGuard && toolBreakers && features.tools().getCircuitBreaker().isEnabled());
+		settings.put("prompts.enabled", features.prompts().isEnabled());
+		settings.put("prompts.location", features.prompts().getLocation());
 		settings.put("guardrail.max-values", properties.getGuardrail().getMaxValues());
-		LlmObsProperties.Feedback feedback = properties.getFeedback();
+		LlmObsFeedbackProperties feedback = features.feedback();
 		settings.put("feedback.enabled", feedback.isEnabled());
 		settings.put("feedback.cache.max-size", feedback.getCache().getMaxSize());
 		settings.put("feedback.cache.expire-after-write", feedback.getCache().getExpireAfterWrite().toString());
-		LlmObsProperties.Judge judge = properties.getJudge();
+		LlmObsJudgeProperties judge = features.judge();
 		settings.put("judge.enabled", judgeRuns);
 		settings.put("judge.model", (judge.getModel() != null) ? judge.getModel() : "unset");
 		settings.put("judge.sample-rate", judge.getSampleRate());
@@ -104,15 +123,23 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("judge.max-per-minute", judge.getMaxPerMinute());
 		settings.put("judge.daily-budget-usd", judge.getDailyBudgetUsd());
 		settings.put("judge.timeout", judge.getTimeout().toString());
-		settings.put("capture.content", properties.getCapture().isContent());
-		settings.put("capture.max-length", properties.getCapture().getMaxLength());
-		LlmObsProperties.Redaction redaction = properties.getRedaction();
+		settings.put("capture.content", features.capture().isContent());
+		settings.put("capture.max-length", features.capture().getMaxLength());
+		LlmObsRedactionProperties redaction = features.redaction();
 		settings.put("redaction.enabled", redaction.isEnabled());
 		settings.put("redaction.patterns", redaction.getPatterns().keySet());
 		settings.put("redaction.phone-regions", redaction.getPhoneRegions());
 		settings.put("redaction.strict-phone-validation", redaction.isStrictPhoneValidation());
-		settings.put("pii.enabled", properties.getPii().isEnabled());
+		settings.put("pii.enabled", features.pii().isEnabled());
 		return settings;
+	}
+
+	/** The properties of every feature, whose settings the endpoint shows. */
+	private record FeatureProperties(LlmObsProperties kernel, LlmObsCostProperties cost,
+			LlmObsContextProperties context, LlmObsToolProperties tools, LlmObsPromptProperties prompts,
+			LlmObsFeedbackProperties feedback, LlmObsJudgeProperties judge, LlmObsCaptureProperties capture,
+			LlmObsRedactionProperties redaction, LlmObsPiiProperties pii) {
+
 	}
 
 }

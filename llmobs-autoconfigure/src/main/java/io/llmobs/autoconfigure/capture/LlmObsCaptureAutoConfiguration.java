@@ -1,8 +1,8 @@
 package io.llmobs.autoconfigure.capture;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.redact.LlmObsRedactionAutoConfiguration;
+import io.llmobs.autoconfigure.redact.LlmObsRedactionProperties;
 import io.llmobs.capture.CaptureInstrumentation;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.redact.PiiMeters;
@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -28,14 +29,15 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = LlmObsRedactionAutoConfiguration.class)
 @ConditionalOnLlmObsEnabled
 @ConditionalOnBean({ PiiScanner.class, InstrumentationErrors.class })
+@EnableConfigurationProperties({ LlmObsCaptureProperties.class, LlmObsPiiProperties.class,
+		LlmObsRedactionProperties.class })
 public final class LlmObsCaptureAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(LlmObsCaptureAutoConfiguration.class);
 
 	@Bean
-	CaptureInstrumentation llmObsCaptureInstrumentation(LlmObsProperties properties, PiiScanner scanner,
+	CaptureInstrumentation llmObsCaptureInstrumentation(LlmObsRedactionProperties redaction, PiiScanner scanner,
 			InstrumentationErrors errors) {
-		LlmObsProperties.Redaction redaction = properties.getRedaction();
 		return new CaptureInstrumentation(scanner, redaction.isEnabled(), redaction.getMaxScanLength(), errors);
 	}
 
@@ -54,13 +56,14 @@ public final class LlmObsCaptureAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty("llmobs.capture.content")
-	ObservationFilter llmObsContentCaptureFilter(CaptureInstrumentation capture, LlmObsProperties properties) {
-		boolean redacted = properties.getRedaction().isEnabled();
+	ObservationFilter llmObsContentCaptureFilter(CaptureInstrumentation capture, LlmObsCaptureProperties properties,
+			LlmObsRedactionProperties redaction) {
+		boolean redacted = redaction.isEnabled();
 		logger.warn("llmobs.capture.content=true: prompts and completions are recorded on model-call spans"
 				+ (redacted ? " with PII replaced by placeholders (pattern-based detection can miss some)"
 						: " UNREDACTED, since llmobs.redaction.enabled=false")
 				+ "; make sure your trace backend may hold them");
-		return capture.contentCapture(properties.getCapture().getMaxLength());
+		return capture.contentCapture(properties.getMaxLength());
 	}
 
 }

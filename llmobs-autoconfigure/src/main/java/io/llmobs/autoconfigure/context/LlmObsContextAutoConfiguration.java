@@ -3,7 +3,6 @@ package io.llmobs.autoconfigure.context;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.api.Encoding;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.BoundedTags;
@@ -27,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -42,14 +42,14 @@ import org.springframework.core.task.TaskDecorator;
 @ConditionalOnBooleanProperty(name = "llmobs.context.enabled", matchIfMissing = true)
 @ConditionalOnClass({ Encoding.class, Caffeine.class })
 @ConditionalOnBean({ ModelCallAccounting.class, ModelCatalog.class })
+@EnableConfigurationProperties(LlmObsContextProperties.class)
 public final class LlmObsContextAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	ContextInstrumentation llmObsContextInstrumentation(LlmObsProperties properties, Environment environment,
+	ContextInstrumentation llmObsContextInstrumentation(LlmObsContextProperties context, Environment environment,
 			ObjectProvider<TaskDecorator> taskDecorator, ModelCatalog catalog, ModelCallAccounting modelCalls,
 			InstrumentationErrors errors, MeterRegistry meterRegistry) {
-		LlmObsProperties.Context context = properties.getContext();
 		ContextInstrumentation.Settings settings = new ContextInstrumentation.Settings(
 				context.getCache().getMaxSize(), context.getCache().getExpireAfterAccess(),
 				context.getTokenizer().getQueueCapacity(), context.getCalibration().getSmoothing(),
@@ -82,9 +82,9 @@ public final class LlmObsContextAutoConfiguration {
 	static class BlockGuardConfiguration {
 
 		@Bean
-		LlmObsAdvisor llmObsContextGuardAdvisor(ContextInstrumentation instrumentation, LlmObsProperties properties,
+		LlmObsAdvisor llmObsContextGuardAdvisor(ContextInstrumentation instrumentation, LlmObsContextProperties properties,
 				CallAttributionResolver attributionResolver, BoundedTags tags) {
-			Double blockRatio = properties.getContext().getBlockRatio();
+			Double blockRatio = properties.getBlockRatio();
 			return instrumentation.blockGuard((blockRatio != null) ? blockRatio : 1.0, attributionResolver,
 					tags.models());
 		}

@@ -1,7 +1,6 @@
 package io.llmobs.autoconfigure.core;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.core.CallAttributionResolver;
@@ -14,21 +13,46 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the llmobs kernel: the {@code llmobs.*} properties, the bounded
  * values of the tags filled from application data, the report of llmobs's own failures and the stage and tenant a
  * call is accounted to. Every feature's auto-configuration runs after it and uses these beans; none of them depends on
- * another feature being on.
+ * another feature being on. The {@code llmobs.*} properties are validated with Bean Validation, which Boot skips
+ * silently without its API on the class path: start-up fails instead.
  */
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @EnableConfigurationProperties(LlmObsProperties.class)
 public final class LlmObsAutoConfiguration {
+
+	/** What Boot needs on the class path to apply the constraints of {@code @Validated} configuration properties. */
+	private static final String[] BEAN_VALIDATION_API = { "jakarta.validation.Validator",
+			"jakarta.validation.ValidatorFactory", "jakarta.validation.bootstrap.GenericBootstrap" };
+
+	LlmObsAutoConfiguration(ResourceLoader resourceLoader) {
+		for (String type : BEAN_VALIDATION_API) {
+			if (!ClassUtils.isPresent(type, resourceLoader.getClassLoader())) {
+				throw new IllegalStateException("llmobs validates its llmobs.* properties with Bean Validation, and "
+						+ type + " is not on the class path: add org.springframework.boot:spring-boot-starter-validation "
+						+ "(io.llmobs:llmobs-spring-boot-starter brings it), or set llmobs.enabled=false");
+			}
+		}
+	}
+
+	/** Part of how every 'llmobs.*' property is read, so no user bean replaces it; static, as binding needs it early. */
+	@Bean
+	static ConfigurationPropertiesBindHandlerAdvisor llmObsUnknownKeysBindHandlerAdvisor(Environment environment) {
+		return new UnknownKeysBindHandlerAdvisor(environment);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

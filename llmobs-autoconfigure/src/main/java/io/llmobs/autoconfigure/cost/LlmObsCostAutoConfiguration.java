@@ -3,8 +3,6 @@ package io.llmobs.autoconfigure.cost;
 import java.util.List;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
-import io.llmobs.autoconfigure.ModelKeyBindHandler;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
@@ -15,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -22,6 +21,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = LlmObsAutoConfiguration.class)
 @ConditionalOnLlmObsEnabled
+@EnableConfigurationProperties(LlmObsCostProperties.class)
 public final class LlmObsCostAutoConfiguration {
 
 	/** Part of how 'llmobs.models' is read, so no user bean replaces it; static, as binding needs it early. */
@@ -32,7 +32,7 @@ public final class LlmObsCostAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ModelCatalog llmObsModelCatalog(LlmObsProperties properties) {
+	ModelCatalog llmObsModelCatalog(LlmObsCostProperties properties) {
 		ModelCatalog bundled = properties.getCatalog().isEnabled() ? ModelCatalog.bundled()
 				: new ModelCatalog(null, null, List.of());
 		return bundled.withOverrides(properties.getModels()

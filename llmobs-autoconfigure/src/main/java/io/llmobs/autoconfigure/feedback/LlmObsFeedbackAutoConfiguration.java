@@ -2,7 +2,7 @@ package io.llmobs.autoconfigure.feedback;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.core.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.InstrumentationErrors;
@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,6 +36,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass({ ChatClient.class, Caffeine.class })
 @ConditionalOnBean({ InstrumentationErrors.class, MeterRegistry.class, ObservationRegistry.class })
+@EnableConfigurationProperties(LlmObsFeedbackProperties.class)
 public final class LlmObsFeedbackAutoConfiguration {
 
 	@Bean
@@ -51,9 +53,9 @@ public final class LlmObsFeedbackAutoConfiguration {
 	static class FeedbackConfiguration {
 
 		@Bean
-		FeedbackInstrumentation llmObsFeedbackInstrumentation(LlmObsProperties properties,
+		FeedbackInstrumentation llmObsFeedbackInstrumentation(LlmObsFeedbackProperties properties,
 				MeterRegistry meterRegistry, InstrumentationErrors errors) {
-			LlmObsProperties.Feedback.Cache cache = properties.getFeedback().getCache();
+			LlmObsFeedbackProperties.Cache cache = properties.getCache();
 			return new FeedbackInstrumentation(cache.getMaxSize(), cache.getExpireAfterWrite(), meterRegistry, errors);
 		}
 

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.chat.ChatCallListener;
@@ -38,6 +37,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -54,6 +54,7 @@ import org.springframework.core.task.TaskDecorator;
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass(ChatClient.class)
 @ConditionalOnBean({ InstrumentationErrors.class, BoundedTags.class })
+@EnableConfigurationProperties(LlmObsJudgeProperties.class)
 public final class LlmObsJudgeAutoConfiguration {
 
 	@Bean
@@ -72,8 +73,8 @@ public final class LlmObsJudgeAutoConfiguration {
 	static class SampledJudgeConfiguration {
 
 		@Bean
-		JudgeInstrumentation llmObsJudgeInstrumentation(LlmObsProperties properties, MeterRegistry meterRegistry) {
-			Resource baseline = properties.getJudge().getBaseline();
+		JudgeInstrumentation llmObsJudgeInstrumentation(LlmObsJudgeProperties properties, MeterRegistry meterRegistry) {
+			Resource baseline = properties.getBaseline();
 			JudgeBaseline means = JudgeBaseline.EMPTY;
 			if (baseline != null) {
 				try (InputStream in = baseline.getInputStream()) {
@@ -83,34 +84,34 @@ public final class LlmObsJudgeAutoConfiguration {
 					throw new IllegalStateException("llmobs.judge.baseline cannot be read from " + baseline, ex);
 				}
 			}
-			return new JudgeInstrumentation(properties.getJudge().getDailyBudgetUsd(), means,
-					properties.getJudge().getDriftWindow(), meterRegistry);
+			return new JudgeInstrumentation(properties.getDailyBudgetUsd(), means,
+					properties.getDriftWindow(), meterRegistry);
 		}
 
 		@Bean
-		JudgeRubric llmObsJudgeRubric(LlmObsProperties properties) {
-			Resource rubric = properties.getJudge().getRubric();
-			List<String> criteria = properties.getJudge().getCriteria();
+		JudgeRubric llmObsJudgeRubric(LlmObsJudgeProperties properties) {
+			Resource rubric = properties.getRubric();
+			List<String> criteria = properties.getCriteria();
 			return (rubric != null) ? new JudgeRubric(criteria, read(rubric)) : JudgeRubric.bundled(criteria);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		Judge llmObsChatClientJudge(LlmObsProperties properties, ConfigurableListableBeanFactory beanFactory,
+		Judge llmObsChatClientJudge(LlmObsJudgeProperties properties, ConfigurableListableBeanFactory beanFactory,
 				ObservationRegistry observationRegistry, JudgeRubric rubric, JudgeInstrumentation instrumentation,
 				ModelCallAccounting accounting, ModelCatalog catalog) {
-			JudgeModels.JudgeModel model = JudgeModels.find(properties.getJudge().getModel(), beanFactory,
+			JudgeModels.JudgeModel model = JudgeModels.find(properties.getModel(), beanFactory,
 					observationRegistry);
 			return instrumentation.modelJudge(model.client(), rubric, model.requested(), model.id(), accounting,
 					catalog);
 		}
 
 		@Bean(destroyMethod = "close")
-		SampledJudge llmObsSampledJudge(LlmObsProperties properties, Judge judge,
+		SampledJudge llmObsSampledJudge(LlmObsJudgeProperties properties, Judge judge,
 				JudgeInstrumentation instrumentation, FailureRecorder failures,
 				ObjectProvider<OpenTelemetryJudgeTracing> tracing, InstrumentationErrors errors,
 				Environment environment, ObjectProvider<TaskDecorator> taskDecorator) {
-			LlmObsProperties.Judge settings = properties.getJudge();
+			LlmObsJudgeProperties settings = properties;
 			LlmObsThreadPools pools = new LlmObsThreadPools(environment, taskDecorator);
 			int concurrency = settings.getConcurrency();
 			return instrumentation.sampledJudge(settings.getSampleRate(), settings.getAlwaysOn(),

@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +40,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = "llmobs.mcp.enabled", matchIfMissing = true)
 @ConditionalOnClass(McpSchema.class)
 @ConditionalOnBean(InstrumentationErrors.class)
+@EnableConfigurationProperties(LlmObsMcpProperties.class)
 public final class LlmObsMcpAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)

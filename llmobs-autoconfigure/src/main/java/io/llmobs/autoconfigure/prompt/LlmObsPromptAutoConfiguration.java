@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.prompt.PromptInstrumentation;
@@ -24,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -39,14 +39,15 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 @ConditionalOnBooleanProperty(name = "llmobs.prompts.enabled", matchIfMissing = true)
 @ConditionalOnClass({ ChatClient.class, StTemplateRenderer.class, Caffeine.class })
 @ConditionalOnBean(InstrumentationErrors.class)
+@EnableConfigurationProperties(LlmObsPromptProperties.class)
 public final class LlmObsPromptAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PromptInstrumentation llmObsPromptInstrumentation(LlmObsProperties properties, ResourceLoader resourceLoader,
+	PromptInstrumentation llmObsPromptInstrumentation(LlmObsPromptProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<Clock> clock, InstrumentationErrors errors) {
 		return new PromptInstrumentation(
-				PromptTemplateFiles.read(ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getPrompts().getLocation()),
+				PromptTemplateFiles.read(ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getLocation()),
 				clock.getIfAvailable(Clock::systemUTC), errors);
 	}
 

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.redact.BuiltInPiiDetector;
@@ -27,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -42,14 +42,14 @@ import org.springframework.core.env.Environment;
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass({ PhoneNumberUtil.class, IBANValidator.class, ChatModelObservationContext.class })
 @ConditionalOnBean({ MeterRegistry.class, InstrumentationErrors.class })
+@EnableConfigurationProperties(LlmObsRedactionProperties.class)
 public final class LlmObsRedactionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PiiScanner llmObsPiiScanner(LlmObsProperties properties, ObjectProvider<LlmObsRedactionCustomizer> customizers,
+	PiiScanner llmObsPiiScanner(LlmObsRedactionProperties redaction, ObjectProvider<LlmObsRedactionCustomizer> customizers,
 			Environment environment) {
 		SpringAiContentLogging.warnIfEnabled(environment);
-		LlmObsProperties.Redaction redaction = properties.getRedaction();
 		List<String> regions = redaction.getPhoneRegions();
 		for (String region : regions) {
 			if (!BuiltInPiiDetector.isPhoneRegion(region)) {
@@ -67,9 +67,9 @@ public final class LlmObsRedactionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "llmobs.pii.enabled", matchIfMissing = true)
-	PiiMeters llmObsPiiMeters(MeterRegistry meterRegistry, LlmObsProperties properties) {
+	PiiMeters llmObsPiiMeters(MeterRegistry meterRegistry, LlmObsRedactionProperties properties) {
 		Set<String> types = new LinkedHashSet<>(PiiTypes.builtIn());
-		properties.getRedaction().getPatterns().keySet().forEach((type) -> types.add(PiiTypes.canonical(type)));
+		properties.getPatterns().keySet().forEach((type) -> types.add(PiiTypes.canonical(type)));
 		return new PiiMeters(meterRegistry, types);
 	}
 

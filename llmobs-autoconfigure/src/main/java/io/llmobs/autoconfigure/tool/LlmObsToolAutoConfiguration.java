@@ -9,7 +9,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
-import io.llmobs.autoconfigure.LlmObsProperties;
+import io.llmobs.autoconfigure.core.LlmObsProperties;
 import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.BoundedTagValues;
@@ -33,6 +33,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -50,6 +51,7 @@ import org.springframework.core.task.TaskDecorator;
 @ConditionalOnBooleanProperty(name = "llmobs.tools.enabled", matchIfMissing = true)
 @ConditionalOnClass(ToolCallingManager.class)
 @ConditionalOnBean({ InstrumentationErrors.class, BoundedTags.class })
+@EnableConfigurationProperties(LlmObsToolProperties.class)
 public final class LlmObsToolAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(LlmObsToolAutoConfiguration.class);
@@ -59,21 +61,20 @@ public final class LlmObsToolAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	ToolInstrumentation llmObsToolInstrumentation(ObjectProvider<ToolCircuitBreakers> breakers,
-			LlmObsProperties properties, BoundedTags tags, ObservationRegistry observationRegistry,
+			LlmObsProperties properties, LlmObsToolProperties tools, BoundedTags tags, ObservationRegistry observationRegistry,
 			MeterRegistry meterRegistry, InstrumentationErrors errors, Environment environment,
 			ObjectProvider<TaskDecorator> taskDecorator) {
 		@Nullable ToolCircuitBreakers circuitBreakers = breakers.getIfUnique();
-		if (circuitBreakers == null && properties.getTools().getCircuitBreaker().isEnabled()) {
+		if (circuitBreakers == null && tools.getCircuitBreaker().isEnabled()) {
 			logger.warn("llmobs.tools.circuit-breaker.enabled=true, but Resilience4j "
 					+ "(io.github.resilience4j:resilience4j-circuitbreaker and resilience4j-micrometer) is not on the "
 					+ "class path: tools are timed and agent loops bounded, but no tool has a circuit breaker. Add "
 					+ "both to use breakers, or set llmobs.tools.circuit-breaker.enabled=false.");
 		}
-		LlmObsProperties.Tools tools = properties.getTools();
 		ToolGuard.Settings settings = new ToolGuard.Settings(tools.getDegradedMessage(),
 				tools.getLoop().getMaxIdenticalCalls(), tools.getMaxIterations(), properties.getDefaultStage());
-		return new ToolInstrumentation(settings, circuitBreakers, properties.getTools().getTimeout(),
-				properties.getTools().getTimeouts(),
+		return new ToolInstrumentation(settings, circuitBreakers, tools.getTimeout(),
+				tools.getTimeouts(),
 				new LlmObsThreadPools(environment, taskDecorator).contextExecutor("llmobs-tool-",
 						(pool) -> pool.corePoolSize(0)
 							.maxPoolSize(TIMEOUT_WORKERS)
@@ -116,9 +117,9 @@ public final class LlmObsToolAutoConfiguration {
 	static class CircuitBreakerConfiguration {
 
 		@Bean
-		ToolCircuitBreakers llmObsToolCircuitBreakers(LlmObsProperties properties,
+		ToolCircuitBreakers llmObsToolCircuitBreakers(LlmObsToolProperties properties,
 				ObjectProvider<CircuitBreakerRegistry> applicationRegistry, MeterRegistry meterRegistry) {
-			LlmObsProperties.Tools.CircuitBreaker settings = properties.getTools().getCircuitBreaker();
+			LlmObsToolProperties.CircuitBreaker settings = properties.getCircuitBreaker();
 			CircuitBreakerRegistry registry = applicationRegistry.getIfUnique();
 			if (registry != null) {
 				// The application's Resilience4j integration binds its registry's metrics itself.
@@ -134,7 +135,7 @@ public final class LlmObsToolAutoConfiguration {
 			return ToolCircuitBreakers.of(ownRegistry, defaults, overrides, settings.isEnabled());
 		}
 
-		private static CircuitBreakerConfig.Builder config(LlmObsProperties.Tools.BreakerSettings settings,
+		private static CircuitBreakerConfig.Builder config(LlmObsToolProperties.BreakerSettings settings,
 				CircuitBreakerConfig.Builder builder) {
 			if (settings.getFailureRateThreshold() != null) {
 				builder.failureRateThreshold(settings.getFailureRateThreshold());

@@ -191,8 +191,8 @@ class LlmObsContextAutoConfigurationTests {
 	void invalidContextSettingsFailNamingTheProperty() {
 		assertStartupFailureNames("llmobs.context.warn-ratio=1.5", "llmobs.context.warn-ratio");
 		assertStartupFailureNames("llmobs.context.block-ratio=0", "llmobs.context.block-ratio");
-		assertStartupFailureNames("llmobs.context.block-ratio=0.5",
-				"llmobs.context.block-ratio (0.5) must not be below llmobs.context.warn-ratio");
+		assertStartupFailureNames("llmobs.context.block-ratio=0.5", "Property: llmobs.context.block-ratio");
+		assertStartupFailureNames("llmobs.context.block-ratio=0.5", "must not be below llmobs.context.warn-ratio (0.8)");
 		assertStartupFailureNames("llmobs.context.cache.max-size=0", "llmobs.context.cache.max-size");
 		assertStartupFailureNames("llmobs.context.cache.expire-after-access=0s",
 				"llmobs.context.cache.expire-after-access");

@@ -2,7 +2,6 @@ package io.llmobs.autoconfigure.cost;
 
 import java.util.List;
 
-import io.llmobs.autoconfigure.LlmObsProperties;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
@@ -33,8 +32,8 @@ class LlmObsCostAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ModelCatalog.class)
 				.hasSingleBean(CostTotals.class)
 				.hasSingleBean(UnpricedModelWarnings.class)
-				.hasSingleBean(LlmObsProperties.class)
-				.hasSingleBean(ConfigurationPropertiesBindHandlerAdvisor.class);
+				.hasSingleBean(LlmObsCostProperties.class)
+				.hasBean("llmObsModelKeyBindHandlerAdvisor");
 			ModelCatalog catalog = context.getBean(ModelCatalog.class);
 			assertThat(catalog.getDate()).isNotBlank();
 			assertThat(catalog.find("gpt-4o-2024-08-06")).isPresent();
@@ -49,7 +48,7 @@ class LlmObsCostAutoConfigurationTests {
 				.doesNotHaveBean(ModelCatalog.class)
 				.doesNotHaveBean(CostTotals.class)
 				.doesNotHaveBean(UnpricedModelWarnings.class)
-				.doesNotHaveBean(LlmObsProperties.class)
+				.doesNotHaveBean(LlmObsCostProperties.class)
 				.doesNotHaveBean(ConfigurationPropertiesBindHandlerAdvisor.class));
 	}
 

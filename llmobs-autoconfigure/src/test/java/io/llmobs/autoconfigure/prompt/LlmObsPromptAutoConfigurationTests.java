@@ -18,6 +18,7 @@ import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.prompt.PromptInstrumentation;
 import io.llmobs.prompt.PromptInventory;
 import io.llmobs.prompt.PromptRegistry;
+import io.llmobs.test.StartupFailures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,7 +122,9 @@ class LlmObsPromptAutoConfigurationTests {
 		});
 		this.runner.withPropertyValues("llmobs.prompts.location= ").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("llmobs.prompts.location must not be blank");
+			assertThat(StartupFailures.messages(context.getStartupFailure()))
+				.contains("Property: llmobs.prompts.location")
+				.contains("must not be blank");
 		});
 	}
 

@@ -1,9 +1,11 @@
-package io.llmobs.autoconfigure;
+package io.llmobs.autoconfigure.core;
 
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -18,33 +20,34 @@ import org.springframework.validation.ObjectError;
 
 /**
  * Describes invalid {@code llmobs.*} values the way Boot describes a value it cannot bind: the property's canonical
- * name, its value and where it was set. Boot's own description of validation errors finds the origin of a direct
- * property only ({@code llmobs.enabled}), not of a nested one ({@code llmobs.judge.sample-rate}).
+ * name, its value as written and where it was set. Boot's own description of validation errors names a property by
+ * its Java field ({@code llmobs.judge.sampleRate}, {@code llmobs.tools.circuitBreaker.instances[quote].…}), shows the
+ * converted value, and finds the origin of a direct property of the validated class only.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class LlmObsPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<BindValidationException> {
 
-	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("llmobs");
-
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BindValidationException cause) {
 		ValidationErrors errors = cause.getValidationErrors();
-		if (!PREFIX.equals(errors.getName())) {
+		ConfigurationPropertyName root = errors.getName();
+		if (!UnknownKeysBindHandler.LLMOBS.equals(root) && !UnknownKeysBindHandler.LLMOBS.isAncestorOf(root)) {
 			return null;
 		}
-		StringBuilder description = new StringBuilder(
-				String.format("Binding to target %s failed:%n", LlmObsProperties.class.getName()));
+		BindException bindException = findCause(rootFailure, BindException.class);
+		Object target = (bindException != null) ? bindException.getTarget().getType() : root;
+		StringBuilder description = new StringBuilder(String.format("Binding to target %s failed:%n", target));
 		for (ObjectError error : errors) {
 			if (error instanceof FieldError fieldError) {
-				describe(description, fieldError, errors);
+				describe(description, root + "." + canonical(fieldError.getField()), fieldError, errors);
 			}
 			description.append(String.format("%n    Reason: %s%n", error.getDefaultMessage()));
 		}
 		return new FailureAnalysis(description.toString(), "Update your application's configuration", cause);
 	}
 
-	private static void describe(StringBuilder description, FieldError error, ValidationErrors errors) {
-		String property = PREFIX + "." + error.getField();
+	private static void describe(StringBuilder description, String property, FieldError error,
+			ValidationErrors errors) {
 		ConfigurationProperty bound = boundProperty(property, errors);
 		description.append(String.format("%n    Property: %s", property));
 		Object value = (bound != null) ? bound.getValue() : error.getRejectedValue();
@@ -54,6 +57,28 @@ final class LlmObsPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Bind
 		if (bound != null && bound.getOrigin() != null) {
 			description.append(String.format("%n    Origin: %s", bound.getOrigin()));
 		}
+	}
+
+	/**
+	 * The property as users write it, from a field path such as {@code circuitBreaker.instances[quote].slidingWindowSize}:
+	 * Java names in kebab case, a map key after a dot as it is written, a list index in brackets.
+	 */
+	static String canonical(String field) {
+		StringBuilder canonical = new StringBuilder();
+		int start = 0;
+		while (start < field.length()) {
+			int bracket = field.indexOf('[', start);
+			String names = field.substring(start, (bracket < 0) ? field.length() : bracket);
+			canonical.append(DataObjectPropertyName.toDashedForm(names));
+			if (bracket < 0) {
+				break;
+			}
+			int close = field.indexOf(']', bracket);
+			String key = field.substring(bracket + 1, close);
+			canonical.append(key.chars().allMatch(Character::isDigit) ? "[" + key + "]" : "." + key);
+			start = close + 1;
+		}
+		return canonical.toString();
 	}
 
 	/**
@@ -73,7 +98,8 @@ final class LlmObsPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Bind
 	private static String comparable(ConfigurationPropertyName name) {
 		StringBuilder joined = new StringBuilder();
 		for (int i = 0; i < name.getNumberOfElements(); i++) {
-			joined.append((i > 0) ? "." : "").append(name.getElement(i, Form.ORIGINAL));
+			String element = name.getElement(i, Form.ORIGINAL);
+			joined.append(name.isNumericIndex(i) ? "[" + element + "]" : ((i > 0) ? "." : "") + element);
 		}
 		return comparable(joined.toString());
 	}

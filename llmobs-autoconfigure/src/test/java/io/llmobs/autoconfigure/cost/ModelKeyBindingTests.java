@@ -1,9 +1,9 @@
-package io.llmobs.autoconfigure;
+package io.llmobs.autoconfigure.cost;
 
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
-import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
+import io.llmobs.test.StartupFailures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
@@ -90,7 +90,7 @@ class ModelKeyBindingTests {
 				assertThat(catalog.find("gpt-4.1").orElseThrow().prices().input()).isEqualTo(0.5);
 				assertThat(catalog.find("gpt-4.1-mini").orElseThrow().prices().input()).isEqualTo(0.2);
 				assertThat(catalog.find("acme-large").orElseThrow().prices().output()).isEqualTo(2.0);
-				assertThat(context.getBean(LlmObsProperties.class).getModels()).containsOnlyKeys("gpt-4.1",
+				assertThat(context.getBean(LlmObsCostProperties.class).getModels()).containsOnlyKeys("gpt-4.1",
 						"gpt-4.1-mini", "acme");
 			});
 	}
@@ -110,7 +110,7 @@ class ModelKeyBindingTests {
 	void invalidValueOfADottedKeyFailsNamingTheProperty() {
 		this.runner.withPropertyValues("llmobs.models.gpt-4.1.input-price=-1").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(messages(context.getStartupFailure())).contains("llmobs.models.gpt-4.1.input-price");
+			assertThat(StartupFailures.messages(context.getStartupFailure())).contains("llmobs.models.gpt-4.1.input-price");
 		});
 	}
 
@@ -118,28 +118,20 @@ class ModelKeyBindingTests {
 	void unknownPropertyOfADottedKeyFailsNamingIt() {
 		this.runner.withPropertyValues("llmobs.models.gpt-4.1.input-prize=1").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(messages(context.getStartupFailure())).contains("llmobs.models.gpt-4.1.input-prize");
+			assertThat(StartupFailures.messages(context.getStartupFailure())).contains("llmobs.models.gpt-4.1.input-prize");
 		});
 	}
 
 	@Test
 	void malformedValueOfADottedKeyFailsNamingTheProperty() {
 		assertThatException().isThrownBy(() -> run("--llmobs.models.gpt-4.1.output-price=cheap"))
-			.satisfies((ex) -> assertThat(messages(ex)).contains("llmobs.models.gpt-4.1.output-price"));
+			.satisfies((ex) -> assertThat(StartupFailures.messages(ex)).contains("llmobs.models.gpt-4.1.output-price"));
 	}
 
 	private static ConfigurableApplicationContext run(String... args) {
 		return new SpringApplicationBuilder(CostOnly.class).web(WebApplicationType.NONE)
 			.properties("spring.main.banner-mode=off")
 			.run(args);
-	}
-
-	private static String messages(Throwable failure) {
-		StringBuilder message = new StringBuilder();
-		for (Throwable current = failure; current != null; current = current.getCause()) {
-			message.append(current.getMessage()).append('\n');
-		}
-		return message.toString();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,9 +1,9 @@
-package io.llmobs.autoconfigure;
+package io.llmobs.autoconfigure.cost;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.llmobs.autoconfigure.LlmObsProperties.ModelSettings;
+import io.llmobs.autoconfigure.cost.LlmObsCostProperties.ModelSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.source.IterableConfigurationP
  * ({@code llmobs.models[gpt-4.1].input-price}) is bound by Boot as before; one key written in both forms fails
  * start-up, as no order between the two forms would follow the precedence of their property sources.
  */
-public final class ModelKeyBindHandler extends AbstractBindHandler {
+final class ModelKeyBindHandler extends AbstractBindHandler {
 
 	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("llmobs");
 
@@ -36,14 +36,14 @@ public final class ModelKeyBindHandler extends AbstractBindHandler {
 	 * Wraps the handler of a binding.
 	 * @param parent the handler that Boot built for the binding
 	 */
-	public ModelKeyBindHandler(BindHandler parent) {
+	ModelKeyBindHandler(BindHandler parent) {
 		super(parent);
 	}
 
 	@Override
 	public void onFinish(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
 			@Nullable Object result) throws Exception {
-		if (context.getDepth() == 0 && PREFIX.equals(name) && bound(target, result) instanceof LlmObsProperties properties) {
+		if (context.getDepth() == 0 && PREFIX.equals(name) && bound(target, result) instanceof LlmObsCostProperties properties) {
 			bindDottedKeys(properties.getModels(), context);
 		}
 		super.onFinish(name, target, context, result);

@@ -1,13 +1,15 @@
-package io.llmobs.autoconfigure;
+package io.llmobs.autoconfigure.core;
 
-import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
+import io.llmobs.autoconfigure.judge.LlmObsJudgeProperties;
+import io.llmobs.autoconfigure.tool.LlmObsToolProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
@@ -29,20 +31,18 @@ class LlmObsPropertiesFailureAnalyzerTests {
 			.contains("Property: llmobs.judge.sample-rate")
 			.contains("Value: \"2\"")
 			.contains("Origin: \"llmobs.judge.sample-rate\" from property source \"commandLineArgs\"")
-			.contains("Reason: llmobs.judge.sample-rate must be in [0, 1], not 2.0")
+			.contains("Reason: must be less than or equal to 1")
 			.doesNotContain("sampleRate");
 	}
 
 	@Test
 	void yamlValuesAreDescribedWithTheirLines(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run("--spring.config.location=classpath:/model-keys/invalid.yml"));
-		assertThat(output).contains("Property: llmobs.judge.sample-rate")
-			.contains("Origin: class path resource [model-keys/invalid.yml] - 3:18")
-			.contains("Property: llmobs.models.gpt-4.1.input-price")
+		assertThat(output).contains("Property: llmobs.models.gpt-4.1.input-price")
 			.contains("Value: \"-1\"")
-			.contains("Origin: class path resource [model-keys/invalid.yml] - 6:20")
+			.contains("Origin: class path resource [model-keys/invalid.yml] - 4:20")
 			.contains("Property: llmobs.models.gpt-5.6-terra.output-price")
-			.contains("Origin: class path resource [model-keys/invalid.yml] - 8:21")
+			.contains("Origin: class path resource [model-keys/invalid.yml] - 6:21")
 			.doesNotContain("inputPrice")
 			.doesNotContain("outputPrice");
 	}
@@ -56,8 +56,19 @@ class LlmObsPropertiesFailureAnalyzerTests {
 					+ "source \"commandLineArgs\"");
 	}
 
+	@Test
+	void propertiesFileValueIsDescribedWithItsLine(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> run("--spring.config.location=classpath:/invalid/application.properties"));
+		assertThat(output).contains("Property: llmobs.tools.circuit-breaker.instances.quote.minimum-number-of-calls")
+			.contains("Value: \"0\"")
+			.contains("Origin: class path resource [invalid/application.properties] - 2:70")
+			.contains("Reason: must be greater than or equal to 1")
+			.doesNotContain("minimumNumberOfCalls");
+	}
+
 	private static void run(String... args) {
-		new SpringApplicationBuilder(CostOnly.class).web(WebApplicationType.NONE)
+		new SpringApplicationBuilder(KernelCostJudgeAndTools.class).web(WebApplicationType.NONE)
 			.properties("spring.main.banner-mode=off")
 			.run(args)
 			.close();
@@ -65,7 +76,8 @@ class LlmObsPropertiesFailureAnalyzerTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class })
-	static class CostOnly {
+	@EnableConfigurationProperties({ LlmObsJudgeProperties.class, LlmObsToolProperties.class })
+	static class KernelCostJudgeAndTools {
 
 	}
 
