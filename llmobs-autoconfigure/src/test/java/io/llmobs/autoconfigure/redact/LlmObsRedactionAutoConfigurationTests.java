@@ -57,27 +57,6 @@ class LlmObsRedactionAutoConfigurationTests {
 	}
 
 	@Test
-	void captureLogsOneWarningAtStartUp(CapturedOutput output) {
-		this.runner.withPropertyValues("llmobs.capture.content=true").run((context) -> {
-			assertThat(context).hasBean("llmObsContentCaptureFilter");
-			assertThat(output).containsOnlyOnce("llmobs.capture.content=true")
-				.contains("with PII replaced by placeholders");
-		});
-	}
-
-	@Test
-	void captureWithoutRedactionSaysSo(CapturedOutput output) {
-		this.runner.withPropertyValues("llmobs.capture.content=true", "llmobs.redaction.enabled=false")
-			.run((context) -> {
-				assertThat(context).hasBean("llmObsContentCaptureFilter")
-					.doesNotHaveBean("llmObsSpringAiContentRedactor");
-				assertThat(context.getBean(CaptureInstrumentation.class).redact("mail bob@example.com"))
-					.isEqualTo("mail bob@example.com");
-				assertThat(output).contains("UNREDACTED");
-			});
-	}
-
-	@Test
 	void springAiSwitchesThatLogRawContentAreWarnedAbout(CapturedOutput output) {
 		this.runner
 			.withPropertyValues("spring.ai.chat.observations.log-prompt=true",
@@ -142,7 +121,6 @@ class LlmObsRedactionAutoConfigurationTests {
 
 	@Test
 	void invalidSettingsFailNamingTheProperty() {
-		assertStartupFailureNames("llmobs.capture.max-length=0", "llmobs.capture.max-length");
 		assertStartupFailureNames("llmobs.redaction.max-scan-length=0", "llmobs.redaction.max-scan-length");
 		assertStartupFailureNames("llmobs.redaction.patterns.order=[unclosed", "llmobs.redaction.patterns.order");
 		assertStartupFailureNames("llmobs.redaction.patterns.order=\\d*", "llmobs.redaction.patterns.order");

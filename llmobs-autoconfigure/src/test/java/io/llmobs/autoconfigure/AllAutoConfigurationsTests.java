@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * All llmobs auto-configurations together: what they share (the master switch, the strict 'llmobs' prefix). Each
  * auto-configuration's own conditions are tested next to it, in the package that mirrors it.
  */
-class LlmObsAutoConfigurationTests {
+class AllAutoConfigurationsTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
