@@ -20,31 +20,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layers: {@code io.llmobs.core} is the kernel and knows no feature; feature packages use the core, know nothing
- * of Spring Boot and depend on each other only as declared here, never in cycles; wiring lives in
- * {@code io.llmobs.autoconfigure}, one subpackage per feature, which wires its own feature and what that feature
- * declares.
+ * The layers: {@code io.llmobs.core} is the kernel and knows no feature; feature packages
+ * use the core, know nothing of Spring Boot and depend on each other only as declared
+ * here, never in cycles; wiring lives in {@code io.llmobs.autoconfigure}, one subpackage
+ * per feature, which wires its own feature and what that feature declares.
  */
 class ArchitectureTests {
 
 	/**
-	 * The feature packages and the ones each may use. A dependency that is not here fails the build, so that adding
-	 * one, or a feature package, is a decision made in this table. Every feature may use {@code core}.
+	 * The feature packages and the ones each may use. A dependency that is not here fails
+	 * the build, so that adding one, or a feature package, is a decision made in this
+	 * table. Every feature may use {@code core}.
 	 */
 	private static final Map<String, Set<String>> FEATURE_DEPENDENCIES = new TreeMap<>(Map.ofEntries(
-			// The endpoint shows every feature's settings, capture's and redaction's too (their properties classes).
+			// The endpoint shows every feature's settings, capture's and redaction's too
+			// (their properties classes).
 			Map.entry("actuate",
 					Set.of("capture", "chat", "context", "cost", "feedback", "judge", "prompt", "redact", "tool")),
 			Map.entry("capture", Set.of("chat", "redact")), Map.entry("chat", Set.of("cost")),
 			Map.entry("context", Set.of("chat", "cost")),
-			// Guardrail blocks are counted as safety failures through the judge's failure recorder.
+			// Guardrail blocks are counted as safety failures through the judge's failure
+			// recorder.
 			Map.entry("feedback", Set.of("chat", "judge")),
-			// The judge reads the context accounting of the call it judges; its own calls are priced with the catalog.
+			// The judge reads the context accounting of the call it judges; its own calls
+			// are priced with the catalog.
 			Map.entry("judge", Set.of("chat", "context", "cost")), Map.entry("mcp", Set.of("chat")),
 			Map.entry("openai", Set.of("chat")), Map.entry("prompt", Set.of("chat")), Map.entry("redact", Set.of()),
 			Map.entry("tool", Set.of("chat")), Map.entry("cost", Set.of())));
 
-	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	private final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.llmobs");
 
 	@Test

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Cost and every other llmobs series per environment, as an application gets them from Spring Boot's common tags
- * ({@code management.metrics.tags.env}): the tag is on every llmobs series that {@code /actuator/prometheus} shows.
+ * Cost and every other llmobs series per environment, as an application gets them from
+ * Spring Boot's common tags ({@code management.metrics.tags.env}): the tag is on every
+ * llmobs series that {@code /actuator/prometheus} shows.
  */
 class CommonTagIntegrationTests {
 
@@ -56,13 +57,15 @@ class CommonTagIntegrationTests {
 				context.getBean(FeedbackRecorder.class).record("unknown-interaction", FeedbackOutcome.ACCEPTED);
 				PrometheusMeterRegistry prometheus = context.getBean(PrometheusMeterRegistry.class);
 				await().atMost(Duration.ofSeconds(5))
-					.untilAsserted(() -> assertThat(families(prometheus.scrape())).contains("llmobs_chat_ttft_seconds"));
+					.untilAsserted(
+							() -> assertThat(families(prometheus.scrape())).contains("llmobs_chat_ttft_seconds"));
 				List<String> series = prometheus.scrape().lines().filter((line) -> line.startsWith("llmobs_")).toList();
 				assertThat(families(prometheus.scrape())).contains("llmobs_chat_seconds", "llmobs_tokens_total",
 						"llmobs_cost_usd_total", "llmobs_cost_unpriced_total", "llmobs_finish_reason_total",
 						"llmobs_task_seconds", "llmobs_task_cost_usd", "llmobs_context_tokens",
 						"llmobs_context_utilization", "llmobs_context_window_unknown_total", "llmobs_tool_seconds",
-						"llmobs_agent_iterations", "llmobs_feedback_unknown_total", "llmobs_instrumentation_errors_total");
+						"llmobs_agent_iterations", "llmobs_feedback_unknown_total",
+						"llmobs_instrumentation_errors_total");
 				assertThat(series).allSatisfy((line) -> assertThat(line).contains("env=\"staging\""));
 			});
 	}

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The public types of the library are the ones docs/reference.md lists under "Public API": a type made public, or
- * hidden, without its row added or removed fails here, so widening the API is a decision written down with its
- * reason.
+ * The public types of the library are the ones docs/reference.md lists under "Public
+ * API": a type made public, or hidden, without its row added or removed fails here, so
+ * widening the API is a decision written down with its reason.
  */
 class PublicApiTests {
 
@@ -38,7 +38,8 @@ class PublicApiTests {
 		Set<String> actual = qualified(actual());
 		assertThat(difference(actual, documented)).as("public types missing from the Public API of docs/reference.md")
 			.isEmpty();
-		assertThat(difference(documented, actual)).as("types in the Public API of docs/reference.md that are not public")
+		assertThat(difference(documented, actual))
+			.as("types in the Public API of docs/reference.md that are not public")
 			.isEmpty();
 	}
 
@@ -68,14 +69,16 @@ class PublicApiTests {
 	}
 
 	/**
-	 * The types of the first column of each table row in the "Public API" section, by the package heading above it;
-	 * a nested type ({@code LlmObsEndpoint.CostDescriptor}) counts as its top-level type, and what a row says in
-	 * parentheses (how the type comes) is not a type of the package.
+	 * The types of the first column of each table row in the "Public API" section, by the
+	 * package heading above it; a nested type ({@code LlmObsEndpoint.CostDescriptor})
+	 * counts as its top-level type, and what a row says in parentheses (how the type
+	 * comes) is not a type of the package.
 	 */
 	private static Map<String, Set<String>> documented() throws IOException {
 		Map<String, Set<String>> types = new TreeMap<>();
 		List<String> lines = Files.readAllLines(REFERENCE);
-		int start = lines.indexOf(lines.stream().filter((line) -> line.startsWith("## Public API")).findFirst().orElseThrow());
+		int start = lines
+			.indexOf(lines.stream().filter((line) -> line.startsWith("## Public API")).findFirst().orElseThrow());
 		String currentPackage = null;
 		for (String line : lines.subList(start + 1, lines.size())) {
 			if (line.startsWith("## ")) {

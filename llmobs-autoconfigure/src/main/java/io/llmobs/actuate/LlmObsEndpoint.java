@@ -20,8 +20,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * {@code /actuator/llmobs}: the model catalog in use, the effective non-secret settings, the cost totals since
- * start-up, how full the bounded tags are, the context-window figures, the tools' circuit breakers and the judge.
+ * {@code /actuator/llmobs}: the model catalog in use, the effective non-secret settings,
+ * the cost totals since start-up, how full the bounded tags are, the context-window
+ * figures, the tools' circuit breakers and the judge.
  */
 @Endpoint(id = "llmobs")
 public class LlmObsEndpoint {
@@ -49,12 +50,15 @@ public class LlmObsEndpoint {
 	 * @param catalog the model catalog in use
 	 * @param costTotals the running cost totals
 	 * @param settings the effective non-secret settings to show
-	 * @param tags the bounded tag values, or {@code null} when the chat instrumentation is off
+	 * @param tags the bounded tag values, or {@code null} when the chat instrumentation
+	 * is off
 	 * @param context the context accounting's figures, or {@code null} when it is off
-	 * @param breakers the tools' circuit breakers, or {@code null} when the tool guard is off or runs without them
-	 * (Resilience4j is not on the class path)
-	 * @param prompts the prompt registry and the prompts of calls, or {@code null} when prompt versions are off
-	 * @param interactions the calls that feedback can refer to, or {@code null} when feedback is off
+	 * @param breakers the tools' circuit breakers, or {@code null} when the tool guard is
+	 * off or runs without them (Resilience4j is not on the class path)
+	 * @param prompts the prompt registry and the prompts of calls, or {@code null} when
+	 * prompt versions are off
+	 * @param interactions the calls that feedback can refer to, or {@code null} when
+	 * feedback is off
 	 * @param judge the sampled judge, or {@code null} when it is off
 	 */
 	public LlmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, Map<String, Object> settings,
@@ -80,8 +84,8 @@ public class LlmObsEndpoint {
 		List<String> keys = this.catalog.getEntries().stream().map(ModelEntry::key).toList();
 		return new LlmObsDescriptor(
 				new CatalogDescriptor(this.catalog.getDate(), this.catalog.getSource(), keys.size(), keys),
-				this.settings, new CostDescriptor(this.costTotals.total(), this.costTotals.byModel(),
-						this.costTotals.byStage()),
+				this.settings,
+				new CostDescriptor(this.costTotals.total(), this.costTotals.byModel(), this.costTotals.byStage()),
 				tagUsage(), (this.context != null) ? this.context.snapshot() : null,
 				(this.breakers != null) ? this.breakers.states() : Map.of(),
 				(this.prompts != null) ? this.prompts.snapshot() : null,
@@ -107,20 +111,23 @@ public class LlmObsEndpoint {
 	 * @param catalog the model catalog
 	 * @param settings the effective settings
 	 * @param cost the cost totals
-	 * @param tags how many distinct values each bounded tag has admitted; at the limit, new values become 'other'
-	 * @param context threshold crossings, largest recent utilization, calibration and token cache; {@code null} when
-	 * the context accounting is off
+	 * @param tags how many distinct values each bounded tag has admitted; at the limit,
+	 * new values become 'other'
+	 * @param context threshold crossings, largest recent utilization, calibration and
+	 * token cache; {@code null} when the context accounting is off
 	 * @param toolCircuitBreakers the state of each tool's circuit breaker, by tool name
-	 * @param prompts the registry's prompts and the distinct prompt identities of calls, with when each was first
-	 * seen; {@code null} when prompt versions are off
-	 * @param feedback the ids that feedback can refer to; {@code null} when feedback is off
-	 * @param judge the judge's sample rate, queue, evaluations by outcome and budget used today; {@code null} when
-	 * the judge is off
+	 * @param prompts the registry's prompts and the distinct prompt identities of calls,
+	 * with when each was first seen; {@code null} when prompt versions are off
+	 * @param feedback the ids that feedback can refer to; {@code null} when feedback is
+	 * off
+	 * @param judge the judge's sample rate, queue, evaluations by outcome and budget used
+	 * today; {@code null} when the judge is off
 	 */
 	public record LlmObsDescriptor(CatalogDescriptor catalog, Map<String, Object> settings, CostDescriptor cost,
 			Map<String, TagUsageDescriptor> tags, ContextStats.@Nullable Snapshot context,
 			Map<String, String> toolCircuitBreakers, PromptInventory.@Nullable Snapshot prompts,
-			@Nullable FeedbackDescriptor feedback, SampledJudge.@Nullable Snapshot judge) implements OperationResponseBody {
+			@Nullable FeedbackDescriptor feedback,
+			SampledJudge.@Nullable Snapshot judge) implements OperationResponseBody {
 	}
 
 	/**
@@ -143,7 +150,8 @@ public class LlmObsEndpoint {
 	/**
 	 * The model catalog in use.
 	 *
-	 * @param date the date of the bundled prices, {@code null} when the bundled catalog is off
+	 * @param date the date of the bundled prices, {@code null} when the bundled catalog
+	 * is off
 	 * @param source where the bundled prices come from
 	 * @param size the number of entries
 	 * @param models the entry keys in matching order

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 
 /**
- * Matches unless {@code llmobs.enabled} is {@code false}: every llmobs auto-configuration carries it, so the
- * master switch leaves no llmobs bean behind.
+ * Matches unless {@code llmobs.enabled} is {@code false}: every llmobs auto-configuration
+ * carries it, so the master switch leaves no llmobs bean behind.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

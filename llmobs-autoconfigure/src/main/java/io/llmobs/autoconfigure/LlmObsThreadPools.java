@@ -17,10 +17,12 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Builds llmobs's own thread pools with Spring Boot's task builders, the way Boot builds the application's: virtual
- * threads when {@code spring.threads.virtual.enabled} is set and the JVM has them (Java 21+), daemon platform
- * threads otherwise. The pools keep the bounds llmobs's properties give, not {@code spring.task.execution.*}, so a
- * full pool still rejects instead of blocking the caller. The feature that takes a pool owns it and shuts it down.
+ * Builds llmobs's own thread pools with Spring Boot's task builders, the way Boot builds
+ * the application's: virtual threads when {@code spring.threads.virtual.enabled} is set
+ * and the JVM has them (Java 21+), daemon platform threads otherwise. The pools keep the
+ * bounds llmobs's properties give, not {@code spring.task.execution.*}, so a full pool
+ * still rejects instead of blocking the caller. The feature that takes a pool owns it and
+ * shuts it down.
  */
 public final class LlmObsThreadPools {
 
@@ -31,8 +33,9 @@ public final class LlmObsThreadPools {
 	/**
 	 * Creates the pools' settings from the application's.
 	 * @param environment where {@code spring.threads.virtual.enabled} is read
-	 * @param taskDecorator the application's task decorator, applied when it has exactly one: Boot's
-	 * context-propagating decorator with {@code spring.task.execution.propagate-context=true}, for example
+	 * @param taskDecorator the application's task decorator, applied when it has exactly
+	 * one: Boot's context-propagating decorator with
+	 * {@code spring.task.execution.propagate-context=true}, for example
 	 */
 	public LlmObsThreadPools(Environment environment, ObjectProvider<TaskDecorator> taskDecorator) {
 		this.virtualThreads = Threading.VIRTUAL.isActive(environment);
@@ -40,7 +43,8 @@ public final class LlmObsThreadPools {
 	}
 
 	/**
-	 * A started pool whose tasks run in the submitter's context, through the application's task decorator.
+	 * A started pool whose tasks run in the submitter's context, through the
+	 * application's task decorator.
 	 * @param threadNamePrefix the prefix of its threads' names
 	 * @param bounds sets its sizes and queue capacity
 	 * @return the pool, started
@@ -90,7 +94,8 @@ public final class LlmObsThreadPools {
 			executor.setVirtualThreads(true);
 		}
 		else {
-			// A pool of llmobs never keeps the JVM alive; the feature that owns it stops it on context close.
+			// A pool of llmobs never keeps the JVM alive; the feature that owns it stops
+			// it on context close.
 			executor.setDaemon(true);
 		}
 	}

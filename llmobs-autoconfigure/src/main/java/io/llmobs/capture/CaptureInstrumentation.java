@@ -9,9 +9,10 @@ import io.micrometer.observation.ObservationHandler;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * What llmobs does with the content of model calls, built once from the PII scanner and the redaction settings: the
- * filters that redact Spring AI's content attributes and capture prompts and completions, and the handler that counts
- * PII. Every text goes through the same redaction.
+ * What llmobs does with the content of model calls, built once from the PII scanner and
+ * the redaction settings: the filters that redact Spring AI's content attributes and
+ * capture prompts and completions, and the handler that counts PII. Every text goes
+ * through the same redaction.
  */
 public final class CaptureInstrumentation {
 
@@ -39,7 +40,8 @@ public final class CaptureInstrumentation {
 	}
 
 	/**
-	 * A text as llmobs records it: cut at the scan limit and, with redaction on, PII replaced by placeholders.
+	 * A text as llmobs records it: cut at the scan limit and, with redaction on, PII
+	 * replaced by placeholders.
 	 * @param text the raw text
 	 * @return the text as it would leave the process
 	 */
@@ -48,8 +50,9 @@ public final class CaptureInstrumentation {
 	}
 
 	/**
-	 * The filter that redacts the content Spring AI's own observations carry (vector-store query, tool-call arguments
-	 * and result); it must run after the filters that add them.
+	 * The filter that redacts the content Spring AI's own observations carry
+	 * (vector-store query, tool-call arguments and result); it must run after the filters
+	 * that add them.
 	 * @return the filter
 	 */
 	public ObservationFilter springAiContentRedactor() {
@@ -66,7 +69,8 @@ public final class CaptureInstrumentation {
 	}
 
 	/**
-	 * The handler that counts the PII of every model round trip in {@code llmobs.pii.entities}.
+	 * The handler that counts the PII of every model round trip in
+	 * {@code llmobs.pii.entities}.
 	 * @param meters the counters
 	 * @return the handler
 	 */

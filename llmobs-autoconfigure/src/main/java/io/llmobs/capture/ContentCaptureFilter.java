@@ -13,14 +13,19 @@ import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * Records the prompt and the completion on Spring AI's model-call spans when they stop ({@code llmobs.capture.content}):
- * {@code gen_ai.system_instructions}, {@code gen_ai.input.messages} and {@code gen_ai.output.messages}, every text
- * redacted and then cut at the capture limit. High-cardinality key values, so no metric gets them as tags; with
- * Micrometer Tracing on the class path, observations without a span are left alone.
+ * Records the prompt and the completion on Spring AI's model-call spans when they stop
+ * ({@code llmobs.capture.content}): {@code gen_ai.system_instructions},
+ * {@code gen_ai.input.messages} and {@code gen_ai.output.messages}, every text redacted
+ * and then cut at the capture limit. High-cardinality key values, so no metric gets them
+ * as tags; with Micrometer Tracing on the class path, observations without a span are
+ * left alone.
  */
 final class ContentCaptureFilter implements ObservationFilter {
 
-	/** Where content capture, PII counts and the redaction of Spring AI's content attributes report failures in {@code llmobs.instrumentation.errors}. */
+	/**
+	 * Where content capture, PII counts and the redaction of Spring AI's content
+	 * attributes report failures in {@code llmobs.instrumentation.errors}.
+	 */
 	static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("redaction");
 
 	private final GenAiMessages messages;
@@ -41,8 +46,7 @@ final class ContentCaptureFilter implements ObservationFilter {
 	@Override
 	public Observation.Context map(Observation.Context context) {
 		if (context instanceof ChatModelObservationContext modelContext && SpanPresence.hasSpan(context)) {
-			this.errors.run(COMPONENT, this, modelContext,
-					ContentCaptureFilter::capture);
+			this.errors.run(COMPONENT, this, modelContext, ContentCaptureFilter::capture);
 		}
 		return context;
 	}

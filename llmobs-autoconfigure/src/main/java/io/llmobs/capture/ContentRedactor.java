@@ -7,8 +7,9 @@ import io.llmobs.redact.PiiScanner;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What happens to a text before it leaves the process: cut at the scan limit, PII replaced by placeholders (unless
- * redaction is off), and for captured content, cut at the capture limit.
+ * What happens to a text before it leaves the process: cut at the scan limit, PII
+ * replaced by placeholders (unless redaction is off), and for captured content, cut at
+ * the capture limit.
  */
 final class ContentRedactor {
 

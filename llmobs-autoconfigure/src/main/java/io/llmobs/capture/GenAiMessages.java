@@ -19,10 +19,12 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 
 /**
- * Spring AI messages as the JSON of the GenAI semantic conventions: {@code gen_ai.system_instructions} (an array of
- * parts), {@code gen_ai.input.messages} and {@code gen_ai.output.messages} (arrays of messages with a {@code role},
- * {@code parts} of type {@code text}, {@code tool_call} or {@code tool_call_response}, and a {@code finish_reason}
- * on output messages). Every text goes through the given function (redaction and truncation) first.
+ * Spring AI messages as the JSON of the GenAI semantic conventions:
+ * {@code gen_ai.system_instructions} (an array of parts), {@code gen_ai.input.messages}
+ * and {@code gen_ai.output.messages} (arrays of messages with a {@code role},
+ * {@code parts} of type {@code text}, {@code tool_call} or {@code tool_call_response},
+ * and a {@code finish_reason} on output messages). Every text goes through the given
+ * function (redaction and truncation) first.
  */
 final class GenAiMessages {
 
@@ -56,7 +58,8 @@ final class GenAiMessages {
 	/**
 	 * The other messages as the input messages.
 	 * @param messages the prompt's messages
-	 * @return the JSON array of messages, or {@code null} when there is none but system messages
+	 * @return the JSON array of messages, or {@code null} when there is none but system
+	 * messages
 	 */
 	@Nullable String inputMessages(List<Message> messages) {
 		ArrayNode array = JSON.createArrayNode();
@@ -120,7 +123,10 @@ final class GenAiMessages {
 		}
 	}
 
-	/** Redacted JSON stays JSON where it still parses (a placeholder inside a string does), else it is a string. */
+	/**
+	 * Redacted JSON stays JSON where it still parses (a placeholder inside a string
+	 * does), else it is a string.
+	 */
 	private JsonNode json(@Nullable String raw) {
 		String redacted = this.content.apply((raw != null) ? raw : "");
 		if (redacted.isBlank()) {

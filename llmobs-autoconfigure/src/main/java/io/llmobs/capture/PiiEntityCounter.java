@@ -21,13 +21,16 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * Counts the PII of every model round trip in {@code llmobs.pii.entities{type,direction}}, whether content is
- * captured or not. Each message is counted once: inputs are the messages after the prompt's last assistant message
- * (what is new in this round trip: the user's message and the system prompt of a first call, or the tool results
- * of a tool-loop iteration), outputs the generations' text and tool-call arguments.
+ * Counts the PII of every model round trip in
+ * {@code llmobs.pii.entities{type,direction}}, whether content is captured or not. Each
+ * message is counted once: inputs are the messages after the prompt's last assistant
+ * message (what is new in this round trip: the user's message and the system prompt of a
+ * first call, or the tool results of a tool-loop iteration), outputs the generations'
+ * text and tool-call arguments.
  * <p>
- * A text that comes again as the same object, such as a chat client's default system text on every call, is
- * counted again from its findings (types and positions, no content), not scanned again.
+ * A text that comes again as the same object, such as a chat client's default system text
+ * on every call, is counted again from its findings (types and positions, no content),
+ * not scanned again.
  */
 final class PiiEntityCounter implements ObservationHandler<ChatModelObservationContext> {
 

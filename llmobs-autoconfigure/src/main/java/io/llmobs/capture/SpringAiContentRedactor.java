@@ -8,9 +8,11 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
 
 /**
- * Redacts the content that Spring AI's own observations carry, so it does not bypass redaction: the vector-store
- * query text and filter (always added by Spring AI's vector-store convention) and the tool-call arguments and result
- * ({@code spring.ai.tools.observations.include-content}). Must run after the filter that adds them.
+ * Redacts the content that Spring AI's own observations carry, so it does not bypass
+ * redaction: the vector-store query text and filter (always added by Spring AI's
+ * vector-store convention) and the tool-call arguments and result
+ * ({@code spring.ai.tools.observations.include-content}). Must run after the filter that
+ * adds them.
  */
 final class SpringAiContentRedactor implements ObservationFilter {
 

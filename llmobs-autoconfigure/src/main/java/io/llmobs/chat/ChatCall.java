@@ -14,10 +14,11 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 
 /**
- * State of one {@code ChatClient} call that its model calls share: the attribution resolved once when the call
- * starts, the enclosing task, when it started, how many model calls it made, the provider and requested model
- * that the latest model call reported, its tool calls' failures and results, whether llmobs stopped or held back
- * its tool loop and whether a guardrail of the application blocked it.
+ * State of one {@code ChatClient} call that its model calls share: the attribution
+ * resolved once when the call starts, the enclosing task, when it started, how many model
+ * calls it made, the provider and requested model that the latest model call reported,
+ * its tool calls' failures and results, whether llmobs stopped or held back its tool loop
+ * and whether a guardrail of the application blocked it.
  */
 final class ChatCall {
 
@@ -61,7 +62,8 @@ final class ChatCall {
 
 	/**
 	 * Notes the start of a model call of this {@code ChatClient} call.
-	 * @return its iteration: 1 for the first model call, one more for each round trip of the tool loop
+	 * @return its iteration: 1 for the first model call, one more for each round trip of
+	 * the tool loop
 	 */
 	int modelCallStarted(String provider, @Nullable String requestModel) {
 		this.provider = provider;
@@ -97,7 +99,10 @@ final class ChatCall {
 		return this.guardrailBlocked;
 	}
 
-	/** Keeps a reference to a tool's result, for the parts of llmobs that read the call once it ended. */
+	/**
+	 * Keeps a reference to a tool's result, for the parts of llmobs that read the call
+	 * once it ended.
+	 */
 	synchronized void toolResult(String result) {
 		if (this.toolResults == null) {
 			this.toolResults = new ArrayList<>(2);
@@ -114,7 +119,10 @@ final class ChatCall {
 		return (provider != null) ? provider : ProviderNames.UNKNOWN;
 	}
 
-	/** The response's model, else the model the last model call asked for, else the client's option; bounded. */
+	/**
+	 * The response's model, else the model the last model call asked for, else the
+	 * client's option; bounded.
+	 */
 	String model(BoundedTagValues models, ChatClientRequest request, @Nullable ChatResponse response) {
 		String model = (response != null) ? response.getMetadata().getModel() : null;
 		if (model == null || model.isBlank()) {

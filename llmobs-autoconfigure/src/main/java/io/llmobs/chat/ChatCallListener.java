@@ -1,8 +1,9 @@
 package io.llmobs.chat;
 
 /**
- * Told of every instrumented {@code ChatClient} call when it ends ({@code call()} or stream), on the thread that ended
- * it: implementations must return at once and hand anything costly to their own bounded executor.
+ * Told of every instrumented {@code ChatClient} call when it ends ({@code call()} or
+ * stream), on the thread that ended it: implementations must return at once and hand
+ * anything costly to their own bounded executor.
  */
 @FunctionalInterface
 public interface ChatCallListener {

@@ -17,10 +17,11 @@ import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.model.ChatResponse;
 
 /**
- * Starts and records {@code ChatClient} calls for {@link ChatClientMetricsHandler} ({@code call()}) and
- * {@link ChatClientStreamAdvisor} (streams); a failure inside is reported, never thrown. Most guards are spelled out
- * rather than {@link InstrumentationErrors#run}: they run on every call and close over several of its values, which
- * a lambda would allocate.
+ * Starts and records {@code ChatClient} calls for {@link ChatClientMetricsHandler}
+ * ({@code call()}) and {@link ChatClientStreamAdvisor} (streams); a failure inside is
+ * reported, never thrown. Most guards are spelled out rather than
+ * {@link InstrumentationErrors#run}: they run on every call and close over several of its
+ * values, which a lambda would allocate.
  */
 final class ChatCallRecorder {
 
@@ -43,8 +44,9 @@ final class ChatCallRecorder {
 	 * @param meters the chat meters
 	 * @param errors where failures inside llmobs are reported
 	 * @param clock the clock of the meter registry
-	 * @param listeners who is told of every call that ended; asked once, at the first call that ends, so that they
-	 * may depend on beans that are created after the observation handlers
+	 * @param listeners who is told of every call that ended; asked once, at the first
+	 * call that ends, so that they may depend on beans that are created after the
+	 * observation handlers
 	 */
 	ChatCallRecorder(CallAttributionResolver attributionResolver, BoundedTagValues models, ChatMeters meters,
 			InstrumentationErrors errors, Clock clock, Supplier<List<ChatCallListener>> listeners) {
@@ -61,7 +63,10 @@ final class ChatCallRecorder {
 		return !this.listeners.get().isEmpty();
 	}
 
-	/** Starts a call: resolves its attribution from its advisor parameters and finds the enclosing task. */
+	/**
+	 * Starts a call: resolves its attribution from its advisor parameters and finds the
+	 * enclosing task.
+	 */
 	ChatCall start(Map<String, ? extends @Nullable Object> params, Observation.@Nullable ContextView enclosing) {
 		try {
 			return new ChatCall(this.attributionResolver.resolve(params),
@@ -75,9 +80,10 @@ final class ChatCallRecorder {
 	}
 
 	/**
-	 * Records {@code llmobs.chat} and {@code llmobs.agent.iterations} for a call that ended, then tells the
-	 * listeners.
-	 * @param streamedChunks the answer's chunks of a stream, {@code null} for {@code call()}
+	 * Records {@code llmobs.chat} and {@code llmobs.agent.iterations} for a call that
+	 * ended, then tells the listeners.
+	 * @param streamedChunks the answer's chunks of a stream, {@code null} for
+	 * {@code call()}
 	 */
 	void finish(ChatCall call, ChatClientRequest request, @Nullable ChatResponse response,
 			Map<String, @Nullable Object> responseContext, @Nullable List<String> streamedChunks, ChatOutcome outcome,
@@ -106,9 +112,9 @@ final class ChatCallRecorder {
 					error, call.attribution(), model, call.toolFailures(), call.isLoopStopped(), call.toolResults(),
 					call.isGuardrailBlocked(), observation);
 			for (ChatCallListener listener : listeners) {
-				// One at a time: a failing listener neither fails the call nor keeps the others from hearing of it.
-				this.errors.run(ChatComponents.CHAT_CLIENT, listener, finished,
-						ChatCallListener::onFinished);
+				// One at a time: a failing listener neither fails the call nor keeps the
+				// others from hearing of it.
+				this.errors.run(ChatComponents.CHAT_CLIENT, listener, finished, ChatCallListener::onFinished);
 			}
 		}
 		catch (RuntimeException ex) {

@@ -6,8 +6,9 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Looks up the {@code ChatClient} call that encloses an observation, for the parts of llmobs that observe what
- * happens inside one (tool calls, the tool loop, guardrails), and notes what they saw on it.
+ * Looks up the {@code ChatClient} call that encloses an observation, for the parts of
+ * llmobs that observe what happens inside one (tool calls, the tool loop, guardrails),
+ * and notes what they saw on it.
  */
 public final class ChatCalls {
 
@@ -25,7 +26,8 @@ public final class ChatCalls {
 	}
 
 	/**
-	 * Notes that a tool call of the enclosing {@code ChatClient} call failed (error, time-out, open breaker).
+	 * Notes that a tool call of the enclosing {@code ChatClient} call failed (error,
+	 * time-out, open breaker).
 	 * @param context the tool observation's context, or {@code null}
 	 */
 	public static void toolFailed(Observation.@Nullable ContextView context) {
@@ -36,8 +38,8 @@ public final class ChatCalls {
 	}
 
 	/**
-	 * Notes that llmobs stopped the tool loop of the enclosing {@code ChatClient} call or held back one of its
-	 * tool calls.
+	 * Notes that llmobs stopped the tool loop of the enclosing {@code ChatClient} call or
+	 * held back one of its tool calls.
 	 * @param context the context of an observation within the call, or {@code null}
 	 */
 	public static void loopStopped(Observation.@Nullable ContextView context) {
@@ -48,9 +50,11 @@ public final class ChatCalls {
 	}
 
 	/**
-	 * Notes that a guardrail of the application blocked the enclosing {@code ChatClient} call.
+	 * Notes that a guardrail of the application blocked the enclosing {@code ChatClient}
+	 * call.
 	 * @param context the context of the current observation, or {@code null}
-	 * @return whether a call encloses the observation, so that the block is known from the call when it ends
+	 * @return whether a call encloses the observation, so that the block is known from
+	 * the call when it ends
 	 */
 	public static boolean guardrailBlocked(Observation.@Nullable ContextView context) {
 		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
@@ -62,7 +66,8 @@ public final class ChatCalls {
 	}
 
 	/**
-	 * Keeps a reference to the result that a tool returned within the enclosing {@code ChatClient} call.
+	 * Keeps a reference to the result that a tool returned within the enclosing
+	 * {@code ChatClient} call.
 	 * @param context the tool observation's context, or {@code null}
 	 * @param result what the tool returned
 	 */

@@ -9,9 +9,10 @@ import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 
 /**
- * Attributes every observed {@code ChatClient} call when it starts (stage and tenant, resolved once and shared with
- * its model calls) and records {@code llmobs.chat} for {@code call()}; streams are recorded by
- * {@link ChatClientStreamAdvisor}, which sees their chunks and cancellation.
+ * Attributes every observed {@code ChatClient} call when it starts (stage and tenant,
+ * resolved once and shared with its model calls) and records {@code llmobs.chat} for
+ * {@code call()}; streams are recorded by {@link ChatClientStreamAdvisor}, which sees
+ * their chunks and cancellation.
  */
 final class ChatClientMetricsHandler implements ObservationHandler<ChatClientObservationContext> {
 

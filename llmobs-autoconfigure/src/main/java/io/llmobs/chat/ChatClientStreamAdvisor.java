@@ -21,13 +21,17 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.core.Ordered;
 
 /**
- * The outermost stream advisor of an instrumented {@code ChatClient}: records {@code llmobs.chat.ttft} at the first
- * non-empty chunk and {@code llmobs.chat} when the stream completes, fails or is cancelled. It takes part in streams
- * only, so {@code call()} pays nothing for it: {@link ChatClientMetricsHandler} records those.
+ * The outermost stream advisor of an instrumented {@code ChatClient}: records
+ * {@code llmobs.chat.ttft} at the first non-empty chunk and {@code llmobs.chat} when the
+ * stream completes, fails or is cancelled. It takes part in streams only, so
+ * {@code call()} pays nothing for it: {@link ChatClientMetricsHandler} records those.
  */
 final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
 
-	/** Outside chat memory ({@code +200}) and the tool loop ({@code +300}), so one stream spans all iterations. */
+	/**
+	 * Outside chat memory ({@code +200}) and the tool loop ({@code +300}), so one stream
+	 * spans all iterations.
+	 */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
 	private static final String NAME = "llmobs";

@@ -17,9 +17,10 @@ import org.springframework.ai.chat.client.observation.ChatClientObservationConte
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * The chat-call instrumentation, built once from its collaborators: hands out its observation handlers, span filter
- * and stream advisor as the types Micrometer and Spring AI take, so that its internals stay inside this package.
- * Every part shares the same meters, model-call accounting and call recorder.
+ * The chat-call instrumentation, built once from its collaborators: hands out its
+ * observation handlers, span filter and stream advisor as the types Micrometer and Spring
+ * AI take, so that its internals stay inside this package. Every part shares the same
+ * meters, model-call accounting and call recorder.
  */
 public final class ChatInstrumentation {
 
@@ -42,8 +43,9 @@ public final class ChatInstrumentation {
 	 * @param unpricedWarnings warnings about models without a price
 	 * @param errors where failures inside llmobs are reported
 	 * @param meterRegistry where the chat meters are registered
-	 * @param listeners who is told of every call that ended; asked once, at the first call that ends, so that they
-	 * may depend on beans that are created after the observation handlers
+	 * @param listeners who is told of every call that ended; asked once, at the first
+	 * call that ends, so that they may depend on beans that are created after the
+	 * observation handlers
 	 */
 	public ChatInstrumentation(ModelCatalog catalog, BoundedTags tags, CallAttributionResolver attributionResolver,
 			CostTotals costTotals, UnpricedModelWarnings unpricedWarnings, InstrumentationErrors errors,
@@ -60,7 +62,8 @@ public final class ChatInstrumentation {
 	}
 
 	/**
-	 * The accounting of model calls, shared with the features that observe model calls too (context, judge).
+	 * The accounting of model calls, shared with the features that observe model calls
+	 * too (context, judge).
 	 * @return the accounting
 	 */
 	public ModelCallAccounting modelCalls() {
@@ -84,7 +87,8 @@ public final class ChatInstrumentation {
 	}
 
 	/**
-	 * Attributes every {@code ChatClient} call and records {@code llmobs.chat} for {@code call()}.
+	 * Attributes every {@code ChatClient} call and records {@code llmobs.chat} for
+	 * {@code call()}.
 	 * @return the handler of {@code ChatClient} observations
 	 */
 	public ObservationHandler<ChatClientObservationContext> callMetricsHandler() {
@@ -92,7 +96,8 @@ public final class ChatInstrumentation {
 	}
 
 	/**
-	 * Records {@code llmobs.chat} and {@code llmobs.chat.ttft} of streams; added to every instrumented builder.
+	 * Records {@code llmobs.chat} and {@code llmobs.chat.ttft} of streams; added to every
+	 * instrumented builder.
 	 * @return the advisor
 	 */
 	public LlmObsAdvisor streamAdvisor() {

@@ -17,8 +17,9 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records the chat meters. Meters are registered once per tag combination and kept, so the request path does a
- * map lookup instead of building tags; every tag value is already bounded.
+ * Records the chat meters. Meters are registered once per tag combination and kept, so
+ * the request path does a map lookup instead of building tags; every tag value is already
+ * bounded.
  */
 final class ChatMeters {
 
@@ -48,7 +49,9 @@ final class ChatMeters {
 		this.registry = registry;
 	}
 
-	/** Records tokens, cost, finish reasons and missing prices or usage of one model call. */
+	/**
+	 * Records tokens, cost, finish reasons and missing prices or usage of one model call.
+	 */
 	void record(ModelCall call) {
 		CallAttribution attribution = call.attribution();
 		SeriesMeters meters = this.series.computeIfAbsent(
@@ -138,7 +141,9 @@ final class ChatMeters {
 
 	}
 
-	/** The meters of one model, provider, stage and tenant, registered when first needed. */
+	/**
+	 * The meters of one model, provider, stage and tenant, registered when first needed.
+	 */
 	private final class SeriesMeters {
 
 		private final Series key;
@@ -158,15 +163,15 @@ final class ChatMeters {
 
 		SeriesMeters(Series key) {
 			this.key = key;
-			this.tags = Tags.of(MODEL, key.model(), PROVIDER, key.provider(), STAGE, key.stage(), TENANT,
-					key.tenant());
+			this.tags = Tags.of(MODEL, key.model(), PROVIDER, key.provider(), STAGE, key.stage(), TENANT, key.tenant());
 		}
 
 		void tokens(TokenType type, long count) {
 			if (count > 0) {
 				Counter counter = this.tokens.get(type.ordinal());
 				if (counter == null) {
-					// Registration is idempotent in Micrometer, so a race registers the same counter twice.
+					// Registration is idempotent in Micrometer, so a race registers the
+					// same counter twice.
 					counter = Counter.builder(ChatMetricNames.TOKENS)
 						.description("Tokens used by model calls")
 						.tags(this.tags)

@@ -1,14 +1,20 @@
 package io.llmobs.chat;
 
 /**
- * Names of the meters that the chat instrumentation records (see {@code docs/reference.md}).
+ * Names of the meters that the chat instrumentation records (see
+ * {@code docs/reference.md}).
  */
 public final class ChatMetricNames {
 
-	/** Timer of {@code ChatClient} calls, tags model, provider, stage, tenant, outcome. */
+	/**
+	 * Timer of {@code ChatClient} calls, tags model, provider, stage, tenant, outcome.
+	 */
 	public static final String CHAT = "llmobs.chat";
 
-	/** Timer from the start of a streamed call to its first non-empty chunk, tags model, provider, stage. */
+	/**
+	 * Timer from the start of a streamed call to its first non-empty chunk, tags model,
+	 * provider, stage.
+	 */
 	public static final String TIME_TO_FIRST_TOKEN = "llmobs.chat.ttft";
 
 	/** Counter of tokens, tags model, provider, stage, tenant, type. */
@@ -23,10 +29,15 @@ public final class ChatMetricNames {
 	/** Counter of responses that reported no token usage, tags model, provider. */
 	public static final String USAGE_MISSING = "llmobs.usage.missing";
 
-	/** Counter of generations by normalized finish reason, tags model, provider, stage, reason. */
+	/**
+	 * Counter of generations by normalized finish reason, tags model, provider, stage,
+	 * reason.
+	 */
 	public static final String FINISH_REASON = "llmobs.finish.reason";
 
-	/** Timer of task scopes (recorded through the task observation), tags task, outcome. */
+	/**
+	 * Timer of task scopes (recorded through the task observation), tags task, outcome.
+	 */
 	public static final String TASK = "llmobs.task";
 
 	/** Model round trips per {@code ChatClient} call, by stage. */

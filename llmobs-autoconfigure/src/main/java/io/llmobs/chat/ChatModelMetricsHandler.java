@@ -9,8 +9,9 @@ import io.micrometer.observation.ObservationHandler;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * Records tokens, cost and finish reasons of every model round trip that Spring AI observes (each iteration of a
- * tool loop included), and adds the cost to the enclosing task.
+ * Records tokens, cost and finish reasons of every model round trip that Spring AI
+ * observes (each iteration of a tool loop included), and adds the cost to the enclosing
+ * task.
  */
 final class ChatModelMetricsHandler implements ObservationHandler<ChatModelObservationContext> {
 
@@ -43,8 +44,7 @@ final class ChatModelMetricsHandler implements ObservationHandler<ChatModelObser
 
 	@Override
 	public void onStart(ChatModelObservationContext context) {
-		this.errors.run(ChatComponents.MODEL_METRICS, this.accounting, context,
-				ModelCallAccounting::scope);
+		this.errors.run(ChatComponents.MODEL_METRICS, this.accounting, context, ModelCallAccounting::scope);
 	}
 
 	@Override

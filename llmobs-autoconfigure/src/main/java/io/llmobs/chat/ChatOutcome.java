@@ -1,7 +1,8 @@
 package io.llmobs.chat;
 
 /**
- * How a {@code ChatClient} call ended: the closed set of {@code outcome} tag values of {@code llmobs.chat}.
+ * How a {@code ChatClient} call ended: the closed set of {@code outcome} tag values of
+ * {@code llmobs.chat}.
  */
 public enum ChatOutcome {
 

@@ -1,8 +1,8 @@
 package io.llmobs.chat;
 
 /**
- * Span attributes that llmobs adds to Spring AI's chat observations: OpenTelemetry GenAI semantic-convention names
- * where one exists, {@code llmobs.*} otherwise.
+ * Span attributes that llmobs adds to Spring AI's chat observations: OpenTelemetry GenAI
+ * semantic-convention names where one exists, {@code llmobs.*} otherwise.
  */
 public final class ChatSpanAttributes {
 
@@ -33,7 +33,10 @@ public final class ChatSpanAttributes {
 	/** Tenant. */
 	public static final String TENANT = "llmobs.tenant";
 
-	/** The model call's position in its {@code ChatClient} call, from 1; one more per round trip of the tool loop. */
+	/**
+	 * The model call's position in its {@code ChatClient} call, from 1; one more per
+	 * round trip of the tool loop.
+	 */
 	public static final String AGENT_ITERATION = "llmobs.agent.iteration";
 
 	/** USD cost of the model call, or of all model calls of a task. */

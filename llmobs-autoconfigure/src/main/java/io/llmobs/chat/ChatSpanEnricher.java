@@ -16,11 +16,13 @@ import org.springframework.ai.chat.client.observation.ChatClientObservationConte
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * Adds llmobs attributes to Spring AI's own chat spans when they stop: provider, usage (cache and reasoning
- * included), normalized finish reasons, stage, tenant, agent iteration and cost on model calls; stage and tenant on
- * {@code ChatClient} calls. Ours go straight onto the span ({@link SpanAttributeWriter}); those that replace a value
- * of Spring AI's convention are high-cardinality key values, so Spring AI's metrics keep their tags. With Micrometer
- * Tracing on the class path, observations without a span are left alone.
+ * Adds llmobs attributes to Spring AI's own chat spans when they stop: provider, usage
+ * (cache and reasoning included), normalized finish reasons, stage, tenant, agent
+ * iteration and cost on model calls; stage and tenant on {@code ChatClient} calls. Ours
+ * go straight onto the span ({@link SpanAttributeWriter}); those that replace a value of
+ * Spring AI's convention are high-cardinality key values, so Spring AI's metrics keep
+ * their tags. With Micrometer Tracing on the class path, observations without a span are
+ * left alone.
  */
 final class ChatSpanEnricher implements ObservationFilter {
 
@@ -66,8 +68,10 @@ final class ChatSpanEnricher implements ObservationFilter {
 				Integer.toString(call.scope().iteration()));
 		if (call.usageReported()) {
 			TokenUsage usage = call.usage();
-			// Spring AI's convention sets the usage attributes from the same usage; input differs where the
-			// provider reports cache tokens beside it, and is then replaced by the normalized count.
+			// Spring AI's convention sets the usage attributes from the same usage; input
+			// differs where the
+			// provider reports cache tokens beside it, and is then replaced by the
+			// normalized count.
 			boolean inputNormalized = ProviderNames.reportsCacheOutsideInput(call.provider());
 			tokens(context, ChatSpanAttributes.USAGE_INPUT_TOKENS, usage.input(), true, inputNormalized);
 			tokens(context, ChatSpanAttributes.USAGE_OUTPUT_TOKENS, usage.output(), true, false);
@@ -85,7 +89,10 @@ final class ChatSpanEnricher implements ObservationFilter {
 		}
 	}
 
-	/** Formats the reasons as Spring AI does ({@code ["stop", "length"]}), with normalized values. */
+	/**
+	 * Formats the reasons as Spring AI does ({@code ["stop", "length"]}), with normalized
+	 * values.
+	 */
 	private static String format(List<FinishReason> reasons) {
 		if (reasons.size() == 1) {
 			return reasons.get(0).jsonArray();
@@ -101,8 +108,8 @@ final class ChatSpanEnricher implements ObservationFilter {
 	}
 
 	/**
-	 * Replaces an attribute of Spring AI's convention: a key value, which the tracer writes over the convention's;
-	 * none when the convention's value is the same.
+	 * Replaces an attribute of Spring AI's convention: a key value, which the tracer
+	 * writes over the convention's; none when the convention's value is the same.
 	 */
 	private static void replace(Observation.Context context, String key, String value) {
 		KeyValue present = context.getHighCardinalityKeyValue(key);
@@ -114,9 +121,11 @@ final class ChatSpanEnricher implements ObservationFilter {
 		}
 	}
 
-	/** Sets a token count unless already there: zero counts only when {@code evenZero}, present ones on {@code replace}. */
-	private static void tokens(Observation.Context context, String key, long count, boolean evenZero,
-			boolean replace) {
+	/**
+	 * Sets a token count unless already there: zero counts only when {@code evenZero},
+	 * present ones on {@code replace}.
+	 */
+	private static void tokens(Observation.Context context, String key, long count, boolean evenZero, boolean replace) {
 		if (!evenZero && count <= 0) {
 			return;
 		}

@@ -7,8 +7,9 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Why a model stopped generating, normalized across providers: the closed set of {@code reason} tag values.
- * {@link #LENGTH} is the max-tokens canary: a truncated answer that still returned HTTP 200.
+ * Why a model stopped generating, normalized across providers: the closed set of
+ * {@code reason} tag values. {@link #LENGTH} is the max-tokens canary: a truncated answer
+ * that still returned HTTP 200.
  */
 public enum FinishReason {
 
@@ -28,8 +29,8 @@ public enum FinishReason {
 	OTHER("other");
 
 	/**
-	 * The providers' values in any case. A look-up rather than lower-casing first, which allocates for every
-	 * upper-case value ({@code STOP}), on every model call.
+	 * The providers' values in any case. A look-up rather than lower-casing first, which
+	 * allocates for every upper-case value ({@code STOP}), on every model call.
 	 */
 	private static final Map<String, FinishReason> BY_PROVIDER_VALUE = byProviderValue();
 
@@ -42,7 +43,10 @@ public enum FinishReason {
 		this.jsonArray = "[\"" + value + "\"]";
 	}
 
-	/** The span attribute value of a response with this single reason, e.g. {@code ["stop"]}. */
+	/**
+	 * The span attribute value of a response with this single reason, e.g.
+	 * {@code ["stop"]}.
+	 */
 	String jsonArray() {
 		return this.jsonArray;
 	}
@@ -56,8 +60,8 @@ public enum FinishReason {
 	}
 
 	/**
-	 * Normalizes a provider's finish reason ({@code STOP}, {@code end_turn}, {@code max_tokens}, {@code tool_use},
-	 * {@code SAFETY}, ...).
+	 * Normalizes a provider's finish reason ({@code STOP}, {@code end_turn},
+	 * {@code max_tokens}, {@code tool_use}, {@code SAFETY}, ...).
 	 * @param raw the provider's value
 	 * @return the normalized reason, or {@code null} when the provider gave none
 	 */

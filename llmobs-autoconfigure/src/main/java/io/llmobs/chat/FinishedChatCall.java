@@ -12,29 +12,33 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 
 /**
- * A {@code ChatClient} call that ended, as {@link ChatCallListener}s see it: references to its request, response and
- * answer, nothing copied.
+ * A {@code ChatClient} call that ended, as {@link ChatCallListener}s see it: references
+ * to its request, response and answer, nothing copied.
  *
  * @param request the request as the application made it
- * @param response the final response, or the last chunk of a stream; {@code null} when none came
- * @param responseContext the advisor context of the final response (retrieved documents), empty when unknown
- * @param answerChunks the answer's text: one element for {@code call()}, the chunks of a stream
+ * @param response the final response, or the last chunk of a stream; {@code null} when
+ * none came
+ * @param responseContext the advisor context of the final response (retrieved documents),
+ * empty when unknown
+ * @param answerChunks the answer's text: one element for {@code call()}, the chunks of a
+ * stream
  * @param outcome how the call ended
  * @param error the failure, when the outcome is an error and it is known
  * @param attribution stage and tenant
  * @param model the bounded model tag value
  * @param toolFailures tool calls that failed, timed out or were rejected within the call
- * @param loopStopped whether llmobs stopped the call's tool loop at {@code llmobs.tools.max-iterations} or held
- * back an identical tool call
+ * @param loopStopped whether llmobs stopped the call's tool loop at
+ * {@code llmobs.tools.max-iterations} or held back an identical tool call
  * @param toolResults what the tools returned within the call
- * @param guardrailBlocked whether a guardrail of the application reported a block within the call
- * @param observation the observation of the call (or one within it), for its trace; {@code null} when unobserved
+ * @param guardrailBlocked whether a guardrail of the application reported a block within
+ * the call
+ * @param observation the observation of the call (or one within it), for its trace;
+ * {@code null} when unobserved
  */
 public record FinishedChatCall(ChatClientRequest request, @Nullable ChatResponse response,
 		Map<String, @Nullable Object> responseContext, List<String> answerChunks, ChatOutcome outcome,
-		@Nullable Throwable error, CallAttribution attribution, String model, int toolFailures,
-		boolean loopStopped, List<String> toolResults, boolean guardrailBlocked,
-		Observation.@Nullable ContextView observation) {
+		@Nullable Throwable error, CallAttribution attribution, String model, int toolFailures, boolean loopStopped,
+		List<String> toolResults, boolean guardrailBlocked, Observation.@Nullable ContextView observation) {
 
 	/**
 	 * The answer's text, the chunks of a stream joined.
@@ -46,7 +50,8 @@ public record FinishedChatCall(ChatClientRequest request, @Nullable ChatResponse
 
 	/**
 	 * Whether the model stopped at its output-token limit.
-	 * @return true when a generation of the response ended with {@link FinishReason#LENGTH}
+	 * @return true when a generation of the response ended with
+	 * {@link FinishReason#LENGTH}
 	 */
 	public boolean truncated() {
 		return finishedWith(FinishReason.LENGTH);

@@ -14,9 +14,8 @@ import org.springframework.ai.chat.client.advisor.api.Advisor;
 import org.springframework.ai.chat.model.ChatModel;
 
 /**
- * Entry point for application code: instruments {@code ChatClient}s built by hand, and groups several chat calls
- * into one task, for example
- * <pre class="code">
+ * Entry point for application code: instruments {@code ChatClient}s built by hand, and
+ * groups several chat calls into one task, for example <pre class="code">
  * try (LlmTask task = llmObs.task("shipping-quote")) {
  *     String category = classifier.prompt(request).call().content();
  *     String quote = generator.prompt(category).call().content();
@@ -42,7 +41,8 @@ public final class LlmObs {
 	 * @param meterRegistry where task costs are recorded
 	 * @param tasks bounded task names
 	 * @param errors where failures inside llmobs are reported
-	 * @param advisors the llmobs advisors, such as the one that instruments {@code ChatClient} streams
+	 * @param advisors the llmobs advisors, such as the one that instruments
+	 * {@code ChatClient} streams
 	 */
 	public LlmObs(ObservationRegistry observationRegistry, MeterRegistry meterRegistry, BoundedTagValues tasks,
 			InstrumentationErrors errors, List<? extends LlmObsAdvisor> advisors) {
@@ -54,19 +54,22 @@ public final class LlmObs {
 	}
 
 	/**
-	 * An instrumented {@code ChatClient.Builder} for a model of the application's own: the one-liner for clients
-	 * that are not built from the auto-configured builder ({@code llmObs.chatClientBuilder(model).build()}).
+	 * An instrumented {@code ChatClient.Builder} for a model of the application's own:
+	 * the one-liner for clients that are not built from the auto-configured builder
+	 * ({@code llmObs.chatClientBuilder(model).build()}).
 	 * @param chatModel the model
-	 * @return a builder observed through the application's registry, with the llmobs advisors
+	 * @return a builder observed through the application's registry, with the llmobs
+	 * advisors
 	 */
 	public ChatClient.Builder chatClientBuilder(ChatModel chatModel) {
 		return ChatClient.builder(chatModel, this.observationRegistry, null, null).defaultAdvisors(this.advisors);
 	}
 
 	/**
-	 * The advisors to add to a {@code ChatClient.Builder} that already exists: the stream instrumentation and the
-	 * context block guard when it is on. The builder must be built with the application's
-	 * {@code ObservationRegistry}, which is how {@code call()}s are instrumented.
+	 * The advisors to add to a {@code ChatClient.Builder} that already exists: the stream
+	 * instrumentation and the context block guard when it is on. The builder must be
+	 * built with the application's {@code ObservationRegistry}, which is how
+	 * {@code call()}s are instrumented.
 	 * @return the llmobs advisors
 	 */
 	public List<Advisor> advisors() {
@@ -74,8 +77,10 @@ public final class LlmObs {
 	}
 
 	/**
-	 * Opens a task scope on the current thread; close it on the same thread (try-with-resources).
-	 * @param name the task name, a constant of the application such as {@code shipping-quote}, never user data
+	 * Opens a task scope on the current thread; close it on the same thread
+	 * (try-with-resources).
+	 * @param name the task name, a constant of the application such as
+	 * {@code shipping-quote}, never user data
 	 * @return the open task
 	 */
 	public LlmTask task(String name) {

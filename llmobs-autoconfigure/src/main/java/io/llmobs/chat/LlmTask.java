@@ -7,9 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 
 /**
- * A task scope opened by {@link LlmObs#task(String)}: every chat call made inside it, on this thread or in a stream
- * subscribed inside it, is a child of its {@code llmobs.task} span and adds to its cost. Call {@link #success()}
- * once the task reached its goal; a task closed without it counts as an {@code error}.
+ * A task scope opened by {@link LlmObs#task(String)}: every chat call made inside it, on
+ * this thread or in a stream subscribed inside it, is a child of its {@code llmobs.task}
+ * span and adds to its cost. Call {@link #success()} once the task reached its goal; a
+ * task closed without it counts as an {@code error}.
  */
 public final class LlmTask implements AutoCloseable {
 
@@ -27,7 +28,8 @@ public final class LlmTask implements AutoCloseable {
 
 	private volatile ChatOutcome outcome = ChatOutcome.ERROR;
 
-	LlmTask(Observation observation, LlmTaskContext context, MeterRegistry meterRegistry, InstrumentationErrors errors) {
+	LlmTask(Observation observation, LlmTaskContext context, MeterRegistry meterRegistry,
+			InstrumentationErrors errors) {
 		this.observation = observation;
 		this.context = context;
 		this.meterRegistry = meterRegistry;

@@ -17,8 +17,9 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
 
 /**
- * Turns a finished model observation into a {@link ModelCall}: attribution, provider, bounded model, normalized
- * usage and finish reasons, and cost from the {@link ModelCatalog}.
+ * Turns a finished model observation into a {@link ModelCall}: attribution, provider,
+ * bounded model, normalized usage and finish reasons, and cost from the
+ * {@link ModelCatalog}.
  */
 public final class ModelCallAccounting {
 
@@ -32,18 +33,19 @@ public final class ModelCallAccounting {
 	 * Creates the accounting.
 	 * @param catalog prices of the models
 	 * @param models bounded model tag values
-	 * @param attributionResolver attribution of model calls outside a {@code ChatClient} call
+	 * @param attributionResolver attribution of model calls outside a {@code ChatClient}
+	 * call
 	 */
-	ModelCallAccounting(ModelCatalog catalog, BoundedTagValues models,
-			CallAttributionResolver attributionResolver) {
+	ModelCallAccounting(ModelCatalog catalog, BoundedTagValues models, CallAttributionResolver attributionResolver) {
 		this.catalog = catalog;
 		this.models = models;
 		this.attributionResolver = attributionResolver;
 	}
 
 	/**
-	 * Resolves the scope of a model call when it starts, on the caller's thread: the enclosing {@code ChatClient}
-	 * call's attribution, task and iteration, else the defaults and the nearest enclosing task; computed once.
+	 * Resolves the scope of a model call when it starts, on the caller's thread: the
+	 * enclosing {@code ChatClient} call's attribution, task and iteration, else the
+	 * defaults and the nearest enclosing task; computed once.
 	 * @param context the model call's observation context
 	 * @return the scope
 	 */
@@ -87,18 +89,19 @@ public final class ModelCallAccounting {
 			ModelEntry entry = this.catalog.find(responseModel, requestModel).orElse(null);
 			cost = (entry != null) ? entry.costOf(usage) : null;
 		}
-		// Spring AI sets the response only once it is complete: never for a failed call or a stream that failed or
+		// Spring AI sets the response only once it is complete: never for a failed call
+		// or a stream that failed or
 		// was cancelled part way.
 		boolean answered = response != null && context.getError() == null;
-		ModelCall call = new ModelCall(scope(context), provider, modelId, this.models.bound(modelId), usage, usageReported,
-				answered, finishReasons(response), cost);
+		ModelCall call = new ModelCall(scope(context), provider, modelId, this.models.bound(modelId), usage,
+				usageReported, answered, finishReasons(response), cost);
 		context.put(ModelCall.class, call);
 		return call;
 	}
 
 	/**
-	 * The cost of a response as the catalog prices its reported usage, for parts of llmobs that meter their own
-	 * calls (the judge's budget).
+	 * The cost of a response as the catalog prices its reported usage, for parts of
+	 * llmobs that meter their own calls (the judge's budget).
 	 * @param response the response
 	 * @return USD, or {@code null} when the model has no price or no usage was reported
 	 */

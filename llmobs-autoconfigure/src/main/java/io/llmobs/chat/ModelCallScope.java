@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param attribution stage and tenant
  * @param task the enclosing task scope, or {@code null}
- * @param iteration the model call's position in its {@code ChatClient} call, from 1 (each round trip of the tool
- * loop is one); 1 for a model called directly
+ * @param iteration the model call's position in its {@code ChatClient} call, from 1 (each
+ * round trip of the tool loop is one); 1 for a model called directly
  */
 public record ModelCallScope(CallAttribution attribution, @Nullable LlmTaskContext task, int iteration) {
 }

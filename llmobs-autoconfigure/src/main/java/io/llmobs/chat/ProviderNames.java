@@ -5,8 +5,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps Spring AI's provider names to the {@code gen_ai.provider.name} values of the OpenTelemetry GenAI semantic
- * conventions, used both as span attribute and as the {@code provider} tag.
+ * Maps Spring AI's provider names to the {@code gen_ai.provider.name} values of the
+ * OpenTelemetry GenAI semantic conventions, used both as span attribute and as the
+ * {@code provider} tag.
  */
 final class ProviderNames {
 
@@ -26,8 +27,9 @@ final class ProviderNames {
 	}
 
 	/**
-	 * Whether the provider's prompt-token count leaves out the tokens read from or written to its prompt cache
-	 * (Anthropic reports them beside {@code input_tokens}, OpenAI inside {@code prompt_tokens}).
+	 * Whether the provider's prompt-token count leaves out the tokens read from or
+	 * written to its prompt cache (Anthropic reports them beside {@code input_tokens},
+	 * OpenAI inside {@code prompt_tokens}).
 	 */
 	static boolean reportsCacheOutsideInput(String semconvProvider) {
 		return "anthropic".equals(semconvProvider) || "aws.bedrock".equals(semconvProvider);

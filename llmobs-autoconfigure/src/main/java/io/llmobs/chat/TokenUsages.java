@@ -8,8 +8,9 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.util.ClassUtils;
 
 /**
- * Normalizes Spring AI's {@link Usage} into a {@link TokenUsage}: input always includes cached tokens, and
- * reasoning tokens are read from the provider's native usage where Spring AI does not expose them.
+ * Normalizes Spring AI's {@link Usage} into a {@link TokenUsage}: input always includes
+ * cached tokens, and reasoning tokens are read from the provider's native usage where
+ * Spring AI does not expose them.
  */
 final class TokenUsages {
 

@@ -14,19 +14,24 @@ import java.util.regex.Pattern;
 import com.knuddels.jtokkit.api.EncodingType;
 
 /**
- * Counts the tokens of a text as OpenAI's byte-pair encodings do, over a vocabulary held in three arrays: the bytes of
- * every token one after the other, where each token starts, and an open-addressing table from a token's bytes to its
- * rank. {@code o200k_base} takes about 4 MB this way, against about 30 MB as maps of boxed keys and values; the
- * vocabulary files are jtokkit's, and the counts are jtokkit's {@code countTokensOrdinary} (a test holds them equal).
+ * Counts the tokens of a text as OpenAI's byte-pair encodings do, over a vocabulary held
+ * in three arrays: the bytes of every token one after the other, where each token starts,
+ * and an open-addressing table from a token's bytes to its rank. {@code o200k_base} takes
+ * about 4 MB this way, against about 30 MB as maps of boxed keys and values; the
+ * vocabulary files are jtokkit's, and the counts are jtokkit's
+ * {@code countTokensOrdinary} (a test holds them equal).
  * <p>
- * A text is split by the encoding's pattern into pieces, and each piece's UTF-8 bytes are merged from single bytes,
- * always merging first the adjacent pair whose joined bytes have the lowest rank (the leftmost of equal ranks), until
- * no adjacent pair is a token. The pieces' token counts add up to the text's. Instances are immutable and safe to
+ * A text is split by the encoding's pattern into pieces, and each piece's UTF-8 bytes are
+ * merged from single bytes, always merging first the adjacent pair whose joined bytes
+ * have the lowest rank (the leftmost of equal ranks), until no adjacent pair is a token.
+ * The pieces' token counts add up to the text's. Instances are immutable and safe to
  * share between threads.
  */
 final class CompactBytePairEncoding {
 
-	/** o200k_base: the pattern of tiktoken's {@code o200k_base}, alternatives in order. */
+	/**
+	 * o200k_base: the pattern of tiktoken's {@code o200k_base}, alternatives in order.
+	 */
 	private static final String O200K_PATTERN = String.join("|",
 			"[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
 			"[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
@@ -40,7 +45,10 @@ final class CompactBytePairEncoding {
 	private static final String X50K_PATTERN = "'(?:[sdmt]|ll|ve|re)| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+"
 			+ "|\\s+(?!\\S)|\\s+";
 
-	/** Pieces of at most this many bytes are merged by scanning for the lowest rank; longer ones through a heap. */
+	/**
+	 * Pieces of at most this many bytes are merged by scanning for the lowest rank;
+	 * longer ones through a heap.
+	 */
 	static final int SCAN_LIMIT = 64;
 
 	private static final int NO_RANK = Integer.MAX_VALUE;
@@ -50,10 +58,16 @@ final class CompactBytePairEncoding {
 	/** The bytes of every token, in rank order. */
 	private final byte[] tokenBytes;
 
-	/** Where each rank's bytes start in {@link #tokenBytes}; one more entry marks the end of the last. */
+	/**
+	 * Where each rank's bytes start in {@link #tokenBytes}; one more entry marks the end
+	 * of the last.
+	 */
 	private final int[] starts;
 
-	/** Rank + 1 of the token whose bytes hash to a slot, or 0 for an empty slot; linear probing. */
+	/**
+	 * Rank + 1 of the token whose bytes hash to a slot, or 0 for an empty slot; linear
+	 * probing.
+	 */
 	private final int[] slots;
 
 	private final int mask;
@@ -105,7 +119,10 @@ final class CompactBytePairEncoding {
 		}
 	}
 
-	/** Reads a tiktoken vocabulary: a line per token, its bytes in base64, a space, its rank, in rank order. */
+	/**
+	 * Reads a tiktoken vocabulary: a line per token, its bytes in base64, a space, its
+	 * rank, in rank order.
+	 */
 	static CompactBytePairEncoding read(Pattern pattern, InputStream in) throws IOException {
 		Base64.Decoder base64 = Base64.getDecoder();
 		byte[] bytes = new byte[1 << 20];
@@ -129,7 +146,8 @@ final class CompactBytePairEncoding {
 			if (rank + 2 > starts.length) {
 				starts = Arrays.copyOf(starts, Math.max(starts.length * 2, rank + 2));
 			}
-			// Ranks that the file skips (special tokens) get no bytes: no piece ever matches them.
+			// Ranks that the file skips (special tokens) get no bytes: no piece ever
+			// matches them.
 			while (ranks <= rank) {
 				starts[ranks++] = length;
 			}
@@ -141,7 +159,8 @@ final class CompactBytePairEncoding {
 	}
 
 	/**
-	 * The number of tokens of a text, special tokens such as {@code <|endoftext|>} counted as ordinary text.
+	 * The number of tokens of a text, special tokens such as {@code <|endoftext|>}
+	 * counted as ordinary text.
 	 * @param text the text
 	 * @return its token count
 	 */
@@ -162,10 +181,14 @@ final class CompactBytePairEncoding {
 		return (piece.length <= SCAN_LIMIT) ? mergeByScan(piece) : mergeByHeap(piece);
 	}
 
-	/** Merges a short piece: the parts' starts in an array, the lowest rank found by a scan. */
+	/**
+	 * Merges a short piece: the parts' starts in an array, the lowest rank found by a
+	 * scan.
+	 */
 	int mergeByScan(byte[] piece) {
 		int parts = piece.length;
-		// starts[i]: where part i starts (starts[parts] = piece.length); ranks[i]: rank of parts i and i + 1 joined.
+		// starts[i]: where part i starts (starts[parts] = piece.length); ranks[i]: rank
+		// of parts i and i + 1 joined.
 		int[] starts = new int[parts + 1];
 		int[] ranks = new int[parts];
 		for (int i = 0; i <= parts; i++) {
@@ -199,8 +222,9 @@ final class CompactBytePairEncoding {
 	}
 
 	/**
-	 * Merges a long piece in O(n log n): the parts as a linked list over byte positions, the candidate merges in a
-	 * binary heap of (rank, start) keys, stale ones skipped when they come up.
+	 * Merges a long piece in O(n log n): the parts as a linked list over byte positions,
+	 * the candidate merges in a binary heap of (rank, start) keys, stale ones skipped
+	 * when they come up.
 	 */
 	int mergeByHeap(byte[] piece) {
 		int n = piece.length;

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param estimatedTokens the uncorrected estimate of the prompt's tokens
  * @param tokens the calibrated estimate: the sum of the sections
  * @param window the model's context window in tokens, or {@code null} when unknown
- * @param provisional whether some texts were estimated from their length because they were not counted yet
+ * @param provisional whether some texts were estimated from their length because they
+ * were not counted yet
  */
 public record ContextAccount(@Nullable String modelId, SectionTokens sections, long estimatedTokens, long tokens,
 		@Nullable Integer window, boolean provisional) {

@@ -22,17 +22,21 @@ import org.springframework.ai.document.Document;
 import org.springframework.ai.tool.definition.ToolDefinition;
 
 /**
- * Accounts for the context window of model calls: counts the sections of the prompt, applies the model's
- * calibration and looks the window up in the {@link ModelCatalog}.
+ * Accounts for the context window of model calls: counts the sections of the prompt,
+ * applies the model's calibration and looks the window up in the {@link ModelCatalog}.
  */
 public final class ContextAccountant {
 
-	/** Where context-window accounting: section counts, calibration, the block guard report failures in {@code llmobs.instrumentation.errors}. */
+	/**
+	 * Where context-window accounting: section counts, calibration, the block guard
+	 * report failures in {@code llmobs.instrumentation.errors}.
+	 */
 	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("context");
 
 	/**
-	 * Advisor-context keys under which Spring AI's retrieval advisors leave the documents they merged into the
-	 * prompt: {@code RetrievalAugmentationAdvisor.DOCUMENT_CONTEXT} and {@code QuestionAnswerAdvisor.RETRIEVED_DOCUMENTS}.
+	 * Advisor-context keys under which Spring AI's retrieval advisors leave the documents
+	 * they merged into the prompt: {@code RetrievalAugmentationAdvisor.DOCUMENT_CONTEXT}
+	 * and {@code QuestionAnswerAdvisor.RETRIEVED_DOCUMENTS}.
 	 */
 	public static final List<String> DOCUMENT_KEYS = List.of("rag_document_context", "qa_retrieved_documents");
 
@@ -55,8 +59,9 @@ public final class ContextAccountant {
 	}
 
 	/**
-	 * Counts the sections of a model call when it starts, from the cache; texts not counted yet are estimated from
-	 * their length and tokenized in the background, so that they are counted by the time the call ends.
+	 * Counts the sections of a model call when it starts, from the cache; texts not
+	 * counted yet are estimated from their length and tokenized in the background, so
+	 * that they are counted by the time the call ends.
 	 * @param context the model call's observation context, started
 	 */
 	public void start(ChatModelObservationContext context) {
@@ -64,8 +69,9 @@ public final class ContextAccountant {
 	}
 
 	/**
-	 * The accounting of a model call, computed once and kept in its context: from the counts taken when it
-	 * started, recounted if some texts that were only estimated then have been counted since.
+	 * The accounting of a model call, computed once and kept in its context: from the
+	 * counts taken when it started, recounted if some texts that were only estimated then
+	 * have been counted since.
 	 * @param context the model call's observation context
 	 * @return the accounting
 	 */
@@ -94,7 +100,8 @@ public final class ContextAccountant {
 	}
 
 	/**
-	 * The exact accounting of a request about to be sent, tokenizing on the caller's thread what is not cached.
+	 * The exact accounting of a request about to be sent, tokenizing on the caller's
+	 * thread what is not cached.
 	 * @param request the request as the last advisor before the model sees it
 	 * @return the accounting
 	 */
@@ -111,8 +118,10 @@ public final class ContextAccountant {
 	 * Learns from a finished call how the provider counts.
 	 * @param context the model call's observation context
 	 * @param account its accounting
-	 * @param reportedInputTokens the input tokens the provider reported, cached ones included
-	 * @return the absolute relative error of the published estimate, or {@code null} when nothing was learned
+	 * @param reportedInputTokens the input tokens the provider reported, cached ones
+	 * included
+	 * @return the absolute relative error of the published estimate, or {@code null} when
+	 * nothing was learned
 	 */
 	public @Nullable Double calibrate(ChatModelObservationContext context, ContextAccount account,
 			long reportedInputTokens) {
@@ -143,7 +152,10 @@ public final class ContextAccountant {
 		return (value == null || value.isBlank()) ? null : value;
 	}
 
-	/** The documents of the request that reached the model, from the advisor observation around the call. */
+	/**
+	 * The documents of the request that reached the model, from the advisor observation
+	 * around the call.
+	 */
 	private static List<Document> documents(ChatModelObservationContext context) {
 		AdvisorObservationContext advisor = ObservationAncestry.findContext(context, AdvisorObservationContext.class);
 		return (advisor != null) ? documents(advisor.getChatClientRequest().context()) : List.of();
@@ -171,7 +183,8 @@ public final class ContextAccountant {
 	 *
 	 * @param sections the tokens per section
 	 * @param encoding the encoding the texts were counted with
-	 * @param estimated the texts that were not counted yet and were estimated from their length
+	 * @param estimated the texts that were not counted yet and were estimated from their
+	 * length
 	 */
 	private record Estimate(SectionTokens sections, EncodingType encoding, List<EstimatedText> estimated) {
 
@@ -179,7 +192,10 @@ public final class ContextAccountant {
 			return !this.estimated.isEmpty();
 		}
 
-		/** Whether counting again would change something: one of the estimated texts is counted now. */
+		/**
+		 * Whether counting again would change something: one of the estimated texts is
+		 * counted now.
+		 */
 		boolean countedSince(TokenCounter counter) {
 			for (EstimatedText text : this.estimated) {
 				if (text.isCounted(counter, this.encoding)) {
@@ -219,7 +235,10 @@ public final class ContextAccountant {
 
 	}
 
-	/** Counts from the cache; a text not cached yet is estimated and counted in the background. */
+	/**
+	 * Counts from the cache; a text not cached yet is estimated and counted in the
+	 * background.
+	 */
 	private final class CachedTexts implements PromptSectionCounter.Texts {
 
 		private final EncodingType encoding;

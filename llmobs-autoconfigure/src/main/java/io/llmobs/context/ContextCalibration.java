@@ -8,18 +8,23 @@ import com.knuddels.jtokkit.api.EncodingType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Learns, per model, how the provider's reported input tokens relate to the estimate: after each call the ratio
- * {@code reported / estimated} goes into an exponentially weighted moving average, the correction factor applied to
- * the next estimates. The first call sets the factor outright, so a model whose tokenizer differs by a constant
- * factor is corrected from its second call on. Prompts with tool definitions are learned apart from plain ones
- * (key {@code <model> +tools}): providers render tool schemas in formats of their own, so their ratio differs.
+ * Learns, per model, how the provider's reported input tokens relate to the estimate:
+ * after each call the ratio {@code reported / estimated} goes into an exponentially
+ * weighted moving average, the correction factor applied to the next estimates. The first
+ * call sets the factor outright, so a model whose tokenizer differs by a constant factor
+ * is corrected from its second call on. Prompts with tool definitions are learned apart
+ * from plain ones (key {@code <model> +tools}): providers render tool schemas in formats
+ * of their own, so their ratio differs.
  */
 public final class ContextCalibration {
 
 	/** Models tracked at most; calls to further models are estimated uncorrected. */
 	static final int MAX_MODELS = 256;
 
-	/** Ratios outside this range are not a tokenizer difference (images, provider-side additions) and are ignored. */
+	/**
+	 * Ratios outside this range are not a tokenizer difference (images, provider-side
+	 * additions) and are ignored.
+	 */
 	private static final double MIN_RATIO = 0.25;
 
 	private static final double MAX_RATIO = 4.0;
@@ -57,7 +62,8 @@ public final class ContextCalibration {
 	}
 
 	/**
-	 * The calibration of a model's prompts, with or without tool definitions, created on first use.
+	 * The calibration of a model's prompts, with or without tool definitions, created on
+	 * first use.
 	 * @param modelId the requested model, or {@code null}
 	 * @param tools whether the prompt carries tool definitions
 	 * @return its calibration; an uncorrected one past {@link #MAX_MODELS}
@@ -78,7 +84,8 @@ public final class ContextCalibration {
 
 	/**
 	 * What was learned so far, for the actuator endpoint.
-	 * @return each model's calibration, by model id ({@code <model> +tools} for prompts with tool definitions)
+	 * @return each model's calibration, by model id ({@code <model> +tools} for prompts
+	 * with tool definitions)
 	 */
 	public Map<String, ModelCalibration.Snapshot> snapshot() {
 		Map<String, ModelCalibration.Snapshot> snapshot = new TreeMap<>();
@@ -127,10 +134,11 @@ public final class ContextCalibration {
 		/**
 		 * Learns from one call.
 		 * @param estimated the uncorrected estimate
-		 * @param calibrated the estimate after the correction in force when the call was made
+		 * @param calibrated the estimate after the correction in force when the call was
+		 * made
 		 * @param reported the input tokens the provider reported
-		 * @return the absolute relative error of the calibrated estimate, or {@code null} when the call says
-		 * nothing about the tokenizer
+		 * @return the absolute relative error of the calibrated estimate, or {@code null}
+		 * when the call says nothing about the tokenizer
 		 */
 		synchronized @Nullable Double learn(long estimated, long calibrated, long reported) {
 			if (estimated <= 0 || reported <= 0) {
@@ -171,8 +179,10 @@ public final class ContextCalibration {
 		 * @param encoding the jtokkit encoding used for the model
 		 * @param factor the correction applied to the estimate
 		 * @param samples calls learned from
-		 * @param uncorrectedError moving average of the absolute relative error without the correction
-		 * @param correctedError moving average of the absolute relative error of the published estimate
+		 * @param uncorrectedError moving average of the absolute relative error without
+		 * the correction
+		 * @param correctedError moving average of the absolute relative error of the
+		 * published estimate
 		 */
 		public record Snapshot(String encoding, double factor, long samples, double uncorrectedError,
 				double correctedError) {

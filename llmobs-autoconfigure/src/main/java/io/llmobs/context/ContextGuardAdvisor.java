@@ -16,14 +16,19 @@ import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
 import org.springframework.core.Ordered;
 
 /**
- * The opt-in block guard: refuses a request whose prompt would fill more of the model's context window than the
- * block ratio, before any token is paid for, with a {@link ContextWindowExceededException}. It runs after the
- * retrieval, memory and tool-calling advisors, so it sees every round trip of the tool loop exactly as the model
- * would. It counts on the caller's thread, exactly; a failure of its own never fails the call.
+ * The opt-in block guard: refuses a request whose prompt would fill more of the model's
+ * context window than the block ratio, before any token is paid for, with a
+ * {@link ContextWindowExceededException}. It runs after the retrieval, memory and
+ * tool-calling advisors, so it sees every round trip of the tool loop exactly as the
+ * model would. It counts on the caller's thread, exactly; a failure of its own never
+ * fails the call.
  */
 final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, LlmObsAdvisor {
 
-	/** Late in the chain: after Spring AI's advisors and ordinary application advisors, before the model call. */
+	/**
+	 * Late in the chain: after Spring AI's advisors and ordinary application advisors,
+	 * before the model call.
+	 */
 	public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 1000;
 
 	private final ContextAccountant accountant;
@@ -47,9 +52,8 @@ final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, LlmObsAdv
 	 * @param meters the context meters
 	 * @param errors where failures inside llmobs are reported
 	 */
-	ContextGuardAdvisor(ContextAccountant accountant, double blockRatio,
-			CallAttributionResolver attributionResolver, BoundedTagValues models, ContextMeters meters,
-			InstrumentationErrors errors) {
+	ContextGuardAdvisor(ContextAccountant accountant, double blockRatio, CallAttributionResolver attributionResolver,
+			BoundedTagValues models, ContextMeters meters, InstrumentationErrors errors) {
 		this.accountant = accountant;
 		this.blockRatio = blockRatio;
 		this.attributionResolver = attributionResolver;
@@ -75,11 +79,11 @@ final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, LlmObsAdv
 		});
 	}
 
-	// A null fallback is a valid T (T extends @Nullable Object), which only NullAway's JSpecify mode can see.
+	// A null fallback is a valid T (T extends @Nullable Object), which only NullAway's
+	// JSpecify mode can see.
 	@SuppressWarnings("NullAway")
 	private @Nullable ContextWindowExceededException check(ChatClientRequest request) {
-		return this.errors.call(ContextAccountant.COMPONENT, this, request, ContextGuardAdvisor::refusal,
-				null);
+		return this.errors.call(ContextAccountant.COMPONENT, this, request, ContextGuardAdvisor::refusal, null);
 	}
 
 	private @Nullable ContextWindowExceededException refusal(ChatClientRequest request) {

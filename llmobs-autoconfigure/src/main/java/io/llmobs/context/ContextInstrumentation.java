@@ -16,9 +16,10 @@ import io.micrometer.observation.ObservationHandler;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * The context-window accounting, built once from its settings and collaborators: hands out its observation handler,
- * span filter and block guard as the types Micrometer and Spring AI take, so that the token counter, meters and
- * calibration stay inside this package. Closing it stops the background tokenizer.
+ * The context-window accounting, built once from its settings and collaborators: hands
+ * out its observation handler, span filter and block guard as the types Micrometer and
+ * Spring AI take, so that the token counter, meters and calibration stay inside this
+ * package. Closing it stops the background tokenizer.
  */
 public final class ContextInstrumentation implements AutoCloseable {
 
@@ -39,7 +40,8 @@ public final class ContextInstrumentation implements AutoCloseable {
 	/**
 	 * Creates the accounting.
 	 * @param settings the cache, tokenizer, calibration and threshold settings
-	 * @param tokenizer where texts are tokenized in the background, one task at a time; shut down on close
+	 * @param tokenizer where texts are tokenized in the background, one task at a time;
+	 * shut down on close
 	 * @param catalog where context windows are looked up
 	 * @param modelCalls the chat instrumentation's accounting of model calls
 	 * @param errors where failures inside llmobs are reported
@@ -60,7 +62,8 @@ public final class ContextInstrumentation implements AutoCloseable {
 	}
 
 	/**
-	 * The accountant, for what reads the accounting of a call outside the observations (benchmarks of its cost).
+	 * The accountant, for what reads the accounting of a call outside the observations
+	 * (benchmarks of its cost).
 	 * @return the accountant
 	 */
 	public ContextAccountant accountant() {
@@ -76,7 +79,8 @@ public final class ContextInstrumentation implements AutoCloseable {
 	}
 
 	/**
-	 * Counts the sections of every model call at its start and records the context meters at its stop.
+	 * Counts the sections of every model call at its start and records the context meters
+	 * at its stop.
 	 * @return the handler of model-call observations
 	 */
 	public ObservationHandler<ChatModelObservationContext> observationHandler() {
@@ -92,7 +96,8 @@ public final class ContextInstrumentation implements AutoCloseable {
 	}
 
 	/**
-	 * Creates the opt-in guard that fails a call before it is sent when its prompt fills the window above a ratio.
+	 * Creates the opt-in guard that fails a call before it is sent when its prompt fills
+	 * the window above a ratio.
 	 * @param blockRatio the utilization above which calls are refused
 	 * @param attributionResolver resolves stage and tenant of refused calls
 	 * @param models bounded model tag values
@@ -115,8 +120,10 @@ public final class ContextInstrumentation implements AutoCloseable {
 	 *
 	 * @param cacheMaxSize texts whose token count is kept
 	 * @param cacheExpireAfterAccess how long an unused count is kept
-	 * @param tokenizerQueueCapacity texts waiting for the background tokenizer before new ones are only estimated
-	 * @param calibrationSmoothing weight of the newest sample in the per-model calibration, in (0, 1]
+	 * @param tokenizerQueueCapacity texts waiting for the background tokenizer before new
+	 * ones are only estimated
+	 * @param calibrationSmoothing weight of the newest sample in the per-model
+	 * calibration, in (0, 1]
 	 * @param warnRatio the utilization that counts as a threshold crossing
 	 */
 	public record Settings(long cacheMaxSize, Duration cacheExpireAfterAccess, int tokenizerQueueCapacity,

@@ -13,13 +13,15 @@ import io.micrometer.core.instrument.distribution.TimeWindowMax;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records the context meters. Meters are registered once per tag combination and kept; model and stage are bounded
- * tag values and the sections a closed set. The ratio summaries have no histogram: Micrometer's histograms count whole
- * numbers, so buckets below 1 would stay empty; the threshold counter answers "how many calls above the ratio".
+ * Records the context meters. Meters are registered once per tag combination and kept;
+ * model and stage are bounded tag values and the sections a closed set. The ratio
+ * summaries have no histogram: Micrometer's histograms count whole numbers, so buckets
+ * below 1 would stay empty; the threshold counter answers "how many calls above the
+ * ratio".
  * <p>
- * Beside the meters, each model and stage keeps the figures of the actuator endpoint ({@link #usage()}): threshold
- * crossings, blocked calls and the largest utilization of the last {@link #RECENT_MINUTES} minutes, recorded with the
- * meters in one lookup.
+ * Beside the meters, each model and stage keeps the figures of the actuator endpoint
+ * ({@link #usage()}): threshold crossings, blocked calls and the largest utilization of
+ * the last {@link #RECENT_MINUTES} minutes, recorded with the meters in one lookup.
  */
 final class ContextMeters {
 
@@ -47,8 +49,9 @@ final class ContextMeters {
 	}
 
 	/**
-	 * Records the non-empty sections and the utilization of one model call. An empty section is not recorded, so
-	 * that a section's count says how many calls carried it and its mean how large it was when present.
+	 * Records the non-empty sections and the utilization of one model call. An empty
+	 * section is not recorded, so that a section's count says how many calls carried it
+	 * and its mean how large it was when present.
 	 * @param model the bounded model tag value
 	 * @param stage the bounded stage tag value
 	 * @param account the call's accounting
@@ -128,8 +131,8 @@ final class ContextMeters {
 	}
 
 	/**
-	 * The meters of one model and stage; utilization only once a call to a model with a known window was seen, the
-	 * blocked counter only once the guard refused a call.
+	 * The meters of one model and stage; utilization only once a call to a model with a
+	 * known window was seen, the blocked counter only once the guard refused a call.
 	 */
 	private final class SeriesMeters {
 
@@ -159,7 +162,8 @@ final class ContextMeters {
 			}
 		}
 
-		// Registration is idempotent in Micrometer, so a race registers the same meters twice.
+		// Registration is idempotent in Micrometer, so a race registers the same meters
+		// twice.
 		UtilizationMeters utilization() {
 			UtilizationMeters meters = this.utilization;
 			if (meters == null) {
@@ -173,7 +177,8 @@ final class ContextMeters {
 			Counter counter = this.blocked;
 			if (counter == null) {
 				counter = Counter.builder(ContextMetricNames.BLOCKED)
-					.description("Calls refused before sending because their utilization was above llmobs.context.block-ratio")
+					.description(
+							"Calls refused before sending because their utilization was above llmobs.context.block-ratio")
 					.tags(MODEL, this.key.model(), STAGE, this.key.stage())
 					.register(ContextMeters.this.registry);
 				this.blocked = counter;
@@ -212,7 +217,8 @@ final class ContextMeters {
 
 		ModelMeters(String model) {
 			this.estimateError = DistributionSummary.builder(ContextMetricNames.ESTIMATE_ERROR)
-				.description("Absolute relative error of the calibrated prompt-token estimate against the provider's count")
+				.description(
+						"Absolute relative error of the calibrated prompt-token estimate against the provider's count")
 				.tags(MODEL, model)
 				.register(ContextMeters.this.registry);
 			this.windowUnknown = Counter.builder(ContextMetricNames.WINDOW_UNKNOWN)

@@ -17,7 +17,10 @@ public final class ContextMetricNames {
 	/** Calls that the block guard refused before sending them. */
 	public static final String BLOCKED = "llmobs.context.blocked";
 
-	/** Absolute relative error of the calibrated estimate against the provider's reported input tokens. */
+	/**
+	 * Absolute relative error of the calibrated estimate against the provider's reported
+	 * input tokens.
+	 */
 	public static final String ESTIMATE_ERROR = "llmobs.context.estimate.error";
 
 	/** Model calls to a model whose context window is unknown. */

@@ -9,10 +9,11 @@ import io.micrometer.observation.ObservationHandler;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * Accounts for the context window of every model round trip that Spring AI observes (each iteration of a tool loop
- * included): counts the sections from the cache when the call starts (new texts are tokenized in the background),
- * and when it ends records the sections, the utilization and threshold crossings, and calibrates the estimate
- * against the provider's reported input tokens.
+ * Accounts for the context window of every model round trip that Spring AI observes (each
+ * iteration of a tool loop included): counts the sections from the cache when the call
+ * starts (new texts are tokenized in the background), and when it ends records the
+ * sections, the utilization and threshold crossings, and calibrates the estimate against
+ * the provider's reported input tokens.
  */
 final class ContextObservationHandler implements ObservationHandler<ChatModelObservationContext> {
 
@@ -34,8 +35,8 @@ final class ContextObservationHandler implements ObservationHandler<ChatModelObs
 	 * @param warnRatio the utilization that counts as a threshold crossing
 	 * @param errors where failures inside llmobs are reported
 	 */
-	ContextObservationHandler(ContextAccountant accountant, ModelCallAccounting modelCalls,
-			ContextMeters meters, double warnRatio, InstrumentationErrors errors) {
+	ContextObservationHandler(ContextAccountant accountant, ModelCallAccounting modelCalls, ContextMeters meters,
+			double warnRatio, InstrumentationErrors errors) {
 		this.accountant = accountant;
 		this.modelCalls = modelCalls;
 		this.meters = meters;

@@ -1,7 +1,8 @@
 package io.llmobs.context;
 
 /**
- * The sections of a prompt that llmobs accounts for: the closed set of {@code section} tag values.
+ * The sections of a prompt that llmobs accounts for: the closed set of {@code section}
+ * tag values.
  */
 public enum ContextSection {
 
@@ -11,7 +12,10 @@ public enum ContextSection {
 	/** The tool schemas sent with the request. */
 	TOOL_DEFINITIONS("tool_definitions"),
 
-	/** Messages before the current user message: earlier turns, for example from a chat memory advisor. */
+	/**
+	 * Messages before the current user message: earlier turns, for example from a chat
+	 * memory advisor.
+	 */
 	HISTORY("history"),
 
 	/** Documents that a retrieval advisor merged into the prompt. */

@@ -5,7 +5,10 @@ package io.llmobs.context;
  */
 public final class ContextSpanAttributes {
 
-	/** Prefix of the per-section token attributes, {@code llmobs.context.tokens.<section>}. */
+	/**
+	 * Prefix of the per-section token attributes,
+	 * {@code llmobs.context.tokens.<section>}.
+	 */
 	public static final String TOKENS_PREFIX = "llmobs.context.tokens.";
 
 	/** Estimated prompt tokens over the model's context window. */

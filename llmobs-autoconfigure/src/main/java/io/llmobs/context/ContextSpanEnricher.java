@@ -9,9 +9,10 @@ import io.micrometer.observation.ObservationFilter;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * Adds the context accounting to Spring AI's model-call spans when they stop: the tokens of each non-empty section
- * and the utilization, so a trace shows the budget filling iteration by iteration. Written on the span
- * ({@link SpanAttributeWriter}), never as tags of Spring AI's metrics.
+ * Adds the context accounting to Spring AI's model-call spans when they stop: the tokens
+ * of each non-empty section and the utilization, so a trace shows the budget filling
+ * iteration by iteration. Written on the span ({@link SpanAttributeWriter}), never as
+ * tags of Spring AI's metrics.
  */
 final class ContextSpanEnricher implements ObservationFilter {
 

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the actuator endpoint shows of the context accounting: per model and stage the threshold crossings, blocked
- * calls and the largest utilization of the last {@value ContextMeters#RECENT_MINUTES} minutes; per model the
- * calibration; and the state of the token cache.
+ * What the actuator endpoint shows of the context accounting: per model and stage the
+ * threshold crossings, blocked calls and the largest utilization of the last
+ * {@value ContextMeters#RECENT_MINUTES} minutes; per model the calibration; and the state
+ * of the token cache.
  */
 public final class ContextStats {
 
@@ -36,8 +37,8 @@ public final class ContextStats {
 	public Snapshot snapshot() {
 		List<Usage> usage = this.meters.usage();
 		usage.sort(Comparator.comparingDouble(Usage::recentMaxUtilization).reversed());
-		return new Snapshot(usage, this.calibration.snapshot(), new CacheState(this.counter.cachedTexts(),
-				this.counter.pendingTexts(), this.counter.droppedTexts()));
+		return new Snapshot(usage, this.calibration.snapshot(),
+				new CacheState(this.counter.cachedTexts(), this.counter.pendingTexts(), this.counter.droppedTexts()));
 	}
 
 	/**
@@ -47,7 +48,8 @@ public final class ContextStats {
 	 * @param stage the stage tag value
 	 * @param thresholdCrossings model calls at or above the warn ratio since start
 	 * @param blocked calls refused by the block guard since start
-	 * @param recentMaxUtilization the largest utilization of the last 15 minutes (0 when none)
+	 * @param recentMaxUtilization the largest utilization of the last 15 minutes (0 when
+	 * none)
 	 */
 	public record Usage(String model, String stage, long thresholdCrossings, long blocked,
 			double recentMaxUtilization) {
@@ -69,7 +71,8 @@ public final class ContextStats {
 	 *
 	 * @param texts texts whose count is cached
 	 * @param pending texts waiting for the background tokenizer
-	 * @param dropped texts the background tokenizer had no room for since start (they were estimated)
+	 * @param dropped texts the background tokenizer had no room for since start (they
+	 * were estimated)
 	 */
 	public record CacheState(long texts, int pending, long dropped) {
 	}

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown by the block guard, before anything is sent, when a prompt would fill more of the model's context window
- * than {@code llmobs.context.block-ratio} allows. The message names every section and its size.
+ * Thrown by the block guard, before anything is sent, when a prompt would fill more of
+ * the model's context window than {@code llmobs.context.block-ratio} allows. The message
+ * names every section and its size.
  */
 public class ContextWindowExceededException extends RuntimeException {
 

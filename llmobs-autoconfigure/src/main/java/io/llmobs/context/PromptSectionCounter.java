@@ -19,13 +19,16 @@ import static io.llmobs.context.TokenCounter.Form.JSON;
 import static io.llmobs.context.TokenCounter.Form.TEXT;
 
 /**
- * Splits a prompt into its {@link ContextSection sections} and counts the tokens of each, with the chat format's
- * overhead: OpenAI's published rule of 3 tokens around every message and 3 that prime the reply, and a few tokens
- * around each tool schema, counted as compact JSON. Other formats differ by a roughly constant factor, which the calibration learns.
+ * Splits a prompt into its {@link ContextSection sections} and counts the tokens of each,
+ * with the chat format's overhead: OpenAI's published rule of 3 tokens around every
+ * message and 3 that prime the reply, and a few tokens around each tool schema, counted
+ * as compact JSON. Other formats differ by a roughly constant factor, which the
+ * calibration learns.
  * <p>
- * The current user message is the last one; messages before it are history, tool calls and results after it are
- * the current turn's tool results. Retrieved documents are merged into the current user message by Spring AI's
- * retrieval advisors, so their tokens are moved from the user input to their own section.
+ * The current user message is the last one; messages before it are history, tool calls
+ * and results after it are the current turn's tool results. Retrieved documents are
+ * merged into the current user message by Spring AI's retrieval advisors, so their tokens
+ * are moved from the user input to their own section.
  */
 final class PromptSectionCounter {
 
@@ -127,7 +130,10 @@ final class PromptSectionCounter {
 		sections.add(ContextSection.TOOL_DEFINITIONS, tokens);
 	}
 
-	/** How the texts of a prompt are counted: exactly, or from the cache with estimates for new texts. */
+	/**
+	 * How the texts of a prompt are counted: exactly, or from the cache with estimates
+	 * for new texts.
+	 */
 	interface Texts {
 
 		/**
@@ -139,7 +145,8 @@ final class PromptSectionCounter {
 		long tokens(@Nullable String text, TokenCounter.Form form);
 
 		/**
-		 * The tokens of a tool definition: its name, description and schema as compact JSON.
+		 * The tokens of a tool definition: its name, description and schema as compact
+		 * JSON.
 		 * @param tool the definition
 		 * @return its tokens
 		 */

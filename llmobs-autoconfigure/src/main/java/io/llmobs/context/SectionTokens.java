@@ -36,8 +36,9 @@ public final class SectionTokens {
 	}
 
 	/**
-	 * The sections multiplied by a factor, rounded so that they add up to the rounded scaled total (largest
-	 * remainders get the leftover tokens), so that rounding errors do not add up across sections.
+	 * The sections multiplied by a factor, rounded so that they add up to the rounded
+	 * scaled total (largest remainders get the leftover tokens), so that rounding errors
+	 * do not add up across sections.
 	 * @param factor the factor
 	 * @return the scaled sections
 	 */
@@ -100,7 +101,9 @@ public final class SectionTokens {
 			this.tokens[section.ordinal()] += count;
 		}
 
-		/** Moves up to {@code count} tokens from one section to another, never below zero. */
+		/**
+		 * Moves up to {@code count} tokens from one section to another, never below zero.
+		 */
 		void move(ContextSection from, ContextSection to, long count) {
 			long moved = Math.min(count, this.tokens[from.ordinal()]);
 			this.tokens[from.ordinal()] -= moved;

@@ -23,23 +23,31 @@ import org.springframework.ai.tool.definition.DefaultToolDefinition;
 import org.springframework.ai.tool.definition.ToolDefinition;
 
 /**
- * Counts tokens with OpenAI's encodings (jtokkit's vocabularies in a compact table, {@link CompactBytePairEncoding})
- * and remembers the count of every text in a bounded cache, so a conversation that grows by one message is never
- * tokenized again from the start. An encoding is loaded when first needed; {@code o200k_base}, the one most models
+ * Counts tokens with OpenAI's encodings (jtokkit's vocabularies in a compact table,
+ * {@link CompactBytePairEncoding}) and remembers the count of every text in a bounded
+ * cache, so a conversation that grows by one message is never tokenized again from the
+ * start. An encoding is loaded when first needed; {@code o200k_base}, the one most models
  * use, at start-up on the background executor.
  * <p>
- * Tokenizing costs about a quarter of a microsecond per token, far more than the rest of the instrumentation of a
- * call, so the request path only looks counts up ({@link #cachedCount}): a text not seen before is tokenized on a
- * background executor while the provider works, and estimated from its length until then. New texts are queued and
- * drained by one task at a time, so a busy application wakes the executor once per batch, not once per text.
- * {@link #count} tokenizes on the caller's thread, for the block guard, which must be exact before sending.
+ * Tokenizing costs about a quarter of a microsecond per token, far more than the rest of
+ * the instrumentation of a call, so the request path only looks counts up
+ * ({@link #cachedCount}): a text not seen before is tokenized on a background executor
+ * while the provider works, and estimated from its length until then. New texts are
+ * queued and drained by one task at a time, so a busy application wakes the executor once
+ * per batch, not once per text. {@link #count} tokenizes on the caller's thread, for the
+ * block guard, which must be exact before sending.
  */
 final class TokenCounter implements AutoCloseable {
 
-	/** Objects whose counts are remembered by identity: a few hundred kilobytes with every slot used. */
+	/**
+	 * Objects whose counts are remembered by identity: a few hundred kilobytes with every
+	 * slot used.
+	 */
 	static final int RECENT_SLOTS = 4096;
 
-	/** Characters per token assumed before any text was counted: about right for English. */
+	/**
+	 * Characters per token assumed before any text was counted: about right for English.
+	 */
 	private static final double INITIAL_CHARS_PER_TOKEN = 4.0;
 
 	/** The encodings in use, each loaded when first needed. */
@@ -48,8 +56,9 @@ final class TokenCounter implements AutoCloseable {
 	private final Cache<Key, Integer> counts;
 
 	/**
-	 * Counts of the texts and tool definitions looked up last, by identity, in front of the cache: most lookups end
-	 * there, without hashing the text, reading the clock or updating the cache's access order.
+	 * Counts of the texts and tool definitions looked up last, by identity, in front of
+	 * the cache: most lookups end there, without hashing the text, reading the clock or
+	 * updating the cache's access order.
 	 */
 	private final RecentByIdentity<RecentCount> recent = new RecentByIdentity<>(RECENT_SLOTS);
 
@@ -73,10 +82,10 @@ final class TokenCounter implements AutoCloseable {
 	 * Creates a counter.
 	 * @param maximumSize how many texts the cache keeps at most
 	 * @param expireAfterAccess how long a text stays cached after it was last looked up
-	 * @param queueCapacity how many texts may wait for the background tokenizer; beyond, new texts are only
-	 * estimated
-	 * @param executor where texts not yet cached are tokenized, one task at a time: owned by the counter from now on
-	 * and shut down when it is closed
+	 * @param queueCapacity how many texts may wait for the background tokenizer; beyond,
+	 * new texts are only estimated
+	 * @param executor where texts not yet cached are tokenized, one task at a time: owned
+	 * by the counter from now on and shut down when it is closed
 	 */
 	TokenCounter(long maximumSize, Duration expireAfterAccess, int queueCapacity, ExecutorService executor) {
 		this.counts = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(expireAfterAccess).build();
@@ -85,7 +94,8 @@ final class TokenCounter implements AutoCloseable {
 		for (EncodingType type : EncodingType.values()) {
 			this.ratios.put(type, new TextRatio());
 		}
-		// Loading an encoding's vocabulary takes about half a second: do it now, off the request path.
+		// Loading an encoding's vocabulary takes about half a second: do it now, off the
+		// request path.
 		executor.execute(() -> encoding(EncodingType.O200K_BASE));
 	}
 
@@ -102,8 +112,8 @@ final class TokenCounter implements AutoCloseable {
 	}
 
 	/**
-	 * The exact token count of a tool definition (name, description and compact schema), tokenized on the
-	 * caller's thread unless cached.
+	 * The exact token count of a tool definition (name, description and compact schema),
+	 * tokenized on the caller's thread unless cached.
 	 * @param encoding the encoding
 	 * @param tool the tool definition
 	 * @return the number of tokens
@@ -119,7 +129,8 @@ final class TokenCounter implements AutoCloseable {
 	}
 
 	/**
-	 * The cached token count of a text; when there is none, the text is tokenized in the background.
+	 * The cached token count of a text; when there is none, the text is tokenized in the
+	 * background.
 	 * @param encoding the encoding
 	 * @param text the text
 	 * @param form how the text travels to the provider
@@ -134,8 +145,8 @@ final class TokenCounter implements AutoCloseable {
 	}
 
 	/**
-	 * The cached token count of a tool definition (name, description and compact schema), one lookup for all
-	 * three; when there is none, it is tokenized in the background.
+	 * The cached token count of a tool definition (name, description and compact schema),
+	 * one lookup for all three; when there is none, it is tokenized in the background.
 	 * @param encoding the encoding
 	 * @param tool the tool definition
 	 * @return the number of tokens, or {@code -1} when the definition is not counted yet
@@ -153,7 +164,8 @@ final class TokenCounter implements AutoCloseable {
 		if (this.pending.contains(key) || !enqueue(key) || this.pending.contains(key)) {
 			return -1;
 		}
-		// Queued and no longer pending: counted already, by an executor that runs on the caller's thread or by one
+		// Queued and no longer pending: counted already, by an executor that runs on the
+		// caller's thread or by one
 		// quicker than this thread.
 		count = this.counts.getIfPresent(key);
 		return (count != null) ? remember(object, key, count) : -1;
@@ -166,8 +178,8 @@ final class TokenCounter implements AutoCloseable {
 	}
 
 	/**
-	 * The count of a tool definition from the identity table, or {@code -1}: only Spring AI's own, which are
-	 * immutable, are kept there.
+	 * The count of a tool definition from the identity table, or {@code -1}: only Spring
+	 * AI's own, which are immutable, are kept there.
 	 */
 	private int recentCount(EncodingType encoding, ToolDefinition tool) {
 		if (!(tool instanceof DefaultToolDefinition)) {
@@ -177,7 +189,9 @@ final class TokenCounter implements AutoCloseable {
 		return (recent != null && recent.encoding() == encoding) ? recent.tokens() : -1;
 	}
 
-	/** Keeps the count of a text or an immutable tool definition in the identity table. */
+	/**
+	 * Keeps the count of a text or an immutable tool definition in the identity table.
+	 */
 	private int remember(Object object, Key key, int count) {
 		if (key instanceof TextKey text) {
 			this.recent.put(object, new RecentCount(text.encoding(), text.form(), count));
@@ -191,7 +205,8 @@ final class TokenCounter implements AutoCloseable {
 
 	/**
 	 * Queues a text for the background tokenizer.
-	 * @return {@code false} when the queue was full or the text was queued already by another thread
+	 * @return {@code false} when the queue was full or the text was queued already by
+	 * another thread
 	 */
 	private boolean enqueue(Key key) {
 		if (this.queued.incrementAndGet() > this.queueCapacity) {
@@ -257,7 +272,8 @@ final class TokenCounter implements AutoCloseable {
 	}
 
 	/**
-	 * An estimate of a text's tokens from its length, at the characters per token seen so far.
+	 * An estimate of a text's tokens from its length, at the characters per token seen so
+	 * far.
 	 * @param encoding the encoding
 	 * @param text the text
 	 * @return the estimated number of tokens
@@ -297,7 +313,8 @@ final class TokenCounter implements AutoCloseable {
 	}
 
 	/**
-	 * How many texts were not tokenized in the background because its queue was full; they were estimated.
+	 * How many texts were not tokenized in the background because its queue was full;
+	 * they were estimated.
 	 * @return the number of dropped texts since start
 	 */
 	public long droppedTexts() {
@@ -318,7 +335,8 @@ final class TokenCounter implements AutoCloseable {
 
 	/** Counts one text and learns its characters per token. */
 	private int tokenize(EncodingType type, String text) {
-		// Ordinary: text such as "<|endoftext|>" in user content is counted as text, not refused.
+		// Ordinary: text such as "<|endoftext|>" in user content is counted as text, not
+		// refused.
 		int count = encoding(type).count(text);
 		ratio(type).add(text.length(), count);
 		return count;
@@ -332,7 +350,10 @@ final class TokenCounter implements AutoCloseable {
 		return this.encodings.computeIfAbsent(type, CompactBytePairEncoding::load);
 	}
 
-	/** JSON without the whitespace between tokens, as providers send schemas; strings are kept as they are. */
+	/**
+	 * JSON without the whitespace between tokens, as providers send schemas; strings are
+	 * kept as they are.
+	 */
 	static String compact(String json) {
 		StringBuilder compact = new StringBuilder(json.length());
 		boolean inString = false;

@@ -6,9 +6,10 @@ import com.knuddels.jtokkit.api.EncodingType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Chooses the tokenizer of a model by its family: {@code o200k_base} for current OpenAI models, {@code cl100k_base}
- * for GPT-4 and GPT-3.5. Other providers publish no tokenizer for Java; they get {@code o200k_base}, the closest
- * general-purpose encoding, and the calibration against their reported usage corrects the difference.
+ * Chooses the tokenizer of a model by its family: {@code o200k_base} for current OpenAI
+ * models, {@code cl100k_base} for GPT-4 and GPT-3.5. Other providers publish no tokenizer
+ * for Java; they get {@code o200k_base}, the closest general-purpose encoding, and the
+ * calibration against their reported usage corrects the difference.
  */
 final class TokenEncodings {
 

@@ -1,6 +1,7 @@
 /**
- * Context-window accounting: tokens per prompt section before each model call, the fill ratio against the model's
- * window, self-calibration against the provider's reported usage, and the opt-in block guard.
+ * Context-window accounting: tokens per prompt section before each model call, the fill
+ * ratio against the model's window, self-calibration against the provider's reported
+ * usage, and the opt-in block guard.
  */
 @NullMarked
 package io.llmobs.context;

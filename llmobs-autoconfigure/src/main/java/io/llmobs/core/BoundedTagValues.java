@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Admits at most a fixed number of distinct values for one metric tag and folds every later value into
- * {@code other}, so a tag fed from application data cannot explode the number of time series.
+ * Admits at most a fixed number of distinct values for one metric tag and folds every
+ * later value into {@code other}, so a tag fed from application data cannot explode the
+ * number of time series.
  */
 public final class BoundedTagValues {
 
@@ -25,7 +26,8 @@ public final class BoundedTagValues {
 
 	/**
 	 * Creates a bounded set of tag values.
-	 * @param maxValues the number of distinct values admitted before folding into {@code other}
+	 * @param maxValues the number of distinct values admitted before folding into
+	 * {@code other}
 	 */
 	public BoundedTagValues(int maxValues) {
 		this.maxValues = maxValues;
@@ -34,7 +36,8 @@ public final class BoundedTagValues {
 	/**
 	 * The tag value to use for a raw value.
 	 * @param value the raw value
-	 * @return the value itself while admitted, {@value #NONE} for a blank value, else {@value #OTHER}
+	 * @return the value itself while admitted, {@value #NONE} for a blank value, else
+	 * {@value #OTHER}
 	 */
 	public String bound(@Nullable String value) {
 		if (value == null || value.isBlank()) {

@@ -1,7 +1,8 @@
 package io.llmobs.core;
 
 /**
- * The bounded value sets of the tags that llmobs fills from application data or provider responses.
+ * The bounded value sets of the tags that llmobs fills from application data or provider
+ * responses.
  *
  * @param stages values of the {@code stage} tag
  * @param tenants values of the {@code tenant} tag

@@ -5,13 +5,17 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the {@link CallAttribution} of a call from its advisor parameters, the {@link TenantResolver} and the
- * defaults, bounding both values.
+ * Resolves the {@link CallAttribution} of a call from its advisor parameters, the
+ * {@link TenantResolver} and the defaults, bounding both values.
  */
 public final class CallAttributionResolver {
 
-	/** Where the application's {@link TenantResolver} report failures in {@code llmobs.instrumentation.errors}. */
-	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("tenant_resolver");
+	/**
+	 * Where the application's {@link TenantResolver} report failures in
+	 * {@code llmobs.instrumentation.errors}.
+	 */
+	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component(
+			"tenant_resolver");
 
 	private final String defaultStage;
 
@@ -53,19 +57,20 @@ public final class CallAttributionResolver {
 	}
 
 	/**
-	 * The attribution of a call that carries no parameters, such as a direct {@code ChatModel} call.
+	 * The attribution of a call that carries no parameters, such as a direct
+	 * {@code ChatModel} call.
 	 * @return the attribution
 	 */
 	public CallAttribution resolveDefault() {
 		return resolve(Map.of());
 	}
 
-	// A null fallback is a valid T (T extends @Nullable Object), which only NullAway's JSpecify mode can see.
+	// A null fallback is a valid T (T extends @Nullable Object), which only NullAway's
+	// JSpecify mode can see.
 	@SuppressWarnings("NullAway")
 	private @Nullable String resolveTenant() {
 		TenantResolver resolver = this.tenantResolver;
-		return (resolver != null) ? this.errors.call(COMPONENT, resolver,
-				TenantResolver::resolveTenant, null) : null;
+		return (resolver != null) ? this.errors.call(COMPONENT, resolver, TenantResolver::resolveTenant, null) : null;
 	}
 
 }

@@ -18,12 +18,13 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where llmobs reports its own failures: an exception inside the instrumentation is counted in
- * {@code llmobs.instrumentation.errors{component}} and logged at most once a minute per component, and the
- * user's call goes on. {@link #run(Component, Runnable)} and {@link #call(Component, Supplier, Object)} guard a
- * piece of instrumentation that way; their forms with an argument, or a subject and an argument, take a non-capturing
- * method reference (such as {@code Handler::record}), so that code that runs on every call allocates nothing for
- * the guard.
+ * Where llmobs reports its own failures: an exception inside the instrumentation is
+ * counted in {@code llmobs.instrumentation.errors{component}} and logged at most once a
+ * minute per component, and the user's call goes on. {@link #run(Component, Runnable)}
+ * and {@link #call(Component, Supplier, Object)} guard a piece of instrumentation that
+ * way; their forms with an argument, or a subject and an argument, take a non-capturing
+ * method reference (such as {@code Handler::record}), so that code that runs on every
+ * call allocates nothing for the guard.
  */
 public final class InstrumentationErrors {
 
@@ -43,7 +44,8 @@ public final class InstrumentationErrors {
 	private final Map<Component, AtomicLong> lastLogged = new ConcurrentHashMap<>();
 
 	/**
-	 * Creates the error reporter; each part of llmobs {@link #register registers} the components it reports under.
+	 * Creates the error reporter; each part of llmobs {@link #register registers} the
+	 * components it reports under.
 	 * @param registry where the counters are registered
 	 */
 	public InstrumentationErrors(MeterRegistry registry) {
@@ -52,8 +54,9 @@ public final class InstrumentationErrors {
 	}
 
 	/**
-	 * Registers the counter of a component at zero, so that an alert on {@code increase()} sees its first failure
-	 * too: a class that reports under a component registers it when it is built. Registering again changes nothing.
+	 * Registers the counter of a component at zero, so that an alert on
+	 * {@code increase()} sees its first failure too: a class that reports under a
+	 * component registers it when it is built. Registering again changes nothing.
 	 * @param component the component
 	 * @return this reporter, for a constructor to keep
 	 */
@@ -63,15 +66,16 @@ public final class InstrumentationErrors {
 	}
 
 	private Counter counter(Component component) {
-		return this.counters.computeIfAbsent(component, (key) -> Counter.builder(METER_NAME)
-			.description("Failures inside llmobs instrumentation; the instrumented calls went on")
-			.tag("component", key.tagValue())
-			.register(this.registry));
+		return this.counters.computeIfAbsent(component,
+				(key) -> Counter.builder(METER_NAME)
+					.description("Failures inside llmobs instrumentation; the instrumented calls went on")
+					.tag("component", key.tagValue())
+					.register(this.registry));
 	}
 
 	/**
-	 * Runs a piece of instrumentation; a {@link RuntimeException} it throws is reported under its component and
-	 * swallowed, an {@link Error} goes on.
+	 * Runs a piece of instrumentation; a {@link RuntimeException} it throws is reported
+	 * under its component and swallowed, an {@link Error} goes on.
 	 * @param component the part of llmobs that runs it
 	 * @param action the instrumentation
 	 */
@@ -85,8 +89,9 @@ public final class InstrumentationErrors {
 	}
 
 	/**
-	 * Runs a piece of instrumentation on an argument, as {@link #run(Component, Runnable)} does; with a
-	 * non-capturing {@code action} nothing is allocated.
+	 * Runs a piece of instrumentation on an argument, as
+	 * {@link #run(Component, Runnable)} does; with a non-capturing {@code action} nothing
+	 * is allocated.
 	 * @param <A> the type of the argument
 	 * @param component the part of llmobs that runs it
 	 * @param argument the action's argument
@@ -102,8 +107,9 @@ public final class InstrumentationErrors {
 	}
 
 	/**
-	 * Runs a piece of instrumentation on a subject and an argument, as {@link #run(Component, Runnable)} does; with a
-	 * non-capturing {@code action} nothing is allocated.
+	 * Runs a piece of instrumentation on a subject and an argument, as
+	 * {@link #run(Component, Runnable)} does; with a non-capturing {@code action} nothing
+	 * is allocated.
 	 * @param <S> the type of the subject
 	 * @param <A> the type of the argument
 	 * @param component the part of llmobs that runs it
@@ -122,8 +128,9 @@ public final class InstrumentationErrors {
 	}
 
 	/**
-	 * Computes a value for the instrumentation; when that throws a {@link RuntimeException}, the failure is reported
-	 * under its component and the fallback is returned, an {@link Error} goes on.
+	 * Computes a value for the instrumentation; when that throws a
+	 * {@link RuntimeException}, the failure is reported under its component and the
+	 * fallback is returned, an {@link Error} goes on.
 	 * @param <T> the type of the value
 	 * @param component the part of llmobs that computes it
 	 * @param action the computation
@@ -141,8 +148,8 @@ public final class InstrumentationErrors {
 	}
 
 	/**
-	 * Computes a value from an argument, as {@link #call(Component, Supplier, Object)} does; with a non-capturing
-	 * {@code action} nothing is allocated.
+	 * Computes a value from an argument, as {@link #call(Component, Supplier, Object)}
+	 * does; with a non-capturing {@code action} nothing is allocated.
 	 * @param <A> the type of the argument
 	 * @param <T> the type of the value
 	 * @param component the part of llmobs that computes it
@@ -163,8 +170,9 @@ public final class InstrumentationErrors {
 	}
 
 	/**
-	 * Computes a value from a subject and an argument, as {@link #call(Component, Supplier, Object)} does; with a
-	 * non-capturing {@code action} nothing is allocated.
+	 * Computes a value from a subject and an argument, as
+	 * {@link #call(Component, Supplier, Object)} does; with a non-capturing
+	 * {@code action} nothing is allocated.
 	 * @param <S> the type of the subject
 	 * @param <A> the type of the argument
 	 * @param <T> the type of the value
@@ -195,11 +203,14 @@ public final class InstrumentationErrors {
 		try {
 			counter(component).increment();
 			long now = this.clock.monotonicTime();
-			AtomicLong last = this.lastLogged.computeIfAbsent(component, (key) -> new AtomicLong(now - LOG_INTERVAL_NANOS));
+			AtomicLong last = this.lastLogged.computeIfAbsent(component,
+					(key) -> new AtomicLong(now - LOG_INTERVAL_NANOS));
 			long previous = last.get();
 			if (now - previous >= LOG_INTERVAL_NANOS && last.compareAndSet(previous, now)) {
-				logger.warn("llmobs instrumentation failed in " + component.tagValue()
-						+ "; the call proceeds without it (further failures are counted in " + METER_NAME + ")", ex);
+				logger.warn(
+						"llmobs instrumentation failed in " + component.tagValue()
+								+ "; the call proceeds without it (further failures are counted in " + METER_NAME + ")",
+						ex);
 			}
 		}
 		catch (RuntimeException ignored) {
@@ -208,8 +219,9 @@ public final class InstrumentationErrors {
 	}
 
 	/**
-	 * A part of llmobs that reports failures: the value of the {@code component} tag. Each feature declares its own,
-	 * so the set grows with the features and the core lists none of them; the values stay few and fixed in code.
+	 * A part of llmobs that reports failures: the value of the {@code component} tag.
+	 * Each feature declares its own, so the set grows with the features and the core
+	 * lists none of them; the values stay few and fixed in code.
 	 *
 	 * @param tagValue the tag value: lower case letters and underscores
 	 */
@@ -221,8 +233,8 @@ public final class InstrumentationErrors {
 		 */
 		public Component {
 			if (!tagValue.matches("[a-z][a-z_]*")) {
-				throw new IllegalArgumentException("Component tag values are lower case letters and underscores, not '"
-						+ tagValue + "'");
+				throw new IllegalArgumentException(
+						"Component tag values are lower case letters and underscores, not '" + tagValue + "'");
 			}
 		}
 

@@ -7,8 +7,8 @@ import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds state that an enclosing observation (a task, a {@code ChatClient} call) left for the observations nested
- * in it, by walking up the parent chain.
+ * Finds state that an enclosing observation (a task, a {@code ChatClient} call) left for
+ * the observations nested in it, by walking up the parent chain.
  */
 public final class ObservationAncestry {
 
@@ -18,7 +18,8 @@ public final class ObservationAncestry {
 	}
 
 	/**
-	 * The value stored under {@code type} in the nearest context, starting at the given one.
+	 * The value stored under {@code type} in the nearest context, starting at the given
+	 * one.
 	 * @param context where to start
 	 * @param type the key and type of the value
 	 * @param <T> the value type
@@ -45,8 +46,9 @@ public final class ObservationAncestry {
 	}
 
 	/**
-	 * The first non-null answer of {@code lookup}, from the given context up through its parents; the lookup takes
-	 * the type as an argument so that it captures nothing and the walk allocates nothing.
+	 * The first non-null answer of {@code lookup}, from the given context up through its
+	 * parents; the lookup takes the type as an argument so that it captures nothing and
+	 * the walk allocates nothing.
 	 */
 	private static <T> @Nullable T walk(Observation.@Nullable ContextView context, Class<T> type,
 			BiFunction<Observation.ContextView, Class<T>, @Nullable T> lookup) {

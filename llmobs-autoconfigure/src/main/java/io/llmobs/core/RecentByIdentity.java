@@ -5,16 +5,20 @@ import java.lang.ref.WeakReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What was computed for the objects seen last, by identity: a small direct-mapped table for work that depends only
- * on an immutable object and is worth skipping when the same object comes again. A chat client's default system
- * text, Spring AI's tool definitions and a chat memory's messages are the same objects from call to call, so their
- * token counts or PII findings are computed once, not on every call, without hashing or comparing their text.
+ * What was computed for the objects seen last, by identity: a small direct-mapped table
+ * for work that depends only on an immutable object and is worth skipping when the same
+ * object comes again. A chat client's default system text, Spring AI's tool definitions
+ * and a chat memory's messages are the same objects from call to call, so their token
+ * counts or PII findings are computed once, not on every call, without hashing or
+ * comparing their text.
  * <p>
- * A slot holds its object weakly, so the table keeps no object alive, and is overwritten by the next object that
- * falls into it: a miss means computing again. Slots are read and written without synchronization: an entry is
- * immutable and matched by identity, so a thread sees a valid entry or none.
+ * A slot holds its object weakly, so the table keeps no object alive, and is overwritten
+ * by the next object that falls into it: a miss means computing again. Slots are read and
+ * written without synchronization: an entry is immutable and matched by identity, so a
+ * thread sees a valid entry or none.
  *
- * @param <V> what is remembered per object: immutable, and holding nothing that should not outlive the object
+ * @param <V> what is remembered per object: immutable, and holding nothing that should
+ * not outlive the object
  */
 public final class RecentByIdentity<V> {
 

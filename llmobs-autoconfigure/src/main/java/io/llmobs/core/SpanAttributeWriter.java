@@ -8,12 +8,14 @@ import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.springframework.util.ClassUtils;
 
 /**
- * Writes an attribute of llmobs's own on the span of an observation, from an {@code ObservationFilter}. When
- * Micrometer Tracing made a span of the observation, the attribute goes straight onto it: as a key value it would be
- * stored in the observation, merged with all others and copied onto the span when the observation stops, which on
- * a model span also grows the observation's map past its first table. Without a span, or when the observation
- * already has a key value of that name (the tracer would write it over ours), it becomes a high-cardinality key
- * value, so a span made of it by any other handler still carries it.
+ * Writes an attribute of llmobs's own on the span of an observation, from an
+ * {@code ObservationFilter}. When Micrometer Tracing made a span of the observation, the
+ * attribute goes straight onto it: as a key value it would be stored in the observation,
+ * merged with all others and copied onto the span when the observation stops, which on a
+ * model span also grows the observation's map past its first table. Without a span, or
+ * when the observation already has a key value of that name (the tracer would write it
+ * over ours), it becomes a high-cardinality key value, so a span made of it by any other
+ * handler still carries it.
  */
 public final class SpanAttributeWriter {
 

@@ -6,13 +6,14 @@ import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.springframework.util.ClassUtils;
 
 /**
- * Tells whether Micrometer Tracing made a span of an observation, so span attributes are only computed for spans.
- * Without Micrometer Tracing on the class path every observation counts as having one (another handler may export it).
+ * Tells whether Micrometer Tracing made a span of an observation, so span attributes are
+ * only computed for spans. Without Micrometer Tracing on the class path every observation
+ * counts as having one (another handler may export it).
  */
 public final class SpanPresence {
 
-	private static final boolean TRACING_PRESENT = ClassUtils.isPresent(
-			"io.micrometer.tracing.handler.TracingObservationHandler", SpanPresence.class.getClassLoader());
+	private static final boolean TRACING_PRESENT = ClassUtils
+		.isPresent("io.micrometer.tracing.handler.TracingObservationHandler", SpanPresence.class.getClassLoader());
 
 	private SpanPresence() {
 	}
@@ -20,7 +21,8 @@ public final class SpanPresence {
 	/**
 	 * Whether the observation has a span to carry attributes.
 	 * @param context the observation context
-	 * @return {@code true} when Micrometer Tracing made a span of it, or is not on the class path
+	 * @return {@code true} when Micrometer Tracing made a span of it, or is not on the
+	 * class path
 	 */
 	public static boolean hasSpan(Observation.Context context) {
 		return !TRACING_PRESENT || MicrometerTracing.hasTracingContext(context);

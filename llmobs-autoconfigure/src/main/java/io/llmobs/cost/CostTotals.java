@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.DoubleAdder;
 /**
  * Running USD totals since start-up, by model and by stage, for the Actuator endpoint.
  * <p>
- * Keys are the bounded tag values of the metrics, so the maps stay as small as the tag sets.
+ * Keys are the bounded tag values of the metrics, so the maps stay as small as the tag
+ * sets.
  */
 public final class CostTotals {
 

@@ -11,10 +11,11 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The known models, their prices and context windows: the bundled, dated catalog under the user's entries.
+ * The known models, their prices and context windows: the bundled, dated catalog under
+ * the user's entries.
  * <p>
- * A model id is resolved to the first entry whose pattern matches it whole; lookups are cached, so regular
- * expressions run once per distinct model id.
+ * A model id is resolved to the first entry whose pattern matches it whole; lookups are
+ * cached, so regular expressions run once per distinct model id.
  */
 public final class ModelCatalog {
 
@@ -30,7 +31,8 @@ public final class ModelCatalog {
 
 	/**
 	 * Creates a catalog.
-	 * @param date the date the prices are valid for, or {@code null} for a catalog of user entries only
+	 * @param date the date the prices are valid for, or {@code null} for a catalog of
+	 * user entries only
 	 * @param source where the prices come from, or {@code null}
 	 * @param entries the entries, in matching order
 	 */
@@ -50,8 +52,8 @@ public final class ModelCatalog {
 	}
 
 	/**
-	 * A catalog with the application's entries ahead of this catalog's; an override with the key of one of ours
-	 * replaces it, taking unset values from it.
+	 * A catalog with the application's entries ahead of this catalog's; an override with
+	 * the key of one of ours replaces it, taking unset values from it.
 	 * @param overrides entries configured by the application
 	 * @return the combined catalog
 	 */
@@ -81,7 +83,8 @@ public final class ModelCatalog {
 	}
 
 	/**
-	 * The entry for a response, trying the model the provider answered with before the model that was asked for.
+	 * The entry for a response, trying the model the provider answered with before the
+	 * model that was asked for.
 	 * @param responseModel the model id of the response, or {@code null}
 	 * @param requestModel the model id of the request, or {@code null}
 	 * @return the first entry found, if any

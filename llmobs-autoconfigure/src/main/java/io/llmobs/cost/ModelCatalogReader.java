@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a model catalog from its JSON form ({@code META-INF/llmobs/model-catalog.json} is the bundled one).
+ * Reads a model catalog from its JSON form ({@code META-INF/llmobs/model-catalog.json} is
+ * the bundled one).
  */
 final class ModelCatalogReader {
 
@@ -72,8 +73,8 @@ final class ModelCatalogReader {
 				tiers.add(new PriceTier(tier.path("above-input-tokens").asLong(), prices(tier)));
 			}
 			return new ModelEntry(key, String.valueOf(text(model, "provider")),
-					ModelEntry.pattern((match != null) ? match : Pattern.quote(key)), prices(model),
-					tiers, model.hasNonNull("context-window") ? model.get("context-window").asInt() : null);
+					ModelEntry.pattern((match != null) ? match : Pattern.quote(key)), prices(model), tiers,
+					model.hasNonNull("context-window") ? model.get("context-window").asInt() : null);
 		}
 		catch (PatternSyntaxException ex) {
 			throw new IllegalArgumentException("Model catalog entry '" + key + "' has an invalid match pattern", ex);

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One model of the catalog: how its ids are recognized, what its tokens cost and how large its window is.
+ * One model of the catalog: how its ids are recognized, what its tokens cost and how
+ * large its window is.
  *
  * @param key stable identifier of the entry, also the key of {@code llmobs.models.<key>}
  * @param provider the provider the prices belong to

@@ -6,11 +6,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An application's entry for a model: adds a model to the catalog, or overrides the entry with the same key. Unset
- * values are taken from that entry.
+ * An application's entry for a model: adds a model to the catalog, or overrides the entry
+ * with the same key. Unset values are taken from that entry.
  *
  * @param key the entry key
- * @param match the model-id pattern, or {@code null} to keep the catalog's (else the key itself)
+ * @param match the model-id pattern, or {@code null} to keep the catalog's (else the key
+ * itself)
  * @param inputPrice USD per 1M uncached input tokens, or {@code null}
  * @param outputPrice USD per 1M output tokens, or {@code null}
  * @param cacheReadPrice USD per 1M cache-read input tokens, or {@code null}
@@ -24,7 +25,8 @@ public record ModelOverride(String key, @Nullable String match, @Nullable Double
 	/**
 	 * The entry that results from applying this override to the catalog's entry.
 	 * @param base the catalog's entry with the same key, or {@code null}
-	 * @return the combined entry; its long-context tiers are dropped when any price is overridden
+	 * @return the combined entry; its long-context tiers are dropped when any price is
+	 * overridden
 	 */
 	public ModelEntry applyTo(@Nullable ModelEntry base) {
 		TokenPrices basePrices = (base != null) ? base.prices() : null;

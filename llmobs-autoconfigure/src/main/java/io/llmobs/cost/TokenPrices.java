@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param input price of uncached input tokens
  * @param output price of output tokens
- * @param cacheRead price of input tokens read from the prompt cache, or {@code null} to bill them as input
- * @param cacheWrite price of input tokens written to the prompt cache, or {@code null} to bill them as input
+ * @param cacheRead price of input tokens read from the prompt cache, or {@code null} to
+ * bill them as input
+ * @param cacheWrite price of input tokens written to the prompt cache, or {@code null} to
+ * bill them as input
  */
 public record TokenPrices(double input, double output, @Nullable Double cacheRead, @Nullable Double cacheWrite) {
 

@@ -8,7 +8,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Logs one WARN per model that has usage but no price, naming the properties that would price it.
+ * Logs one WARN per model that has usage but no price, naming the properties that would
+ * price it.
  */
 public final class UnpricedModelWarnings {
 

@@ -10,8 +10,9 @@ import io.micrometer.observation.ObservationHandler;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 
 /**
- * User feedback, built once from its settings: the recent interactions that feedback refers to, the handler that
- * records every {@code ChatClient} call among them, and the {@link FeedbackRecorder} that takes the feedback.
+ * User feedback, built once from its settings: the recent interactions that feedback
+ * refers to, the handler that records every {@code ChatClient} call among them, and the
+ * {@link FeedbackRecorder} that takes the feedback.
  */
 public final class FeedbackInstrumentation {
 
@@ -25,7 +26,8 @@ public final class FeedbackInstrumentation {
 	 * Creates the instrumentation.
 	 * @param maxSize ids kept for feedback at most
 	 * @param expireAfterWrite how long an id is kept after its call
-	 * @param meterRegistry where {@code llmobs.feedback} and {@code llmobs.ttgo} are registered; its clock times them
+	 * @param meterRegistry where {@code llmobs.feedback} and {@code llmobs.ttgo} are
+	 * registered; its clock times them
 	 * @param errors where failures inside llmobs are reported
 	 */
 	public FeedbackInstrumentation(long maxSize, Duration expireAfterWrite, MeterRegistry meterRegistry,

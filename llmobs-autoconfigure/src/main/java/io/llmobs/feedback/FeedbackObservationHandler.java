@@ -13,9 +13,10 @@ import org.springframework.ai.chat.client.observation.ChatClientObservationConte
 import org.springframework.ai.chat.model.ChatResponse;
 
 /**
- * Ties every {@code ChatClient} call to its interaction when it starts, and when it ends notes the call's stage and
- * makes its response id and trace id known to feedback. The judge's own calls ({@link LlmObsParams#JUDGE_SKIP}) are
- * not the user's: they run later in the same trace and must not become the interaction's stage.
+ * Ties every {@code ChatClient} call to its interaction when it starts, and when it ends
+ * notes the call's stage and makes its response id and trace id known to feedback. The
+ * judge's own calls ({@link LlmObsParams#JUDGE_SKIP}) are not the user's: they run later
+ * in the same trace and must not become the interaction's stage.
  */
 final class FeedbackObservationHandler implements ObservationHandler<ChatClientObservationContext> {
 
@@ -35,14 +36,12 @@ final class FeedbackObservationHandler implements ObservationHandler<ChatClientO
 
 	@Override
 	public void onStart(ChatClientObservationContext context) {
-		this.errors.run(FeedbackRecorder.COMPONENT, this.interactions, context,
-				FeedbackObservationHandler::begin);
+		this.errors.run(FeedbackRecorder.COMPONENT, this.interactions, context, FeedbackObservationHandler::begin);
 	}
 
 	@Override
 	public void onStop(ChatClientObservationContext context) {
-		this.errors.run(FeedbackRecorder.COMPONENT, this.interactions, context,
-				FeedbackObservationHandler::register);
+		this.errors.run(FeedbackRecorder.COMPONENT, this.interactions, context, FeedbackObservationHandler::register);
 	}
 
 	private static void begin(Interactions interactions, ChatClientObservationContext context) {
@@ -63,7 +62,8 @@ final class FeedbackObservationHandler implements ObservationHandler<ChatClientO
 			interactions.register(responseId, interaction);
 		}
 		String traceId = TraceIds.of(context);
-		// The trace id was registered when the call (or the call around it) started: a write only if it fell out.
+		// The trace id was registered when the call (or the call around it) started: a
+		// write only if it fell out.
 		if (traceId != null && interactions.find(traceId) != interaction) {
 			interactions.register(traceId, interaction);
 		}

@@ -3,7 +3,8 @@ package io.llmobs.feedback;
 import java.util.Locale;
 
 /**
- * What a user did with a call's output: the closed set of {@code outcome} tag values of {@code llmobs.feedback}.
+ * What a user did with a call's output: the closed set of {@code outcome} tag values of
+ * {@code llmobs.feedback}.
  */
 public enum FeedbackOutcome {
 
@@ -40,7 +41,8 @@ public enum FeedbackOutcome {
 	}
 
 	/**
-	 * Whether this outcome, after a guardrail blocked the call, means the block was wrong.
+	 * Whether this outcome, after a guardrail blocked the call, means the block was
+	 * wrong.
 	 * @return {@code true} for {@link #EDITED} and {@link #THUMBS_DOWN}
 	 */
 	public boolean overridesGuardrail() {
@@ -48,8 +50,10 @@ public enum FeedbackOutcome {
 	}
 
 	/**
-	 * The outcome of a tag value or constant name, in any case, with {@code -} or {@code _}.
-	 * @param value for example {@code thumbs_down}, {@code thumbs-down} or {@code THUMBS_DOWN}
+	 * The outcome of a tag value or constant name, in any case, with {@code -} or
+	 * {@code _}.
+	 * @param value for example {@code thumbs_down}, {@code thumbs-down} or
+	 * {@code THUMBS_DOWN}
 	 * @return the outcome
 	 * @throws IllegalArgumentException when the value names none, listing the values
 	 */

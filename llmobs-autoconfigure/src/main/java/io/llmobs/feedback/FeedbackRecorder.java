@@ -9,15 +9,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Records what users did with the output of a call, against the call's response id or trace id:
- * {@code llmobs.feedback{outcome,stage}}, the time to good output {@code llmobs.ttgo{stage}} at the first
- * {@code accepted}, and {@code llmobs.guardrail.false.positive{guardrail}} when {@code edited} or
- * {@code thumbs_down} follows a guardrail block. Feedback on an unknown or expired id is counted in
- * {@code llmobs.feedback.unknown{outcome}}.
+ * Records what users did with the output of a call, against the call's response id or
+ * trace id: {@code llmobs.feedback{outcome,stage}}, the time to good output
+ * {@code llmobs.ttgo{stage}} at the first {@code accepted}, and
+ * {@code llmobs.guardrail.false.positive{guardrail}} when {@code edited} or
+ * {@code thumbs_down} follows a guardrail block. Feedback on an unknown or expired id is
+ * counted in {@code llmobs.feedback.unknown{outcome}}.
  */
 public final class FeedbackRecorder {
 
-	/** Where user feedback and guardrail verdicts report failures in {@code llmobs.instrumentation.errors}. */
+	/**
+	 * Where user feedback and guardrail verdicts report failures in
+	 * {@code llmobs.instrumentation.errors}.
+	 */
 	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("feedback");
 
 	private final Interactions interactions;
@@ -40,7 +44,8 @@ public final class FeedbackRecorder {
 
 	/**
 	 * Records feedback on a call.
-	 * @param id the call's response id ({@code ChatResponse.getMetadata().getId()}) or trace id
+	 * @param id the call's response id ({@code ChatResponse.getMetadata().getId()}) or
+	 * trace id
 	 * @param outcome what the user did
 	 * @return {@code true} when the id is known; unknown ids are counted, not thrown
 	 */

@@ -1,15 +1,18 @@
 package io.llmobs.feedback;
 
 /**
- * What one of the application's guardrails decided: the closed set of {@code verdict} tag values of
- * {@code llmobs.guardrail}.
+ * What one of the application's guardrails decided: the closed set of {@code verdict} tag
+ * values of {@code llmobs.guardrail}.
  */
 public enum GuardrailVerdict {
 
 	/** Let through unchanged. */
 	ALLOW("allow"),
 
-	/** Refused. Feedback {@code edited} or {@code thumbs_down} on the call counts it as a false positive. */
+	/**
+	 * Refused. Feedback {@code edited} or {@code thumbs_down} on the call counts it as a
+	 * false positive.
+	 */
 	BLOCK("block"),
 
 	/** Let through with parts removed or masked. */

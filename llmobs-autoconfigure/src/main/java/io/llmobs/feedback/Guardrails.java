@@ -12,11 +12,13 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the application's own guardrails report their verdicts: {@code llmobs.guardrail{guardrail,verdict}}. A
- * block is tied to the current call (inside a {@code ChatClient} call, such as from an advisor) or else to the
- * current trace, so that later feedback {@code edited} or {@code thumbs_down} on it counts a false positive. A block
- * is also a {@code safety} failure in {@code llmobs.failures}: once for the {@code ChatClient} call it was reported
- * in, when that call ends, else once per block, at the default stage.
+ * Where the application's own guardrails report their verdicts:
+ * {@code llmobs.guardrail{guardrail,verdict}}. A block is tied to the current call
+ * (inside a {@code ChatClient} call, such as from an advisor) or else to the current
+ * trace, so that later feedback {@code edited} or {@code thumbs_down} on it counts a
+ * false positive. A block is also a {@code safety} failure in {@code llmobs.failures}:
+ * once for the {@code ChatClient} call it was reported in, when that call ends, else once
+ * per block, at the default stage.
  */
 public final class Guardrails {
 
@@ -41,8 +43,8 @@ public final class Guardrails {
 	 * @param guardrails bounded guardrail tag values
 	 * @param interactions the recent interactions, or {@code null} when feedback is off
 	 * @param errors where failures are reported
-	 * @param failures where a block outside any {@code ChatClient} call counts as a {@code safety} failure, or
-	 * {@code null} for nowhere
+	 * @param failures where a block outside any {@code ChatClient} call counts as a
+	 * {@code safety} failure, or {@code null} for nowhere
 	 * @param defaultStage the stage of a block outside any {@code ChatClient} call
 	 */
 	public Guardrails(MeterRegistry registry, ObservationRegistry observationRegistry, BoundedTagValues guardrails,
@@ -63,7 +65,8 @@ public final class Guardrails {
 	 * @param verdict what it decided
 	 */
 	public void record(String guardrail, GuardrailVerdict verdict) {
-		// Spelled out: a lambda over the guardrail and its verdict would allocate on every verdict of a request.
+		// Spelled out: a lambda over the guardrail and its verdict would allocate on
+		// every verdict of a request.
 		try {
 			String name = this.guardrails.bound(guardrail);
 			Counter.builder(FeedbackMetricNames.GUARDRAIL)
@@ -82,8 +85,8 @@ public final class Guardrails {
 	}
 
 	/**
-	 * Ties a block to the current request, and counts it as a {@code safety} failure: through the enclosing call,
-	 * which counts it once when it ends, else here.
+	 * Ties a block to the current request, and counts it as a {@code safety} failure:
+	 * through the enclosing call, which counts it once when it ends, else here.
 	 */
 	private void blocked(String guardrail) {
 		Observation current = this.observationRegistry.getCurrentObservation();

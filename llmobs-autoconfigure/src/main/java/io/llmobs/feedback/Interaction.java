@@ -7,8 +7,9 @@ import io.llmobs.core.BoundedTagValues;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One user request as feedback sees it: the calls of one trace (or one call without tracing), when it started, the
- * stage of its latest call and the guardrails that blocked it. Its response ids and trace id all lead to it.
+ * One user request as feedback sees it: the calls of one trace (or one call without
+ * tracing), when it started, the stage of its latest call and the guardrails that blocked
+ * it. Its response ids and trace id all lead to it.
  */
 final class Interaction {
 
@@ -19,7 +20,10 @@ final class Interaction {
 	/** Made at the first block: most interactions have none. */
 	private volatile @Nullable Set<String> blockedBy;
 
-	/** A field, not an {@code AtomicBoolean}: every interaction is kept for a while, most are never accepted. */
+	/**
+	 * A field, not an {@code AtomicBoolean}: every interaction is kept for a while, most
+	 * are never accepted.
+	 */
 	private boolean accepted;
 
 	Interaction(long startNanos) {
@@ -52,7 +56,9 @@ final class Interaction {
 		blocked.add(guardrail);
 	}
 
-	/** The guardrails that blocked it, forgotten so an override counts once per guardrail. */
+	/**
+	 * The guardrails that blocked it, forgotten so an override counts once per guardrail.
+	 */
 	Set<String> takeBlockedBy() {
 		Set<String> blocked = this.blockedBy;
 		if (blocked == null) {

@@ -10,8 +10,8 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The recent interactions by id (response ids and trace ids), in a cache bounded in size and age; an id that fell
- * out is unknown to feedback.
+ * The recent interactions by id (response ids and trace ids), in a cache bounded in size
+ * and age; an id that fell out is unknown to feedback.
  */
 public final class Interactions {
 
@@ -26,7 +26,8 @@ public final class Interactions {
 	 * @param clock the clock of start times and of expiry
 	 */
 	Interactions(long maxSize, Duration expireAfterWrite, Clock clock) {
-		// Every traced call writes here: the cache's upkeep (eviction, expiry) runs on the writing thread, in small
+		// Every traced call writes here: the cache's upkeep (eviction, expiry) runs on
+		// the writing thread, in small
 		// amortized steps, instead of waking a common-pool thread once per call.
 		this.byId = Caffeine.newBuilder()
 			.executor(Runnable::run)
@@ -38,7 +39,8 @@ public final class Interactions {
 	}
 
 	/**
-	 * The interaction of an observation: the enclosing one, else the one of its trace, else a new one.
+	 * The interaction of an observation: the enclosing one, else the one of its trace,
+	 * else a new one.
 	 * @param context the observation, or {@code null} when there is none
 	 * @return the interaction
 	 */
@@ -51,8 +53,10 @@ public final class Interactions {
 		if (traceId == null) {
 			return new Interaction(this.clock.monotonicTime());
 		}
-		// A look-up, and an insert only for a trace not seen yet: Caffeine's get(key, mapping) reserves the key in its
-		// map and builds a compute context on every call, whether the trace is known or not.
+		// A look-up, and an insert only for a trace not seen yet: Caffeine's get(key,
+		// mapping) reserves the key in its
+		// map and builds a compute context on every call, whether the trace is known or
+		// not.
 		Interaction known = this.byId.getIfPresent(traceId);
 		if (known != null) {
 			return known;

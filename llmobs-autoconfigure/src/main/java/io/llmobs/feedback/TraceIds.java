@@ -9,13 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * The trace id of an observation, from the span Micrometer Tracing made of it or of the nearest enclosing one;
- * none without Micrometer Tracing.
+ * The trace id of an observation, from the span Micrometer Tracing made of it or of the
+ * nearest enclosing one; none without Micrometer Tracing.
  */
 final class TraceIds {
 
-	private static final boolean TRACING_PRESENT = ClassUtils.isPresent(
-			"io.micrometer.tracing.handler.TracingObservationHandler", TraceIds.class.getClassLoader());
+	private static final boolean TRACING_PRESENT = ClassUtils
+		.isPresent("io.micrometer.tracing.handler.TracingObservationHandler", TraceIds.class.getClassLoader());
 
 	private TraceIds() {
 	}

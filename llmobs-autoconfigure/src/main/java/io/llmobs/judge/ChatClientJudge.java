@@ -14,9 +14,9 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 
 /**
- * A judge behind a {@code ChatClient}: the rubric as the system prompt, the answer laid out as the user message, at
- * stage {@code judge} and marked {@code llmobs.judge.skip} so that its own calls are metered and priced like any
- * other but never judged.
+ * A judge behind a {@code ChatClient}: the rubric as the system prompt, the answer laid
+ * out as the user message, at stage {@code judge} and marked {@code llmobs.judge.skip} so
+ * that its own calls are metered and priced like any other but never judged.
  */
 final class ChatClientJudge implements Judge {
 

@@ -5,15 +5,18 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Why an answer went wrong: the closed taxonomy of {@code category} tag values of {@code llmobs.failures}, named by
- * the judge or known to llmobs without one (tool failures, provider errors).
+ * Why an answer went wrong: the closed taxonomy of {@code category} tag values of
+ * {@code llmobs.failures}, named by the judge or known to llmobs without one (tool
+ * failures, provider errors).
  */
 public enum FailureCategory {
 
 	/** The documents that answer the question were not retrieved. */
 	RETRIEVAL_MISS("retrieval_miss"),
 
-	/** The right documents were retrieved but ranked below others that crowded them out. */
+	/**
+	 * The right documents were retrieved but ranked below others that crowded them out.
+	 */
 	RANKING("ranking"),
 
 	/** The prompt was built badly: context cut, lost, duplicated or misplaced. */

@@ -9,9 +9,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counts failures in {@code llmobs.failures{category, stage}}: those the judge names and those llmobs knows without
- * one (guardrail blocks among them). Other parts of an application report the failures they know (a search that found
- * nothing) here too.
+ * Counts failures in {@code llmobs.failures{category, stage}}: those the judge names and
+ * those llmobs knows without one (guardrail blocks among them). Other parts of an
+ * application report the failures they know (a search that found nothing) here too.
  */
 public final class FailureRecorder {
 
@@ -39,11 +39,12 @@ public final class FailureRecorder {
 	public void record(FailureCategory category, String stage) {
 		String boundedStage = this.stages.bound(stage);
 		this.counters.computeIfAbsent(boundedStage, (key) -> new EnumMap<>(FailureCategory.class))
-			.computeIfAbsent(category, (key) -> Counter.builder(JudgeMetricNames.FAILURES)
-				.description("Failed answers by the category of their failure")
-				.tag("category", category.tagValue())
-				.tag("stage", boundedStage)
-				.register(this.registry))
+			.computeIfAbsent(category,
+					(key) -> Counter.builder(JudgeMetricNames.FAILURES)
+						.description("Failed answers by the category of their failure")
+						.tag("category", category.tagValue())
+						.tag("stage", boundedStage)
+						.register(this.registry))
 			.increment();
 	}
 

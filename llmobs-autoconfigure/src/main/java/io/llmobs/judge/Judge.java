@@ -1,7 +1,8 @@
 package io.llmobs.judge;
 
 /**
- * Judges one answer against the rubric: the model behind the sampled judge and the regression gate.
+ * Judges one answer against the rubric: the model behind the sampled judge and the
+ * regression gate.
  */
 @FunctionalInterface
 public interface Judge {
@@ -10,7 +11,8 @@ public interface Judge {
 	 * Judges an answer, on the calling thread.
 	 * @param request the question, context and answer
 	 * @return the verdict
-	 * @throws UnparseableVerdictException when the judge's reply holds no readable verdict
+	 * @throws UnparseableVerdictException when the judge's reply holds no readable
+	 * verdict
 	 */
 	JudgeVerdict evaluate(JudgeRequest request);
 

@@ -14,8 +14,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Mean judge scores that a regression-gate run recorded, by criterion and stage, and each golden case's score: what
- * {@code llmobs.judge.drift} compares live scores with, and what the next gate run compares each case with.
+ * Mean judge scores that a regression-gate run recorded, by criterion and stage, and each
+ * golden case's score: what {@code llmobs.judge.drift} compares live scores with, and
+ * what the next gate run compares each case with.
  *
  * @param createdAt when the baseline was written (ISO-8601), or {@code null}
  * @param means mean score by criterion, then by stage
@@ -49,8 +50,7 @@ public record JudgeBaseline(@Nullable String createdAt, Map<String, Map<String, 
 	public static JudgeBaseline read(InputStream json) {
 		try {
 			JudgeBaseline baseline = JSON.readValue(json, JudgeBaseline.class);
-			return new JudgeBaseline(baseline.createdAt(),
-					(baseline.means() != null) ? baseline.means() : Map.of(),
+			return new JudgeBaseline(baseline.createdAt(), (baseline.means() != null) ? baseline.means() : Map.of(),
 					(baseline.cases() != null) ? baseline.cases() : Map.of());
 		}
 		catch (JacksonException ex) {

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The judge's daily spending limit in USD, per UTC day: what the judge's own calls cost, as the cost meter prices
- * them.
+ * The judge's daily spending limit in USD, per UTC day: what the judge's own calls cost,
+ * as the cost meter prices them.
  */
 final class JudgeBudget {
 

@@ -7,9 +7,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * {@code llmobs.judge.drift{criterion, stage}}: the mean of the latest scores minus the baseline's mean, so that a
- * model that got worse on the provider's side shows as a falling line. A series exists once its criterion and stage
- * have a baseline mean and a first live score.
+ * {@code llmobs.judge.drift{criterion, stage}}: the mean of the latest scores minus the
+ * baseline's mean, so that a model that got worse on the provider's side shows as a
+ * falling line. A series exists once its criterion and stage have a baseline mean and a
+ * first live score.
  */
 final class JudgeDrift {
 

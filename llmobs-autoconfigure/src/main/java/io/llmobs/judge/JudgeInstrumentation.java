@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.client.ChatClient;
 
 /**
- * The sampled judge, built once from its settings: its daily budget, meters and drift gauges, shared by the model
- * judge that spends the budget and the {@link SampledJudge} that schedules the judgements. The failure taxonomy,
- * which runs with the judge off too, is built by the static methods.
+ * The sampled judge, built once from its settings: its daily budget, meters and drift
+ * gauges, shared by the model judge that spends the budget and the {@link SampledJudge}
+ * that schedules the judgements. The failure taxonomy, which runs with the judge off too,
+ * is built by the static methods.
  */
 public final class JudgeInstrumentation {
 
@@ -57,7 +58,8 @@ public final class JudgeInstrumentation {
 	}
 
 	/**
-	 * The listener that counts the failures every ended call shows by itself (errors, truncation, tool failures).
+	 * The listener that counts the failures every ended call shows by itself (errors,
+	 * truncation, tool failures).
 	 * @param failures where they are counted
 	 * @return the listener
 	 */
@@ -66,12 +68,14 @@ public final class JudgeInstrumentation {
 	}
 
 	/**
-	 * The judge that asks a model, each answer charged to the daily budget; says once when the budget cannot limit
-	 * it because the judge model has no price.
+	 * The judge that asks a model, each answer charged to the daily budget; says once
+	 * when the budget cannot limit it because the judge model has no price.
 	 * @param client the client of the judge model, observed like the application's
 	 * @param rubric the rubric
-	 * @param requestedModel the model to ask the client for, or {@code null} for the client's default
-	 * @param modelId the judge model's id, or {@code null} when it is known only from its answers
+	 * @param requestedModel the model to ask the client for, or {@code null} for the
+	 * client's default
+	 * @param modelId the judge model's id, or {@code null} when it is known only from its
+	 * answers
 	 * @param accounting prices the judge's answers
 	 * @param catalog the model catalog with the application's overrides
 	 * @return the judge
@@ -83,21 +87,22 @@ public final class JudgeInstrumentation {
 	}
 
 	/**
-	 * The sampled judge: judges a sample of the ended calls, and every call with an always-on outcome, off the
-	 * request path.
+	 * The sampled judge: judges a sample of the ended calls, and every call with an
+	 * always-on outcome, off the request path.
 	 * @param sampleRate the fraction of calls judged, in [0, 1]
-	 * @param alwaysOn outcomes judged whatever the sample rate ({@code error}, {@code length},
-	 * {@code tool-failure})
+	 * @param alwaysOn outcomes judged whatever the sample rate ({@code error},
+	 * {@code length}, {@code tool-failure})
 	 * @param maxPerMinute judgements started per minute at most
 	 * @param queueCapacity judgements waiting at most
 	 * @param concurrency judgements running at once
 	 * @param timeout time limit of one judgement
 	 * @param judge the judge
 	 * @param failures where the failures the judge finds are counted
-	 * @param tracing puts judgements in the judged call's trace, or {@code null} for no tracing
+	 * @param tracing puts judgements in the judged call's trace, or {@code null} for no
+	 * tracing
 	 * @param errors where failures inside llmobs are reported
-	 * @param workers runs the judgements: {@code concurrency} threads behind a queue of {@code queueCapacity} that
-	 * rejects when full; owned by the judge from now on
+	 * @param workers runs the judgements: {@code concurrency} threads behind a queue of
+	 * {@code queueCapacity} that rejects when full; owned by the judge from now on
 	 * @param timer fires the judgements' time limits; owned by the judge from now on
 	 * @return the sampled judge, to close when the application stops
 	 */

@@ -14,8 +14,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 /**
- * Records the judge's meters: evaluations by outcome (all registered up front, so that a drop shows as a rise from
- * zero), scores by criterion, stage and judged model, and the queue's depth.
+ * Records the judge's meters: evaluations by outcome (all registered up front, so that a
+ * drop shows as a rise from zero), scores by criterion, stage and judged model, and the
+ * queue's depth.
  */
 final class JudgeMeters {
 
@@ -32,10 +33,11 @@ final class JudgeMeters {
 	JudgeMeters(MeterRegistry registry) {
 		this.registry = registry;
 		for (JudgeOutcome outcome : JudgeOutcome.values()) {
-			this.evaluations.put(outcome, Counter.builder(JudgeMetricNames.EVALUATIONS)
-				.description("Calls chosen for judging, by what became of them")
-				.tag("outcome", outcome.tagValue())
-				.register(registry));
+			this.evaluations.put(outcome,
+					Counter.builder(JudgeMetricNames.EVALUATIONS)
+						.description("Calls chosen for judging, by what became of them")
+						.tag("outcome", outcome.tagValue())
+						.register(registry));
 		}
 	}
 
@@ -60,12 +62,14 @@ final class JudgeMeters {
 	}
 
 	void score(String criterion, String stage, String model, double score) {
-		this.scores.computeIfAbsent(new ScoreSeries(criterion, stage, model), (series) -> DistributionSummary
-			.builder(JudgeMetricNames.SCORE)
-			.description("Judge scores from 0 to 1")
-			.tags(Tags.of("criterion", criterion, "stage", stage, "model", model))
-			.maximumExpectedValue(1.0)
-			.register(this.registry)).record(score);
+		this.scores
+			.computeIfAbsent(new ScoreSeries(criterion, stage, model),
+					(series) -> DistributionSummary.builder(JudgeMetricNames.SCORE)
+						.description("Judge scores from 0 to 1")
+						.tags(Tags.of("criterion", criterion, "stage", stage, "model", model))
+						.maximumExpectedValue(1.0)
+						.register(this.registry))
+			.record(score);
 	}
 
 	private record ScoreSeries(String criterion, String stage, String model) {

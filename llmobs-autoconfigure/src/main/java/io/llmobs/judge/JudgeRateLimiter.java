@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * How many judgements may start per period ({@code llmobs.judge.max-per-minute}): a fixed window that refills at
- * the start of each period. It never waits, and it takes no lock, since the application's threads ask it when their
- * calls end.
+ * How many judgements may start per period ({@code llmobs.judge.max-per-minute}): a fixed
+ * window that refills at the start of each period. It never waits, and it takes no lock,
+ * since the application's threads ask it when their calls end.
  */
 final class JudgeRateLimiter {
 
@@ -21,7 +21,10 @@ final class JudgeRateLimiter {
 
 	private final long origin;
 
-	/** The current window's index in the high 32 bits, the permits it gave in the low 32 bits. */
+	/**
+	 * The current window's index in the high 32 bits, the permits it gave in the low 32
+	 * bits.
+	 */
 	private final AtomicLong window = new AtomicLong();
 
 	/**
@@ -48,7 +51,8 @@ final class JudgeRateLimiter {
 		long now = (this.nanoTime.getAsLong() - this.origin) / this.periodNanos;
 		while (true) {
 			long current = this.window.get();
-			// a thread that read the clock before another opened a later window counts in that later window
+			// a thread that read the clock before another opened a later window counts in
+			// that later window
 			long index = Math.max(current >>> 32, now);
 			long given = ((current >>> 32) == index) ? (current & COUNT_MASK) : 0;
 			if (given >= this.permitsPerPeriod) {

@@ -12,6 +12,6 @@ import java.util.List;
  * @param stage the judged call's stage (bounded)
  * @param model the judged call's model (bounded)
  */
-public record JudgeRequest(String input, List<String> documents, List<String> toolResults, String answer,
-		String stage, String model) {
+public record JudgeRequest(String input, List<String> documents, List<String> toolResults, String answer, String stage,
+		String model) {
 }

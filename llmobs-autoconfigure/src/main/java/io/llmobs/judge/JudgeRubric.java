@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The judge's instructions: the criteria, their descriptions and the rubric text that becomes the system prompt,
- * and how an answer is laid out for the judge. The rubric text may use {@code {criteria}} (one line per criterion
- * with its description), {@code {criteria_json}} (the criteria as the JSON members of the expected scores) and
+ * The judge's instructions: the criteria, their descriptions and the rubric text that
+ * becomes the system prompt, and how an answer is laid out for the judge. The rubric text
+ * may use {@code {criteria}} (one line per criterion with its description),
+ * {@code {criteria_json}} (the criteria as the JSON members of the expected scores) and
  * {@code {categories}} (the failure categories).
  */
 public final class JudgeRubric {
@@ -33,8 +34,8 @@ public final class JudgeRubric {
 
 	/**
 	 * Creates a rubric.
-	 * @param criteria the criteria, in order; {@code faithfulness} and {@code relevance} have descriptions, other
-	 * names are given to the judge as they are
+	 * @param criteria the criteria, in order; {@code faithfulness} and {@code relevance}
+	 * have descriptions, other names are given to the judge as they are
 	 * @param text the rubric text with its placeholders
 	 */
 	public JudgeRubric(List<String> criteria, String text) {
@@ -122,8 +123,8 @@ public final class JudgeRubric {
 
 	private static String categories() {
 		StringJoiner lines = new StringJoiner("\n");
-		CATEGORY_DESCRIPTIONS.forEach((category, description) -> lines.add("- " + category.tagValue() + ": "
-				+ description));
+		CATEGORY_DESCRIPTIONS
+			.forEach((category, description) -> lines.add("- " + category.tagValue() + ": " + description));
 		return lines.toString();
 	}
 

@@ -1,8 +1,8 @@
 package io.llmobs.judge;
 
 /**
- * Attributes of the judgement span and its evaluation events: OpenTelemetry GenAI semantic-convention names where
- * one exists, else under {@code llmobs.}.
+ * Attributes of the judgement span and its evaluation events: OpenTelemetry GenAI
+ * semantic-convention names where one exists, else under {@code llmobs.}.
  */
 public final class JudgeSpanAttributes {
 

@@ -15,10 +15,11 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.util.StringUtils;
 
 /**
- * Charges the judge's daily budget with what each answer of the judge model costs. A judge whose cost cannot be
- * known counts as free, so {@code llmobs.judge.daily-budget-usd} could never stop it: that is said once, at start-up
- * when the judge model is known then, else at its first answer that cannot be priced, naming the properties that
- * price it.
+ * Charges the judge's daily budget with what each answer of the judge model costs. A
+ * judge whose cost cannot be known counts as free, so
+ * {@code llmobs.judge.daily-budget-usd} could never stop it: that is said once, at
+ * start-up when the judge model is known then, else at its first answer that cannot be
+ * priced, naming the properties that price it.
  */
 final class JudgeSpending implements Consumer<ChatResponse> {
 
@@ -37,7 +38,8 @@ final class JudgeSpending implements Consumer<ChatResponse> {
 	 * @param budget the budget to charge
 	 * @param accounting prices the judge's answers
 	 * @param catalog the model catalog with the application's overrides
-	 * @param judgeModel the judge model's id, or {@code null} when it is known only from its answers
+	 * @param judgeModel the judge model's id, or {@code null} when it is known only from
+	 * its answers
 	 */
 	JudgeSpending(JudgeBudget budget, ModelCallAccounting accounting, ModelCatalog catalog,
 			@Nullable String judgeModel) {
@@ -75,8 +77,7 @@ final class JudgeSpending implements Consumer<ChatResponse> {
 	}
 
 	private static String unpriced(String model) {
-		String key = PLAIN_KEY.matcher(model).matches() ? "llmobs.models." + model
-				: "llmobs.models[" + model + "]";
+		String key = PLAIN_KEY.matcher(model).matches() ? "llmobs.models." + model : "llmobs.models[" + model + "]";
 		return "the model catalog has no price for its model '" + model + "'; price it with " + key
 				+ ".input-price and " + key + ".output-price";
 	}

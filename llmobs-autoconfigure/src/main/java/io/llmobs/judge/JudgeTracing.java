@@ -4,8 +4,9 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Puts judgements in the judged call's trace: captures its span when the judgement is queued, and opens a child span
- * for the judgement on the judge's thread that carries the {@code gen_ai.evaluation.result} events.
+ * Puts judgements in the judged call's trace: captures its span when the judgement is
+ * queued, and opens a child span for the judgement on the judge's thread that carries the
+ * {@code gen_ai.evaluation.result} events.
  */
 interface JudgeTracing {
 
@@ -32,7 +33,8 @@ interface JudgeTracing {
 	@Nullable TraceParent capture(Observation.@Nullable ContextView observation);
 
 	/**
-	 * Opens the span of a judgement and makes it current on this thread until it is closed.
+	 * Opens the span of a judgement and makes it current on this thread until it is
+	 * closed.
 	 * @param parent the judged call's span, or {@code null}
 	 * @param name the span's name
 	 * @return the span

@@ -3,7 +3,8 @@ package io.llmobs.judge;
 import java.util.Locale;
 
 /**
- * Outcomes of a call that get it judged whatever the sample rate, when listed in {@code llmobs.judge.always-on}.
+ * Outcomes of a call that get it judged whatever the sample rate, when listed in
+ * {@code llmobs.judge.always-on}.
  */
 enum JudgeTrigger {
 

@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a judge's reply: the first JSON object in it, inside code fences or prose or not, with a score in [0, 1]
- * for each criterion of the rubric.
+ * Reads a judge's reply: the first JSON object in it, inside code fences or prose or not,
+ * with a score in [0, 1] for each criterion of the rubric.
  */
 public final class JudgeVerdictParser {
 
@@ -31,7 +31,8 @@ public final class JudgeVerdictParser {
 	 * Reads a verdict.
 	 * @param reply the judge's reply
 	 * @return the verdict
-	 * @throws UnparseableVerdictException when the reply holds no JSON object, or a criterion has no score in [0, 1]
+	 * @throws UnparseableVerdictException when the reply holds no JSON object, or a
+	 * criterion has no score in [0, 1]
 	 */
 	public JudgeVerdict parse(@Nullable String reply) {
 		if (reply == null) {
@@ -47,16 +48,16 @@ public final class JudgeVerdictParser {
 			verdict = JSON.readTree(reply.substring(start, end + 1));
 		}
 		catch (JacksonException ex) {
-			throw new UnparseableVerdictException("The judge's reply holds no valid JSON object: "
-					+ ex.getOriginalMessage());
+			throw new UnparseableVerdictException(
+					"The judge's reply holds no valid JSON object: " + ex.getOriginalMessage());
 		}
 		JsonNode scoreNodes = verdict.path("scores");
 		Map<String, Double> scores = new LinkedHashMap<>();
 		for (String criterion : this.criteria) {
 			JsonNode score = scoreNodes.path(criterion);
 			if (!score.isNumber() || score.asDouble() < 0 || score.asDouble() > 1) {
-				throw new UnparseableVerdictException("The judge's verdict has no score in [0, 1] for '" + criterion
-						+ "'");
+				throw new UnparseableVerdictException(
+						"The judge's verdict has no score in [0, 1] for '" + criterion + "'");
 			}
 			scores.put(criterion, score.asDouble());
 		}

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The time limit of the judgement running on the current thread. At the limit the judge abandons its model call:
- * it cancels what the judge model's HTTP client registered with {@link #onExpiry(Runnable)} and interrupts the
- * judge's thread, so that the judge's slot is free for the next judgement instead of waiting for a late answer.
+ * The time limit of the judgement running on the current thread. At the limit the judge
+ * abandons its model call: it cancels what the judge model's HTTP client registered with
+ * {@link #onExpiry(Runnable)} and interrupts the judge's thread, so that the judge's slot
+ * is free for the next judgement instead of waiting for a late answer.
  */
 public final class JudgementDeadline {
 
@@ -25,9 +26,10 @@ public final class JudgementDeadline {
 	}
 
 	/**
-	 * Registers how to cancel a request that the current thread is about to send, when that thread runs a
-	 * judgement: the request is cancelled when the judgement runs out of time, at once when it already has. On any
-	 * other thread (the application's calls) nothing happens.
+	 * Registers how to cancel a request that the current thread is about to send, when
+	 * that thread runs a judgement: the request is cancelled when the judgement runs out
+	 * of time, at once when it already has. On any other thread (the application's calls)
+	 * nothing happens.
 	 * @param cancellation cancels the request; called on another thread, once at most
 	 */
 	public static void onExpiry(Runnable cancellation) {
@@ -37,14 +39,19 @@ public final class JudgementDeadline {
 		}
 	}
 
-	/** Starts the deadline of a judgement on the current thread, until {@link #meet()}. */
+	/**
+	 * Starts the deadline of a judgement on the current thread, until {@link #meet()}.
+	 */
 	static JudgementDeadline start() {
 		JudgementDeadline deadline = new JudgementDeadline(Thread.currentThread());
 		CURRENT.set(deadline);
 		return deadline;
 	}
 
-	/** Called by the alarm: abandons the judgement's requests and interrupts its thread, unless it has ended. */
+	/**
+	 * Called by the alarm: abandons the judgement's requests and interrupts its thread,
+	 * unless it has ended.
+	 */
 	void expire() {
 		List<Runnable> pending;
 		synchronized (this) {
@@ -55,7 +62,8 @@ public final class JudgementDeadline {
 			this.expired = true;
 			pending = List.copyOf(this.cancellations);
 			this.cancellations.clear();
-			// interrupted first, so that a client's retry back-off after the cancellation ends at once
+			// interrupted first, so that a client's retry back-off after the cancellation
+			// ends at once
 			this.worker.interrupt();
 		}
 		pending.forEach(Runnable::run);

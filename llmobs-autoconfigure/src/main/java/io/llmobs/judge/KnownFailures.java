@@ -7,13 +7,15 @@ import io.llmobs.chat.FinishedChatCall;
 import io.llmobs.core.LlmObsParams;
 
 /**
- * The failures llmobs knows without a judge, counted once per category for every {@code ChatClient} call that ends
- * (the judge's own excepted): {@code tool_failure} when a tool of the call failed, timed out or was unavailable, or
- * llmobs stopped its tool loop; {@code serving_bottleneck} when the provider rate-limited the call, failed with a
- * 5xx or timed out; {@code context_construction} when the answer was cut at the output-token limit or the prompt did
- * not fit the model's context window; {@code safety} when the provider's content filter stopped the answer or a
- * guardrail of the application blocked the call. The other categories need the judge, or the application's own
- * report to the {@link FailureRecorder}.
+ * The failures llmobs knows without a judge, counted once per category for every
+ * {@code ChatClient} call that ends (the judge's own excepted): {@code tool_failure} when
+ * a tool of the call failed, timed out or was unavailable, or llmobs stopped its tool
+ * loop; {@code serving_bottleneck} when the provider rate-limited the call, failed with a
+ * 5xx or timed out; {@code context_construction} when the answer was cut at the
+ * output-token limit or the prompt did not fit the model's context window; {@code safety}
+ * when the provider's content filter stopped the answer or a guardrail of the application
+ * blocked the call. The other categories need the judge, or the application's own report
+ * to the {@link FailureRecorder}.
  */
 final class KnownFailures implements ChatCallListener {
 
@@ -42,8 +44,8 @@ final class KnownFailures implements ChatCallListener {
 	}
 
 	/**
-	 * Whether a call failed in a category that llmobs counts without a judge, so that a judge naming the same
-	 * category for the call does not count it twice.
+	 * Whether a call failed in a category that llmobs counts without a judge, so that a
+	 * judge naming the same category for the call does not count it twice.
 	 * @param call the call
 	 * @param category the category
 	 * @return true when the call's own signals show the failure

@@ -17,8 +17,9 @@ import io.opentelemetry.context.Scope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Judgement spans through the OpenTelemetry API, children of the judged call's span that Micrometer Tracing started;
- * the evaluation events carry their attributes, which Micrometer Tracing's events cannot.
+ * Judgement spans through the OpenTelemetry API, children of the judged call's span that
+ * Micrometer Tracing started; the evaluation events carry their attributes, which
+ * Micrometer Tracing's events cannot.
  */
 public final class OpenTelemetryJudgeTracing implements JudgeTracing {
 
@@ -86,9 +87,8 @@ public final class OpenTelemetryJudgeTracing implements JudgeTracing {
 		@Override
 		public void verdict(JudgeVerdict verdict) {
 			verdict.scores()
-				.forEach((criterion, score) -> this.span.addEvent(JudgeMetricNames.EVALUATION_EVENT,
-						Attributes.of(NAME, criterion, SCORE, score, LABEL, verdict.label(), EXPLANATION,
-								verdict.explanation())));
+				.forEach((criterion, score) -> this.span.addEvent(JudgeMetricNames.EVALUATION_EVENT, Attributes.of(NAME,
+						criterion, SCORE, score, LABEL, verdict.label(), EXPLANATION, verdict.explanation())));
 			if (verdict.category() != null) {
 				this.span.setAttribute(CATEGORY, verdict.category().tagValue());
 			}

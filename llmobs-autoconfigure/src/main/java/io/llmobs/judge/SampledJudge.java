@@ -26,14 +26,18 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.document.Document;
 
 /**
- * The sampled LLM-as-judge. When an instrumented {@code ChatClient} call ends that is sampled, or whose outcome is
- * listed as always judged, it queues a judgement that keeps references to the question, context and answer. Judgements
- * run on {@code concurrency} threads behind a bounded queue, a rate limiter, a daily budget and a time limit; the
- * user's call never waits for them and never fails because of them: every drop is counted.
+ * The sampled LLM-as-judge. When an instrumented {@code ChatClient} call ends that is
+ * sampled, or whose outcome is listed as always judged, it queues a judgement that keeps
+ * references to the question, context and answer. Judgements run on {@code concurrency}
+ * threads behind a bounded queue, a rate limiter, a daily budget and a time limit; the
+ * user's call never waits for them and never fails because of them: every drop is
+ * counted.
  */
 public final class SampledJudge implements ChatCallListener, AutoCloseable {
 
-	/** Where the sampled judge report failures in {@code llmobs.instrumentation.errors}. */
+	/**
+	 * Where the sampled judge report failures in {@code llmobs.instrumentation.errors}.
+	 */
 	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("judge");
 
 	private final Settings settings;
@@ -64,7 +68,8 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	 * Creates the judge.
 	 * @param settings sampling and bounds
 	 * @param judge the judge model, asked for at the first judgement
-	 * @param rateLimiter the limit of judgements per period; a judgement without a permit is dropped
+	 * @param rateLimiter the limit of judgements per period; a judgement without a permit
+	 * is dropped
 	 * @param budget the daily spending limit
 	 * @param meters the judge's meters
 	 * @param failures where failures are counted
@@ -72,8 +77,8 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	 * @param tracing puts judgements in the judged call's trace
 	 * @param errors where failures inside llmobs are reported
 	 * @param random draws the sampling decision, in [0, 1)
-	 * @param workers runs the judgements: {@code concurrency} threads behind a queue of {@code queueCapacity} that
-	 * rejects when full; owned by the judge from now on
+	 * @param workers runs the judgements: {@code concurrency} threads behind a queue of
+	 * {@code queueCapacity} that rejects when full; owned by the judge from now on
 	 * @param timer fires the judgements' time limits; owned by the judge from now on
 	 */
 	SampledJudge(Settings settings, Supplier<Judge> judge, JudgeRateLimiter rateLimiter, JudgeBudget budget,
@@ -152,8 +157,8 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	}
 
 	/**
-	 * Stops the judge: queued judgements are dropped; running ones may end within their time limit, after which they
-	 * are interrupted. Waits that long at most.
+	 * Stops the judge: queued judgements are dropped; running ones may end within their
+	 * time limit, after which they are interrupted. Waits that long at most.
 	 */
 	@Override
 	public void close() {
@@ -195,7 +200,8 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 				outcome = JudgeOutcome.UNPARSEABLE;
 			}
 			catch (Exception ex) {
-				// also the InterruptedException that HTTP clients written in Kotlin throw undeclared at the timeout
+				// also the InterruptedException that HTTP clients written in Kotlin throw
+				// undeclared at the timeout
 				outcome = JudgeOutcome.ERROR;
 			}
 			finally {

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * Tells apart, through a failed call's causes, the failures llmobs can name without a judge: the provider's
- * (rate limited, 5xx, timed out) and a prompt too large for the model's context window.
+ * Tells apart, through a failed call's causes, the failures llmobs can name without a
+ * judge: the provider's (rate limited, 5xx, timed out) and a prompt too large for the
+ * model's context window.
  */
 final class ServingErrors {
 
@@ -39,8 +40,9 @@ final class ServingErrors {
 	}
 
 	/**
-	 * Whether the prompt did not fit the model's context window: refused by {@code llmobs.context.block-ratio}
-	 * before it was sent, or by the provider ({@code context_length_exceeded}).
+	 * Whether the prompt did not fit the model's context window: refused by
+	 * {@code llmobs.context.block-ratio} before it was sent, or by the provider
+	 * ({@code context_length_exceeded}).
 	 */
 	static boolean isContextOverflow(@Nullable Throwable error) {
 		Throwable current = error;

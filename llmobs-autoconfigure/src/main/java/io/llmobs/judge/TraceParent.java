@@ -1,7 +1,8 @@
 package io.llmobs.judge;
 
 /**
- * The span of a judged call, captured when the judgement is queued, so that its evaluation lands in the same trace.
+ * The span of a judged call, captured when the judgement is queued, so that its
+ * evaluation lands in the same trace.
  *
  * @param traceId the trace id, hex
  * @param spanId the span id, hex

@@ -5,8 +5,8 @@ import io.micrometer.common.KeyValues;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
 /**
- * The OpenTelemetry MCP server conventions: observation {@code mcp.server.operation} (the timer of the same name),
- * span {@code tools/call <tool>}.
+ * The OpenTelemetry MCP server conventions: observation {@code mcp.server.operation} (the
+ * timer of the same name), span {@code tools/call <tool>}.
  */
 public class DefaultMcpToolCallObservationConvention implements McpToolCallObservationConvention {
 
@@ -46,8 +46,9 @@ public class DefaultMcpToolCallObservationConvention implements McpToolCallObser
 	@Override
 	public KeyValues getHighCardinalityKeyValues(McpToolCallObservationContext context) {
 		String sessionId = context.getSessionId();
-		return (sessionId != null) ? KeyValues
-			.of(KeyValue.of(McpToolCallObservationDocumentation.HighCardinalityKeyNames.SESSION_ID, sessionId))
+		return (sessionId != null)
+				? KeyValues
+					.of(KeyValue.of(McpToolCallObservationDocumentation.HighCardinalityKeyNames.SESSION_ID, sessionId))
 				: KeyValues.empty();
 	}
 

@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Decorates the tool specifications of an MCP server so that every {@code tools/call} it handles is observed
- * ({@link McpToolCallObservationDocumentation#TOOL_CALL}) and continues the caller's trace from the request's
- * {@code _meta}: the span is a child of the caller's span, and the caller's baggage is current while the tool runs.
+ * Decorates the tool specifications of an MCP server so that every {@code tools/call} it
+ * handles is observed ({@link McpToolCallObservationDocumentation#TOOL_CALL}) and
+ * continues the caller's trace from the request's {@code _meta}: the span is a child of
+ * the caller's span, and the caller's baggage is current while the tool runs.
  */
 public final class McpServerToolObservations {
 
@@ -55,8 +56,8 @@ public final class McpServerToolObservations {
 		if (tool.callHandler() instanceof ObservedSync<?> observed && observed.owner() == this) {
 			return tool;
 		}
-		return new McpServerFeatures.SyncToolSpecification(tool.tool(), new ObservedSync<>(tool.callHandler(),
-				McpSyncServerExchange::sessionId));
+		return new McpServerFeatures.SyncToolSpecification(tool.tool(),
+				new ObservedSync<>(tool.callHandler(), McpSyncServerExchange::sessionId));
 	}
 
 	/**
@@ -68,12 +69,13 @@ public final class McpServerToolObservations {
 		if (tool.callHandler() instanceof ObservedAsync<?> observed && observed.owner() == this) {
 			return tool;
 		}
-		return new McpServerFeatures.AsyncToolSpecification(tool.tool(), new ObservedAsync<>(tool.callHandler(),
-				McpAsyncServerExchange::sessionId));
+		return new McpServerFeatures.AsyncToolSpecification(tool.tool(),
+				new ObservedAsync<>(tool.callHandler(), McpAsyncServerExchange::sessionId));
 	}
 
 	/**
-	 * Decorates a synchronous tool of a stateless server; a decorated one is returned as it is.
+	 * Decorates a synchronous tool of a stateless server; a decorated one is returned as
+	 * it is.
 	 * @param tool the tool
 	 * @return the observed tool
 	 */
@@ -87,7 +89,8 @@ public final class McpServerToolObservations {
 	}
 
 	/**
-	 * Decorates an asynchronous tool of a stateless server; a decorated one is returned as it is.
+	 * Decorates an asynchronous tool of a stateless server; a decorated one is returned
+	 * as it is.
 	 * @param tool the tool
 	 * @return the observed tool
 	 */
@@ -113,7 +116,8 @@ public final class McpServerToolObservations {
 	}
 
 	/**
-	 * Decorates a tool specification of any of the four kinds, and returns anything else as it is.
+	 * Decorates a tool specification of any of the four kinds, and returns anything else
+	 * as it is.
 	 * @param candidate a tool specification or anything else
 	 * @return the decorated tool, or the candidate
 	 */
@@ -134,7 +138,8 @@ public final class McpServerToolObservations {
 	}
 
 	/**
-	 * Whether an object is a tool specification that {@link #decorateAny(Object)} decorates.
+	 * Whether an object is a tool specification that {@link #decorateAny(Object)}
+	 * decorates.
 	 * @param candidate anything
 	 * @return {@code true} for the four kinds of tool specification
 	 */
@@ -147,7 +152,8 @@ public final class McpServerToolObservations {
 
 	private <E> @Nullable Observation observation(CallToolRequest request, @Nullable E exchange,
 			SessionIds<E> sessionIds) {
-		// Spelled out: a lambda over the request, the exchange and its session ids would allocate on every tool call.
+		// Spelled out: a lambda over the request, the exchange and its session ids would
+		// allocate on every tool call.
 		try {
 			String sessionId = (exchange != null) ? sessionIds.sessionId(exchange) : null;
 			return McpToolCallObservationDocumentation.TOOL_CALL.observation(this.convention, DEFAULT_CONVENTION,
@@ -165,7 +171,9 @@ public final class McpServerToolObservations {
 		}
 	}
 
-	/** A synchronous handler observed; {@code E} is the exchange or the transport context. */
+	/**
+	 * A synchronous handler observed; {@code E} is the exchange or the transport context.
+	 */
 	private final class ObservedSync<E> implements BiFunction<E, CallToolRequest, CallToolResult> {
 
 		private final BiFunction<E, CallToolRequest, CallToolResult> delegate;

@@ -9,8 +9,8 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An MCP tool call received by this application's server: its {@code _meta} is the carrier the tracing handler
- * extracts the caller's trace context and baggage from.
+ * An MCP tool call received by this application's server: its {@code _meta} is the
+ * carrier the tracing handler extracts the caller's trace context and baggage from.
  */
 public final class McpToolCallObservationContext extends ReceiverContext<Map<String, Object>> {
 

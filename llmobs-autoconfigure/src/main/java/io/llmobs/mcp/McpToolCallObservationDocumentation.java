@@ -6,8 +6,8 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
- * The observation of an MCP tool call handled by this application's MCP server, named after the OpenTelemetry MCP
- * server conventions.
+ * The observation of an MCP tool call handled by this application's MCP server, named
+ * after the OpenTelemetry MCP server conventions.
  */
 public enum McpToolCallObservationDocumentation implements ObservationDocumentation {
 
@@ -57,8 +57,8 @@ public enum McpToolCallObservationDocumentation implements ObservationDocumentat
 		},
 
 		/**
-		 * {@code tool_error} when the tool answered with an error result, the exception's class when the handler
-		 * threw, else {@code none}.
+		 * {@code tool_error} when the tool answered with an error result, the exception's
+		 * class when the handler threw, else {@code none}.
 		 */
 		ERROR_TYPE {
 			@Override

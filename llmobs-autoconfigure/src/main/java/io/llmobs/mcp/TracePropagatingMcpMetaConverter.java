@@ -12,13 +12,17 @@ import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.mcp.ToolContextToMcpMetaConverter;
 
 /**
- * Adds the caller's trace context to the {@code _meta} of every MCP tool call that Spring AI's MCP tool callbacks
- * send: the application's propagator writes its fields ({@code traceparent}, {@code tracestate}, {@code baggage}
- * with W3C propagation) beside the entries of the converter it wraps, whose entries win on a clash.
+ * Adds the caller's trace context to the {@code _meta} of every MCP tool call that Spring
+ * AI's MCP tool callbacks send: the application's propagator writes its fields
+ * ({@code traceparent}, {@code tracestate}, {@code baggage} with W3C propagation) beside
+ * the entries of the converter it wraps, whose entries win on a clash.
  */
 public final class TracePropagatingMcpMetaConverter implements ToolContextToMcpMetaConverter {
 
-	/** Where trace propagation over MCP: the client's {@code _meta} and the server's tool-call observations report failures in {@code llmobs.instrumentation.errors}. */
+	/**
+	 * Where trace propagation over MCP: the client's {@code _meta} and the server's
+	 * tool-call observations report failures in {@code llmobs.instrumentation.errors}.
+	 */
 	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("mcp");
 
 	private final ToolContextToMcpMetaConverter delegate;
@@ -31,7 +35,8 @@ public final class TracePropagatingMcpMetaConverter implements ToolContextToMcpM
 
 	/**
 	 * Wraps a converter.
-	 * @param delegate the converter whose entries are sent, Spring AI's default one or the application's
+	 * @param delegate the converter whose entries are sent, Spring AI's default one or
+	 * the application's
 	 * @param tracer where the current trace context is read
 	 * @param propagator how it is written
 	 * @param errors where failures inside llmobs are reported
@@ -47,8 +52,7 @@ public final class TracePropagatingMcpMetaConverter implements ToolContextToMcpM
 	@Override
 	public Map<String, Object> convert(ToolContext toolContext) {
 		Map<String, Object> meta = this.delegate.convert(toolContext);
-		return this.errors.call(COMPONENT, this, meta,
-				TracePropagatingMcpMetaConverter::propagate, meta);
+		return this.errors.call(COMPONENT, this, meta, TracePropagatingMcpMetaConverter::propagate, meta);
 	}
 
 	private Map<String, Object> propagate(Map<String, Object> meta) {

@@ -7,8 +7,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Takes the correlation id ({@link StreamModelSpans#HEADER}) off a request before it leaves the application, once
- * the HTTP observation has read it.
+ * Takes the correlation id ({@link StreamModelSpans#HEADER}) off a request before it
+ * leaves the application, once the HTTP observation has read it.
  */
 final class CorrelationHeaderRemover implements Interceptor {
 

@@ -12,9 +12,10 @@ import okhttp3.Interceptor;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * The trace context of Spring AI's OpenAI client, built once: hands out the handlers, the stream advisor and the
- * HTTP interceptor as the types Micrometer, Spring AI and OkHttp take, so that the parts that correlate a stream's
- * request with its model span stay inside this package.
+ * The trace context of Spring AI's OpenAI client, built once: hands out the handlers, the
+ * stream advisor and the HTTP interceptor as the types Micrometer, Spring AI and OkHttp
+ * take, so that the parts that correlate a stream's request with its model span stay
+ * inside this package.
  */
 public final class OpenAiInstrumentation {
 
@@ -48,7 +49,8 @@ public final class OpenAiInstrumentation {
 	}
 
 	/**
-	 * Marks the request of a stream with the model span it belongs to; added to every instrumented builder.
+	 * Marks the request of a stream with the model span it belongs to; added to every
+	 * instrumented builder.
 	 * @return the advisor
 	 */
 	public LlmObsAdvisor correlationAdvisor() {
@@ -56,8 +58,8 @@ public final class OpenAiInstrumentation {
 	}
 
 	/**
-	 * Starts the HTTP span of a stream's request as a child of its model span and propagates its context; must run
-	 * before Micrometer Tracing's sender handler.
+	 * Starts the HTTP span of a stream's request as a child of its model span and
+	 * propagates its context; must run before Micrometer Tracing's sender handler.
 	 * @return the tracing handler of OkHttp observations
 	 */
 	public TracingObservationHandler<OkHttpContext> requestTracingHandler() {

@@ -17,12 +17,16 @@ import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.core.Ordered;
 
 /**
- * Gives the request of every streamed OpenAI model call of an instrumented {@code ChatClient} a correlation id
- * ({@link StreamModelSpans#HEADER}), by which its HTTP span finds the model span it belongs to.
+ * Gives the request of every streamed OpenAI model call of an instrumented
+ * {@code ChatClient} a correlation id ({@link StreamModelSpans#HEADER}), by which its
+ * HTTP span finds the model span it belongs to.
  */
 final class StreamCorrelationAdvisor implements StreamAdvisor, LlmObsAdvisor {
 
-	/** Next to the model call, inside the tool loop, so that every round trip gets an id of its own. */
+	/**
+	 * Next to the model call, inside the tool loop, so that every round trip gets an id
+	 * of its own.
+	 */
 	public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
 	private static final String NAME = "llmobs-stream-correlation";
@@ -47,8 +51,8 @@ final class StreamCorrelationAdvisor implements StreamAdvisor, LlmObsAdvisor {
 	}
 
 	private ChatClientRequest correlated(ChatClientRequest request) {
-		return this.errors.call(ChatComponents.CHAT_CLIENT, this.spans, request,
-				StreamCorrelationAdvisor::correlate, request);
+		return this.errors.call(ChatComponents.CHAT_CLIENT, this.spans, request, StreamCorrelationAdvisor::correlate,
+				request);
 	}
 
 	private static ChatClientRequest correlate(StreamModelSpans spans, ChatClientRequest request) {

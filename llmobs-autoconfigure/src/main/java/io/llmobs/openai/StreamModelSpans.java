@@ -17,11 +17,13 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.openai.OpenAiChatOptions;
 
 /**
- * The model spans of the OpenAI streams in flight, by the correlation id that their HTTP request carries in the
- * {@value #HEADER} header, from the start of the model observation to its stop.
+ * The model spans of the OpenAI streams in flight, by the correlation id that their HTTP
+ * request carries in the {@value #HEADER} header, from the start of the model observation
+ * to its stop.
  * <p>
- * The OpenAI SDK sends a streamed request from a thread of its own, where neither the model observation nor any
- * other trace context is current; the correlation id is what leads from that request back to its model span.
+ * The OpenAI SDK sends a streamed request from a thread of its own, where neither the
+ * model observation nor any other trace context is current; the correlation id is what
+ * leads from that request back to its model span.
  */
 final class StreamModelSpans implements ObservationHandler<ChatModelObservationContext> {
 
@@ -53,7 +55,8 @@ final class StreamModelSpans implements ObservationHandler<ChatModelObservationC
 	/**
 	 * The span of the model call whose request carries the correlation id.
 	 * @param id the correlation id
-	 * @return the model span, or {@code null} when its call is not in flight or has no span
+	 * @return the model span, or {@code null} when its call is not in flight or has no
+	 * span
 	 */
 	@Nullable Span span(String id) {
 		ChatModelObservationContext context = this.inFlight.get(id);

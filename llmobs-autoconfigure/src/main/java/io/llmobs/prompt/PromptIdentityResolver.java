@@ -13,15 +13,19 @@ import org.springframework.ai.chat.messages.MessageType;
 import org.springframework.ai.template.TemplateRenderer;
 
 /**
- * Resolves the {@link PromptIdentity} of a {@code ChatClient} call when it starts. Name and version come from the
- * {@code llmobs.prompt.*} advisor parameters, else from a registry prompt that rendered (or is) one of its messages;
- * the hash is the version of its system message's template: the template it was rendered from when a tracked
- * renderer rendered it, else the text itself. Rendered texts are recognised by identity and template hashes are
- * cached, so a call costs a few map look-ups.
+ * Resolves the {@link PromptIdentity} of a {@code ChatClient} call when it starts. Name
+ * and version come from the {@code llmobs.prompt.*} advisor parameters, else from a
+ * registry prompt that rendered (or is) one of its messages; the hash is the version of
+ * its system message's template: the template it was rendered from when a tracked
+ * renderer rendered it, else the text itself. Rendered texts are recognised by identity
+ * and template hashes are cached, so a call costs a few map look-ups.
  */
 final class PromptIdentityResolver {
 
-	/** Where prompt identity: template tracking and resolution report failures in {@code llmobs.instrumentation.errors}. */
+	/**
+	 * Where prompt identity: template tracking and resolution report failures in
+	 * {@code llmobs.instrumentation.errors}.
+	 */
 	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("prompts");
 
 	private final PromptRegistry registry;
@@ -50,8 +54,8 @@ final class PromptIdentityResolver {
 	/**
 	 * The identity of a call, noted in the inventory.
 	 * @param request the call's request
-	 * @return its identity, {@link PromptIdentity#NONE} when it has none (no parameters, no registry prompt, no
-	 * system message)
+	 * @return its identity, {@link PromptIdentity#NONE} when it has none (no parameters,
+	 * no registry prompt, no system message)
 	 */
 	public PromptIdentity resolve(ChatClientRequest request) {
 		RegisteredPrompt managed = null;
@@ -95,8 +99,9 @@ final class PromptIdentityResolver {
 	}
 
 	/**
-	 * A renderer for {@code ChatClient} builders: renders with the delegate and notes each result's template, so
-	 * {@code .system((s) -> s.text(template).param(...))} is hashed as the template, not as the rendered text.
+	 * A renderer for {@code ChatClient} builders: renders with the delegate and notes
+	 * each result's template, so {@code .system((s) -> s.text(template).param(...))} is
+	 * hashed as the template, not as the rendered text.
 	 * @param delegate the renderer that renders
 	 * @return the tracking renderer
 	 */

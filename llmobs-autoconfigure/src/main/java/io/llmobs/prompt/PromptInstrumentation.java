@@ -12,9 +12,10 @@ import org.springframework.ai.template.TemplateRenderer;
 import org.springframework.ai.template.st.StTemplateRenderer;
 
 /**
- * Prompt versions, built once from the templates: hands out the registry and the inventory, and the observation
- * handler, span filter and tracking renderer as the types Micrometer and Spring AI take, so that the renders, the
- * identity resolution and the enrichment stay inside this package.
+ * Prompt versions, built once from the templates: hands out the registry and the
+ * inventory, and the observation handler, span filter and tracking renderer as the types
+ * Micrometer and Spring AI take, so that the renders, the identity resolution and the
+ * enrichment stay inside this package.
  */
 public final class PromptInstrumentation {
 
@@ -83,7 +84,8 @@ public final class PromptInstrumentation {
 	}
 
 	/**
-	 * A renderer that renders as the given one does and remembers which template each text came from.
+	 * A renderer that renders as the given one does and remembers which template each
+	 * text came from.
 	 * @param delegate the renderer that renders
 	 * @return the tracking renderer
 	 */

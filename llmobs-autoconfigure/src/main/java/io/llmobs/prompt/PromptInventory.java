@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code /actuator/llmobs} lists about prompts: the registry's prompts and the distinct identities that calls
- * carried, each with when it was first seen; bounded, later identities are counted only.
+ * What {@code /actuator/llmobs} lists about prompts: the registry's prompts and the
+ * distinct identities that calls carried, each with when it was first seen; bounded,
+ * later identities are counted only.
  */
 public final class PromptInventory {
 

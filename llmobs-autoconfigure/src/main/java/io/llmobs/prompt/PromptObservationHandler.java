@@ -7,8 +7,9 @@ import io.micrometer.observation.ObservationHandler;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 
 /**
- * Resolves the prompt identity of every {@code ChatClient} call when it starts and leaves it in the call's context,
- * where {@link PromptSpanEnricher} finds it for the call's span and its model calls' spans.
+ * Resolves the prompt identity of every {@code ChatClient} call when it starts and leaves
+ * it in the call's context, where {@link PromptSpanEnricher} finds it for the call's span
+ * and its model calls' spans.
  */
 final class PromptObservationHandler implements ObservationHandler<ChatClientObservationContext> {
 
@@ -28,12 +29,12 @@ final class PromptObservationHandler implements ObservationHandler<ChatClientObs
 
 	@Override
 	public void onStart(ChatClientObservationContext context) {
-		this.errors.run(PromptIdentityResolver.COMPONENT, this.resolver, context,
-				PromptObservationHandler::identify);
+		this.errors.run(PromptIdentityResolver.COMPONENT, this.resolver, context, PromptObservationHandler::identify);
 	}
 
 	private static void identify(PromptIdentityResolver resolver, ChatClientObservationContext context) {
-		// Always put, NONE included, so a nested call never shows the identity of the call around it.
+		// Always put, NONE included, so a nested call never shows the identity of the
+		// call around it.
 		context.put(PromptIdentity.class, resolver.resolve(context.getRequest()));
 	}
 

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ai.template.TemplateRenderer;
 
 /**
- * The application's named prompt templates, each versioned by its content; it hands out Spring AI
- * {@code PromptTemplate}s whose renders are tied back to the prompt's name and version.
+ * The application's named prompt templates, each versioned by its content; it hands out
+ * Spring AI {@code PromptTemplate}s whose renders are tied back to the prompt's name and
+ * version.
  */
 public final class PromptRegistry {
 
@@ -32,8 +33,8 @@ public final class PromptRegistry {
 	 * @param renders where renders are noted
 	 * @param errors where a failure to note a render is reported
 	 */
-	PromptRegistry(Map<String, String> templates, Instant loadedAt, TemplateRenderer renderer,
-			PromptRenders renders, InstrumentationErrors errors) {
+	PromptRegistry(Map<String, String> templates, Instant loadedAt, TemplateRenderer renderer, PromptRenders renders,
+			InstrumentationErrors errors) {
 		Map<String, RegisteredPrompt> byName = new TreeMap<>();
 		Map<String, RegisteredPrompt> byText = new HashMap<>();
 		templates.forEach((name, text) -> {
@@ -70,7 +71,8 @@ public final class PromptRegistry {
 	}
 
 	/**
-	 * The prompt whose template is exactly this text, as {@code ChatClient} receives it from {@link RegisteredPrompt#text()}.
+	 * The prompt whose template is exactly this text, as {@code ChatClient} receives it
+	 * from {@link RegisteredPrompt#text()}.
 	 * @param text a template or message text
 	 * @return the prompt, or {@code null}
 	 */

@@ -5,10 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remembers which template each recently rendered text came from, so a call whose messages were rendered from a
- * template is tied to the template and not to the rendered text (which holds user data). Keys are weak and compared
- * by identity: a rendered text is found only as the very string that was put into the message, and is forgotten
- * once the message is gone.
+ * Remembers which template each recently rendered text came from, so a call whose
+ * messages were rendered from a template is tied to the template and not to the rendered
+ * text (which holds user data). Keys are weak and compared by identity: a rendered text
+ * is found only as the very string that was put into the message, and is forgotten once
+ * the message is gone.
  */
 final class PromptRenders {
 
@@ -37,7 +38,8 @@ final class PromptRenders {
 	/**
 	 * The template of a rendered text.
 	 * @param text a message text
-	 * @return its template, or {@code null} when this very text was not rendered from one recently
+	 * @return its template, or {@code null} when this very text was not rendered from one
+	 * recently
 	 */
 	public @Nullable RenderedTemplate find(String text) {
 		return this.renders.getIfPresent(text);

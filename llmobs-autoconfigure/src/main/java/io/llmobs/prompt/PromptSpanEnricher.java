@@ -13,7 +13,8 @@ import org.springframework.ai.chat.client.observation.ChatClientObservationConte
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * Adds the prompt identity of a {@code ChatClient} call to its span and to the spans of the model calls it made.
+ * Adds the prompt identity of a {@code ChatClient} call to its span and to the spans of
+ * the model calls it made.
  */
 final class PromptSpanEnricher implements ObservationFilter {
 

@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The version of a prompt template: the first 12 hex digits of the SHA-256 of its normalized content, so that line
- * endings, trailing spaces and final newlines do not make a new version and any other edit does.
+ * The version of a prompt template: the first 12 hex digits of the SHA-256 of its
+ * normalized content, so that line endings, trailing spaces and final newlines do not
+ * make a new version and any other edit does.
  */
 public final class PromptVersions {
 
@@ -28,8 +29,8 @@ public final class PromptVersions {
 	}
 
 	/**
-	 * The content that is hashed: line endings made {@code \n}, a leading byte-order mark, trailing whitespace of
-	 * every line and trailing empty lines removed.
+	 * The content that is hashed: line endings made {@code \n}, a leading byte-order
+	 * mark, trailing whitespace of every line and trailing empty lines removed.
 	 * @param template the template text
 	 * @return the normalized text
 	 */

@@ -12,8 +12,9 @@ import org.springframework.ai.chat.prompt.PromptTemplate;
 import org.springframework.ai.template.TemplateRenderer;
 
 /**
- * A named, versioned prompt template of the {@link PromptRegistry}. Calls built from it carry its name and version:
- * render it with {@link #template()}, or pass {@link #text()} to {@code ChatClient} with {@link #advisors()}.
+ * A named, versioned prompt template of the {@link PromptRegistry}. Calls built from it
+ * carry its name and version: render it with {@link #template()}, or pass {@link #text()}
+ * to {@code ChatClient} with {@link #advisors()}.
  */
 public final class RegisteredPrompt {
 
@@ -75,7 +76,8 @@ public final class RegisteredPrompt {
 	}
 
 	/**
-	 * A new template of this prompt; the calls whose messages it renders carry the prompt's name and version.
+	 * A new template of this prompt; the calls whose messages it renders carry the
+	 * prompt's name and version.
 	 * @return the template
 	 */
 	public PromptTemplate template() {
@@ -91,7 +93,8 @@ public final class RegisteredPrompt {
 	}
 
 	/**
-	 * Sets {@link #params()} on a call, as in {@code chatClient.prompt().advisors(prompt.advisors())}.
+	 * Sets {@link #params()} on a call, as in
+	 * {@code chatClient.prompt().advisors(prompt.advisors())}.
 	 * @return the advisor customizer
 	 */
 	public Consumer<ChatClient.AdvisorSpec> advisors() {

@@ -8,7 +8,8 @@ import io.llmobs.core.InstrumentationErrors;
 import org.springframework.ai.template.TemplateRenderer;
 
 /**
- * Renders templates with a delegate and notes in {@link PromptRenders} which template each result came from.
+ * Renders templates with a delegate and notes in {@link PromptRenders} which template
+ * each result came from.
  */
 final class TrackingTemplateRenderer implements TemplateRenderer {
 
@@ -38,7 +39,8 @@ final class TrackingTemplateRenderer implements TemplateRenderer {
 	@Override
 	public String apply(String template, Map<String, ? extends Object> variables) {
 		String rendered = this.delegate.apply(template, variables);
-		// Spelled out: a lambda over the template and its rendering would allocate on every render.
+		// Spelled out: a lambda over the template and its rendering would allocate on
+		// every render.
 		try {
 			this.renders.rendered(rendered, this.source.apply(template));
 		}

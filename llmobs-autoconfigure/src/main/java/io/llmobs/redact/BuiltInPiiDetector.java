@@ -8,21 +8,26 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The built-in types in one pass over the text: cheap character tests find candidates (a run of digits and
- * separators, a word that starts like an IBAN or a known key, the text around an {@code @} or a {@code :}), and one
- * recognizer per type decides on candidates only, with its validator: libphonenumber for phone numbers,
- * commons-validator for cards (network prefixes, lengths, Luhn), IBANs (country format, check digits), IP addresses
- * and the top-level domain of e-mail addresses. Social security numbers and secrets have no validator library: their
- * recognizers check their shapes.
+ * The built-in types in one pass over the text: cheap character tests find candidates (a
+ * run of digits and separators, a word that starts like an IBAN or a known key, the text
+ * around an {@code @} or a {@code :}), and one recognizer per type decides on candidates
+ * only, with its validator: libphonenumber for phone numbers, commons-validator for cards
+ * (network prefixes, lengths, Luhn), IBANs (country format, check digits), IP addresses
+ * and the top-level domain of e-mail addresses. Social security numbers and secrets have
+ * no validator library: their recognizers check their shapes.
  */
 public final class BuiltInPiiDetector implements PiiDetector {
 
-	/** Characters where something may start: word characters, the number starts {@code +} and {@code (}. */
+	/**
+	 * Characters where something may start: word characters, the number starts {@code +}
+	 * and {@code (}.
+	 */
 	private static final int TOKEN = 1;
 
 	/**
-	 * The characters an {@link PiiRecognizer.AroundCharacter} reacts to ({@code @}, {@code :}): in a static table,
-	 * like the others, so that the pass skips every other character with one lookup.
+	 * The characters an {@link PiiRecognizer.AroundCharacter} reacts to ({@code @},
+	 * {@code :}): in a static table, like the others, so that the pass skips every other
+	 * character with one lookup.
 	 */
 	private static final int TRIGGER = 2;
 
@@ -40,9 +45,11 @@ public final class BuiltInPiiDetector implements PiiDetector {
 	private final int fewestDigits;
 
 	/**
-	 * Creates a detector of every built-in type, national phone numbers read as numbers of the given regions.
-	 * @param phoneRegions ISO 3166 region codes (such as {@code US}, {@code GB}) of phone numbers written without
-	 * their country code; numbers with one ({@code +44 ...}, {@code 0044 ...}) are found in any case
+	 * Creates a detector of every built-in type, national phone numbers read as numbers
+	 * of the given regions.
+	 * @param phoneRegions ISO 3166 region codes (such as {@code US}, {@code GB}) of phone
+	 * numbers written without their country code; numbers with one ({@code +44 ...},
+	 * {@code 0044 ...}) are found in any case
 	 */
 	public BuiltInPiiDetector(Collection<String> phoneRegions) {
 		this(PiiTypes.builtIn(), phoneRegions);
@@ -51,7 +58,8 @@ public final class BuiltInPiiDetector implements PiiDetector {
 	/**
 	 * Creates a detector of some of the built-in types.
 	 * @param types the types to find, from {@link PiiTypes#builtIn()}
-	 * @param phoneRegions ISO 3166 region codes of phone numbers written without their country code
+	 * @param phoneRegions ISO 3166 region codes of phone numbers written without their
+	 * country code
 	 */
 	public BuiltInPiiDetector(Collection<String> types, Collection<String> phoneRegions) {
 		this(types, phoneRegions, false);
@@ -60,15 +68,18 @@ public final class BuiltInPiiDetector implements PiiDetector {
 	/**
 	 * Creates a detector of some of the built-in types.
 	 * @param types the types to find, from {@link PiiTypes#builtIn()}
-	 * @param phoneRegions ISO 3166 region codes of phone numbers written without their country code
-	 * @param strictPhoneValidation whether a number written with {@code +} and a country code must be valid in that
-	 * country's numbering plan (in a range assigned when libphonenumber was built); when {@code false}, a national
-	 * number of a length the plan allows is enough
+	 * @param phoneRegions ISO 3166 region codes of phone numbers written without their
+	 * country code
+	 * @param strictPhoneValidation whether a number written with {@code +} and a country
+	 * code must be valid in that country's numbering plan (in a range assigned when
+	 * libphonenumber was built); when {@code false}, a national number of a length the
+	 * plan allows is enough
 	 */
 	public BuiltInPiiDetector(Collection<String> types, Collection<String> phoneRegions,
 			boolean strictPhoneValidation) {
 		Set<String> enabled = Set.copyOf(types);
-		// In this order where one candidate may be of several types: the first that finds something decides (a run of
+		// In this order where one candidate may be of several types: the first that finds
+		// something decides (a run of
 		// digits: IP address, SSN, card, phone; a word: IBAN, secret).
 		List<PiiRecognizer> recognizers = List.of(new EmailRecognizer(), new IpAddressRecognizer(),
 				new IbanRecognizer(), new SecretRecognizer(), new SsnRecognizer(), new CardRecognizer(),
@@ -119,7 +130,8 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			char c = text.charAt(i);
 			int start = (c < 128) ? STARTS[c] : TOKEN;
 			if (start == 0) {
-				// Spaces and punctuation: most characters that are no word character start nothing.
+				// Spaces and punctuation: most characters that are no word character
+				// start nothing.
 				i++;
 				continue;
 			}
@@ -139,8 +151,10 @@ public final class BuiltInPiiDetector implements PiiDetector {
 					next = word(text, i, found);
 				}
 				if (next == i + 1 && ScanCharacters.isWordChar(c) && c != '_') {
-					// Nothing starts here: skip the rest of the word, whose characters are no boundaries. Underscores
-					// that open a word are markdown emphasis or a name's prefix: what follows them may start something.
+					// Nothing starts here: skip the rest of the word, whose characters
+					// are no boundaries. Underscores
+					// that open a word are markdown emphasis or a name's prefix: what
+					// follows them may start something.
 					next = ScanCharacters.endOfWord(text, next);
 				}
 			}
@@ -148,7 +162,10 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		}
 	}
 
-	/** Whether a number continues a hyphenated identifier, such as {@code ORD-2024-118833}. */
+	/**
+	 * Whether a number continues a hyphenated identifier, such as
+	 * {@code ORD-2024-118833}.
+	 */
 	private static boolean isHyphenated(String text, int index) {
 		return index >= 2 && text.charAt(index - 1) == '-' && ScanCharacters.isWordChar(text.charAt(index - 2));
 	}
@@ -163,7 +180,8 @@ public final class BuiltInPiiDetector implements PiiDetector {
 		return start + 1;
 	}
 
-	// Numbers: a run of digits and short separators, handed to the recognizers in their order.
+	// Numbers: a run of digits and short separators, handed to the recognizers in their
+	// order.
 
 	private int number(String text, int start, List<PiiEntity> found) {
 		int length = text.length();
@@ -177,7 +195,8 @@ public final class BuiltInPiiDetector implements PiiDetector {
 				end = j;
 				continue;
 			}
-			// Up to three separators, then a digit: "(415) 555-0132", "+44 (0)20", "4111 1111".
+			// Up to three separators, then a digit: "(415) 555-0132", "+44 (0)20", "4111
+			// 1111".
 			int k = j;
 			while (k < length && k - j < 3 && isNumberSeparator(text, k)) {
 				k++;
@@ -206,8 +225,8 @@ public final class BuiltInPiiDetector implements PiiDetector {
 	}
 
 	/**
-	 * Separators inside a number: a dot only between digits (a full stop ends the number), no plus sign (it starts
-	 * the next number).
+	 * Separators inside a number: a dot only between digits (a full stop ends the
+	 * number), no plus sign (it starts the next number).
 	 */
 	private static boolean isNumberSeparator(String text, int index) {
 		char c = text.charAt(index);

@@ -8,12 +8,14 @@ import org.apache.commons.validator.routines.CreditCardValidator;
 import org.apache.commons.validator.routines.CreditCardValidator.CreditCardRange;
 
 /**
- * Payment card numbers, in a run of digits: 13 to 19 digits that pass the Luhn check and a network's prefixes and
- * lengths (commons-validator: Visa, Mastercard, Amex, Discover, Diners, and JCB, UnionPay and Maestro from 16
- * digits). Written plain or grouped as cards are (groups of four with spaces or dashes, the last one shorter, Amex's
- * 4-6-5 and Diners' 4-6-4); other groupings, such as the order number {@code 420-3997837-0444038}, are rejected even
- * when their digits pass Luhn. A run may hold more than the card (an expiry date, a security code): shorter runs of
- * groups are tried when the whole one is no card.
+ * Payment card numbers, in a run of digits: 13 to 19 digits that pass the Luhn check and
+ * a network's prefixes and lengths (commons-validator: Visa, Mastercard, Amex, Discover,
+ * Diners, and JCB, UnionPay and Maestro from 16 digits). Written plain or grouped as
+ * cards are (groups of four with spaces or dashes, the last one shorter, Amex's 4-6-5 and
+ * Diners' 4-6-4); other groupings, such as the order number {@code 420-3997837-0444038},
+ * are rejected even when their digits pass Luhn. A run may hold more than the card (an
+ * expiry date, a security code): shorter runs of groups are tried when the whole one is
+ * no card.
  */
 final class CardRecognizer implements PiiRecognizer.InNumber {
 
@@ -25,7 +27,8 @@ final class CardRecognizer implements PiiRecognizer.InNumber {
 					new CreditCardRange("62", null, 16, 19), // UnionPay
 					new CreditCardRange("6759", null, 16, 19), // Maestro UK
 					new CreditCardRange("50", "50", 16, 19), new CreditCardRange("56", "58", 16, 19),
-					new CreditCardRange("60", "69", 16, 19) }); // Maestro (16 digits and more)
+					new CreditCardRange("60", "69", 16, 19) }); // Maestro (16 digits and
+																// more)
 
 	private static final int MIN_DIGITS = 13;
 
@@ -42,8 +45,8 @@ final class CardRecognizer implements PiiRecognizer.InNumber {
 	}
 
 	/**
-	 * Splits the run into groups at spaces and dashes; any other separator (a parenthesis, a dot) ends the groups
-	 * that may form one number.
+	 * Splits the run into groups at spaces and dashes; any other separator (a
+	 * parenthesis, a dot) ends the groups that may form one number.
 	 */
 	@Override
 	public boolean findInNumber(String text, int start, int end, List<PiiEntity> found) {
@@ -71,7 +74,9 @@ final class CardRecognizer implements PiiRecognizer.InNumber {
 		return false;
 	}
 
-	/** The groups as a whole first, then shorter runs of them, from the first group on. */
+	/**
+	 * The groups as a whole first, then shorter runs of them, from the first group on.
+	 */
 	private static boolean findInGroups(String text, List<int[]> groups, List<PiiEntity> found) {
 		for (int first = 0; first < groups.size(); first++) {
 			for (int last = groups.size() - 1; last >= first; last--) {
@@ -95,7 +100,10 @@ final class CardRecognizer implements PiiRecognizer.InNumber {
 		return false;
 	}
 
-	/** One group, groups of four (the last one shorter), or Amex's and Diners' 4-6-5 and 4-6-4. */
+	/**
+	 * One group, groups of four (the last one shorter), or Amex's and Diners' 4-6-5 and
+	 * 4-6-4.
+	 */
 	private static boolean isCardGrouping(List<int[]> groups, int first, int last) {
 		if (first == last) {
 			return true;
@@ -115,7 +123,10 @@ final class CardRecognizer implements PiiRecognizer.InNumber {
 		return sizes[sizes.length - 1] <= 4;
 	}
 
-	/** The Luhn check that every card network applies: most digit runs fail it before the validator is asked. */
+	/**
+	 * The Luhn check that every card network applies: most digit runs fail it before the
+	 * validator is asked.
+	 */
 	private static boolean isLuhnValid(String text, int start, int end) {
 		int sum = 0;
 		boolean doubled = false;

@@ -5,12 +5,14 @@ import java.util.List;
 import org.apache.commons.validator.routines.DomainValidator;
 
 /**
- * E-mail addresses, found around their {@code @}. Accepts dot-atoms on both sides within RFC 5321's sizes (64
- * characters before the {@code @}, 253 after), host labels of letters, digits and inner hyphens, at least two labels,
- * and a top-level domain that IANA delegated (commons-validator's list): an address at an unknown or internal domain
- * ({@code user@host.internal}) is no address anyone outside can write to. Rejects empty, leading or trailing labels
- * and dots ({@code a..b@x.com}, {@code a@.x.com}). Quoted local parts and non-ASCII addresses are not read. What
- * surrounds the address stays outside: a quote before it, a full stop or hyphen after it, and underscores that open
+ * E-mail addresses, found around their {@code @}. Accepts dot-atoms on both sides within
+ * RFC 5321's sizes (64 characters before the {@code @}, 253 after), host labels of
+ * letters, digits and inner hyphens, at least two labels, and a top-level domain that
+ * IANA delegated (commons-validator's list): an address at an unknown or internal domain
+ * ({@code user@host.internal}) is no address anyone outside can write to. Rejects empty,
+ * leading or trailing labels and dots ({@code a..b@x.com}, {@code a@.x.com}). Quoted
+ * local parts and non-ASCII addresses are not read. What surrounds the address stays
+ * outside: a quote before it, a full stop or hyphen after it, and underscores that open
  * it as many as close it ({@code _jane@example.com_} in markdown).
  */
 final class EmailRecognizer implements PiiRecognizer.AroundCharacter {
@@ -47,12 +49,14 @@ final class EmailRecognizer implements PiiRecognizer.AroundCharacter {
 			end--;
 		}
 		while (start < at && (text.charAt(start) == '.' || text.charAt(start) == '\'')) {
-			// A dot cannot start a local part; a quote that does is a quotation mark around the address.
+			// A dot cannot start a local part; a quote that does is a quotation mark
+			// around the address.
 			start++;
 		}
 		int closing = ScanCharacters.underscoresAfter(text, end);
 		while (closing > 0 && start < at && text.charAt(start) == '_') {
-			// Underscores that open the address as many as close it: markdown emphasis, not the local part.
+			// Underscores that open the address as many as close it: markdown emphasis,
+			// not the local part.
 			start++;
 			closing--;
 		}

@@ -5,10 +5,12 @@ import java.util.List;
 import org.apache.commons.validator.routines.IBANValidator;
 
 /**
- * International bank account numbers, at the start of a word: two upper-case letters and two digits, then as many
- * upper-case letters and digits as the country's format has, with single spaces between them allowed
- * ({@code DE89 3704 0044 0532 0130 00}), and nothing glued after them. commons-validator decides: a country it knows,
- * the country's length and format, and the mod-97 check digits, so a number with a wrong check digit is rejected.
+ * International bank account numbers, at the start of a word: two upper-case letters and
+ * two digits, then as many upper-case letters and digits as the country's format has,
+ * with single spaces between them allowed ({@code DE89 3704 0044 0532 0130 00}), and
+ * nothing glued after them. commons-validator decides: a country it knows, the country's
+ * length and format, and the mod-97 check digits, so a number with a wrong check digit is
+ * rejected.
  */
 final class IbanRecognizer implements PiiRecognizer.AtWordStart {
 

@@ -5,13 +5,15 @@ import java.util.List;
 import org.apache.commons.validator.routines.InetAddressValidator;
 
 /**
- * IPv4 and IPv6 addresses, validated by commons-validator. IPv4: dotted quads in a run of digits, each between spaces
- * or after an opening parenthesis (a port or a CIDR suffix stays outside, the digits before a colon or slash end the
- * run); a version written without its {@code v} ({@code 1.2.3.4}) is accepted, as it cannot be told apart. IPv6:
- * hexadecimal groups and colons around a colon, full, compressed ({@code 2001:db8::1}, {@code ::1}) or with an IPv4
- * tail, as whole tokens only, with at least two colons and one hexadecimal digit, so that times ({@code 14:30}) and
- * C++ scopes ({@code std::vector}) are no address. A colon after the address ({@code 2001:db8::1: down}) stays
- * outside when the address without it is valid.
+ * IPv4 and IPv6 addresses, validated by commons-validator. IPv4: dotted quads in a run of
+ * digits, each between spaces or after an opening parenthesis (a port or a CIDR suffix
+ * stays outside, the digits before a colon or slash end the run); a version written
+ * without its {@code v} ({@code 1.2.3.4}) is accepted, as it cannot be told apart. IPv6:
+ * hexadecimal groups and colons around a colon, full, compressed ({@code 2001:db8::1},
+ * {@code ::1}) or with an IPv4 tail, as whole tokens only, with at least two colons and
+ * one hexadecimal digit, so that times ({@code 14:30}) and C++ scopes
+ * ({@code std::vector}) are no address. A colon after the address
+ * ({@code 2001:db8::1: down}) stays outside when the address without it is valid.
  */
 final class IpAddressRecognizer implements PiiRecognizer.AroundCharacter, PiiRecognizer.InNumber {
 

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the matches of a user-defined regular expression ({@code llmobs.redaction.patterns.<type>}); one pass of
- * the text per pattern.
+ * Finds the matches of a user-defined regular expression
+ * ({@code llmobs.redaction.patterns.<type>}); one pass of the text per pattern.
  */
 final class PatternPiiDetector implements PiiDetector {
 

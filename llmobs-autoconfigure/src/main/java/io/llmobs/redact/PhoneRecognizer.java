@@ -13,14 +13,16 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Phone numbers, in a run of digits, decided by libphonenumber. With {@code +}: a country calling code it knows and
- * a national number of a length the country's plan allows (in a range it assigns too with strict validation), since a
- * number in an unassigned range is still one to hide. With {@code 00}: a valid number only, as a leading {@code 00}
- * is as often part of another number. Without a country code: a number valid in one of the configured regions,
- * written as phone numbers are (in one group, or ending in a group of three or more digits, or in one as short as the
- * number's national format ends in), and not labelled as an ISBN; so ISBNs ({@code 3-16-148410-0}) and date-times
- * ({@code 2024-11-25 14:30}) are rejected. A run may hold a list number before the phone number or two numbers in a
- * row: windows of its space-separated parts are tried too.
+ * Phone numbers, in a run of digits, decided by libphonenumber. With {@code +}: a country
+ * calling code it knows and a national number of a length the country's plan allows (in a
+ * range it assigns too with strict validation), since a number in an unassigned range is
+ * still one to hide. With {@code 00}: a valid number only, as a leading {@code 00} is as
+ * often part of another number. Without a country code: a number valid in one of the
+ * configured regions, written as phone numbers are (in one group, or ending in a group of
+ * three or more digits, or in one as short as the number's national format ends in), and
+ * not labelled as an ISBN; so ISBNs ({@code 3-16-148410-0}) and date-times
+ * ({@code 2024-11-25 14:30}) are rejected. A run may hold a list number before the phone
+ * number or two numbers in a row: windows of its space-separated parts are tried too.
  */
 final class PhoneRecognizer implements PiiRecognizer.InNumber {
 
@@ -38,8 +40,10 @@ final class PhoneRecognizer implements PiiRecognizer.InNumber {
 
 	/**
 	 * Creates the recognizer.
-	 * @param regions ISO 3166 region codes of national numbers (written without a country code)
-	 * @param strict whether a number written with {@code +} must be in a range its country assigns
+	 * @param regions ISO 3166 region codes of national numbers (written without a country
+	 * code)
+	 * @param strict whether a number written with {@code +} must be in a range its
+	 * country assigns
 	 * @throws IllegalArgumentException when libphonenumber does not know a region
 	 */
 	PhoneRecognizer(Collection<String> regions, boolean strict) {
@@ -69,8 +73,8 @@ final class PhoneRecognizer implements PiiRecognizer.InNumber {
 	}
 
 	/**
-	 * The whole run first, then windows of at most six space-separated segments (a list number before the phone
-	 * number, two numbers in a row).
+	 * The whole run first, then windows of at most six space-separated segments (a list
+	 * number before the phone number, two numbers in a row).
 	 */
 	@Override
 	public boolean findInNumber(String text, int start, int end, List<PiiEntity> found) {
@@ -123,7 +127,8 @@ final class PhoneRecognizer implements PiiRecognizer.InNumber {
 			return isInternational(ScanCharacters.digitsOf(text, start, end), this.strict);
 		}
 		if (text.startsWith("00", start)) {
-			// Without the plus sign, a leading 00 is as often part of another number: only valid numbers count.
+			// Without the plus sign, a leading 00 is as often part of another number:
+			// only valid numbers count.
 			return isInternational(ScanCharacters.digitsOf(text, start + 2, end), true);
 		}
 		String national = null;
@@ -142,8 +147,8 @@ final class PhoneRecognizer implements PiiRecognizer.InNumber {
 	}
 
 	/**
-	 * In one group, or ending in a group of three or more digits, or in a group as short as the last one of the
-	 * number's national format ({@code 01 23 45 67 89} in France).
+	 * In one group, or ending in a group of three or more digits, or in a group as short
+	 * as the last one of the number's national format ({@code 01 23 45 67 89} in France).
 	 */
 	private static boolean isWrittenAsPhone(String text, int start, int end, PhoneNumber phone) {
 		int last = ScanCharacters.digitsBefore(text, end);
@@ -154,7 +159,10 @@ final class PhoneRecognizer implements PiiRecognizer.InNumber {
 		return last >= ScanCharacters.digitsBefore(national, national.length());
 	}
 
-	/** Whether the number is labelled as an ISBN ({@code ISBN 0306406152}, {@code ISBN-10: ...}). */
+	/**
+	 * Whether the number is labelled as an ISBN ({@code ISBN 0306406152},
+	 * {@code ISBN-10: ...}).
+	 */
 	private static boolean isIsbn(String text, int start) {
 		int k = start;
 		while (k > 0 && (text.charAt(k - 1) == ' ' || text.charAt(k - 1) == ':')) {
@@ -168,8 +176,9 @@ final class PhoneRecognizer implements PiiRecognizer.InNumber {
 	}
 
 	/**
-	 * Digits after '+' or '00': a country calling code of one to three digits, then a national number of a length
-	 * the country's numbering plan allows, in a range it assigns too if {@code valid}.
+	 * Digits after '+' or '00': a country calling code of one to three digits, then a
+	 * national number of a length the country's numbering plan allows, in a range it
+	 * assigns too if {@code valid}.
 	 */
 	private static boolean isInternational(String digits, boolean valid) {
 		if (digits.isEmpty() || digits.charAt(0) == '0') {
@@ -180,7 +189,8 @@ final class PhoneRecognizer implements PiiRecognizer.InNumber {
 			if (!PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(PHONES.getRegionCodeForCountryCode(countryCode))
 					&& !"ZZ".equals(PHONES.getRegionCodeForCountryCode(countryCode))) {
 				if (digits.charAt(length) == '0') {
-					// A trunk zero written after the country code, or a number that keeps it (Italy).
+					// A trunk zero written after the country code, or a number that keeps
+					// it (Italy).
 					return isPhone("+" + digits, valid);
 				}
 				PhoneNumber phone = new PhoneNumber().setCountryCode(countryCode)
@@ -201,8 +211,8 @@ final class PhoneRecognizer implements PiiRecognizer.InNumber {
 	}
 
 	/**
-	 * Valid: possible and in an assigned range. Otherwise possible as a whole number, not only as a local one (a
-	 * seven-digit US number).
+	 * Valid: possible and in an assigned range. Otherwise possible as a whole number, not
+	 * only as a local one (a seven-digit US number).
 	 */
 	private static boolean isPhone(PhoneNumber phone, boolean valid) {
 		if (valid) {
@@ -212,15 +222,16 @@ final class PhoneRecognizer implements PiiRecognizer.InNumber {
 	}
 
 	/**
-	 * The national numbers of one region: the lengths its numbering plan allows (libphonenumber's cheap
-	 * {@code isPossibleNumber}) decide before its validation is asked, which keeps most digit runs (dates, amounts,
-	 * order numbers) cheap.
+	 * The national numbers of one region: the lengths its numbering plan allows
+	 * (libphonenumber's cheap {@code isPossibleNumber}) decide before its validation is
+	 * asked, which keeps most digit runs (dates, amounts, order numbers) cheap.
 	 */
 	private record NationalNumbers(String region, int countryCode, @Nullable String nationalPrefix, long lengths) {
 
 		static NationalNumbers of(String region) {
 			int countryCode = PHONES.getCountryCodeForRegion(region);
-			// The lengths the numbering plan allows, read by asking libphonenumber about one number of each length.
+			// The lengths the numbering plan allows, read by asking libphonenumber about
+			// one number of each length.
 			long lengths = 0;
 			long number = 1;
 			for (int length = 1; length <= 17; length++) {
@@ -233,8 +244,9 @@ final class PhoneRecognizer implements PiiRecognizer.InNumber {
 		}
 
 		/**
-		 * Whether the candidate's digits (from {@code start}), or those after the national prefix, have a length of
-		 * the plan and no leading zero: a test without allocation that {@link #valid} would fail otherwise.
+		 * Whether the candidate's digits (from {@code start}), or those after the
+		 * national prefix, have a length of the plan and no leading zero: a test without
+		 * allocation that {@link #valid} would fail otherwise.
 		 */
 		boolean mayBePossible(String text, int start, int digits) {
 			int first = start;
@@ -271,8 +283,7 @@ final class PhoneRecognizer implements PiiRecognizer.InNumber {
 		@Nullable PhoneNumber valid(String digits) {
 			PhoneNumber phone = null;
 			String prefix = this.nationalPrefix;
-			if (prefix != null && !prefix.isEmpty() && digits.startsWith(prefix)
-					&& digits.length() > prefix.length()) {
+			if (prefix != null && !prefix.isEmpty() && digits.startsWith(prefix) && digits.length() > prefix.length()) {
 				phone = possible(digits.substring(prefix.length()));
 			}
 			if (phone == null) {
@@ -286,7 +297,8 @@ final class PhoneRecognizer implements PiiRecognizer.InNumber {
 
 		private @Nullable PhoneNumber possible(String nationalNumber) {
 			if (nationalNumber.charAt(0) == '0' || nationalNumber.length() > 17) {
-				// A leading zero that belongs to the number (Italy) is not expressible here.
+				// A leading zero that belongs to the number (Italy) is not expressible
+				// here.
 				return null;
 			}
 			PhoneNumber phone = new PhoneNumber().setCountryCode(this.countryCode)

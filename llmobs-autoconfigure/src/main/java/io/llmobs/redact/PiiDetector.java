@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Finds PII entities in a text. Detectors may report overlapping entities: the {@link PiiScanner} keeps the longest.
+ * Finds PII entities in a text. Detectors may report overlapping entities: the
+ * {@link PiiScanner} keeps the longest.
  */
 @FunctionalInterface
 public interface PiiDetector {
@@ -17,9 +18,10 @@ public interface PiiDetector {
 	void detect(String text, List<PiiEntity> found);
 
 	/**
-	 * A detector of the matches of a regular expression, one pass of the text, as {@code llmobs.redaction.patterns}
-	 * adds them.
-	 * @param type the type of its entities, canonical ({@link PiiTypes#canonical(String)})
+	 * A detector of the matches of a regular expression, one pass of the text, as
+	 * {@code llmobs.redaction.patterns} adds them.
+	 * @param type the type of its entities, canonical
+	 * ({@link PiiTypes#canonical(String)})
 	 * @param pattern what an entity looks like
 	 * @return the detector
 	 */

@@ -11,8 +11,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The {@code llmobs.pii.entities{type,direction}} counter. Types are the detectors' closed set (built-in and
- * configured ones), so the counters are registered up front, every one from zero.
+ * The {@code llmobs.pii.entities{type,direction}} counter. Types are the detectors'
+ * closed set (built-in and configured ones), so the counters are registered up front,
+ * every one from zero.
  */
 public final class PiiMeters {
 
@@ -26,7 +27,8 @@ public final class PiiMeters {
 	/**
 	 * Registers the counters.
 	 * @param registry where the counters go
-	 * @param types every type the scanner may report; any other is counted as {@code other}
+	 * @param types every type the scanner may report; any other is counted as
+	 * {@code other}
 	 */
 	public PiiMeters(MeterRegistry registry, Collection<String> types) {
 		for (PiiDirection direction : PiiDirection.values()) {

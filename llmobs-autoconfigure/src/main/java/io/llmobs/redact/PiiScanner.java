@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Runs the detectors over a text and keeps one entity where several overlap (the longest, then the first found),
- * in text order. Thread-safe when the detectors are.
+ * Runs the detectors over a text and keeps one entity where several overlap (the longest,
+ * then the first found), in text order. Thread-safe when the detectors are.
  */
 public final class PiiScanner {
 

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The built-in PII entity types: the values of the {@code type} tag of {@code llmobs.pii.entities}, and the names
- * that the placeholders are made of ({@code email} is replaced by {@code <EMAIL>}).
+ * The built-in PII entity types: the values of the {@code type} tag of
+ * {@code llmobs.pii.entities}, and the names that the placeholders are made of
+ * ({@code email} is replaced by {@code <EMAIL>}).
  */
 public final class PiiTypes {
 
@@ -13,15 +14,17 @@ public final class PiiTypes {
 	public static final String EMAIL = "email";
 
 	/**
-	 * Phone numbers: with a country code, of a length its numbering plan allows; without, valid in a configured
-	 * region.
+	 * Phone numbers: with a country code, of a length its numbering plan allows; without,
+	 * valid in a configured region.
 	 */
 	public static final String PHONE = "phone";
 
 	/** Payment card numbers of the major networks with a valid Luhn check digit. */
 	public static final String CREDIT_CARD = "credit_card";
 
-	/** International bank account numbers with a valid country format and check digits. */
+	/**
+	 * International bank account numbers with a valid country format and check digits.
+	 */
 	public static final String IBAN = "iban";
 
 	/** US social security numbers. */
@@ -47,8 +50,10 @@ public final class PiiTypes {
 	}
 
 	/**
-	 * The canonical form of a type name: lower case, with {@code _} for {@code -}, as in tags.
-	 * @param name a type name, such as the key of {@code llmobs.redaction.patterns.<type>}
+	 * The canonical form of a type name: lower case, with {@code _} for {@code -}, as in
+	 * tags.
+	 * @param name a type name, such as the key of
+	 * {@code llmobs.redaction.patterns.<type>}
 	 * @return the canonical name
 	 */
 	public static String canonical(String name) {

@@ -1,10 +1,11 @@
 package io.llmobs.redact;
 
 /**
- * What the single pass of {@link BuiltInPiiDetector} and every {@link PiiRecognizer} know about characters: which are
- * word characters, where a token may start or end (underscores that open or close a word are markdown emphasis, not
- * part of the value), and where the number of a digit run starts. In one place so that all types draw the edges of a
- * value the same way.
+ * What the single pass of {@link BuiltInPiiDetector} and every {@link PiiRecognizer} know
+ * about characters: which are word characters, where a token may start or end
+ * (underscores that open or close a word are markdown emphasis, not part of the value),
+ * and where the number of a digit run starts. In one place so that all types draw the
+ * edges of a value the same way.
  */
 final class ScanCharacters {
 
@@ -12,7 +13,10 @@ final class ScanCharacters {
 
 	private static final int WORD = 1 << 1;
 
-	/** The classes of each ASCII character, looked up once instead of a chain of comparisons per test. */
+	/**
+	 * The classes of each ASCII character, looked up once instead of a chain of
+	 * comparisons per test.
+	 */
 	private static final int[] CLASSES = classes();
 
 	private ScanCharacters() {
@@ -30,7 +34,9 @@ final class ScanCharacters {
 		return c < 128 && (CLASSES[c] & LETTER) != 0;
 	}
 
-	/** Letters, digits and underscores; beyond ASCII, letters and digits of any script. */
+	/**
+	 * Letters, digits and underscores; beyond ASCII, letters and digits of any script.
+	 */
 	static boolean isWordChar(char c) {
 		return (c < 128) ? (CLASSES[c] & WORD) != 0 : Character.isLetterOrDigit(c);
 	}
@@ -55,15 +61,18 @@ final class ScanCharacters {
 	}
 
 	/**
-	 * Whether a token may start at the index: no word character before it, or only underscores that open a word
-	 * ({@code _value_}, {@code __value__} in markdown).
+	 * Whether a token may start at the index: no word character before it, or only
+	 * underscores that open a word ({@code _value_}, {@code __value__} in markdown).
 	 */
 	static boolean isBoundaryBefore(String text, int index) {
 		int k = index - underscoresBefore(text, index);
 		return k == 0 || !isWordChar(text.charAt(k - 1));
 	}
 
-	/** Whether a token may end at the index: no word character after it, or only underscores that close a word. */
+	/**
+	 * Whether a token may end at the index: no word character after it, or only
+	 * underscores that close a word.
+	 */
 	static boolean isBoundaryAfter(String text, int index) {
 		int k = index + underscoresAfter(text, index);
 		return k == text.length() || !isWordChar(text.charAt(k));
@@ -88,8 +97,9 @@ final class ScanCharacters {
 	}
 
 	/**
-	 * Where the number of a run starts: at its plus sign, at the parenthesis of an area code closed within the run
-	 * ({@code (212) 555-4758}), else at its first digit; brackets around the number stay outside.
+	 * Where the number of a run starts: at its plus sign, at the parenthesis of an area
+	 * code closed within the run ({@code (212) 555-4758}), else at its first digit;
+	 * brackets around the number stay outside.
 	 */
 	static int numberStart(String text, int start, int end) {
 		int first = start;
@@ -126,7 +136,10 @@ final class ScanCharacters {
 		return digits.toString();
 	}
 
-	/** The number of digits right before the index: the last group of a number that ends there. */
+	/**
+	 * The number of digits right before the index: the last group of a number that ends
+	 * there.
+	 */
 	static int digitsBefore(String text, int end) {
 		int k = end;
 		while (k > 0 && isDigit(text.charAt(k - 1))) {
@@ -136,8 +149,8 @@ final class ScanCharacters {
 	}
 
 	/**
-	 * A table of the ASCII characters for which a test holds, for recognizers that test the same class of characters
-	 * many times per candidate.
+	 * A table of the ASCII characters for which a test holds, for recognizers that test
+	 * the same class of characters many times per candidate.
 	 * @param test the class
 	 * @return whether each ASCII character is in the class
 	 */

@@ -3,15 +3,18 @@ package io.llmobs.redact;
 import java.util.List;
 
 /**
- * API keys and tokens, at the start of a word, by the prefix and length of known formats: OpenAI and Anthropic
- * {@code sk-}, Stripe {@code sk_} and {@code rk_} (20 characters and more after the prefix), AWS {@code AKIA} and
- * {@code ASIA} (16 upper-case letters or digits), Google {@code AIza} (35), GitHub {@code ghp_}, {@code gho_},
- * {@code ghu_}, {@code ghs_}, {@code ghr_} (36) and {@code github_pat_} (22), GitLab {@code glpat-} (20), Slack
- * {@code xox[abposr]-} (10), JWTs (a header and a payload that both start with {@code eyJ}, 10 characters each at
- * least, and an optional signature) and the token of {@code Bearer <token>} (16 base64 characters at least; the word
- * {@code Bearer} stays). A prefix followed by too few characters ({@code sk-1234}) or glued to more word characters
- * is rejected; secrets without a known prefix (passwords, generic hex tokens) are not recognized. Underscores that
- * close the token as many as opened it, and a full stop or {@code ~} after a bearer token, stay outside.
+ * API keys and tokens, at the start of a word, by the prefix and length of known formats:
+ * OpenAI and Anthropic {@code sk-}, Stripe {@code sk_} and {@code rk_} (20 characters and
+ * more after the prefix), AWS {@code AKIA} and {@code ASIA} (16 upper-case letters or
+ * digits), Google {@code AIza} (35), GitHub {@code ghp_}, {@code gho_}, {@code ghu_},
+ * {@code ghs_}, {@code ghr_} (36) and {@code github_pat_} (22), GitLab {@code glpat-}
+ * (20), Slack {@code xox[abposr]-} (10), JWTs (a header and a payload that both start
+ * with {@code eyJ}, 10 characters each at least, and an optional signature) and the token
+ * of {@code Bearer <token>} (16 base64 characters at least; the word {@code Bearer}
+ * stays). A prefix followed by too few characters ({@code sk-1234}) or glued to more word
+ * characters is rejected; secrets without a known prefix (passwords, generic hex tokens)
+ * are not recognized. Underscores that close the token as many as opened it, and a full
+ * stop or {@code ~} after a bearer token, stay outside.
  */
 final class SecretRecognizer implements PiiRecognizer.AtWordStart {
 
@@ -93,7 +96,10 @@ final class SecretRecognizer implements PiiRecognizer.AtWordStart {
 		return text.regionMatches(true, start, BEARER, 0, BEARER.length());
 	}
 
-	/** The end of a token of at least {@code min} characters from {@code start}, followed by no word character. */
+	/**
+	 * The end of a token of at least {@code min} characters from {@code start}, followed
+	 * by no word character.
+	 */
 	private static int token(String text, int start, int min, boolean base64) {
 		boolean[] chars = base64 ? BASE64 : BASE64_URL;
 		int k = start;
@@ -102,7 +108,8 @@ final class SecretRecognizer implements PiiRecognizer.AtWordStart {
 		}
 		if (base64) {
 			while (k > start && (text.charAt(k - 1) == '.' || text.charAt(k - 1) == '~')) {
-				// A full stop, an ellipsis or a strike-through after the token, not its end.
+				// A full stop, an ellipsis or a strike-through after the token, not its
+				// end.
 				k--;
 			}
 			while (k < text.length() && text.charAt(k) == '=') {
@@ -126,7 +133,10 @@ final class SecretRecognizer implements PiiRecognizer.AtWordStart {
 		return ScanCharacters.isBoundaryAfter(text, end) ? end : -1;
 	}
 
-	/** Header and payload (base64url JSON, so both start with {@code eyJ}) and an optional signature. */
+	/**
+	 * Header and payload (base64url JSON, so both start with {@code eyJ}) and an optional
+	 * signature.
+	 */
 	private static int jwt(String text, int start) {
 		int k = start;
 		for (int segment = 0; segment < 3; segment++) {
@@ -146,8 +156,9 @@ final class SecretRecognizer implements PiiRecognizer.AtWordStart {
 	}
 
 	/**
-	 * The end of a token that reads underscores as its own characters, without the trailing ones that close the
-	 * underscores before it ({@code _sk-..._}): as many as opened it, no more.
+	 * The end of a token that reads underscores as its own characters, without the
+	 * trailing ones that close the underscores before it ({@code _sk-..._}): as many as
+	 * opened it, no more.
 	 */
 	private static int withoutClosingUnderscores(String text, int start, int end) {
 		int opened = ScanCharacters.underscoresBefore(text, start);

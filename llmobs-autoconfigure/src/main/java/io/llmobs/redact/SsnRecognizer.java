@@ -3,10 +3,12 @@ package io.llmobs.redact;
 import java.util.List;
 
 /**
- * US social security numbers, in a run of digits: {@code AAA-GG-SSSS} or {@code AAA GG SSSS}, the same separator
- * twice, not followed by another digit, with the SSA's rules on the three parts: the area is not 000, 666 or 900-999,
- * the group and the serial are not zero, so never-issued numbers are left alone. Nine plain digits
- * ({@code 123456789}) are rejected: without separators too many other numbers look the same.
+ * US social security numbers, in a run of digits: {@code AAA-GG-SSSS} or
+ * {@code AAA GG SSSS}, the same separator twice, not followed by another digit, with the
+ * SSA's rules on the three parts: the area is not 000, 666 or 900-999, the group and the
+ * serial are not zero, so never-issued numbers are left alone. Nine plain digits
+ * ({@code 123456789}) are rejected: without separators too many other numbers look the
+ * same.
  */
 final class SsnRecognizer implements PiiRecognizer.InNumber {
 
@@ -20,7 +22,10 @@ final class SsnRecognizer implements PiiRecognizer.InNumber {
 		return 9;
 	}
 
-	/** Tries each part of the run between spaces, since the number may follow another one in the same run. */
+	/**
+	 * Tries each part of the run between spaces, since the number may follow another one
+	 * in the same run.
+	 */
 	@Override
 	public boolean findInNumber(String text, int start, int end, List<PiiEntity> found) {
 		boolean any = false;

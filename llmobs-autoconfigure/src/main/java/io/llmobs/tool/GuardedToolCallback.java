@@ -8,8 +8,8 @@ import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.ai.tool.metadata.ToolMetadata;
 
 /**
- * A tool decorated by its {@link ToolGuard}: its definition and metadata are the tool's, its calls go through the
- * guard, counted in the turn they belong to when there is one.
+ * A tool decorated by its {@link ToolGuard}: its definition and metadata are the tool's,
+ * its calls go through the guard, counted in the turn they belong to when there is one.
  */
 final class GuardedToolCallback implements ToolCallback {
 

@@ -18,15 +18,19 @@ import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.definition.ToolDefinition;
 
 /**
- * Wraps the application's {@link ToolCallingManager}, the one Spring AI's tool-calling advisor runs tools with, so
- * that every tool it runs is guarded ({@code @Tool} methods, function callbacks and MCP tools alike) and the loop is
- * bounded: identical calls are held back, and a {@code ChatClient} call that reaches
- * {@code llmobs.tools.max-iterations} model round trips ends with the model's last words instead of running more
- * tools.
+ * Wraps the application's {@link ToolCallingManager}, the one Spring AI's tool-calling
+ * advisor runs tools with, so that every tool it runs is guarded ({@code @Tool} methods,
+ * function callbacks and MCP tools alike) and the loop is bounded: identical calls are
+ * held back, and a {@code ChatClient} call that reaches
+ * {@code llmobs.tools.max-iterations} model round trips ends with the model's last words
+ * instead of running more tools.
  */
 final class GuardingToolCallingManager implements ToolCallingManager {
 
-	/** The answer of a stopped loop when the model said nothing beside its tool calls; the number of round trips. */
+	/**
+	 * The answer of a stopped loop when the model said nothing beside its tool calls; the
+	 * number of round trips.
+	 */
 	static final String STOPPED_MESSAGE = "I stopped after %d rounds of tool calls without reaching an answer.";
 
 	private final ToolCallingManager delegate;
@@ -75,8 +79,9 @@ final class GuardingToolCallingManager implements ToolCallingManager {
 	}
 
 	/**
-	 * Ends the loop the way Spring AI ends one with a direct-return tool: the advisor returns the last tool result
-	 * as the answer, here the model's own words beside its tool calls, or a short statement.
+	 * Ends the loop the way Spring AI ends one with a direct-return tool: the advisor
+	 * returns the last tool result as the answer, here the model's own words beside its
+	 * tool calls, or a short statement.
 	 */
 	private static ToolExecutionResult stopped(Prompt prompt, AssistantMessage assistant, int roundTrips) {
 		String text = assistant.getText();

@@ -3,8 +3,9 @@ package io.llmobs.tool;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the guard asks of one tool's circuit breaker, so that tools are timed and loops bounded without
- * Resilience4j on the class path; {@link #NONE} stands in for a breaker there.
+ * What the guard asks of one tool's circuit breaker, so that tools are timed and loops
+ * bounded without Resilience4j on the class path; {@link #NONE} stands in for a breaker
+ * there.
  */
 interface ToolBreaker {
 

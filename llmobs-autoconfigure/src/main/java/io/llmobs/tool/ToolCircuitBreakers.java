@@ -12,9 +12,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Resilience4j circuit breaker per tool, named after the tool, from a {@link CircuitBreakerRegistry}: the
- * application's when it has one (so its {@code resilience4j.circuitbreaker.instances.<tool>} settings apply), else
- * one configured from {@code llmobs.tools.circuit-breaker.*}.
+ * One Resilience4j circuit breaker per tool, named after the tool, from a
+ * {@link CircuitBreakerRegistry}: the application's when it has one (so its
+ * {@code resilience4j.circuitbreaker.instances.<tool>} settings apply), else one
+ * configured from {@code llmobs.tools.circuit-breaker.*}.
  */
 public final class ToolCircuitBreakers {
 
@@ -27,7 +28,8 @@ public final class ToolCircuitBreakers {
 	/**
 	 * Breakers from a registry, each with its registry's configuration for its name.
 	 * @param registry the registry
-	 * @param enabled whether the breakers act; when false they are created disabled: always closed, never counting
+	 * @param enabled whether the breakers act; when false they are created disabled:
+	 * always closed, never counting
 	 * @return the breakers
 	 */
 	public static ToolCircuitBreakers of(CircuitBreakerRegistry registry, boolean enabled) {
@@ -39,7 +41,8 @@ public final class ToolCircuitBreakers {
 	 * @param registry the registry the breakers are kept in
 	 * @param defaults the configuration of tools without an override
 	 * @param overrides configurations by tool name
-	 * @param enabled whether the breakers act; when false they are created disabled: always closed, never counting
+	 * @param enabled whether the breakers act; when false they are created disabled:
+	 * always closed, never counting
 	 * @return the breakers
 	 */
 	public static ToolCircuitBreakers of(CircuitBreakerRegistry registry, CircuitBreakerConfig defaults,

@@ -21,25 +21,35 @@ import org.springframework.ai.tool.execution.ToolExecutionException;
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
 /**
- * Puts tools behind their circuit breakers, times them and holds back identical calls: {@link #decorate} returns a
- * tool whose every call goes through the guard, the way Resilience4j's {@code CircuitBreaker.decorateCallable} does.
- * A call identical to too many before in the same turn, or made while the breaker is open, is not run, and one that
- * exceeds its time limit is interrupted; the model receives a short message as its result instead. Every call is
- * recorded in {@code llmobs.tool} with its outcome, and every call that did not succeed ends Spring AI's tool
- * observation with an error, so its span says so. A failure is counted and rethrown unchanged, so Spring AI handles
- * it as it would have (by default the model gets the error message). Without circuit breakers (Resilience4j is not on
- * the class path) tools are still timed and loops still bounded.
+ * Puts tools behind their circuit breakers, times them and holds back identical calls:
+ * {@link #decorate} returns a tool whose every call goes through the guard, the way
+ * Resilience4j's {@code CircuitBreaker.decorateCallable} does. A call identical to too
+ * many before in the same turn, or made while the breaker is open, is not run, and one
+ * that exceeds its time limit is interrupted; the model receives a short message as its
+ * result instead. Every call is recorded in {@code llmobs.tool} with its outcome, and
+ * every call that did not succeed ends Spring AI's tool observation with an error, so its
+ * span says so. A failure is counted and rethrown unchanged, so Spring AI handles it as
+ * it would have (by default the model gets the error message). Without circuit breakers
+ * (Resilience4j is not on the class path) tools are still timed and loops still bounded.
  */
 public final class ToolGuard {
 
-	/** Where the tool guard: circuit breakers, tool timings and span attributes report failures in {@code llmobs.instrumentation.errors}. */
+	/**
+	 * Where the tool guard: circuit breakers, tool timings and span attributes report
+	 * failures in {@code llmobs.instrumentation.errors}.
+	 */
 	public static final InstrumentationErrors.Component COMPONENT = new InstrumentationErrors.Component("tools");
 
-	/** What the model gets for one identical call too many; the tool's name and the limit. */
+	/**
+	 * What the model gets for one identical call too many; the tool's name and the limit.
+	 */
 	static final String IDENTICAL_CALL_MESSAGE = "You already called the tool '%s' with these same arguments %d times "
 			+ "in this request; the result will not change. Use the results you have, or answer without them.";
 
-	/** What the model gets when the tool did not answer in time; the tool's name and its limit. */
+	/**
+	 * What the model gets when the tool did not answer in time; the tool's name and its
+	 * limit.
+	 */
 	static final String TIMEOUT_MESSAGE = "The tool '%s' did not answer within %s. Answer without it, or tell the "
 			+ "user that this information cannot be retrieved at the moment.";
 
@@ -73,9 +83,9 @@ public final class ToolGuard {
 	 * @param clock the clock of the timings
 	 * @param errors where failures inside llmobs are reported
 	 */
-	ToolGuard(Settings settings, @Nullable ToolCircuitBreakers breakers, ToolTimeouts timeouts,
-			ToolMeters meters, BoundedTagValues tools, BoundedTagValues stages, ObservationRegistry observations,
-			Clock clock, InstrumentationErrors errors) {
+	ToolGuard(Settings settings, @Nullable ToolCircuitBreakers breakers, ToolTimeouts timeouts, ToolMeters meters,
+			BoundedTagValues tools, BoundedTagValues stages, ObservationRegistry observations, Clock clock,
+			InstrumentationErrors errors) {
 		this.settings = settings;
 		this.breakers = breakers;
 		this.timeouts = timeouts;
@@ -88,8 +98,8 @@ public final class ToolGuard {
 	}
 
 	/**
-	 * The tool behind its breaker, timed, outside any loop control: for a tool that Spring AI does not run through
-	 * the application's {@code ToolCallingManager}.
+	 * The tool behind its breaker, timed, outside any loop control: for a tool that
+	 * Spring AI does not run through the application's {@code ToolCallingManager}.
 	 * @param tool the tool
 	 * @return the guarded tool; a guarded tool is guarded once
 	 */
@@ -97,14 +107,18 @@ public final class ToolGuard {
 		return decorate(tool, null);
 	}
 
-	/** The tool behind its breaker, timed, and counted in the given turn; a guarded tool is unwrapped first. */
+	/**
+	 * The tool behind its breaker, timed, and counted in the given turn; a guarded tool
+	 * is unwrapped first.
+	 */
 	ToolCallback decorate(ToolCallback tool, @Nullable ToolLoop loop) {
 		ToolCallback delegate = (tool instanceof GuardedToolCallback guarded) ? guarded.delegate() : tool;
 		return new GuardedToolCallback(delegate, this, loop);
 	}
 
 	/**
-	 * The tool calls of the current turn of a conversation, counted against this guard's limit of identical calls.
+	 * The tool calls of the current turn of a conversation, counted against this guard's
+	 * limit of identical calls.
 	 * @param history the conversation as Spring AI hands it to the tool-calling manager
 	 * @return the turn's tool calls so far
 	 */
@@ -121,8 +135,8 @@ public final class ToolGuard {
 	}
 
 	/**
-	 * Counts a loop that llmobs stopped in {@code llmobs.agent.loop.stopped} and notes it on the {@code ChatClient}
-	 * call around the current observation.
+	 * Counts a loop that llmobs stopped in {@code llmobs.agent.loop.stopped} and notes it
+	 * on the {@code ChatClient} call around the current observation.
 	 */
 	void loopStopped(LoopStopReason reason) {
 		Observation current = this.observations.getCurrentObservation();
@@ -162,8 +176,10 @@ public final class ToolGuard {
 		}
 		catch (RuntimeException | Error ex) {
 			breaker.onError(this.clock.monotonicTime() - start, ex);
-			// Spring AI turns a ToolExecutionException into the model's result inside its tool observation, which
-			// so ends as a success unless told; any other exception leaves that observation, which records it.
+			// Spring AI turns a ToolExecutionException into the model's result inside its
+			// tool observation, which
+			// so ends as a success unless told; any other exception leaves that
+			// observation, which records it.
 			Throwable failure = (ex instanceof ToolExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
 			finish(observation, definition, breaker, ToolOutcome.ERROR, start, failure.getClass().getName(),
 					(ex instanceof ToolExecutionException) ? new ToolCallFailedException(definition.name(), failure)
@@ -182,7 +198,10 @@ public final class ToolGuard {
 		return (millis % 1000 == 0) ? (millis / 1000) + " s" : millis + " ms";
 	}
 
-	/** Records a call that was not run, or not to its end, and what Spring AI should send the model instead. */
+	/**
+	 * Records a call that was not run, or not to its end, and what Spring AI should send
+	 * the model instead.
+	 */
 	private ToolExecutionException refuse(@Nullable Observation observation, ToolDefinition definition,
 			ToolBreaker breaker, ToolOutcome outcome, long start, String message) {
 		ToolCallRefusedException refusal = new ToolCallRefusedException(message);
@@ -195,15 +214,16 @@ public final class ToolGuard {
 	}
 
 	/**
-	 * Records the call's outcome in the meters and, on Spring AI's tool observation, for its span: a failed call
-	 * ends it with an error, so that its span's status is ERROR.
+	 * Records the call's outcome in the meters and, on Spring AI's tool observation, for
+	 * its span: a failed call ends it with an error, so that its span's status is ERROR.
 	 * @param errorType the span's {@code error.type}, {@code null} for a success
-	 * @param failure the error to end the observation with, {@code null} when there is none or when it leaves the
-	 * observation by itself
+	 * @param failure the error to end the observation with, {@code null} when there is
+	 * none or when it leaves the observation by itself
 	 */
 	private void finish(@Nullable Observation observation, ToolDefinition definition, ToolBreaker breaker,
 			ToolOutcome outcome, long start, @Nullable String errorType, @Nullable Throwable failure) {
-		// Spelled out: a lambda over the call's seven values would allocate on every tool call.
+		// Spelled out: a lambda over the call's seven values would allocate on every tool
+		// call.
 		try {
 			Observation.@Nullable Context context = context(observation);
 			this.meters.record(this.tools.bound(definition.name()), stage(context), outcome,
@@ -227,26 +247,33 @@ public final class ToolGuard {
 	}
 
 	/**
-	 * Counts a loop that llmobs stopped, or a call it held back, in {@code llmobs.agent.loop.stopped} and notes it
-	 * on the enclosing {@code ChatClient} call.
+	 * Counts a loop that llmobs stopped, or a call it held back, in
+	 * {@code llmobs.agent.loop.stopped} and notes it on the enclosing {@code ChatClient}
+	 * call.
 	 */
 	private void loopStopped(Observation.@Nullable Context context, LoopStopReason reason) {
 		this.meters.recordLoopStopped(stage(context), reason);
 		ChatCalls.loopStopped(context);
 	}
 
-	/** The stage of the {@code ChatClient} call around an observation, else the default stage. */
+	/**
+	 * The stage of the {@code ChatClient} call around an observation, else the default
+	 * stage.
+	 */
 	private String stage(Observation.@Nullable Context context) {
 		CallAttribution attribution = ChatCalls.attribution(context);
 		return (attribution != null) ? attribution.stage() : this.stages.bound(this.settings.defaultStage());
 	}
 
 	/**
-	 * What a tool guard allows and what it tells the model instead, set once for all tools; the breakers and time
-	 * limits of each tool are the guard's {@link ToolCircuitBreakers} and time limits.
-	 * @param degradedMessage what the model gets instead of a result while a breaker is open; {@code %s} is the
-	 * tool's name
-	 * @param maxIdenticalCalls identical calls (same tool, same arguments) allowed per turn
+	 * What a tool guard allows and what it tells the model instead, set once for all
+	 * tools; the breakers and time limits of each tool are the guard's
+	 * {@link ToolCircuitBreakers} and time limits.
+	 *
+	 * @param degradedMessage what the model gets instead of a result while a breaker is
+	 * open; {@code %s} is the tool's name
+	 * @param maxIdenticalCalls identical calls (same tool, same arguments) allowed per
+	 * turn
 	 * @param maxIterations model round trips allowed per {@code ChatClient} call
 	 * @param defaultStage the stage of tool calls outside a {@code ChatClient} call
 	 */

@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ai.model.tool.ToolCallingManager;
 
 /**
- * The tool instrumentation, built once from its settings and collaborators: the {@link ToolGuard}, the wrapper that
- * puts the application's {@link ToolCallingManager} behind the guard, and the filter that adds the guard's outcome to
- * Spring AI's tool spans. It owns the workers of the tools' time limits and stops them on
+ * The tool instrumentation, built once from its settings and collaborators: the
+ * {@link ToolGuard}, the wrapper that puts the application's {@link ToolCallingManager}
+ * behind the guard, and the filter that adds the guard's outcome to Spring AI's tool
+ * spans. It owns the workers of the tools' time limits and stops them on
  * {@link #close()}.
  */
 public final class ToolInstrumentation implements AutoCloseable {
@@ -29,13 +30,15 @@ public final class ToolInstrumentation implements AutoCloseable {
 	 * Creates the instrumentation.
 	 * @param settings what the guard allows and what it tells the model instead
 	 * @param breakers the circuit breakers by tool, or {@code null} for none
-	 * @param defaultTimeout the time limit of tools without one of their own, or {@code null} for none
+	 * @param defaultTimeout the time limit of tools without one of their own, or
+	 * {@code null} for none
 	 * @param timeouts time limits by tool name
-	 * @param timeoutWorkers where tools with a time limit run: a bounded executor that rejects when full, owned from
-	 * now on and shut down on {@link #close()}
+	 * @param timeoutWorkers where tools with a time limit run: a bounded executor that
+	 * rejects when full, owned from now on and shut down on {@link #close()}
 	 * @param tools bounded tool tag values
 	 * @param stages bounded stage tag values
-	 * @param meterRegistry where {@code llmobs.tool} and {@code llmobs.agent.loop.stopped} are registered
+	 * @param meterRegistry where {@code llmobs.tool} and
+	 * {@code llmobs.agent.loop.stopped} are registered
 	 * @param observationRegistry where the tool observation around each call is found
 	 * @param errors where failures inside llmobs are reported
 	 */
@@ -57,8 +60,9 @@ public final class ToolInstrumentation implements AutoCloseable {
 	}
 
 	/**
-	 * The filter that adds the semantic-convention tool attributes and the guard's outcome to Spring AI's tool spans;
-	 * apart from the instrumentation, which needs the observation registry that the filter is registered with.
+	 * The filter that adds the semantic-convention tool attributes and the guard's
+	 * outcome to Spring AI's tool spans; apart from the instrumentation, which needs the
+	 * observation registry that the filter is registered with.
 	 * @param errors where failures inside llmobs are reported
 	 * @return the filter
 	 */
@@ -67,7 +71,8 @@ public final class ToolInstrumentation implements AutoCloseable {
 	}
 
 	/**
-	 * A manager that runs every tool of the given one behind the guard and bounds its loop.
+	 * A manager that runs every tool of the given one behind the guard and bounds its
+	 * loop.
 	 * @param manager the application's manager
 	 * @return the guarding manager; a manager that already guards is returned as it is
 	 */

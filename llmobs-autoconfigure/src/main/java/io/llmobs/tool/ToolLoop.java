@@ -13,13 +13,17 @@ import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.MessageType;
 
 /**
- * The tool calls of one turn of a {@code ChatClient} call (everything after its last user message), read from the
- * conversation Spring AI hands to the tool-calling manager on every round trip, so no state is kept between them:
- * how many round trips asked for tools, and how often each tool was called with the same arguments.
+ * The tool calls of one turn of a {@code ChatClient} call (everything after its last user
+ * message), read from the conversation Spring AI hands to the tool-calling manager on
+ * every round trip, so no state is kept between them: how many round trips asked for
+ * tools, and how often each tool was called with the same arguments.
  */
 final class ToolLoop {
 
-	/** Writes JSON with sorted properties, so that arguments that differ only in order compare equal. */
+	/**
+	 * Writes JSON with sorted properties, so that arguments that differ only in order
+	 * compare equal.
+	 */
 	private static final JsonMapper CANONICAL = JsonMapper.builder()
 		.enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
 		.build();

@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Records {@code llmobs.tool} and {@code llmobs.agent.loop.stopped}; meters are registered once per tag combination,
- * all bounded tag values.
+ * Records {@code llmobs.tool} and {@code llmobs.agent.loop.stopped}; meters are
+ * registered once per tag combination, all bounded tag values.
  */
 final class ToolMeters {
 
@@ -46,7 +46,8 @@ final class ToolMeters {
 
 	private Timer timer(Series key) {
 		return Timer.builder(ToolNames.TOOL_METER)
-			.description("Tool calls made for the model, by outcome; rejected ones were refused by their circuit breaker")
+			.description(
+					"Tool calls made for the model, by outcome; rejected ones were refused by their circuit breaker")
 			.tags("tool", key.tool(), "stage", key.stage(), "outcome", key.outcome().tagValue())
 			.publishPercentileHistogram()
 			.minimumExpectedValue(Duration.ofMillis(1))

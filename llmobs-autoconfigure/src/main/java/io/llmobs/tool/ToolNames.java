@@ -1,14 +1,18 @@
 package io.llmobs.tool;
 
 /**
- * The public names of the tool instrumentation: its meter and the attributes it adds to Spring AI's tool spans.
+ * The public names of the tool instrumentation: its meter and the attributes it adds to
+ * Spring AI's tool spans.
  */
 public final class ToolNames {
 
 	/** Timer of tool calls, by tool, stage and outcome. */
 	public static final String TOOL_METER = "llmobs.tool";
 
-	/** Counter of agent loops that llmobs stopped or held back, by stage and {@link LoopStopReason}. */
+	/**
+	 * Counter of agent loops that llmobs stopped or held back, by stage and
+	 * {@link LoopStopReason}.
+	 */
 	public static final String AGENT_LOOP_STOPPED = "llmobs.agent.loop.stopped";
 
 	/** The tool's name (OpenTelemetry GenAI semantic conventions). */
@@ -18,8 +22,9 @@ public final class ToolNames {
 	public static final String TOOL_CALL_ID = "gen_ai.tool.call.id";
 
 	/**
-	 * Why a call did not succeed (OpenTelemetry semantic conventions): the class of the tool's exception, or the
-	 * {@link ToolOutcome} of a call that was not run or did not answer in time.
+	 * Why a call did not succeed (OpenTelemetry semantic conventions): the class of the
+	 * tool's exception, or the {@link ToolOutcome} of a call that was not run or did not
+	 * answer in time.
 	 */
 	public static final String ERROR_TYPE = "error.type";
 

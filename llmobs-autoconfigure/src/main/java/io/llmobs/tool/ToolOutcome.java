@@ -1,23 +1,36 @@
 package io.llmobs.tool;
 
 /**
- * How a tool call ended: the closed set of {@code outcome} tag values of {@code llmobs.tool}.
+ * How a tool call ended: the closed set of {@code outcome} tag values of
+ * {@code llmobs.tool}.
  */
 enum ToolOutcome {
 
 	/** The tool returned a result. */
 	SUCCESS("success"),
 
-	/** The tool failed; Spring AI may still have sent the model an error message as its result. */
+	/**
+	 * The tool failed; Spring AI may still have sent the model an error message as its
+	 * result.
+	 */
 	ERROR("error"),
 
-	/** The tool's circuit breaker was open: the tool was not run and the model got the degraded-mode message. */
+	/**
+	 * The tool's circuit breaker was open: the tool was not run and the model got the
+	 * degraded-mode message.
+	 */
 	REJECTED("rejected"),
 
-	/** The model repeated an identical call too often: the tool was not run and the model was told so. */
+	/**
+	 * The model repeated an identical call too often: the tool was not run and the model
+	 * was told so.
+	 */
 	LOOP_BLOCKED("loop_blocked"),
 
-	/** The tool did not answer within its time limit: it was interrupted and the model was told so. */
+	/**
+	 * The tool did not answer within its time limit: it was interrupted and the model was
+	 * told so.
+	 */
 	TIMEOUT("timeout");
 
 	private final String tagValue;

@@ -9,9 +9,10 @@ import io.micrometer.observation.ObservationFilter;
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
 /**
- * Adds the semantic-convention tool attributes and the guard's outcome and breaker state to Spring AI's tool spans
- * ({@code execute_tool <name>}) when they stop, and the {@code error.type} of a call that did not succeed (whose
- * span the guard ended with an error).
+ * Adds the semantic-convention tool attributes and the guard's outcome and breaker state
+ * to Spring AI's tool spans ({@code execute_tool <name>}) when they stop, and the
+ * {@code error.type} of a call that did not succeed (whose span the guard ended with an
+ * error).
  */
 final class ToolSpanEnricher implements ObservationFilter {
 

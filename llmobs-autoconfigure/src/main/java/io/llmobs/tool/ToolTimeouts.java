@@ -14,10 +14,11 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Per-tool time limits. A tool with a limit runs on a worker thread while the caller waits at most that long; the
- * worker continues the caller's observation, so the tool's own spans keep their parent; other thread-bound state (a
- * security context, for example) follows it only through the workers' task decorator. When the workers are all busy
- * the tool runs on the caller's thread without a limit rather than not at all.
+ * Per-tool time limits. A tool with a limit runs on a worker thread while the caller
+ * waits at most that long; the worker continues the caller's observation, so the tool's
+ * own spans keep their parent; other thread-bound state (a security context, for example)
+ * follows it only through the workers' task decorator. When the workers are all busy the
+ * tool runs on the caller's thread without a limit rather than not at all.
  */
 final class ToolTimeouts implements AutoCloseable {
 
@@ -29,10 +30,11 @@ final class ToolTimeouts implements AutoCloseable {
 
 	/**
 	 * Creates the limits.
-	 * @param defaultTimeout the limit of tools without one of their own, or {@code null} for none
+	 * @param defaultTimeout the limit of tools without one of their own, or {@code null}
+	 * for none
 	 * @param timeouts limits by tool name
-	 * @param workers where limited tools run: a bounded executor that rejects when full, owned from now on and shut
-	 * down on {@link #close()}
+	 * @param workers where limited tools run: a bounded executor that rejects when full,
+	 * owned from now on and shut down on {@link #close()}
 	 */
 	ToolTimeouts(@Nullable Duration defaultTimeout, Map<String, Duration> timeouts, ExecutorService workers) {
 		this.defaultTimeout = defaultTimeout;
@@ -54,7 +56,8 @@ final class ToolTimeouts implements AutoCloseable {
 	 * Runs a tool within its limit.
 	 * @param tool the call of the tool
 	 * @param timeout the limit
-	 * @param observation the caller's current observation, continued on the worker, or {@code null}
+	 * @param observation the caller's current observation, continued on the worker, or
+	 * {@code null}
 	 * @return the tool's result
 	 * @throws TimeoutException when the tool did not answer in time; it is interrupted
 	 */

@@ -37,8 +37,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * All llmobs auto-configurations together: what they share (the master switch, the strict 'llmobs' prefix). Each
- * auto-configuration's own conditions are tested next to it, in the package that mirrors it.
+ * All llmobs auto-configurations together: what they share (the master switch, the strict
+ * 'llmobs' prefix). Each auto-configuration's own conditions are tested next to it, in
+ * the package that mirrors it.
  */
 class AllAutoConfigurationsTests {
 
@@ -71,12 +72,12 @@ class AllAutoConfigurationsTests {
 
 	@Test
 	void everyFeatureThatIsOnHasItsFailureCounterAtZeroFromStartUp() {
-		this.runner.run((context) -> assertThat(context.getBean(MeterRegistry.class)
-				.find(InstrumentationErrors.METER_NAME)
-				.counters()).allSatisfy((counter) -> assertThat(counter.count()).isZero())
-				.extracting((counter) -> counter.getId().getTag("component"))
-				.containsExactlyInAnyOrder("chat_client", "model_metrics", "spans", "task", "tenant_resolver",
-						"context", "tools", "mcp", "prompts", "feedback", "redaction"));
+		this.runner.run((context) -> assertThat(
+				context.getBean(MeterRegistry.class).find(InstrumentationErrors.METER_NAME).counters())
+			.allSatisfy((counter) -> assertThat(counter.count()).isZero())
+			.extracting((counter) -> counter.getId().getTag("component"))
+			.containsExactlyInAnyOrder("chat_client", "model_metrics", "spans", "task", "tenant_resolver", "context",
+					"tools", "mcp", "prompts", "feedback", "redaction"));
 	}
 
 	@Test

@@ -14,16 +14,19 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every {@code llmobs.*} property reaches the IDE with a description and its real default.
+ * Every {@code llmobs.*} property reaches the IDE with a description and its real
+ * default.
  */
 class ConfigurationMetadataTests {
 
 	@Test
 	void everyPropertyIsDescribed() throws IOException {
 		JsonNode properties = metadata().path("properties");
-		assertThat(properties.valueStream().filter((property) -> property.path("name").asString().startsWith("llmobs.")))
+		assertThat(
+				properties.valueStream().filter((property) -> property.path("name").asString().startsWith("llmobs.")))
 			.isNotEmpty()
-			.allSatisfy((property) -> assertThat(property.path("description").asString()).as(property.path("name").asString())
+			.allSatisfy((property) -> assertThat(property.path("description").asString())
+				.as(property.path("name").asString())
 				.isNotBlank());
 	}
 

@@ -32,8 +32,9 @@ import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Content capture and PII counts as an application gets them: full auto-configuration, Spring AI's OpenAI client
- * over real HTTP to a local server, its tool-calling advisor and vector store, spans through the OpenTelemetry SDK.
+ * Content capture and PII counts as an application gets them: full auto-configuration,
+ * Spring AI's OpenAI client over real HTTP to a local server, its tool-calling advisor
+ * and vector store, spans through the OpenTelemetry SDK.
  */
 class ContentCaptureIntegrationTests {
 
@@ -71,8 +72,9 @@ class ContentCaptureIntegrationTests {
 					+ "\"Hi, I am Jane (<EMAIL>, <PHONE>). Please refund card <CREDIT_CARD> to IBAN <IBAN>.\"}]}]"));
 			assertThat(json(output)).isEqualTo(json("[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\","
 					+ "\"content\":\"Done. We will confirm to <EMAIL> within two days.\"}],\"finish_reason\":\"stop\"}]"));
-			span.getAttributes().forEach((key, value) -> RAW.forEach((raw) -> assertThat(value.toString())
-				.as("attribute %s", key.getKey()).doesNotContain(raw)));
+			span.getAttributes()
+				.forEach((key, value) -> RAW.forEach(
+						(raw) -> assertThat(value.toString()).as("attribute %s", key.getKey()).doesNotContain(raw)));
 		});
 	}
 
@@ -90,8 +92,8 @@ class ContentCaptureIntegrationTests {
 			assertThat(entities(meters, "email", "output")).isEqualTo(1);
 			assertThat(entities(meters, "phone", "output")).isZero();
 			SpanData span = span(spans(context), MODEL_SPAN);
-			assertThat(span.getAttributes().asMap().keySet()).noneMatch((key) -> key.getKey().contains("messages")
-					|| key.getKey().contains("system_instructions"));
+			assertThat(span.getAttributes().asMap().keySet())
+				.noneMatch((key) -> key.getKey().contains("messages") || key.getKey().contains("system_instructions"));
 		});
 	}
 
@@ -133,8 +135,10 @@ class ContentCaptureIntegrationTests {
 						.content();
 					assertThat(answer).isEqualTo("Your contact is on file.");
 					MeterRegistry meters = context.getBean(MeterRegistry.class);
-					// The model asked with the e-mail address (output); the tool answered with it and a phone (input),
-					// counted once although the second model call resends the whole history.
+					// The model asked with the e-mail address (output); the tool answered
+					// with it and a phone (input),
+					// counted once although the second model call resends the whole
+					// history.
 					assertThat(entities(meters, "email", "output")).isEqualTo(1);
 					assertThat(entities(meters, "email", "input")).isEqualTo(1);
 					assertThat(entities(meters, "phone", "input")).isEqualTo(1);
@@ -219,7 +223,12 @@ class ContentCaptureIntegrationTests {
 	}
 
 	private static void ask(AssertableApplicationContext context) {
-		String answer = context.getBean(ChatClient.Builder.class).build().prompt().system(SYSTEM).user(QUESTION).call()
+		String answer = context.getBean(ChatClient.Builder.class)
+			.build()
+			.prompt()
+			.system(SYSTEM)
+			.user(QUESTION)
+			.call()
 			.content();
 		assertThat(answer).isEqualTo(ANSWER);
 	}

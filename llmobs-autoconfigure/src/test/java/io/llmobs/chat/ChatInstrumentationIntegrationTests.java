@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The instrumentation as an application gets it: full auto-configuration, Spring AI's own OpenAI client over real
- * HTTP to a local OpenAI-compatible server, Micrometer metrics and OpenTelemetry spans.
+ * The instrumentation as an application gets it: full auto-configuration, Spring AI's own
+ * OpenAI client over real HTTP to a local OpenAI-compatible server, Micrometer metrics
+ * and OpenTelemetry spans.
  */
 class ChatInstrumentationIntegrationTests {
 
@@ -94,7 +95,8 @@ class ChatInstrumentationIntegrationTests {
 			assertThat(tokens(meters, "generate", "input")).isEqualTo(1_200);
 			assertThat(tokens(meters, "generate", "output")).isEqualTo(300);
 			double expectedCost = (1_200 * INPUT_PRICE + 300 * OUTPUT_PRICE) / 1e6;
-			assertThat(meters.get("llmobs.cost").tags("model", SNAPSHOT, "stage", "generate", "tenant", "acme")
+			assertThat(meters.get("llmobs.cost")
+				.tags("model", SNAPSHOT, "stage", "generate", "tenant", "acme")
 				.counter()
 				.count()).isCloseTo(expectedCost, within(1e-12));
 			assertThat(meters.get("llmobs.finish.reason").tags("stage", "generate", "reason", "stop").counter().count())
@@ -116,7 +118,8 @@ class ChatInstrumentationIntegrationTests {
 			assertThat(descriptor.catalog().models().get(0)).isEqualTo("gpt-4o-mini");
 			assertThat(descriptor.cost().totalUsd()).isCloseTo(4_000 * INPUT_PRICE / 1e6, within(1e-12));
 			assertThat(descriptor.cost().byStageUsd()).containsOnlyKeys("classify", "answer");
-			assertThat(descriptor.cost().byStageUsd().get("answer")).isCloseTo(3_000 * INPUT_PRICE / 1e6, within(1e-12));
+			assertThat(descriptor.cost().byStageUsd().get("answer")).isCloseTo(3_000 * INPUT_PRICE / 1e6,
+					within(1e-12));
 			assertThat(descriptor.cost().byModelUsd()).containsOnlyKeys(SNAPSHOT);
 			assertThat(descriptor.settings()).containsEntry("tenant.max-values", 100);
 			assertThat(descriptor.tags().get("stage")).isEqualTo(new LlmObsEndpoint.TagUsageDescriptor(2, 50));
@@ -138,8 +141,7 @@ class ChatInstrumentationIntegrationTests {
 			assertThat(attribute(model, "llmobs.stage")).isEqualTo("classify");
 			assertThat(attribute(model, "llmobs.tenant")).isEqualTo("none");
 			double expectedCost = (600 * INPUT_PRICE + 400 * CACHE_READ_PRICE + 100 * OUTPUT_PRICE) / 1e6;
-			assertThat(Double.parseDouble(attribute(model, "llmobs.cost.usd"))).isCloseTo(expectedCost,
-					within(1e-12));
+			assertThat(Double.parseDouble(attribute(model, "llmobs.cost.usd"))).isCloseTo(expectedCost, within(1e-12));
 			SpanData client = spans.stream()
 				.filter((span) -> "classify".equals(attribute(span, "llmobs.stage")) && span != model
 						&& span.getName().contains("chat_client"))
@@ -162,7 +164,8 @@ class ChatInstrumentationIntegrationTests {
 				assertThat(attribute(model, key)).as(key).isNotNull();
 				assertThat(stopped.getHighCardinalityKeyValue(key)).as(key).isNull();
 			}
-			// A value that replaces the convention's stays a key value: the tracer writes key values last.
+			// A value that replaces the convention's stays a key value: the tracer writes
+			// key values last.
 			assertThat(attribute(model, "gen_ai.response.finish_reasons")).isEqualTo("[\"stop\"]");
 			assertThat(stopped.getHighCardinalityKeyValue("gen_ai.response.finish_reasons").getValue())
 				.isEqualTo("[\"stop\"]");
@@ -194,7 +197,8 @@ class ChatInstrumentationIntegrationTests {
 	@Test
 	void streamRecordsTimeToFirstTokenAndTheUsageOfItsLastChunk() {
 		run((context) -> {
-			server.enqueue(StubResponse.completion("one two three four").model(SNAPSHOT)
+			server.enqueue(StubResponse.completion("one two three four")
+				.model(SNAPSHOT)
 				.usage(700, 40)
 				.chunks(4)
 				.chunkDelay(Duration.ofMillis(30)));
@@ -210,10 +214,14 @@ class ChatInstrumentationIntegrationTests {
 				.isEqualTo(1);
 			assertThat(meters.get("llmobs.chat").tags("stage", "stream", "outcome", "success").timer().count())
 				.isEqualTo(1);
-			double ttft = meters.get("llmobs.chat.ttft").tag("stage", "stream").timer().totalTime(TimeUnit.MILLISECONDS);
+			double ttft = meters.get("llmobs.chat.ttft")
+				.tag("stage", "stream")
+				.timer()
+				.totalTime(TimeUnit.MILLISECONDS);
 			double total = meters.get("llmobs.chat").tag("stage", "stream").timer().totalTime(TimeUnit.MILLISECONDS);
 			assertThat(ttft).isLessThan(total);
-			// Spring AI stops the model observation after the stream has signalled completion downstream
+			// Spring AI stops the model observation after the stream has signalled
+			// completion downstream
 			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 				assertThat(tokens(meters, "stream", "input")).isEqualTo(700);
 				assertThat(tokens(meters, "stream", "output")).isEqualTo(40);
@@ -224,8 +232,9 @@ class ChatInstrumentationIntegrationTests {
 	@Test
 	void cancelledAndFailedStreamsHaveTheirOwnOutcomes() {
 		run((context) -> {
-			server.enqueue(StubResponse.completion("a b c d e f").model(SNAPSHOT).chunks(6)
-				.chunkDelay(Duration.ofMillis(20)), StubResponse.error(500, "boom"));
+			server.enqueue(
+					StubResponse.completion("a b c d e f").model(SNAPSHOT).chunks(6).chunkDelay(Duration.ofMillis(20)),
+					StubResponse.error(500, "boom"));
 			ChatClient client = chatClient(context);
 			assertThat(client.prompt("x")
 				.advisors((a) -> a.param(LlmObsParams.STAGE, "streams"))
@@ -253,15 +262,19 @@ class ChatInstrumentationIntegrationTests {
 		run((context) -> {
 			ChatClient client = chatClient(context);
 			List<String> tenants = List.of("acme", "globex", "initech");
-			IntStream.range(0, 30).parallel().forEach((i) -> client.prompt("q" + i)
-				.advisors((a) -> a.param(LlmObsParams.STAGE, "parallel").param(LlmObsParams.TENANT, tenants.get(i % 3)))
-				.call()
-				.content());
+			IntStream.range(0, 30)
+				.parallel()
+				.forEach((i) -> client.prompt("q" + i)
+					.advisors((a) -> a.param(LlmObsParams.STAGE, "parallel")
+						.param(LlmObsParams.TENANT, tenants.get(i % 3)))
+					.call()
+					.content());
 			MeterRegistry meters = meters(context);
 			for (String tenant : tenants) {
 				assertThat(meters.get("llmobs.chat").tags("stage", "parallel", "tenant", tenant).timer().count())
 					.isEqualTo(10);
-				assertThat(meters.get("llmobs.tokens").tags("stage", "parallel", "tenant", tenant, "type", "input")
+				assertThat(meters.get("llmobs.tokens")
+					.tags("stage", "parallel", "tenant", tenant, "type", "input")
 					.counter()
 					.count()).isEqualTo(10 * 10);
 			}
@@ -319,11 +332,15 @@ class ChatInstrumentationIntegrationTests {
 			assertThatException().isThrownBy(() -> client.prompt("x").call().content());
 			assertThatException()
 				.isThrownBy(() -> client.prompt("y").stream().content().blockLast(Duration.ofSeconds(10)));
-			assertThat(client.prompt("z").stream().content().filter((text) -> !text.isEmpty()).blockFirst(
-					Duration.ofSeconds(10))).isNotEmpty();
+			assertThat(client.prompt("z")
+				.stream()
+				.content()
+				.filter((text) -> !text.isEmpty())
+				.blockFirst(Duration.ofSeconds(10))).isNotEmpty();
 			client.prompt("w").stream().content().blockLast(Duration.ofSeconds(10));
 			MeterRegistry meters = meters(context);
-			// the model observation of a stream stops after the stream has signalled its end downstream
+			// the model observation of a stream stops after the stream has signalled its
+			// end downstream
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> assertThat(Search.in(meters).name("llmobs.usage.missing").counters())
 					.extracting((counter) -> counter.getId().getTag("model"), Counter::count)
@@ -337,9 +354,12 @@ class ChatInstrumentationIntegrationTests {
 			server.enqueue(StubResponse.completion("ok").model("acme-llm-9000").usage(100, 10));
 			chatClient(context).prompt("hi")
 				.options(OpenAiChatOptions.builder().model("acme-llm-9000"))
-				.advisors((a) -> a.param(LlmObsParams.STAGE, "unknown")).call().content();
+				.advisors((a) -> a.param(LlmObsParams.STAGE, "unknown"))
+				.call()
+				.content();
 			MeterRegistry meters = meters(context);
-			assertThat(meters.get("llmobs.cost.unpriced").tags("model", "acme-llm-9000", "provider", "openai")
+			assertThat(meters.get("llmobs.cost.unpriced")
+				.tags("model", "acme-llm-9000", "provider", "openai")
 				.counter()
 				.count()).isEqualTo(1);
 			assertThat(tokens(meters, "unknown", "input")).isEqualTo(100);
@@ -363,13 +383,16 @@ class ChatInstrumentationIntegrationTests {
 			MeterRegistry meters = meters(context);
 			assertThat(meters.get("llmobs.task").tags("task", "shipping-quote", "outcome", "success").timer().count())
 				.isEqualTo(1);
-			assertThat(meters.get("llmobs.task.cost").tags("task", "shipping-quote", "outcome", "success")
+			assertThat(meters.get("llmobs.task.cost")
+				.tags("task", "shipping-quote", "outcome", "success")
 				.summary()
 				.totalAmount()).isCloseTo(expectedCost, within(1e-12));
 			List<SpanData> spans = spans(context);
 			SpanData task = span(spans, "llmobs.task");
 			assertThat(Double.parseDouble(attribute(task, "llmobs.cost.usd"))).isCloseTo(expectedCost, within(1e-12));
-			List<SpanData> modelSpans = spans.stream().filter((span) -> span.getName().equals("chat gpt-4o-mini")).toList();
+			List<SpanData> modelSpans = spans.stream()
+				.filter((span) -> span.getName().equals("chat gpt-4o-mini"))
+				.toList();
 			assertThat(modelSpans).hasSize(2)
 				.allSatisfy((span) -> assertThat(span.getTraceId()).isEqualTo(task.getTraceId()));
 		});
@@ -381,7 +404,8 @@ class ChatInstrumentationIntegrationTests {
 			try (LlmTask task = context.getBean(LlmObs.class).task("abandoned-quote")) {
 				chatClient(context).prompt("hi").call().content();
 			}
-			assertThat(meters(context).get("llmobs.task.cost").tags("task", "abandoned-quote", "outcome", "error")
+			assertThat(meters(context).get("llmobs.task.cost")
+				.tags("task", "abandoned-quote", "outcome", "error")
 				.summary()
 				.count()).isEqualTo(1);
 		});
@@ -390,7 +414,9 @@ class ChatInstrumentationIntegrationTests {
 	@Test
 	void handBuiltClientIsInstrumentedWithTheOneLiner() {
 		run((context) -> {
-			ChatClient client = context.getBean(LlmObs.class).chatClientBuilder(context.getBean(ChatModel.class)).build();
+			ChatClient client = context.getBean(LlmObs.class)
+				.chatClientBuilder(context.getBean(ChatModel.class))
+				.build();
 			client.prompt("hi").advisors((a) -> a.param(LlmObsParams.STAGE, "handbuilt")).call().content();
 			MeterRegistry meters = meters(context);
 			assertThat(meters.get("llmobs.chat").tags("stage", "handbuilt", "provider", "openai").timer().count())
@@ -403,21 +429,21 @@ class ChatInstrumentationIntegrationTests {
 	void tenantComesFromTheTenantResolverAndIsBounded() {
 		run(this.runner.withUserConfiguration(TenantFromContext.class).withPropertyValues("llmobs.tenant.max-values=2"),
 				(context) -> {
-				ChatClient client = chatClient(context);
-				for (String tenant : List.of("t1", "t2", "t3", "t4")) {
-					TenantFromContext.CURRENT.set(tenant);
-					client.prompt("hi").advisors((a) -> a.param(LlmObsParams.STAGE, "tenants")).call().content();
-				}
-				TenantFromContext.CURRENT.remove();
-				MeterRegistry meters = meters(context);
-				Map<String, Long> byTenant = Search.in(meters)
-					.name("llmobs.chat")
-					.tag("stage", "tenants")
-					.timers()
-					.stream()
-					.collect(Collectors.toMap((timer) -> timer.getId().getTag("tenant"), (timer) -> timer.count()));
-				assertThat(byTenant).containsExactlyInAnyOrderEntriesOf(Map.of("t1", 1L, "t2", 1L, "other", 2L));
-			});
+					ChatClient client = chatClient(context);
+					for (String tenant : List.of("t1", "t2", "t3", "t4")) {
+						TenantFromContext.CURRENT.set(tenant);
+						client.prompt("hi").advisors((a) -> a.param(LlmObsParams.STAGE, "tenants")).call().content();
+					}
+					TenantFromContext.CURRENT.remove();
+					MeterRegistry meters = meters(context);
+					Map<String, Long> byTenant = Search.in(meters)
+						.name("llmobs.chat")
+						.tag("stage", "tenants")
+						.timers()
+						.stream()
+						.collect(Collectors.toMap((timer) -> timer.getId().getTag("tenant"), (timer) -> timer.count()));
+					assertThat(byTenant).containsExactlyInAnyOrderEntriesOf(Map.of("t1", 1L, "t2", 1L, "other", 2L));
+				});
 	}
 
 	@Test
@@ -429,7 +455,8 @@ class ChatInstrumentationIntegrationTests {
 				.content();
 			assertThat(answer).isEqualTo(OpenAiCompatibleServer.DEFAULT_CONTENT);
 			MeterRegistry meters = meters(context);
-			assertThat(meters.get("llmobs.instrumentation.errors").tag("component", "tenant_resolver").counter().count())
+			assertThat(
+					meters.get("llmobs.instrumentation.errors").tag("component", "tenant_resolver").counter().count())
 				.isEqualTo(1);
 			assertThat(meters.get("llmobs.chat").tags("stage", "resilient", "tenant", "none").timer().count())
 				.isEqualTo(1);
@@ -448,7 +475,10 @@ class ChatInstrumentationIntegrationTests {
 		return meters.get("llmobs.tokens").tags("stage", stage, "type", type).counter().count();
 	}
 
-	/** Keeps the model observations as the application's own handlers see them when they stop. */
+	/**
+	 * Keeps the model observations as the application's own handlers see them when they
+	 * stop.
+	 */
 	static class StoppedModelCalls implements ObservationHandler<ChatModelObservationContext> {
 
 		private final List<ChatModelObservationContext> stopped = new CopyOnWriteArrayList<>();
@@ -493,4 +523,5 @@ class ChatInstrumentationIntegrationTests {
 		}
 
 	}
+
 }

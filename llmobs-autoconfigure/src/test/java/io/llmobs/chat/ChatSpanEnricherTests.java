@@ -41,7 +41,8 @@ class ChatSpanEnricherTests {
 	void anthropicInputTokensAreReplacedByTheNormalizedCountOthersKept() {
 		ChatModelObservationContext context = anthropicCall();
 		context.put(TracingObservationHandler.TracingContext.class, new TracingObservationHandler.TracingContext());
-		// as Spring AI's convention sets them: Anthropic's input_tokens leave out the cache tokens
+		// as Spring AI's convention sets them: Anthropic's input_tokens leave out the
+		// cache tokens
 		context.addHighCardinalityKeyValue(KeyValue.of("gen_ai.usage.input_tokens", "100"));
 		context.addHighCardinalityKeyValue(KeyValue.of("gen_ai.usage.cache_read.input_tokens", "2000"));
 		this.enricher.map(context);

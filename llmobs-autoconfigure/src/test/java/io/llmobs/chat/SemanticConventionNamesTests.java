@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every {@code gen_ai.*} attribute name llmobs emits is in the OpenTelemetry GenAI registry and none is deprecated.
+ * Every {@code gen_ai.*} attribute name llmobs emits is in the OpenTelemetry GenAI
+ * registry and none is deprecated.
  */
 class SemanticConventionNamesTests {
 

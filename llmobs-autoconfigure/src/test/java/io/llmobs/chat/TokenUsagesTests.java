@@ -18,7 +18,8 @@ class TokenUsagesTests {
 
 	@Test
 	void anthropicCacheTokensAreAddedToItsInputTokens() {
-		// Anthropic reports input_tokens beside cache_read_input_tokens and cache_creation_input_tokens
+		// Anthropic reports input_tokens beside cache_read_input_tokens and
+		// cache_creation_input_tokens
 		DefaultUsage usage = new DefaultUsage(100, 50, 150, null, 2_000L, 300L);
 		TokenUsage normalized = TokenUsages.from(usage, ProviderNames.semconv("anthropic"));
 		assertThat(normalized).isEqualTo(new TokenUsage(2_400, 50, 2_000, 300, 0));

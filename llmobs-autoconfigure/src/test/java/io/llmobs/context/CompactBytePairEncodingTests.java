@@ -15,23 +15,23 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The compact encodings count exactly what jtokkit counts, on texts generated to cover what each pattern splits
- * differently: words in every case with contractions, numbers, punctuation runs, every kind of white space and line
- * break, letters and marks of other scripts, emoji, code and JSON, and pieces long enough to be merged through the
- * heap.
+ * The compact encodings count exactly what jtokkit counts, on texts generated to cover
+ * what each pattern splits differently: words in every case with contractions, numbers,
+ * punctuation runs, every kind of white space and line break, letters and marks of other
+ * scripts, emoji, code and JSON, and pieces long enough to be merged through the heap.
  */
 class CompactBytePairEncodingTests {
 
 	private static final String[] WORDS = { "the", "shipping", "Berlin", "HANOI", "parcel", "don't", "WE'LL", "it's",
-			"I'M", "they're", "you've", "he'd", "McDonald", "iPhone", "naïve", "café", "Straße", "Ærøskøbing",
-			"über", "ÉCOLE", "electroencephalography", "pneumonoultramicroscopicsilicovolcanoconiosis" };
+			"I'M", "they're", "you've", "he'd", "McDonald", "iPhone", "naïve", "café", "Straße", "Ærøskøbing", "über",
+			"ÉCOLE", "electroencephalography", "pneumonoultramicroscopicsilicovolcanoconiosis" };
 
-	private static final String[] SCRIPTS = { "東京都", "配送料はいくらですか", "доставка", "Привет", "مرحبا بالعالم",
-			"नमस्ते", "हिन्दी", "ภาษาไทย", "한국어", "Ελληνικά", "עברית", "tiếng Việt", "e\u0301", "a\u0308\u0323" };
+	private static final String[] SCRIPTS = { "東京都", "配送料はいくらですか", "доставка", "Привет", "مرحبا بالعالم", "नमस्ते",
+			"हिन्दी", "ภาษาไทย", "한국어", "Ελληνικά", "עברית", "tiếng Việt", "e\u0301", "a\u0308\u0323" };
 
 	private static final String[] SYMBOLS = { ".", ",", "!", "?", "...", "—", "–", "(", ")", "[", "]", "{", "}", "<",
-			">", "\"", "'", "`", "*", "**", "_", "#", "##", "$", "€", "%", "&", "@", "/", "\\", "|", "~", "^", "=", "==",
-			"=>", "->", "::", ";", ":", "+", "-", "--", "'s", "''", "\u00AD" };
+			">", "\"", "'", "`", "*", "**", "_", "#", "##", "$", "€", "%", "&", "@", "/", "\\", "|", "~", "^", "=",
+			"==", "=>", "->", "::", ";", ":", "+", "-", "--", "'s", "''", "\u00AD" };
 
 	private static final String[] SPACES = { " ", "  ", "   ", "\t", "\n", "\r\n", "\n\n", " \n", "\t\n ", "\u00A0",
 			"\u2003", "\u3000", "\r", "\u2028", " \r\n\r\n  " };

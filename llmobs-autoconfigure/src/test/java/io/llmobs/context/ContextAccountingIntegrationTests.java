@@ -55,10 +55,11 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Context accounting as an application gets it: full auto-configuration, Spring AI's OpenAI client over real HTTP
- * to a local OpenAI-compatible server, Spring AI's own retrieval, memory and tool-calling advisors. Expected counts
- * are computed here with jtokkit's {@code o200k_base}, OpenAI's encoding of {@code gpt-4o-mini}, and OpenAI's chat
- * format rule (3 tokens per message, 3 to prime the reply).
+ * Context accounting as an application gets it: full auto-configuration, Spring AI's
+ * OpenAI client over real HTTP to a local OpenAI-compatible server, Spring AI's own
+ * retrieval, memory and tool-calling advisors. Expected counts are computed here with
+ * jtokkit's {@code o200k_base}, OpenAI's encoding of {@code gpt-4o-mini}, and OpenAI's
+ * chat format rule (3 tokens per message, 3 to prime the reply).
  */
 class ContextAccountingIntegrationTests {
 
@@ -95,8 +96,8 @@ class ContextAccountingIntegrationTests {
 				.tags("model", "gpt-4o-mini", "stage", "quote")
 				.summary();
 			assertThat(utilization.count()).isOne();
-			assertThat(utilization.totalAmount())
-				.isCloseTo((message(SYSTEM) + message(question) + 3) / 128_000.0, within(1e-9));
+			assertThat(utilization.totalAmount()).isCloseTo((message(SYSTEM) + message(question) + 3) / 128_000.0,
+					within(1e-9));
 			SpanData span = span(spans(context), MODEL_SPAN);
 			assertThat(attribute(span, "llmobs.context.tokens.system")).isEqualTo(Long.toString(message(SYSTEM)));
 			assertThat(attribute(span, "llmobs.agent.iteration")).isEqualTo("1");
@@ -109,17 +110,19 @@ class ContextAccountingIntegrationTests {
 	void streamedCallsAreAccountedToo() {
 		run((context) -> {
 			String question = "What does a 2 kg parcel to Berlin cost?";
-			String answer = String.join("", chatClient(context).prompt()
-				.system(SYSTEM)
-				.user(question)
-				.advisors((a) -> a.param(LlmObsParams.STAGE, "stream"))
-				.stream()
-				.content()
-				.collectList()
-				.block());
+			String answer = String.join("",
+					chatClient(context).prompt()
+						.system(SYSTEM)
+						.user(question)
+						.advisors((a) -> a.param(LlmObsParams.STAGE, "stream"))
+						.stream()
+						.content()
+						.collectList()
+						.block());
 			assertThat(answer).isEqualTo(OpenAiCompatibleServer.DEFAULT_CONTENT);
 			MeterRegistry meters = meters(context);
-			// The model observation stops when the stream completes, on the stream's thread.
+			// The model observation stops when the stream completes, on the stream's
+			// thread.
 			await().until(() -> meters.find("llmobs.context.utilization").tags("stage", "stream").summary() != null);
 			assertThat(sectionTokens(meters, "stream", "system")).isEqualTo(message(SYSTEM));
 			assertThat(sectionTokens(meters, "stream", "user_input")).isEqualTo(message(question) + 3);
@@ -223,7 +226,8 @@ class ContextAccountingIntegrationTests {
 			assertThat(toolResults.get(0)).isZero();
 			assertThat(toolResults.get(1)).isPositive();
 			assertThat(toolResults.get(2)).isGreaterThan(toolResults.get(1));
-			assertThat(modelSpans).extracting((span) -> Double.parseDouble(attribute(span, "llmobs.context.utilization")))
+			assertThat(modelSpans)
+				.extracting((span) -> Double.parseDouble(attribute(span, "llmobs.context.utilization")))
 				.isSortedAccordingTo(Comparator.naturalOrder())
 				.doesNotHaveDuplicates();
 			assertThat(section(meters(context), "agent", "tool_results").count()).as("after the first round trip")
@@ -235,26 +239,30 @@ class ContextAccountingIntegrationTests {
 	void callsAtTheWarnRatioCountAsThresholdCrossingsAndShowOnTheEndpoint() {
 		run(this.runner.withPropertyValues("llmobs.models.gpt-4o-mini.context-window=60",
 				"management.endpoints.web.exposure.include=llmobs"), (context) -> {
-			ChatClient client = chatClient(context);
-			client.prompt("Hi").advisors((a) -> a.param(LlmObsParams.STAGE, "small")).call().content();
-			client.prompt().system(SYSTEM).user("Quote Berlin, 2 kg, and explain the zones in detail please.")
-				.advisors((a) -> a.param(LlmObsParams.STAGE, "large"))
-				.call()
-				.content();
-			MeterRegistry meters = meters(context);
-			assertThat(meters.get("llmobs.context.threshold.exceeded").tags("stage", "small").counter().count())
-				.as("registered from zero").isZero();
-			assertThat(meters.get("llmobs.context.threshold.exceeded").tags("model", "gpt-4o-mini", "stage", "large")
-				.counter()
-				.count()).isOne();
-			ContextStats.Snapshot snapshot = context.getBean(LlmObsEndpoint.class).llmobs().context();
-			assertThat(snapshot).isNotNull();
-			ContextStats.Usage large = snapshot.usage().get(0);
-			assertThat(large.stage()).isEqualTo("large");
-			assertThat(large.thresholdCrossings()).isOne();
-			assertThat(large.recentMaxUtilization()).isGreaterThanOrEqualTo(0.8);
-			assertThat(snapshot.usage().get(1).thresholdCrossings()).isZero();
-		});
+					ChatClient client = chatClient(context);
+					client.prompt("Hi").advisors((a) -> a.param(LlmObsParams.STAGE, "small")).call().content();
+					client.prompt()
+						.system(SYSTEM)
+						.user("Quote Berlin, 2 kg, and explain the zones in detail please.")
+						.advisors((a) -> a.param(LlmObsParams.STAGE, "large"))
+						.call()
+						.content();
+					MeterRegistry meters = meters(context);
+					assertThat(meters.get("llmobs.context.threshold.exceeded").tags("stage", "small").counter().count())
+						.as("registered from zero")
+						.isZero();
+					assertThat(meters.get("llmobs.context.threshold.exceeded")
+						.tags("model", "gpt-4o-mini", "stage", "large")
+						.counter()
+						.count()).isOne();
+					ContextStats.Snapshot snapshot = context.getBean(LlmObsEndpoint.class).llmobs().context();
+					assertThat(snapshot).isNotNull();
+					ContextStats.Usage large = snapshot.usage().get(0);
+					assertThat(large.stage()).isEqualTo("large");
+					assertThat(large.thresholdCrossings()).isOne();
+					assertThat(large.recentMaxUtilization()).isGreaterThanOrEqualTo(0.8);
+					assertThat(snapshot.usage().get(1).thresholdCrossings()).isZero();
+				});
 	}
 
 	@Test
@@ -273,27 +281,30 @@ class ContextAccountingIntegrationTests {
 	void blockGuardRefusesAnOversizedPromptBeforeAnyRequestIsSent() {
 		run(this.runner.withPropertyValues("llmobs.context.block-ratio=0.9",
 				"llmobs.models.gpt-4o-mini.context-window=40"), (context) -> {
-			ChatClient client = chatClient(context);
-			assertThat(client.prompt("Hi").call().content()).isEqualTo(OpenAiCompatibleServer.DEFAULT_CONTENT);
-			server.reset();
-			assertThatExceptionOfType(ContextWindowExceededException.class)
-				.isThrownBy(() -> client.prompt().system(SYSTEM).user("Quote Berlin.")
-					.advisors((a) -> a.param(LlmObsParams.STAGE, "guarded"))
-					.call()
-					.content())
-				.withMessageContaining("gpt-4o-mini")
-				.withMessageContaining("40-token context window")
-				.withMessageContaining("llmobs.context.block-ratio 0.90")
-				.withMessageContaining("system=" + message(SYSTEM))
-				.withMessageContaining("user_input=" + (message("Quote Berlin.") + 3))
-				.satisfies((ex) -> assertThat(ex.getSections()).containsEntry("system", message(SYSTEM)));
-			assertThatExceptionOfType(ContextWindowExceededException.class)
-				.isThrownBy(() -> client.prompt().system(SYSTEM).user("Quote Berlin.").stream().content().blockLast());
-			assertThat(server.chatRequests()).as("nothing was sent").isEmpty();
-			assertThat(meters(context).get("llmobs.context.blocked").tags("model", "gpt-4o-mini", "stage", "guarded")
-				.counter()
-				.count()).isOne();
-		});
+					ChatClient client = chatClient(context);
+					assertThat(client.prompt("Hi").call().content()).isEqualTo(OpenAiCompatibleServer.DEFAULT_CONTENT);
+					server.reset();
+					assertThatExceptionOfType(ContextWindowExceededException.class)
+						.isThrownBy(() -> client.prompt()
+							.system(SYSTEM)
+							.user("Quote Berlin.")
+							.advisors((a) -> a.param(LlmObsParams.STAGE, "guarded"))
+							.call()
+							.content())
+						.withMessageContaining("gpt-4o-mini")
+						.withMessageContaining("40-token context window")
+						.withMessageContaining("llmobs.context.block-ratio 0.90")
+						.withMessageContaining("system=" + message(SYSTEM))
+						.withMessageContaining("user_input=" + (message("Quote Berlin.") + 3))
+						.satisfies((ex) -> assertThat(ex.getSections()).containsEntry("system", message(SYSTEM)));
+					assertThatExceptionOfType(ContextWindowExceededException.class).isThrownBy(
+							() -> client.prompt().system(SYSTEM).user("Quote Berlin.").stream().content().blockLast());
+					assertThat(server.chatRequests()).as("nothing was sent").isEmpty();
+					assertThat(meters(context).get("llmobs.context.blocked")
+						.tags("model", "gpt-4o-mini", "stage", "guarded")
+						.counter()
+						.count()).isOne();
+				});
 	}
 
 	@Test
@@ -302,8 +313,8 @@ class ContextAccountingIntegrationTests {
 			server.promptTokens((request) -> Math.round(1.25 * providerCount(request)));
 			ChatClient client = chatClient(context);
 			List<String> questions = List.of("Hi", "What does a parcel to Berlin cost?",
-					"Quote Hamburg to Munich, 5 kg, express, and tell me which zone applies and why.",
-					"Price?", "I send 3 parcels of 2, 4 and 12 kg to Cologne, Dresden and Sylt; what is the total?");
+					"Quote Hamburg to Munich, 5 kg, express, and tell me which zone applies and why.", "Price?",
+					"I send 3 parcels of 2, 4 and 12 kg to Cologne, Dresden and Sylt; what is the total?");
 			DistributionSummary error = meters(context).summary("llmobs.context.estimate.error", "model",
 					"gpt-4o-mini");
 			List<Double> errors = new ArrayList<>();
@@ -314,8 +325,8 @@ class ContextAccountingIntegrationTests {
 			}
 			assertThat(error.count()).isEqualTo(questions.size());
 			assertThat(errors.get(0)).as("the first call, uncorrected: 1 - 1 / 1.25").isCloseTo(0.2, within(0.01));
-			assertThat(errors.subList(1, errors.size())).as("every later call").allSatisfy(
-					(later) -> assertThat(later).isLessThanOrEqualTo(0.03));
+			assertThat(errors.subList(1, errors.size())).as("every later call")
+				.allSatisfy((later) -> assertThat(later).isLessThanOrEqualTo(0.03));
 			ContextCalibration.ModelCalibration.Snapshot calibration = context.getBean(ContextStats.class)
 				.snapshot()
 				.calibration()
@@ -331,12 +342,14 @@ class ContextAccountingIntegrationTests {
 			ChatClient client = chatClient(context);
 			client.prompt("Hi").call().content();
 			ContextStats stats = context.getBean(ContextStats.class);
-			await().untilAsserted(() -> assertThat(stats.snapshot().cache().pending())
-				.as("vocabulary loaded, 'Hi' counted")
-				.isZero());
+			await().untilAsserted(
+					() -> assertThat(stats.snapshot().cache().pending()).as("vocabulary loaded, 'Hi' counted")
+						.isZero());
 			server.enqueue(StubResponse.completion("7.49 EUR").delay(Duration.ofMillis(300)));
 			String question = "What does a 2 kg parcel from Hamburg to Berlin cost, and how long does it take?";
-			client.prompt().system(SYSTEM).user(question)
+			client.prompt()
+				.system(SYSTEM)
+				.user(question)
 				.advisors((a) -> a.param(LlmObsParams.STAGE, "async"))
 				.call()
 				.content();
@@ -355,12 +368,16 @@ class ContextAccountingIntegrationTests {
 		run(runner, true, test);
 	}
 
-	/** Runs the test; with {@code sameThread}, texts are tokenized on the caller's thread, so counts are exact. */
+	/**
+	 * Runs the test; with {@code sameThread}, texts are tokenized on the caller's thread,
+	 * so counts are exact.
+	 */
 	private static void run(ApplicationContextRunner runner, boolean sameThread,
 			Consumer<AssertableApplicationContext> test) {
 		server.reset();
 		server.promptTokens(ContextAccountingIntegrationTests::providerCount);
-		ApplicationContextRunner configured = runner.withPropertyValues("spring.ai.openai.base-url=" + server.baseUrl());
+		ApplicationContextRunner configured = runner
+			.withPropertyValues("spring.ai.openai.base-url=" + server.baseUrl());
 		if (sameThread) {
 			configured = configured.withUserConfiguration(SameThreadTokenizing.class);
 		}
@@ -371,8 +388,9 @@ class ContextAccountingIntegrationTests {
 	}
 
 	/**
-	 * What the stub provider counts: OpenAI's rule over the message contents as they arrived; llmobs counts the same
-	 * for plain text prompts, so the calibration learns a factor of 1.
+	 * What the stub provider counts: OpenAI's rule over the message contents as they
+	 * arrived; llmobs counts the same for plain text prompts, so the calibration learns a
+	 * factor of 1.
 	 */
 	private static long providerCount(RecordedRequest request) {
 		long count = 3;
@@ -453,4 +471,5 @@ class ContextAccountingIntegrationTests {
 		}
 
 	}
+
 }

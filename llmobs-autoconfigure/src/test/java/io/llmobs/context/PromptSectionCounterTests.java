@@ -22,7 +22,8 @@ import static io.llmobs.context.PromptSectionCounter.TOOL_OVERHEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Section boundaries, with a counter that counts words so every expected figure can be read off the test.
+ * Section boundaries, with a counter that counts words so every expected figure can be
+ * read off the test.
  */
 class PromptSectionCounterTests {
 
@@ -45,10 +46,10 @@ class PromptSectionCounterTests {
 		String document = "Berlin zone two tariff";
 		Prompt prompt = Prompt.builder()
 			.messages(new SystemMessage("You quote shipping costs"), new UserMessage("Hello there"),
-					new AssistantMessage("Hi how can I help"),
-					new UserMessage("Price to Berlin? Context: " + document),
+					new AssistantMessage("Hi how can I help"), new UserMessage("Price to Berlin? Context: " + document),
 					AssistantMessage.builder()
-						.toolCalls(List.of(new AssistantMessage.ToolCall("c1", "function", "quote", "{\"to\": \"Berlin\"}")))
+						.toolCalls(List
+							.of(new AssistantMessage.ToolCall("c1", "function", "quote", "{\"to\": \"Berlin\"}")))
 						.build(),
 					ToolResponseMessage.builder()
 						.responses(List.of(new ToolResponseMessage.ToolResponse("c1", "quote", "7.49 EUR")))
@@ -73,10 +74,11 @@ class PromptSectionCounterTests {
 
 	@Test
 	void eachToolResponseIsAMessageOfItsOwn() {
-		Prompt prompt = new Prompt(List.of(new UserMessage("go"), ToolResponseMessage.builder()
-			.responses(List.of(new ToolResponseMessage.ToolResponse("1", "a", "one two"),
-					new ToolResponseMessage.ToolResponse("2", "b", "three")))
-			.build()));
+		Prompt prompt = new Prompt(List.of(new UserMessage("go"),
+				ToolResponseMessage.builder()
+					.responses(List.of(new ToolResponseMessage.ToolResponse("1", "a", "one two"),
+							new ToolResponseMessage.ToolResponse("2", "b", "three")))
+					.build()));
 		SectionTokens sections = PromptSectionCounter.count(prompt, List.of(), WORDS);
 		assertThat(sections.get(ContextSection.TOOL_RESULTS)).isEqualTo(2 * MESSAGE_OVERHEAD + 3);
 	}

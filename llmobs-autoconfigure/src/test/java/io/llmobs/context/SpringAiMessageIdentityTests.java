@@ -19,9 +19,11 @@ import org.springframework.ai.chat.prompt.Prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the token counter's identity table relies on for its speed ({@code docs/context.md}): a {@code ChatClient}'s
- * default system text and the messages of a chat memory reach the model as the same objects from call to call. If a
- * Spring AI upgrade changes that, the accounting stays right but pays a cache lookup per text again.
+ * What the token counter's identity table relies on for its speed
+ * ({@code docs/context.md}): a {@code ChatClient}'s default system text and the messages
+ * of a chat memory reach the model as the same objects from call to call. If a Spring AI
+ * upgrade changes that, the accounting stays right but pays a cache lookup per text
+ * again.
  */
 class SpringAiMessageIdentityTests {
 
@@ -45,7 +47,8 @@ class SpringAiMessageIdentityTests {
 		List<Message> second = prompts.get(1).getInstructions();
 		assertThat(first.get(0).getText()).isSameAs(SYSTEM);
 		assertThat(second.get(0).getText()).isSameAs(SYSTEM);
-		// The first call's question, then its answer, come back from the memory as the same messages.
+		// The first call's question, then its answer, come back from the memory as the
+		// same messages.
 		assertThat(second.get(1)).isSameAs(first.get(1));
 		assertThat(second.get(2).getText()).isEqualTo("Answer 1");
 	}

@@ -28,8 +28,10 @@ class TokenCounterTests {
 	@Test
 	void countsExactlyWithJtokkit() {
 		try (TokenCounter counter = counter(Executors.newSingleThreadExecutor())) {
-			assertThat(counter.count(EncodingType.O200K_BASE, SENTENCE, TEXT)).isEqualTo(O200K.countTokensOrdinary(SENTENCE));
-			assertThat(counter.cachedCount(EncodingType.O200K_BASE, SENTENCE, TEXT)).isEqualTo(O200K.countTokensOrdinary(SENTENCE));
+			assertThat(counter.count(EncodingType.O200K_BASE, SENTENCE, TEXT))
+				.isEqualTo(O200K.countTokensOrdinary(SENTENCE));
+			assertThat(counter.cachedCount(EncodingType.O200K_BASE, SENTENCE, TEXT))
+				.isEqualTo(O200K.countTokensOrdinary(SENTENCE));
 		}
 	}
 
@@ -50,7 +52,8 @@ class TokenCounterTests {
 			assertThat(counter.cachedCount(EncodingType.O200K_BASE, SENTENCE, TEXT)).isEqualTo(-1);
 			assertThat(counter.cachedCount(EncodingType.O200K_BASE, SENTENCE, TEXT)).as("scheduled once").isEqualTo(-1);
 			assertThat(counter.pendingTexts()).isOne();
-			assertThat(counter.estimate(EncodingType.O200K_BASE, SENTENCE)).isEqualTo((int) Math.ceil(SENTENCE.length() / 4.0));
+			assertThat(counter.estimate(EncodingType.O200K_BASE, SENTENCE))
+				.isEqualTo((int) Math.ceil(SENTENCE.length() / 4.0));
 			release.countDown();
 			await().untilAsserted(() -> assertThat(counter.cachedCount(EncodingType.O200K_BASE, SENTENCE, TEXT))
 				.isEqualTo(O200K.countTokensOrdinary(SENTENCE)));
@@ -109,7 +112,8 @@ class TokenCounterTests {
 
 	@Test
 	void cacheIsBounded() {
-		try (TokenCounter counter = new TokenCounter(2, Duration.ofMinutes(1), 100, Executors.newSingleThreadExecutor())) {
+		try (TokenCounter counter = new TokenCounter(2, Duration.ofMinutes(1), 100,
+				Executors.newSingleThreadExecutor())) {
 			for (int i = 0; i < 100; i++) {
 				counter.count(EncodingType.O200K_BASE, "text " + i, TEXT);
 			}
@@ -124,7 +128,8 @@ class TokenCounterTests {
 		String compact = "{\"type\":\"object\",\"properties\":{\"city\":{\"description\":\"a \\\"quoted\\\" city name\"}}}";
 		assertThat(TokenCounter.compact(pretty)).isEqualTo(compact);
 		try (TokenCounter counter = counter(Executors.newSingleThreadExecutor())) {
-			assertThat(counter.count(EncodingType.O200K_BASE, pretty, JSON)).isEqualTo(O200K.countTokensOrdinary(compact))
+			assertThat(counter.count(EncodingType.O200K_BASE, pretty, JSON))
+				.isEqualTo(O200K.countTokensOrdinary(compact))
 				.isLessThan(O200K.countTokensOrdinary(pretty));
 			assertThat(counter.count(EncodingType.O200K_BASE, pretty, TEXT)).as("cached apart")
 				.isEqualTo(O200K.countTokensOrdinary(pretty));
@@ -160,7 +165,8 @@ class TokenCounterTests {
 			}
 			await().untilAsserted(() -> assertThat(counter.cachedTexts()).isLessThanOrEqualTo(1));
 			assertThat(counter.cachedCount(EncodingType.O200K_BASE, new String(question), TEXT))
-				.as("an equal text, evicted from the cache").isEqualTo(-1);
+				.as("an equal text, evicted from the cache")
+				.isEqualTo(-1);
 			assertThat(counter.cachedCount(EncodingType.O200K_BASE, question, TEXT)).as("the text in use")
 				.isEqualTo(expected);
 			release.countDown();
@@ -193,7 +199,9 @@ class TokenCounterTests {
 		return new TokenCounter(100, Duration.ofMinutes(1), 100, executor);
 	}
 
-	/** A tool definition that is not Spring AI's immutable record, whose schema changes. */
+	/**
+	 * A tool definition that is not Spring AI's immutable record, whose schema changes.
+	 */
 	private static final class MutableToolDefinition implements ToolDefinition {
 
 		private String schema;

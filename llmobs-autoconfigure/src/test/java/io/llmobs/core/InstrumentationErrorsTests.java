@@ -85,8 +85,7 @@ class InstrumentationErrorsTests {
 		}, "fallback")).isEqualTo("fallback");
 		assertThat(this.errors.call(TENANT_RESOLVER, "value", (value) -> value.substring(9), "fallback"))
 			.isEqualTo("fallback");
-		assertThat(this.errors.call(TENANT_RESOLVER, "value", 9, String::substring, "fallback"))
-			.isEqualTo("fallback");
+		assertThat(this.errors.call(TENANT_RESOLVER, "value", 9, String::substring, "fallback")).isEqualTo("fallback");
 		assertThat(count(TENANT_RESOLVER)).isEqualTo(3);
 	}
 

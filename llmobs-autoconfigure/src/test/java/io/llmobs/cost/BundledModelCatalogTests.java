@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bundled catalog: dated, covering the providers, and resolving real model ids to exactly one entry.
+ * The bundled catalog: dated, covering the providers, and resolving real model ids to
+ * exactly one entry.
  */
 class BundledModelCatalogTests {
 
@@ -26,9 +27,10 @@ class BundledModelCatalogTests {
 	@Test
 	void coversEveryProviderWithUniqueKeys() {
 		List<ModelEntry> entries = catalog.getEntries();
-		assertThat(entries.stream().map(ModelEntry::provider).distinct())
-			.contains("openai", "anthropic", "google", "mistral", "deepseek", "bedrock", "ollama");
-		Map<String, Long> keys = entries.stream().collect(Collectors.groupingBy(ModelEntry::key, Collectors.counting()));
+		assertThat(entries.stream().map(ModelEntry::provider).distinct()).contains("openai", "anthropic", "google",
+				"mistral", "deepseek", "bedrock", "ollama");
+		Map<String, Long> keys = entries.stream()
+			.collect(Collectors.groupingBy(ModelEntry::key, Collectors.counting()));
 		assertThat(keys).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
 	}
 
@@ -51,9 +53,9 @@ class BundledModelCatalogTests {
 
 	@ParameterizedTest
 	@CsvSource({ "gpt-4o-2024-08-06, gpt-4o", "gpt-4o-mini-2024-07-18, gpt-4o-mini", "gpt-4.1-2025-04-14, gpt-4.1",
-			"o3-mini, o3-mini", "claude-sonnet-4-20250514, claude-sonnet-4", "claude-3-5-haiku-latest, claude-3-5-haiku",
-			"gemini-2.5-flash-preview-05-20, gemini-2.5-flash", "deepseek-chat, deepseek-chat",
-			"us.anthropic.claude-sonnet-4-20250514-v1:0, bedrock-claude-sonnet-4",
+			"o3-mini, o3-mini", "claude-sonnet-4-20250514, claude-sonnet-4",
+			"claude-3-5-haiku-latest, claude-3-5-haiku", "gemini-2.5-flash-preview-05-20, gemini-2.5-flash",
+			"deepseek-chat, deepseek-chat", "us.anthropic.claude-sonnet-4-20250514-v1:0, bedrock-claude-sonnet-4",
 			"anthropic.claude-3-5-sonnet-20240620-v1:0, bedrock-claude-3-5-sonnet", "llama3.1:8b, ollama-llama3.1",
 			"qwen2.5:7b-instruct, ollama-qwen2.5" })
 	void resolvesRealIdsToExactlyOneEntry(String modelId, String key) {

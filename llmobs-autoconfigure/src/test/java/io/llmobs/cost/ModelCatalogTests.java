@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ModelCatalogTests {
 
-	private final ModelCatalog catalog = new ModelCatalog("2026-01-01", "test", List.of(
-			new ModelEntry("gpt-4o-mini", "openai", ModelEntry.pattern("gpt-4o-mini(-\\d{4}-\\d{2}-\\d{2})?"),
+	private final ModelCatalog catalog = new ModelCatalog("2026-01-01", "test",
+			List.of(new ModelEntry("gpt-4o-mini", "openai", ModelEntry.pattern("gpt-4o-mini(-\\d{4}-\\d{2}-\\d{2})?"),
 					new TokenPrices(0.15, 0.60, 0.075, null), List.of(), 128_000),
-			new ModelEntry("gpt-4o", "openai", ModelEntry.pattern("gpt-4o(-\\d{4}-\\d{2}-\\d{2})?"),
-					new TokenPrices(2.50, 10.0, 1.25, null), List.of(), 128_000)));
+					new ModelEntry("gpt-4o", "openai", ModelEntry.pattern("gpt-4o(-\\d{4}-\\d{2}-\\d{2})?"),
+							new TokenPrices(2.50, 10.0, 1.25, null), List.of(), 128_000)));
 
 	@Test
 	void findsDatedSnapshotsByTheirFamily() {

@@ -30,9 +30,10 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Feedback and guardrail verdicts as an application gets them: full auto-configuration, Spring AI's OpenAI client
- * over real HTTP to a local OpenAI-compatible server, Micrometer Tracing over OpenTelemetry, and a mock clock that
- * drives both the time to good output and the expiry of ids.
+ * Feedback and guardrail verdicts as an application gets them: full auto-configuration,
+ * Spring AI's OpenAI client over real HTTP to a local OpenAI-compatible server,
+ * Micrometer Tracing over OpenTelemetry, and a mock clock that drives both the time to
+ * good output and the expiry of ids.
  */
 class FeedbackIntegrationTests {
 
@@ -94,7 +95,8 @@ class FeedbackIntegrationTests {
 			Tracer tracer = context.getBean(Tracer.class);
 			String[] traceId = new String[1];
 			String[] responseId = new String[1];
-			// What an HTTP request does: a server observation around the application's work.
+			// What an HTTP request does: a server observation around the application's
+			// work.
 			Observation.createNotStarted("http.server.requests", context.getBean(ObservationRegistry.class))
 				.observe(() -> {
 					traceId[0] = tracer.currentSpan().context().traceId();
@@ -116,13 +118,17 @@ class FeedbackIntegrationTests {
 				.isOne();
 			assertThat(meters.get("llmobs.guardrail").tags("guardrail", "pii", "verdict", "redact").counter().count())
 				.isOne();
-			assertThat(meters.get("llmobs.guardrail").tags("guardrail", "refund-policy", "verdict", "block")
+			assertThat(meters.get("llmobs.guardrail")
+				.tags("guardrail", "refund-policy", "verdict", "block")
 				.counter()
 				.count()).isOne();
-			assertThat(meters.get("llmobs.guardrail.false.positive").tags("guardrail", "refund-policy").counter().count())
-				.as("once per block").isOne();
+			assertThat(
+					meters.get("llmobs.guardrail.false.positive").tags("guardrail", "refund-policy").counter().count())
+				.as("once per block")
+				.isOne();
 			assertThat(meters.find("llmobs.guardrail.false.positive").tags("guardrail", "pii").counter()).isNull();
-			assertThat(meters.get("llmobs.feedback").tags("outcome", "thumbs_down", "stage", "answer").counter().count())
+			assertThat(
+					meters.get("llmobs.feedback").tags("outcome", "thumbs_down", "stage", "answer").counter().count())
 				.isOne();
 			assertThat(meters.get("llmobs.feedback").tags("outcome", "edited", "stage", "answer").counter().count())
 				.isOne();
@@ -140,7 +146,8 @@ class FeedbackIntegrationTests {
 			feedback.record(accepted, FeedbackOutcome.ACCEPTED);
 			assertThat(meters(context).find("llmobs.guardrail.false.positive").counter()).isNull();
 			feedback.record(blocked, FeedbackOutcome.EDITED);
-			assertThat(meters(context).get("llmobs.guardrail.false.positive").tags("guardrail", "tone").counter().count())
+			assertThat(
+					meters(context).get("llmobs.guardrail.false.positive").tags("guardrail", "tone").counter().count())
 				.isOne();
 		});
 	}
@@ -175,7 +182,10 @@ class FeedbackIntegrationTests {
 
 	}
 
-	/** An application guardrail inside the call: blocks every first call (it runs after the model, on the answer). */
+	/**
+	 * An application guardrail inside the call: blocks every first call (it runs after
+	 * the model, on the answer).
+	 */
 	static final class ToneGuardrail implements CallAdvisor {
 
 		private final Guardrails guardrails;

@@ -16,7 +16,10 @@ import org.springframework.ai.chat.prompt.Prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The judge's calls, which run later in the judged call's trace, never become part of the user's interaction. */
+/**
+ * The judge's calls, which run later in the judged call's trace, never become part of the
+ * user's interaction.
+ */
 class FeedbackObservationHandlerTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());

@@ -18,7 +18,10 @@ import org.springframework.ai.chat.prompt.Prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The interactions of traced calls: one per trace, found by its trace id, at little cost per call. */
+/**
+ * The interactions of traced calls: one per trace, found by its trace id, at little cost
+ * per call.
+ */
 class InteractionsTests {
 
 	private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build();

@@ -33,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code llmobs.failures} as an application sees it, over real HTTP: what llmobs knows from the call itself is counted
- * without a judge (including loops that llmobs stopped and blocks that the application's guardrails reported), what
- * the judge names is counted from its verdict, and one failure of a call is counted once.
+ * {@code llmobs.failures} as an application sees it, over real HTTP: what llmobs knows
+ * from the call itself is counted without a judge (including loops that llmobs stopped
+ * and blocks that the application's guardrails reported), what the judge names is counted
+ * from its verdict, and one failure of a call is counted once.
  */
 class FailureTaxonomyIntegrationTests {
 
@@ -43,7 +44,10 @@ class FailureTaxonomyIntegrationTests {
 
 	private static final String ANSWER = "Parcels to Berlin arrive in two days.";
 
-	/** A question the model answers with a new tool call every round, until llmobs stops the loop. */
+	/**
+	 * A question the model answers with a new tool call every round, until llmobs stops
+	 * the loop.
+	 */
 	private static final String ENDLESS_CALLS = "quote every city";
 
 	/** A question the model answers with the same tool call three times in one round. */
@@ -234,7 +238,9 @@ class FailureTaxonomyIntegrationTests {
 	}
 
 	private static long failures(MeterRegistry meters, String category) {
-		Counter counter = meters.find(JudgeMetricNames.FAILURES).tags("category", category, "stage", "default").counter();
+		Counter counter = meters.find(JudgeMetricNames.FAILURES)
+			.tags("category", category, "stage", "default")
+			.counter();
 		return (counter != null) ? (long) counter.count() : 0;
 	}
 
@@ -261,7 +267,10 @@ class FailureTaxonomyIntegrationTests {
 
 	}
 
-	/** Two guardrails of the application that check answers to refund questions and block them. */
+	/**
+	 * Two guardrails of the application that check answers to refund questions and block
+	 * them.
+	 */
 	static final class PolicyGuardrails implements CallAdvisor {
 
 		private final Guardrails guardrails;

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 /**
- * The daily budget rolls over at midnight UTC; drift is the rolling mean minus the baseline.
+ * The daily budget rolls over at midnight UTC; drift is the rolling mean minus the
+ * baseline.
  */
 class JudgeBudgetAndDriftTests {
 
@@ -45,10 +46,10 @@ class JudgeBudgetAndDriftTests {
 		drift.record("faithfulness", "answer", 0.6);
 		drift.record("faithfulness", "answer", 0.5);
 		drift.record("faithfulness", "answer", 0.4);
-		assertThat(registry.get(JudgeMetricNames.DRIFT).tags("criterion", "faithfulness", "stage", "answer")
+		assertThat(registry.get(JudgeMetricNames.DRIFT)
+			.tags("criterion", "faithfulness", "stage", "answer")
 			.gauge()
-			.value()).as("the window holds the last three scores")
-			.isEqualTo(-0.4, offset(1e-9));
+			.value()).as("the window holds the last three scores").isEqualTo(-0.4, offset(1e-9));
 	}
 
 	private static final class MutableClock extends Clock {

@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The judge's own rate limit: {@code max-per-minute} permits per window, refilled when the next window starts.
+ * The judge's own rate limit: {@code max-per-minute} permits per window, refilled when
+ * the next window starts.
  */
 class JudgeRateLimiterTests {
 
@@ -42,8 +43,7 @@ class JudgeRateLimiterTests {
 	void needsAPermitAndAPeriod() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new JudgeRateLimiter(0, Duration.ofMinutes(1), System::nanoTime));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new JudgeRateLimiter(1, Duration.ZERO, System::nanoTime));
+		assertThatIllegalArgumentException().isThrownBy(() -> new JudgeRateLimiter(1, Duration.ZERO, System::nanoTime));
 	}
 
 }

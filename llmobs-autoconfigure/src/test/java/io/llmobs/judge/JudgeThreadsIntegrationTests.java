@@ -28,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The threads the sampled judge runs on, as an application gets them from Spring Boot's task builders: the
- * application's task decorator, {@code spring.threads.virtual.enabled}, and a context close that lets a running
- * judgement end. The application's model answers over real HTTP; the judge is the application's own bean, so that
- * it can report the thread it runs on.
+ * The threads the sampled judge runs on, as an application gets them from Spring Boot's
+ * task builders: the application's task decorator,
+ * {@code spring.threads.virtual.enabled}, and a context close that lets a running
+ * judgement end. The application's model answers over real HTTP; the judge is the
+ * application's own bean, so that it can report the thread it runs on.
  */
 class JudgeThreadsIntegrationTests {
 
@@ -107,18 +108,16 @@ class JudgeThreadsIntegrationTests {
 	void contextCloseLetsARunningJudgementEndWithinItsTimeLimit() {
 		Duration judging = Duration.ofMillis(800);
 		RecordingJudge judge = new RecordingJudge(judging);
-		this.runner.withBean(Judge.class, () -> judge)
-			.withPropertyValues("llmobs.judge.timeout=5s")
-			.run((context) -> {
-				ask(context);
-				judge.awaitStart();
-				long start = System.nanoTime();
-				context.close();
-				Duration closing = Duration.ofNanos(System.nanoTime() - start);
-				assertThat(judge.interrupted.get()).as("the running judgement was not interrupted").isFalse();
-				assertThat(judge.ended.getCount()).as("close returned after the judgement").isZero();
-				assertThat(closing).isLessThan(Duration.ofSeconds(5));
-			});
+		this.runner.withBean(Judge.class, () -> judge).withPropertyValues("llmobs.judge.timeout=5s").run((context) -> {
+			ask(context);
+			judge.awaitStart();
+			long start = System.nanoTime();
+			context.close();
+			Duration closing = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(judge.interrupted.get()).as("the running judgement was not interrupted").isFalse();
+			assertThat(judge.ended.getCount()).as("close returned after the judgement").isZero();
+			assertThat(closing).isLessThan(Duration.ofSeconds(5));
+		});
 	}
 
 	@Test
@@ -202,7 +201,10 @@ class JudgeThreadsIntegrationTests {
 
 	}
 
-	/** An application's decorator that carries the logging context to the threads it decorates. */
+	/**
+	 * An application's decorator that carries the logging context to the threads it
+	 * decorates.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class MdcPropagation {
 

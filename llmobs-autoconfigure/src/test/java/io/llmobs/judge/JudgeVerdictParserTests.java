@@ -20,8 +20,7 @@ class JudgeVerdictParserTests {
 		JudgeVerdict verdict = this.parser.parse("""
 				{"scores": {"faithfulness": 0.5, "relevance": 1}, "label": "fail", "explanation": "Half made up.", \
 				"failure_category": "unsupported_generation"}""");
-		assertThat(verdict.scores()).containsExactly(entry("faithfulness", 0.5),
-				entry("relevance", 1.0));
+		assertThat(verdict.scores()).containsExactly(entry("faithfulness", 0.5), entry("relevance", 1.0));
 		assertThat(verdict.label()).isEqualTo("fail");
 		assertThat(verdict.explanation()).isEqualTo("Half made up.");
 		assertThat(verdict.category()).isEqualTo(FailureCategory.UNSUPPORTED_GENERATION);
@@ -43,16 +42,19 @@ class JudgeVerdictParserTests {
 
 	@Test
 	void unknownCategoriesAreNone() {
-		assertThat(this.parser.parse("{\"scores\": {\"faithfulness\": 1, \"relevance\": 1}, "
-				+ "\"failure_category\": \"Retrieval-Miss\"}").category()).isEqualTo(FailureCategory.RETRIEVAL_MISS);
-		assertThat(this.parser.parse("{\"scores\": {\"faithfulness\": 1, \"relevance\": 1}, "
-				+ "\"failure_category\": \"cosmic rays\"}").category()).isNull();
+		assertThat(this.parser
+			.parse("{\"scores\": {\"faithfulness\": 1, \"relevance\": 1}, "
+					+ "\"failure_category\": \"Retrieval-Miss\"}")
+			.category()).isEqualTo(FailureCategory.RETRIEVAL_MISS);
+		assertThat(this.parser
+			.parse("{\"scores\": {\"faithfulness\": 1, \"relevance\": 1}, " + "\"failure_category\": \"cosmic rays\"}")
+			.category()).isNull();
 	}
 
 	@Test
 	void rejectsRepliesWithoutAFullVerdict() {
-		for (String reply : new String[] { "The answer is fine.", "{not json}",
-				"{\"scores\": {\"faithfulness\": 1}}", "{\"scores\": {\"faithfulness\": 1.2, \"relevance\": 1}}",
+		for (String reply : new String[] { "The answer is fine.", "{not json}", "{\"scores\": {\"faithfulness\": 1}}",
+				"{\"scores\": {\"faithfulness\": 1.2, \"relevance\": 1}}",
 				"{\"scores\": {\"faithfulness\": \"high\", \"relevance\": 1}}", "" }) {
 			assertThatExceptionOfType(UnparseableVerdictException.class).as(reply)
 				.isThrownBy(() -> this.parser.parse(reply));
@@ -63,9 +65,10 @@ class JudgeVerdictParserTests {
 	@Test
 	void rubricNamesEveryCriterionAndCategory() {
 		JudgeRubric rubric = JudgeRubric.bundled(List.of("faithfulness", "relevance", "tone"));
-		assertThat(rubric.systemPrompt()).contains("- faithfulness: every claim", "- tone\n",
-				"\"scores\": {\"faithfulness\": 0.0, \"relevance\": 0.0, \"tone\": 0.0}", "- retrieval_miss:",
-				"- coverage_gap:")
+		assertThat(rubric.systemPrompt())
+			.contains("- faithfulness: every claim", "- tone\n",
+					"\"scores\": {\"faithfulness\": 0.0, \"relevance\": 0.0, \"tone\": 0.0}", "- retrieval_miss:",
+					"- coverage_gap:")
 			.doesNotContain("{criteria}", "{categories}");
 		assertThat(rubric.userPrompt(new JudgeRequest("Where?", List.of("Doc A"), List.of("{\"eta\": 2}"), "Here.",
 				"answer", "gpt-4o-mini")))

@@ -43,9 +43,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sampled judge as an application runs it: full auto-configuration, Spring AI's OpenAI client over real HTTP to
- * a local server that plays both the application's model ({@code gpt-4o-mini}) and the judge ({@code gpt-4o}),
- * meters and OpenTelemetry spans. Every count is exact; the user's calls never wait for the judge.
+ * The sampled judge as an application runs it: full auto-configuration, Spring AI's
+ * OpenAI client over real HTTP to a local server that plays both the application's model
+ * ({@code gpt-4o-mini}) and the judge ({@code gpt-4o}), meters and OpenTelemetry spans.
+ * Every count is exact; the user's calls never wait for the judge.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SampledJudgeIntegrationTests {
@@ -108,8 +109,8 @@ class SampledJudgeIntegrationTests {
 			List<SpanData> spans = spans(context);
 			SpanData judgement = TracedApplication.span(spans, "llmobs.judge");
 			SpanData judgedCall = spans.stream()
-				.filter((span) -> span.getName().contains("chat_client") && !span.getTraceId()
-					.equals(judgement.getSpanId()))
+				.filter((span) -> span.getName().contains("chat_client")
+						&& !span.getTraceId().equals(judgement.getSpanId()))
 				.filter((span) -> span.getSpanId().equals(judgement.getParentSpanId()))
 				.findFirst()
 				.orElseThrow(() -> new AssertionError("the judgement's parent is not the judged ChatClient span"));
@@ -131,11 +132,8 @@ class SampledJudgeIntegrationTests {
 				.satisfies((span) -> assertThat(span.getTraceId()).isEqualTo(judgement.getTraceId()));
 
 			this.appReplies.put("When?", StubResponse.completion(ANSWER).chunks(4));
-			String streamed = String.join("", chatClient(context).prompt("When?")
-				.stream()
-				.content()
-				.collectList()
-				.block(Duration.ofSeconds(10)));
+			String streamed = String.join("",
+					chatClient(context).prompt("When?").stream().content().collectList().block(Duration.ofSeconds(10)));
 			assertThat(streamed).isEqualTo(ANSWER);
 			await().atMost(Duration.ofSeconds(10)).until(() -> evaluations(meters, "scored") == 2);
 			assertThat(judgeRequests().get(1).messages().get(1).path("content").asString())
@@ -201,7 +199,8 @@ class SampledJudgeIntegrationTests {
 		run(this.runner.withPropertyValues("llmobs.judge.concurrency=1", "llmobs.judge.queue-capacity=1",
 				"llmobs.judge.timeout=1s"), (context) -> {
 					ChatClient client = chatClient(context);
-					client.prompt("warm-up").advisors((advisors) -> advisors.param(LlmObsParams.JUDGE_SKIP, true))
+					client.prompt("warm-up")
+						.advisors((advisors) -> advisors.param(LlmObsParams.JUDGE_SKIP, true))
 						.call()
 						.content();
 					long slowest = 0;
@@ -235,7 +234,8 @@ class SampledJudgeIntegrationTests {
 				"llmobs.judge.timeout=" + timeout.toMillis() + "ms", "llmobs.judge.max-per-minute=1000",
 				"spring.ai.openai.max-retries=2"), (context) -> {
 					ChatClient client = chatClient(context);
-					client.prompt("warm-up").advisors((advisors) -> advisors.param(LlmObsParams.JUDGE_SKIP, true))
+					client.prompt("warm-up")
+						.advisors((advisors) -> advisors.param(LlmObsParams.JUDGE_SKIP, true))
 						.call()
 						.content();
 					MeterRegistry meters = meters(context);
@@ -251,8 +251,8 @@ class SampledJudgeIntegrationTests {
 					assertThat(threadsInHttpCalls()).as("no thread is left waiting for an abandoned answer").isEmpty();
 					assertThat(Duration.ofNanos(slowest)).as("the slowest user call while the judge is busy")
 						.isLessThan(Duration.ofSeconds(1));
-					assertThat(elapsed).as("%d judgements, %d at a time, each abandoned after %s", judgements,
-							concurrency, timeout)
+					assertThat(elapsed)
+						.as("%d judgements, %d at a time, each abandoned after %s", judgements, concurrency, timeout)
 						.isLessThan(timeout.multipliedBy(judgements / concurrency).multipliedBy(2));
 					await().atMost(Duration.ofSeconds(5))
 						.until(() -> spans(context).stream()
@@ -291,14 +291,19 @@ class SampledJudgeIntegrationTests {
 					assertThat(evaluations(meters, "dropped_budget")).isOne();
 					assertThat(totalEvaluations(meters)).as("not the unsampled call, nor the failed one without answer")
 						.isEqualTo(3);
-					assertThat(judgeRequests()).extracting((request) -> request.messages().get(1).path("content")
-						.asString()
-						.lines()
-						.skip(1)
-						.findFirst()
-						.orElse("")).containsExactly("quote Berlin", "truncated");
+					assertThat(judgeRequests())
+						.extracting((request) -> request.messages()
+							.get(1)
+							.path("content")
+							.asString()
+							.lines()
+							.skip(1)
+							.findFirst()
+							.orElse(""))
+						.containsExactly("quote Berlin", "truncated");
 					assertThat(judgeRequests().get(0).messages().get(1).path("content").asString())
-						.as("a failed tool returned nothing").contains("## Context\n(none)");
+						.as("a failed tool returned nothing")
+						.contains("## Context\n(none)");
 					assertThat(context.getBean(SampledJudge.class).snapshot().budgetUsedTodayUsd())
 						.as("100 + 10k in, 50 + 500 out at gpt-4o prices")
 						.isCloseTo(0.03075, Offset.offset(1e-9));

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every attribute of the MCP server span is a name of the OpenTelemetry GenAI and MCP registry.
+ * Every attribute of the MCP server span is a name of the OpenTelemetry GenAI and MCP
+ * registry.
  */
 class McpSemanticConventionNamesTests {
 

@@ -53,9 +53,10 @@ import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Traces across MCP, end to end: a ChatClient application whose model (a local OpenAI-compatible server) asks for a
- * tool that Spring AI's MCP client calls on a second application, an MCP server built by Spring AI's auto-configuration
- * on Tomcat. Both applications are fully auto-configured with llmobs and export their spans to memory.
+ * Traces across MCP, end to end: a ChatClient application whose model (a local
+ * OpenAI-compatible server) asks for a tool that Spring AI's MCP client calls on a second
+ * application, an MCP server built by Spring AI's auto-configuration on Tomcat. Both
+ * applications are fully auto-configured with llmobs and export their spans to memory.
  */
 class McpTracePropagationIntegrationTests {
 
@@ -123,8 +124,7 @@ class McpTracePropagationIntegrationTests {
 		Map<String, Object> meta = lastMeta();
 		assertThat(meta).containsKeys("traceparent");
 		assertThat((String) meta.get("baggage")).startsWith("tenant=acme");
-		assertThat((String) meta.get("traceparent")).contains(clientTool.getTraceId())
-			.contains(clientTool.getSpanId());
+		assertThat((String) meta.get("traceparent")).contains(clientTool.getTraceId()).contains(clientTool.getSpanId());
 		assertThat(serverCalls()).isEqualTo(before + 1);
 	}
 
@@ -138,7 +138,10 @@ class McpTracePropagationIntegrationTests {
 		assertThat(toolCalls(mcpClient, "success")).isEqualTo(before + 1);
 	}
 
-	/** With a time limit, the tool runs on a worker thread: the trace and the baggage must reach it there too. */
+	/**
+	 * With a time limit, the tool runs on a worker thread: the trace and the baggage must
+	 * reach it there too.
+	 */
 	@Test
 	void applicationsOwnConverterKeepsItsEntriesAndTheTraceGoesAlongUnderAToolTimeLimit() {
 		ApplicationContextRunner runner = TracedApplication.runner()
@@ -186,13 +189,14 @@ class McpTracePropagationIntegrationTests {
 		assertThat(attribute(span(spans(mcpClient), "execute_tool quote"), "llmobs.tool.outcome")).isEqualTo("error");
 	}
 
-	/** The model asks for a quote to the destination, then answers from the tool's result. */
+	/**
+	 * The model asks for a quote to the destination, then answers from the tool's result.
+	 */
 	private static void quoteFor(String destination) {
 		model.reset();
 		AtomicInteger ids = new AtomicInteger();
-		model.respondWith((request) -> "tool".equals(lastRole(request)) ? StubResponse.completion(ANSWER)
-				: StubResponse.toolCall("call-" + ids.incrementAndGet(), "quote",
-						"{\"destination\":\"" + destination + "\"}"));
+		model.respondWith((request) -> "tool".equals(lastRole(request)) ? StubResponse.completion(ANSWER) : StubResponse
+			.toolCall("call-" + ids.incrementAndGet(), "quote", "{\"destination\":\"" + destination + "\"}"));
 	}
 
 	private static String[] clientProperties() {
@@ -205,8 +209,8 @@ class McpTracePropagationIntegrationTests {
 	private static double serverCalls() {
 		Timer timer = mcpServer.getBean(MeterRegistry.class)
 			.find("mcp.server.operation")
-			.tags("gen_ai.tool.name", "quote", "mcp.method.name", "tools/call", "gen_ai.operation.name",
-					"execute_tool", "error.type", "none")
+			.tags("gen_ai.tool.name", "quote", "mcp.method.name", "tools/call", "gen_ai.operation.name", "execute_tool",
+					"error.type", "none")
 			.timer();
 		return (timer != null) ? timer.count() : 0;
 	}
@@ -296,7 +300,9 @@ class McpTracePropagationIntegrationTests {
 
 	}
 
-	/** Keeps the server's tool-call observations, to read the {@code _meta} they received. */
+	/**
+	 * Keeps the server's tool-call observations, to read the {@code _meta} they received.
+	 */
 	static class ToolCallRecorder implements ObservationHandler<McpToolCallObservationContext> {
 
 		final List<McpToolCallObservationContext> calls = new CopyOnWriteArrayList<>();

@@ -28,14 +28,15 @@ import org.springframework.ai.mcp.ToolContextToMcpMetaConverter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The client side over Micrometer Tracing's OpenTelemetry bridge with W3C propagation, as Spring Boot sets it up.
+ * The client side over Micrometer Tracing's OpenTelemetry bridge with W3C propagation, as
+ * Spring Boot sets it up.
  */
 class TracePropagatingMcpMetaConverterTests {
 
 	private final OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
 		.setTracerProvider(SdkTracerProvider.builder().build())
-		.setPropagators(ContextPropagators.create(TextMapPropagator
-			.composite(W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
+		.setPropagators(ContextPropagators.create(TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(),
+				W3CBaggagePropagator.getInstance())))
 		.build();
 
 	private final OtelCurrentTraceContext currentTraceContext = new OtelCurrentTraceContext();
@@ -115,8 +116,7 @@ class TracePropagatingMcpMetaConverterTests {
 			}
 
 		};
-		ToolContextToMcpMetaConverter converter = converter(ToolContextToMcpMetaConverter.defaultConverter(),
-				failing);
+		ToolContextToMcpMetaConverter converter = converter(ToolContextToMcpMetaConverter.defaultConverter(), failing);
 		Span span = this.tracer.nextSpan().start();
 		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
 			assertThat(converter.convert(this.toolContext)).containsExactly(Map.entry("user", "u-1"));
@@ -124,8 +124,7 @@ class TracePropagatingMcpMetaConverterTests {
 		finally {
 			span.end();
 		}
-		assertThat(this.meters.get(InstrumentationErrors.METER_NAME).tag("component", "mcp").counter().count())
-			.isOne();
+		assertThat(this.meters.get(InstrumentationErrors.METER_NAME).tag("component", "mcp").counter().count()).isOne();
 	}
 
 	private ToolContextToMcpMetaConverter converter(ToolContextToMcpMetaConverter delegate, Propagator propagator) {

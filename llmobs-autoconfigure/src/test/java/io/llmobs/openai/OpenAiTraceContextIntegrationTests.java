@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What a gateway, proxy or provider log sees of a model request: the trace context of its model span, for plain and
- * streamed calls alike, over real HTTP from Spring AI's OpenAI client.
+ * What a gateway, proxy or provider log sees of a model request: the trace context of its
+ * model span, for plain and streamed calls alike, over real HTTP from Spring AI's OpenAI
+ * client.
  */
 class OpenAiTraceContextIntegrationTests {
 
@@ -44,9 +45,11 @@ class OpenAiTraceContextIntegrationTests {
 			}
 			List<RecordedRequest> requests = server.chatRequests();
 			assertThat(requests).extracting(RecordedRequest::isStream).containsExactly(false, true);
-			// the model observation of a stream stops after the stream has signalled its end downstream
-			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(spans(context))
-				.filteredOn((span) -> span.getName().equals(MODEL_SPAN)).hasSize(2));
+			// the model observation of a stream stops after the stream has signalled its
+			// end downstream
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(spans(context)).filteredOn((span) -> span.getName().equals(MODEL_SPAN))
+					.hasSize(2));
 			List<SpanData> spans = spans(context);
 			for (RecordedRequest request : requests) {
 				assertSentInItsModelSpan(request, spans);
@@ -74,8 +77,12 @@ class OpenAiTraceContextIntegrationTests {
 		run(TracedApplication.runner()
 			.withBean("llmObsCorrelationHeaderRemover", OpenAiHttpClientBuilderCustomizer.class, () -> (builder) -> {
 			}), (context) -> {
-				context.getBean(ChatClient.Builder.class).build().prompt("streamed").stream().content().blockLast(
-						Duration.ofSeconds(10));
+				context.getBean(ChatClient.Builder.class)
+					.build()
+					.prompt("streamed")
+					.stream()
+					.content()
+					.blockLast(Duration.ofSeconds(10));
 				assertThat(server.lastRequest().headers()).doesNotContainKey(StreamModelSpans.HEADER);
 				await().atMost(Duration.ofSeconds(5))
 					.untilAsserted(() -> assertSentInItsModelSpan(server.lastRequest(), spans(context)));
@@ -94,7 +101,10 @@ class OpenAiTraceContextIntegrationTests {
 		});
 	}
 
-	/** The request's parent span is its HTTP client span, a child of the model span, in the model span's trace. */
+	/**
+	 * The request's parent span is its HTTP client span, a child of the model span, in
+	 * the model span's trace.
+	 */
 	private static void assertSentInItsModelSpan(RecordedRequest request, List<SpanData> spans) {
 		String[] traceparent = request.header("traceparent").split("-");
 		SpanData http = spans.stream()

@@ -32,8 +32,8 @@ class PromptInventoryTests {
 		inventory.seen(new PromptIdentity(null, null, "cccccccccccc"));
 		inventory.seen(first);
 		PromptInventory.Snapshot snapshot = inventory.snapshot();
-		assertThat(snapshot.registry()).containsExactly(
-				new PromptInventory.Registered("answer", PromptVersions.version("Answer."), NOW));
+		assertThat(snapshot.registry())
+			.containsExactly(new PromptInventory.Registered("answer", PromptVersions.version("Answer."), NOW));
 		assertThat(snapshot.calls()).extracting(PromptInventory.Seen::hash)
 			.containsExactlyInAnyOrder("aaaaaaaaaaaa", "bbbbbbbbbbbb");
 		assertThat(snapshot.calls()).allSatisfy((seen) -> assertThat(seen.firstSeen()).isEqualTo(later.instant()));

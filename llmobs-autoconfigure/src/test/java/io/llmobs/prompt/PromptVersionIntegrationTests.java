@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Prompt identity as an application gets it: full auto-configuration, templates from the class path, Spring AI's
- * OpenAI client over real HTTP to a local OpenAI-compatible server, spans through the OpenTelemetry SDK.
+ * Prompt identity as an application gets it: full auto-configuration, templates from the
+ * class path, Spring AI's OpenAI client over real HTTP to a local OpenAI-compatible
+ * server, spans through the OpenTelemetry SDK.
  */
 class PromptVersionIntegrationTests {
 
@@ -62,9 +63,12 @@ class PromptVersionIntegrationTests {
 			assertThat(clientSpans).hasSize(2);
 			assertIdentity(clientSpans.get(0), "answer", answer.version(), answer.version());
 			assertIdentity(clientSpans.get(1), null, null, null);
-			List<SpanData> modelSpans = spans(context).stream().filter((span) -> span.getName().equals(MODEL_SPAN)).toList();
+			List<SpanData> modelSpans = spans(context).stream()
+				.filter((span) -> span.getName().equals(MODEL_SPAN))
+				.toList();
 			assertThat(modelSpans).as("two round trips of the tool loop, one nested call").hasSize(3);
-			assertThat(modelSpans).filteredOn((span) -> "answer".equals(attribute(span, PromptSpanAttributes.PROMPT_NAME)))
+			assertThat(modelSpans)
+				.filteredOn((span) -> "answer".equals(attribute(span, PromptSpanAttributes.PROMPT_NAME)))
 				.hasSize(2)
 				.allSatisfy((span) -> assertIdentity(span, "answer", answer.version(), answer.version()));
 		});
@@ -84,7 +88,8 @@ class PromptVersionIntegrationTests {
 			chatClient(context).prompt(classify.template().create()).system("You are terse.").call().content();
 			List<SpanData> clientSpans = clientSpans(context);
 			assertIdentity(clientSpans.get(0), "answer", answer.version(), answer.version());
-			assertIdentity(clientSpans.get(1), "classify", classify.version(), PromptVersions.version("You are terse."));
+			assertIdentity(clientSpans.get(1), "classify", classify.version(),
+					PromptVersions.version("You are terse."));
 		});
 	}
 
@@ -93,7 +98,9 @@ class PromptVersionIntegrationTests {
 		run((context) -> {
 			ChatClient client = chatClient(context);
 			for (String carrier : List.of("Parcelo", "Zoomfreight")) {
-				client.prompt().system((system) -> system.text(UNMANAGED).param("carrier", carrier)).user("Price?")
+				client.prompt()
+					.system((system) -> system.text(UNMANAGED).param("carrier", carrier))
+					.user("Price?")
 					.call()
 					.content();
 			}
@@ -116,11 +123,15 @@ class PromptVersionIntegrationTests {
 	void advisorParamsNameAPromptAndItsVersionDefaultsToTheHashAndPlainCallsCarryNoIdentity() {
 		run((context) -> {
 			ChatClient client = chatClient(context);
-			client.prompt().system("Be brief.").user("Hi")
+			client.prompt()
+				.system("Be brief.")
+				.user("Hi")
 				.advisors((a) -> a.param(LlmObsParams.PROMPT_NAME, "greeting"))
 				.call()
 				.content();
-			client.prompt().system("Be brief.").user("Hi")
+			client.prompt()
+				.system("Be brief.")
+				.user("Hi")
 				.advisors((a) -> a.param(LlmObsParams.PROMPT_NAME, "greeting").param(LlmObsParams.PROMPT_VERSION, "v7"))
 				.call()
 				.content();
@@ -142,17 +153,21 @@ class PromptVersionIntegrationTests {
 				.user("Price?")
 				.call()
 				.content();
-			chatClient(context).prompt().system(registry.get("classify").text()).user("Where is my parcel?").call()
+			chatClient(context).prompt()
+				.system(registry.get("classify").text())
+				.user("Where is my parcel?")
+				.call()
 				.content();
 			PromptInventory.Snapshot prompts = context.getBean(LlmObsEndpoint.class).llmobs().prompts();
 			assertThat(prompts).isNotNull();
-			assertThat(prompts.registry()).extracting(PromptInventory.Registered::name, PromptInventory.Registered::version)
+			assertThat(prompts.registry())
+				.extracting(PromptInventory.Registered::name, PromptInventory.Registered::version)
 				.containsExactly(tuple("answer", registry.get("answer").version()),
 						tuple("classify", registry.get("classify").version()));
 			assertThat(prompts.registry()).allSatisfy((prompt) -> assertThat(prompt.firstSeen()).isNotNull());
 			String classify = registry.get("classify").version();
-			assertThat(prompts.calls()).extracting(PromptInventory.Seen::name, PromptInventory.Seen::version,
-					PromptInventory.Seen::hash)
+			assertThat(prompts.calls())
+				.extracting(PromptInventory.Seen::name, PromptInventory.Seen::version, PromptInventory.Seen::hash)
 				.containsExactly(tuple(null, null, PromptVersions.version(UNMANAGED)),
 						tuple("classify", classify, classify));
 			assertThat(prompts.unlisted()).isZero();
@@ -160,10 +175,12 @@ class PromptVersionIntegrationTests {
 	}
 
 	private static void assertIdentity(SpanData span, String name, String version, String hash) {
-		assertThat(attribute(span, PromptSpanAttributes.PROMPT_NAME)).as(span.getName() + " prompt name").isEqualTo(name);
+		assertThat(attribute(span, PromptSpanAttributes.PROMPT_NAME)).as(span.getName() + " prompt name")
+			.isEqualTo(name);
 		assertThat(attribute(span, PromptSpanAttributes.PROMPT_VERSION)).as(span.getName() + " prompt version")
 			.isEqualTo(version);
-		assertThat(attribute(span, PromptSpanAttributes.PROMPT_HASH)).as(span.getName() + " prompt hash").isEqualTo(hash);
+		assertThat(attribute(span, PromptSpanAttributes.PROMPT_HASH)).as(span.getName() + " prompt hash")
+			.isEqualTo(hash);
 	}
 
 	private void run(Consumer<AssertableApplicationContext> test) {
@@ -177,16 +194,19 @@ class PromptVersionIntegrationTests {
 	/** The {@code ChatClient} spans in the order of their calls. */
 	private static List<SpanData> clientSpans(AssertableApplicationContext context) {
 		return spans(context).stream()
-				.filter((span) -> span.getName().equals(CLIENT_SPAN))
-				.sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
-				.toList();
+			.filter((span) -> span.getName().equals(CLIENT_SPAN))
+			.sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
+			.toList();
 	}
 
 	private static ChatClient chatClient(AssertableApplicationContext context) {
 		return context.getBean(ChatClient.Builder.class).build();
 	}
 
-	/** A tool that asks a model itself: a nested {@code ChatClient} call without a prompt of its own. */
+	/**
+	 * A tool that asks a model itself: a nested {@code ChatClient} call without a prompt
+	 * of its own.
+	 */
 	static class ZoneTools {
 
 		private final ChatClient chatClient;

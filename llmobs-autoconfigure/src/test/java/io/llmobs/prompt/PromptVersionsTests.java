@@ -31,7 +31,8 @@ class PromptVersionsTests {
 		String version = PromptVersions.version(TEMPLATE);
 		assertThat(PromptVersions.version(TEMPLATE.replace("EUR", "USD"))).isNotEqualTo(version);
 		assertThat(PromptVersions.version(TEMPLATE.replace("{carrier}", "{ carrier }"))).isNotEqualTo(version);
-		assertThat(PromptVersions.version(TEMPLATE.replace("\n", "\n\n"))).as("an empty line inside").isNotEqualTo(version);
+		assertThat(PromptVersions.version(TEMPLATE.replace("\n", "\n\n"))).as("an empty line inside")
+			.isNotEqualTo(version);
 		assertThat(PromptVersions.version(" " + TEMPLATE)).as("leading indentation").isNotEqualTo(version);
 		assertThat(PromptVersions.version(TEMPLATE.replace(".\n", ". \nBe brief.\n"))).isNotEqualTo(version);
 	}

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The single pass: which candidates it hands to which recognizers, in which order; what each recognizer accepts is
- * in its own tests.
+ * The single pass: which candidates it hands to which recognizers, in which order; what
+ * each recognizer accepts is in its own tests.
  */
 class BuiltInPiiDetectorTests {
 
@@ -40,8 +40,8 @@ class BuiltInPiiDetectorTests {
 
 	@Test
 	void charactersInsideAValueAreCandidatesWhereverTheyAre() {
-		assertThat(detect("jane@example.com or 2001:db8::7334"))
-			.containsExactly("email=jane@example.com", "ip_address=2001:db8::7334");
+		assertThat(detect("jane@example.com or 2001:db8::7334")).containsExactly("email=jane@example.com",
+				"ip_address=2001:db8::7334");
 	}
 
 	@Test

@@ -16,9 +16,10 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.arbitraries.StringArbitrary;
 
 /**
- * Generators of the built-in PII types, of the contexts a value is written in, of the text around it, and of
- * look-alikes that are no PII. Written from the formats' specifications (Luhn, mod-97, E.164, RFC 5321, RFC 4291,
- * key prefixes), not from the detector.
+ * Generators of the built-in PII types, of the contexts a value is written in, of the
+ * text around it, and of look-alikes that are no PII. Written from the formats'
+ * specifications (Luhn, mod-97, E.164, RFC 5321, RFC 4291, key prefixes), not from the
+ * detector.
  */
 final class GeneratedPii {
 
@@ -37,7 +38,10 @@ final class GeneratedPii {
 	private GeneratedPii() {
 	}
 
-	/** A value to find: what stays in front of it ({@code Bearer }), the value, and its type. */
+	/**
+	 * A value to find: what stays in front of it ({@code Bearer }), the value, and its
+	 * type.
+	 */
 	record Pii(String type, String lead, String value) {
 
 		@Override
@@ -132,24 +136,26 @@ final class GeneratedPii {
 	 * @return generators by type
 	 */
 	static Map<String, Arbitrary<Pii>> byType() {
-		// Sorted: Map.of iterates in an order that changes from one JVM to the next, and so would the samples.
-		return new TreeMap<>(Map.of(PiiTypes.EMAIL, emails(), PiiTypes.PHONE, phones(), PiiTypes.CREDIT_CARD, cards(),
-				PiiTypes.IBAN, ibans(), PiiTypes.SSN, ssns(), PiiTypes.IP_ADDRESS, ipAddresses(), PiiTypes.SECRET,
-				secrets()));
+		// Sorted: Map.of iterates in an order that changes from one JVM to the next, and
+		// so would the samples.
+		return new TreeMap<>(
+				Map.of(PiiTypes.EMAIL, emails(), PiiTypes.PHONE, phones(), PiiTypes.CREDIT_CARD, cards(), PiiTypes.IBAN,
+						ibans(), PiiTypes.SSN, ssns(), PiiTypes.IP_ADDRESS, ipAddresses(), PiiTypes.SECRET, secrets()));
 	}
 
 	private static List<Context> contexts() {
 		return List.of(new Context("bare", "", ""), new Context("parentheses", "(", ")"),
 				new Context("parentheses and comma", "(", "),"), new Context("double parentheses", "((", "))"),
-				new Context("brackets", "[", "]"), new Context("braces", "{", "}"), new Context("angle brackets", "<", ">"),
-				new Context("single quotes", "'", "'"), new Context("double quotes", "\"", "\""),
-				new Context("backticks", "`", "`"), new Context("typographic quotes", "\u201c", "\u201d"),
-				new Context("guillemets", "\u00ab", "\u00bb"), new Context("markdown italics", "*", "*"),
-				new Context("markdown bold", "**", "**"), new Context("markdown underscores", "_", "_"),
-				new Context("markdown double underscores", "__", "__"), new Context("markdown strike-through", "~~", "~~"),
-				new Context("code fence", "```\n", "\n```"), new Context("json string", "{\"value\":\"", "\"}"),
-				new Context("json array", "[\"", "\", \"x\"]"), new Context("key=value", "value=", ""),
-				new Context("key: value", "value: ", ""), new Context("key:\\tvalue", "value:\t", ""),
+				new Context("brackets", "[", "]"), new Context("braces", "{", "}"),
+				new Context("angle brackets", "<", ">"), new Context("single quotes", "'", "'"),
+				new Context("double quotes", "\"", "\""), new Context("backticks", "`", "`"),
+				new Context("typographic quotes", "\u201c", "\u201d"), new Context("guillemets", "\u00ab", "\u00bb"),
+				new Context("markdown italics", "*", "*"), new Context("markdown bold", "**", "**"),
+				new Context("markdown underscores", "_", "_"), new Context("markdown double underscores", "__", "__"),
+				new Context("markdown strike-through", "~~", "~~"), new Context("code fence", "```\n", "\n```"),
+				new Context("json string", "{\"value\":\"", "\"}"), new Context("json array", "[\"", "\", \"x\"]"),
+				new Context("key=value", "value=", ""), new Context("key: value", "value: ", ""),
+				new Context("key:\\tvalue", "value:\t", ""),
 				new Context("url query", "https://shop.example.com/orders?id=42&value=", "&lang=en"),
 				new Context("after slash", "/", ""), new Context("path", "/customers/", "?page=2"),
 				new Context("full stop", "", "."), new Context("comma", "", ","), new Context("semicolon", "", ";"),
@@ -172,20 +178,22 @@ final class GeneratedPii {
 			.as((phrase, gap) -> phrase + gap);
 		Arbitrary<String> after = Combinators.combine(Arbitraries.of(" ", "\n", " and "), phrases)
 			.as((gap, phrase) -> gap + phrase);
-		return Combinators.combine(Arbitraries.oneOf(Arbitraries.just(""), before),
-				Arbitraries.oneOf(Arbitraries.just(""), after))
+		return Combinators
+			.combine(Arbitraries.oneOf(Arbitraries.just(""), before), Arbitraries.oneOf(Arbitraries.just(""), after))
 			.as(Surrounding::new);
 	}
 
-	// E-mail: dot-atoms of RFC 5321 with the characters people use, domains at delegated top-level domains.
+	// E-mail: dot-atoms of RFC 5321 with the characters people use, domains at delegated
+	// top-level domains.
 
 	static Arbitrary<Pii> emails() {
 		Arbitrary<String> atom = Combinators
-			.combine(chars(LOWER + DIGITS, 1, 10), Arbitraries.of("", "", "", "_", "-", "+"), chars(LOWER + DIGITS, 0, 6))
+			.combine(chars(LOWER + DIGITS, 1, 10), Arbitraries.of("", "", "", "_", "-", "+"),
+					chars(LOWER + DIGITS, 0, 6))
 			.as((head, joint, tail) -> tail.isEmpty() ? head : head + joint + tail);
 		Arbitrary<String> local = atom.list().ofMinSize(1).ofMaxSize(3).map((atoms) -> String.join(".", atoms));
-		Arbitrary<String> label = Combinators.combine(chars(LOWER + DIGITS, 1, 10), Arbitraries.of("", "", "-"),
-				chars(LOWER + DIGITS, 1, 5))
+		Arbitrary<String> label = Combinators
+			.combine(chars(LOWER + DIGITS, 1, 10), Arbitraries.of("", "", "-"), chars(LOWER + DIGITS, 1, 5))
 			.as((head, joint, tail) -> joint.isEmpty() ? head : head + joint + tail);
 		Arbitrary<String> domain = Combinators
 			.combine(label.list().ofMinSize(1).ofMaxSize(2),
@@ -197,7 +205,8 @@ final class GeneratedPii {
 			.map((address) -> new Pii(PiiTypes.EMAIL, "", address));
 	}
 
-	// Phones: E.164 numbers of many countries, assigned ranges or not, in the usual notations; US national numbers.
+	// Phones: E.164 numbers of many countries, assigned ranges or not, in the usual
+	// notations; US national numbers.
 
 	static Arbitrary<Pii> phones() {
 		return Arbitraries.frequencyOf(Tuple.of(3, internationalPhones()), Tuple.of(1, usNationalPhones()))
@@ -205,13 +214,14 @@ final class GeneratedPii {
 	}
 
 	/**
-	 * A country calling code and a national number of the length of the country's example number, starting like it
-	 * (a NANP number with an area code of 2xx), then a digit other than zero, then random digits: most of these are
-	 * not assigned, libphonenumber calls them invalid.
+	 * A country calling code and a national number of the length of the country's example
+	 * number, starting like it (a NANP number with an area code of 2xx), then a digit
+	 * other than zero, then random digits: most of these are not assigned, libphonenumber
+	 * calls them invalid.
 	 */
 	private static Arbitrary<String> internationalPhones() {
-		Arbitrary<String> region = Arbitraries.of("US", "CA", "GB", "DE", "FR", "ES", "IT", "NL", "BE", "CH", "AT", "SE",
-				"PL", "IE", "PT", "IN", "BR", "MX", "JP", "AU", "ZA", "SG");
+		Arbitrary<String> region = Arbitraries.of("US", "CA", "GB", "DE", "FR", "ES", "IT", "NL", "BE", "CH", "AT",
+				"SE", "PL", "IE", "PT", "IN", "BR", "MX", "JP", "AU", "ZA", "SG");
 		return region.flatMap((code) -> {
 			String example = PHONES.getNationalSignificantNumber(PHONES.getExampleNumber(code));
 			int countryCode = PHONES.getCountryCodeForRegion(code);
@@ -251,7 +261,7 @@ final class GeneratedPii {
 	/** Valid US numbers written without the country code, in the notations of the US. */
 	private static Arbitrary<String> usNationalPhones() {
 		Arbitrary<String> number = chars(DIGITS, 10, 10).filter((digits) -> PHONES.isValidNumberForRegion(
-					new PhoneNumber().setCountryCode(1).setNationalNumber(Long.parseLong(digits)), "US"));
+				new PhoneNumber().setCountryCode(1).setNationalNumber(Long.parseLong(digits)), "US"));
 		return Combinators.combine(number, Arbitraries.integers().between(0, 4)).as((d, notation) -> {
 			String area = d.substring(0, 3);
 			String exchange = d.substring(3, 6);
@@ -266,14 +276,17 @@ final class GeneratedPii {
 		});
 	}
 
-	// Cards: the networks' prefixes and lengths, a Luhn check digit, the groupings printed on cards.
+	// Cards: the networks' prefixes and lengths, a Luhn check digit, the groupings
+	// printed on cards.
 
 	static Arbitrary<Pii> cards() {
-		Arbitrary<String> numbers = Arbitraries.oneOf(card(List.of("4"), 13, 16), card(List.of("51", "52", "53", "54", "55"), 16),
+		Arbitrary<String> numbers = Arbitraries.oneOf(card(List.of("4"), 13, 16),
+				card(List.of("51", "52", "53", "54", "55"), 16),
 				card(List.of("2221", "2300", "2500", "2699", "2720"), 16), card(List.of("34", "37"), 15),
 				card(List.of("6011"), 16, 17), card(List.of("644", "649", "65"), 16),
-				card(List.of("300", "305", "36", "38", "39"), 14), card(List.of("3528", "3550", "3589"), 16, 17, 18, 19),
-				card(List.of("62"), 16, 17, 18, 19), card(List.of("6759", "50", "56", "58"), 16, 17, 18, 19));
+				card(List.of("300", "305", "36", "38", "39"), 14),
+				card(List.of("3528", "3550", "3589"), 16, 17, 18, 19), card(List.of("62"), 16, 17, 18, 19),
+				card(List.of("6759", "50", "56", "58"), 16, 17, 18, 19));
 		return numbers.flatMap((number) -> Arbitraries.of(number, groupedCard(number, " "), groupedCard(number, "-")))
 			.map((number) -> new Pii(PiiTypes.CREDIT_CARD, "", number));
 	}
@@ -316,7 +329,8 @@ final class GeneratedPii {
 		return (10 - sum % 10) % 10;
 	}
 
-	// IBANs: the country's BBAN format (n digits, a upper-case letters, c either) and mod-97 check digits.
+	// IBANs: the country's BBAN format (n digits, a upper-case letters, c either) and
+	// mod-97 check digits.
 
 	static Arbitrary<Pii> ibans() {
 		Map<String, String> formats = new TreeMap<>(Map.ofEntries(Map.entry("DE", "18n"), Map.entry("GB", "4a14n"),
@@ -324,7 +338,8 @@ final class GeneratedPii {
 				Map.entry("IT", "1a10n12c"), Map.entry("CH", "5n12c"), Map.entry("BE", "12n"), Map.entry("AT", "16n"),
 				Map.entry("PL", "24n"), Map.entry("SE", "20n"), Map.entry("NO", "11n"), Map.entry("IE", "4a14n")));
 		return Arbitraries.of(formats.keySet()).flatMap((country) -> bban(formats.get(country)).map((bban) -> {
-			String check = String.format("%02d", 98 - new BigInteger(numeric(bban + country + "00")).mod(BigInteger.valueOf(97)).intValue());
+			String check = String.format("%02d",
+					98 - new BigInteger(numeric(bban + country + "00")).mod(BigInteger.valueOf(97)).intValue());
 			return country + check + bban;
 		}))
 			.flatMap((iban) -> Arbitraries.of(iban, groupsOfFour(iban, " ")))
@@ -360,7 +375,8 @@ final class GeneratedPii {
 		return digits.toString();
 	}
 
-	// SSNs: the SSA's rules (area not 000, 666 or 9xx; group and serial not zero), dashes or spaces.
+	// SSNs: the SSA's rules (area not 000, 666 or 9xx; group and serial not zero), dashes
+	// or spaces.
 
 	static Arbitrary<Pii> ssns() {
 		Arbitrary<Integer> area = Arbitraries.integers().between(1, 899).filter((a) -> a != 666);
@@ -371,11 +387,13 @@ final class GeneratedPii {
 			.map((ssn) -> new Pii(PiiTypes.SSN, "", ssn));
 	}
 
-	// IP addresses: dotted quads; IPv6 full, compressed, loopback, link-local, IPv4-mapped, in either case.
+	// IP addresses: dotted quads; IPv6 full, compressed, loopback, link-local,
+	// IPv4-mapped, in either case.
 
 	static Arbitrary<Pii> ipAddresses() {
 		Arbitrary<Integer> octet = Arbitraries.integers().between(0, 255);
-		Arbitrary<String> ipv4 = octet.list().ofSize(4)
+		Arbitrary<String> ipv4 = octet.list()
+			.ofSize(4)
 			.map((octets) -> octets.get(0) + "." + octets.get(1) + "." + octets.get(2) + "." + octets.get(3));
 		Arbitrary<String> group = chars(HEX, 1, 4).map((g) -> g.replaceFirst("^0+(?=.)", ""));
 		Arbitrary<List<String>> groups = group.list().ofSize(8);
@@ -393,7 +411,8 @@ final class GeneratedPii {
 		return Arbitraries.oneOf(ipv4, upperOrLower).map((ip) -> new Pii(PiiTypes.IP_ADDRESS, "", ip));
 	}
 
-	// Secrets: the documented prefixes and lengths of the key formats; JWTs; bearer tokens after their scheme.
+	// Secrets: the documented prefixes and lengths of the key formats; JWTs; bearer
+	// tokens after their scheme.
 
 	static Arbitrary<Pii> secrets() {
 		String base64Url = ALNUM + "-_";
@@ -405,14 +424,15 @@ final class GeneratedPii {
 				Combinators.combine(chars(ALNUM, 22, 22), chars(ALNUM, 59, 59))
 					.as((a, b) -> "github_pat_" + a + "_" + b),
 				prefixed("glpat-", base64Url, 20, 20),
-				Combinators.combine(Arbitraries.of("xoxb-", "xoxp-", "xoxa-"), chars(DIGITS, 10, 13), chars(ALNUM, 24, 24))
+				Combinators
+					.combine(Arbitraries.of("xoxb-", "xoxp-", "xoxa-"), chars(DIGITS, 10, 13), chars(ALNUM, 24, 24))
 					.as((prefix, team, secret) -> prefix + team + "-" + team + "-" + secret),
 				prefixed("AIza", base64Url, 35, 35),
 				Combinators.combine(chars(base64Url, 10, 30), chars(base64Url, 20, 120), chars(base64Url, 43, 43))
 					.as((header, payload, signature) -> "eyJ" + header + ".eyJ" + payload + "." + signature));
 		Arbitrary<Pii> bearer = Combinators
-			.combine(Arbitraries.of("Bearer ", "bearer ", "BEARER "), chars(ALNUM + "-._~+/", 15, 60), chars(ALNUM, 1, 1),
-					Arbitraries.of("", "", "=", "=="))
+			.combine(Arbitraries.of("Bearer ", "bearer ", "BEARER "), chars(ALNUM + "-._~+/", 15, 60),
+					chars(ALNUM, 1, 1), Arbitraries.of("", "", "=", "=="))
 			.as((scheme, body, last, padding) -> new Pii(PiiTypes.SECRET, scheme, body + last + padding));
 		return Arbitraries.frequencyOf(Tuple.of(4, keys.map((key) -> new Pii(PiiTypes.SECRET, "", key))),
 				Tuple.of(1, bearer));
@@ -433,40 +453,41 @@ final class GeneratedPii {
 	 * @return generators by kind
 	 */
 	static Map<String, Arbitrary<NearMiss>> nearMisses() {
-		return new TreeMap<>(Map.of("order number", orderNumbers(), "version", versions(), "sku", skus(), "isbn", isbns(),
-				"timestamp", timestamps(), "amount", amounts(), "tracking id", trackingIds(), "git hash", gitHashes()));
+		return new TreeMap<>(Map.of("order number", orderNumbers(), "version", versions(), "sku", skus(), "isbn",
+				isbns(), "timestamp", timestamps(), "amount", amounts(), "tracking id", trackingIds(), "git hash",
+				gitHashes()));
 	}
 
 	private static Arbitrary<NearMiss> orderNumbers() {
-		return Arbitraries.oneOf(
-				Combinators.combine(Arbitraries.integers().between(2019, 2026), chars(DIGITS, 6, 6))
-					.as((year, n) -> "ORD-" + year + "-" + n),
-				chars(DIGITS, 4, 8).map((n) -> "#" + (n.charAt(0) == '0' ? "1" + n : n)),
-				Combinators.combine(chars(DIGITS, 3, 3), chars(DIGITS, 7, 7), chars(DIGITS, 7, 7))
-					.as((a, b, c) -> a + "-" + b + "-" + c),
-				chars(DIGITS, 6, 9).map((n) -> "PO-" + n), chars(DIGITS, 8, 8).map((n) -> "SO" + n))
+		return Arbitraries
+			.oneOf(Combinators.combine(Arbitraries.integers().between(2019, 2026), chars(DIGITS, 6, 6))
+				.as((year, n) -> "ORD-" + year + "-" + n),
+					chars(DIGITS, 4, 8).map((n) -> "#" + (n.charAt(0) == '0' ? "1" + n : n)),
+					Combinators.combine(chars(DIGITS, 3, 3), chars(DIGITS, 7, 7), chars(DIGITS, 7, 7))
+						.as((a, b, c) -> a + "-" + b + "-" + c),
+					chars(DIGITS, 6, 9).map((n) -> "PO-" + n), chars(DIGITS, 8, 8).map((n) -> "SO" + n))
 			.map(kind("order number"));
 	}
 
 	private static Arbitrary<NearMiss> versions() {
 		Arbitrary<Integer> part = Arbitraries.integers().between(0, 40);
-		return Arbitraries
-			.oneOf(part.list().ofSize(3).map((p) -> p.get(0) + "." + p.get(1) + "." + p.get(2)),
-					part.list().ofSize(3).map((p) -> "v" + p.get(0) + "." + p.get(1) + "." + p.get(2)),
-					part.list().ofSize(4).map((p) -> "v" + p.get(0) + "." + p.get(1) + "." + p.get(2) + "." + p.get(3)),
-					Combinators.combine(part.list().ofSize(3), Arbitraries.of("-rc.1", "-beta.2", "-SNAPSHOT", "+build.7"))
-						.as((p, suffix) -> p.get(0) + "." + p.get(1) + "." + p.get(2) + suffix),
-					Combinators.combine(Arbitraries.integers().between(11, 25), Arbitraries.integers().between(1, 20))
-						.as((major, build) -> major + ".0." + build + "+" + build),
-					Arbitraries.integers().between(19041, 26100).map((build) -> "10.0." + build + ".3803"))
+		return Arbitraries.oneOf(part.list().ofSize(3).map((p) -> p.get(0) + "." + p.get(1) + "." + p.get(2)),
+				part.list().ofSize(3).map((p) -> "v" + p.get(0) + "." + p.get(1) + "." + p.get(2)),
+				part.list().ofSize(4).map((p) -> "v" + p.get(0) + "." + p.get(1) + "." + p.get(2) + "." + p.get(3)),
+				Combinators.combine(part.list().ofSize(3), Arbitraries.of("-rc.1", "-beta.2", "-SNAPSHOT", "+build.7"))
+					.as((p, suffix) -> p.get(0) + "." + p.get(1) + "." + p.get(2) + suffix),
+				Combinators.combine(Arbitraries.integers().between(11, 25), Arbitraries.integers().between(1, 20))
+					.as((major, build) -> major + ".0." + build + "+" + build),
+				Arbitraries.integers().between(19041, 26100).map((build) -> "10.0." + build + ".3803"))
 			.map(kind("version"));
 	}
 
 	private static Arbitrary<NearMiss> skus() {
-		return Arbitraries.oneOf(chars(DIGITS + UPPER, 5, 8).map((s) -> "SKU-" + s + "-XL"),
-				chars(DIGITS + UPPER, 8, 8).map((s) -> "B0" + s), chars(DIGITS, 4, 4).map((s) -> "WH-" + s + "XM4"),
-				chars(DIGITS, 11, 11).map((s) -> s + luhnCheckDigit(s)).map((upc) -> "UPC " + upc),
-				chars(DIGITS, 5, 6).map((s) -> "item " + s))
+		return Arbitraries
+			.oneOf(chars(DIGITS + UPPER, 5, 8).map((s) -> "SKU-" + s + "-XL"),
+					chars(DIGITS + UPPER, 8, 8).map((s) -> "B0" + s), chars(DIGITS, 4, 4).map((s) -> "WH-" + s + "XM4"),
+					chars(DIGITS, 11, 11).map((s) -> s + luhnCheckDigit(s)).map((upc) -> "UPC " + upc),
+					chars(DIGITS, 5, 6).map((s) -> "item " + s))
 			.map(kind("sku"));
 	}
 
@@ -507,15 +528,16 @@ final class GeneratedPii {
 			.as((y, m, d) -> String.format("%04d-%02d-%02d", y, m, d));
 		Arbitrary<String> time = Combinators.combine(hour, minute, minute)
 			.as((h, m, s) -> String.format("%02d:%02d:%02d", h, m, s));
-		return Arbitraries.oneOf(Combinators.combine(date, time).as((d, t) -> d + "T" + t + "Z"),
-				Combinators.combine(date, time).as((d, t) -> d + " " + t),
-				Combinators.combine(date, time, Arbitraries.integers().between(0, 999))
-					.as((d, t, ms) -> d + "T" + t + "." + String.format("%03d", ms) + "+01:00"),
-				Combinators.combine(year, month, day, hour, minute)
-					.as((y, m, d, h, min) -> String.format("%02d/%02d/%04d %02d:%02d", d, m, y, h, min)),
-				Arbitraries.longs().between(1_500_000_000L, 1_900_000_000L).map(String::valueOf),
-				Arbitraries.longs().between(1_500_000_000_000L, 1_900_000_000_000L).map(String::valueOf),
-				time.map((t) -> t + ".123"))
+		return Arbitraries
+			.oneOf(Combinators.combine(date, time).as((d, t) -> d + "T" + t + "Z"),
+					Combinators.combine(date, time).as((d, t) -> d + " " + t),
+					Combinators.combine(date, time, Arbitraries.integers().between(0, 999))
+						.as((d, t, ms) -> d + "T" + t + "." + String.format("%03d", ms) + "+01:00"),
+					Combinators.combine(year, month, day, hour, minute)
+						.as((y, m, d, h, min) -> String.format("%02d/%02d/%04d %02d:%02d", d, m, y, h, min)),
+					Arbitraries.longs().between(1_500_000_000L, 1_900_000_000L).map(String::valueOf),
+					Arbitraries.longs().between(1_500_000_000_000L, 1_900_000_000_000L).map(String::valueOf),
+					time.map((t) -> t + ".123"))
 			.map(kind("timestamp"));
 	}
 
@@ -525,7 +547,8 @@ final class GeneratedPii {
 		Arbitrary<Integer> cents = Arbitraries.integers().between(0, 99);
 		return Arbitraries.oneOf(
 				Combinators.combine(thousands, units, cents).as((t, u, c) -> String.format("$%d,%03d.%02d", t, u, c)),
-				Combinators.combine(thousands, units, cents).as((t, u, c) -> String.format("%d.%03d,%02d \u20ac", t, u, c)),
+				Combinators.combine(thousands, units, cents)
+					.as((t, u, c) -> String.format("%d.%03d,%02d \u20ac", t, u, c)),
 				Combinators.combine(thousands, units, units, cents)
 					.as((m, t, u, c) -> String.format("%d %03d %03d,%02d EUR", m, t, u, c)),
 				Combinators.combine(thousands, units, units)
@@ -537,16 +560,15 @@ final class GeneratedPii {
 	}
 
 	private static Arbitrary<NearMiss> trackingIds() {
-		return Arbitraries.oneOf(chars(DIGITS + UPPER, 16, 16).map((t) -> "1Z" + t),
-				chars(DIGITS, 18, 18).map((t) -> "9400" + t), chars(DIGITS, 12, 12).map((t) -> "FedEx " + t),
-				chars(DIGITS, 18, 18).map((t) -> "JJD" + t),
-				Combinators.combine(chars(UPPER, 2, 2), chars(DIGITS, 9, 9)).as((a, n) -> a + n + "GB"))
+		return Arbitraries
+			.oneOf(chars(DIGITS + UPPER, 16, 16).map((t) -> "1Z" + t), chars(DIGITS, 18, 18).map((t) -> "9400" + t),
+					chars(DIGITS, 12, 12).map((t) -> "FedEx " + t), chars(DIGITS, 18, 18).map((t) -> "JJD" + t),
+					Combinators.combine(chars(UPPER, 2, 2), chars(DIGITS, 9, 9)).as((a, n) -> a + n + "GB"))
 			.map(kind("tracking id"));
 	}
 
 	private static Arbitrary<NearMiss> gitHashes() {
-		return Arbitraries.oneOf(chars(HEX, 7, 7), chars(HEX, 12, 12), chars(HEX, 40, 40))
-			.map(kind("git hash"));
+		return Arbitraries.oneOf(chars(HEX, 7, 7), chars(HEX, 12, 12), chars(HEX, 40, 40)).map(kind("git hash"));
 	}
 
 	private static Function<String, NearMiss> kind(String kind) {

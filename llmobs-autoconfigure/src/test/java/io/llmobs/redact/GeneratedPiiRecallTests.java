@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Recall and precision of the built-in detectors, per type, over generated sets (fixed seed): {@value #PER_TYPE}
- * values of each type and {@value #PER_KIND} look-alikes of each kind, each in a random context amid random text. An
- * entity counts as found only with its type and exact span; anything else found is a false positive of its type.
- * The table is printed and copied into docs/privacy.md.
+ * Recall and precision of the built-in detectors, per type, over generated sets (fixed
+ * seed): {@value #PER_TYPE} values of each type and {@value #PER_KIND} look-alikes of
+ * each kind, each in a random context amid random text. An entity counts as found only
+ * with its type and exact span; anything else found is a false positive of its type. The
+ * table is printed and copied into docs/privacy.md.
  */
 class GeneratedPiiRecallTests {
 
@@ -53,7 +54,8 @@ class GeneratedPiiRecallTests {
 					}
 				});
 			});
-			GeneratedPii.nearMisses().values()
+			GeneratedPii.nearMisses()
+				.values()
 				.forEach((lookAlikes) -> GeneratedPii.writtenNearMiss(lookAlikes)
 					.sampleStream()
 					.limit(PER_KIND)
@@ -61,7 +63,8 @@ class GeneratedPiiRecallTests {
 					.forEach((text) -> this.scanner.scan(text)
 						.forEach((entity) -> falsePositive(counts, misses, entity, text))));
 		});
-		StringBuilder table = new StringBuilder("\n| type | entities | found | false positives | recall | precision |\n")
+		StringBuilder table = new StringBuilder(
+				"\n| type | entities | found | false positives | recall | precision |\n")
 			.append("|---|---|---|---|---|---|\n");
 		counts.forEach((type, count) -> table.append(String.format("| `%s` | %d | %d | %d | %.3f | %.3f |%n", type,
 				count[0] + count[2], count[0], count[1], recall(count), precision(count))));

@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Recall and precision of the built-in detectors, per type, on the labelled corpus in
- * {@code redact/pii-corpus.tsv}: several formats of every type and hard negatives (order and tracking numbers,
- * dates, versions, invalid check digits). An entity counts as found only with its type and exact span. Default
- * settings: national phone numbers are read as US numbers. The table is printed and copied into docs/privacy.md.
+ * {@code redact/pii-corpus.tsv}: several formats of every type and hard negatives (order
+ * and tracking numbers, dates, versions, invalid check digits). An entity counts as found
+ * only with its type and exact span. Default settings: national phone numbers are read as
+ * US numbers. The table is printed and copied into docs/privacy.md.
  */
 class PiiCorpusTests {
 
@@ -50,7 +51,8 @@ class PiiCorpusTests {
 				misses.add("missed " + missed + " in: " + sample.text());
 			}
 		}
-		StringBuilder table = new StringBuilder("\n| type | entities | found | false positives | recall | precision |\n")
+		StringBuilder table = new StringBuilder(
+				"\n| type | entities | found | false positives | recall | precision |\n")
 			.append("|---|---|---|---|---|---|\n");
 		counts.forEach((type, count) -> table.append(String.format("| `%s` | %d | %d | %d | %.3f | %.3f |%n", type,
 				count[0] + count[2], count[0], count[1], recall(count), precision(count))));

@@ -13,11 +13,13 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every built-in type is redacted whatever surrounds it, and only the value is: generated values of each type
- * written in every context (brackets, quotes, markdown, JSON, {@code key=value}, URL query, trailing punctuation,
- * line start and end) amid other text must come out as the text with the value replaced by its placeholder, byte for
- * byte. Generated look-alikes (order numbers, versions, SKUs, ISBNs, timestamps, amounts, tracking ids, git hashes)
- * in the same contexts must come out unchanged. Fixed seeds keep the build deterministic.
+ * Every built-in type is redacted whatever surrounds it, and only the value is: generated
+ * values of each type written in every context (brackets, quotes, markdown, JSON,
+ * {@code key=value}, URL query, trailing punctuation, line start and end) amid other text
+ * must come out as the text with the value replaced by its placeholder, byte for byte.
+ * Generated look-alikes (order numbers, versions, SKUs, ISBNs, timestamps, amounts,
+ * tracking ids, git hashes) in the same contexts must come out unchanged. Fixed seeds
+ * keep the build deterministic.
  */
 class PiiRedactionPropertyTests {
 

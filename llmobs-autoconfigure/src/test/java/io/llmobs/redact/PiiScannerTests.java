@@ -16,7 +16,8 @@ class PiiScannerTests {
 
 	@Test
 	void entitiesAreReplacedByTheirTypesPlaceholder() {
-		Redaction redaction = this.scanner.redact("Mail ana@example.org, call (212) 736-5000, key AKIAIOSFODNN7EXAMPLE.");
+		Redaction redaction = this.scanner
+			.redact("Mail ana@example.org, call (212) 736-5000, key AKIAIOSFODNN7EXAMPLE.");
 		assertThat(redaction.text()).isEqualTo("Mail <EMAIL>, call <PHONE>, key <SECRET>.");
 		assertThat(redaction.entities()).extracting(PiiEntity::type)
 			.containsExactly(PiiTypes.EMAIL, PiiTypes.PHONE, PiiTypes.SECRET);

@@ -3,8 +3,9 @@ package io.llmobs.test;
 import java.lang.management.ManagementFactory;
 
 /**
- * The bytes a piece of request-path code allocates on the calling thread, for tests that keep it from allocating
- * again: run after a warm-up, the same number of times before and after a change, so the figure is exact.
+ * The bytes a piece of request-path code allocates on the calling thread, for tests that
+ * keep it from allocating again: run after a warm-up, the same number of times before and
+ * after a change, so the figure is exact.
  */
 public final class AllocatedBytes {
 

@@ -5,7 +5,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How tests check that a bean of the application replaces the one an auto-configuration would make.
+ * How tests check that a bean of the application replaces the one an auto-configuration
+ * would make.
  */
 public final class ApplicationBeans {
 
@@ -13,11 +14,12 @@ public final class ApplicationBeans {
 	}
 
 	/**
-	 * Runs the application with a configuration that declares a bean named {@code application} of the type, and
-	 * asserts that it is the only bean of that type.
+	 * Runs the application with a configuration that declares a bean named
+	 * {@code application} of the type, and asserts that it is the only bean of that type.
 	 * @param runner the application
 	 * @param type the bean's type
-	 * @param applicationConfiguration the configuration that declares the application's bean
+	 * @param applicationConfiguration the configuration that declares the application's
+	 * bean
 	 */
 	public static void assertReplaceOurs(ApplicationContextRunner runner, Class<?> type,
 			Class<?> applicationConfiguration) {

@@ -5,8 +5,8 @@ import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An executor service that runs each task on the calling thread, for tests that need background work done by the
- * time the call returns.
+ * An executor service that runs each task on the calling thread, for tests that need
+ * background work done by the time the call returns.
  */
 public final class CallerRunsExecutorService extends AbstractExecutorService {
 

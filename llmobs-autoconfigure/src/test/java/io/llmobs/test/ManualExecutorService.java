@@ -9,8 +9,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An executor service that only queues its tasks until the test runs them on its own thread, so a test decides
- * what background work has happened at each step instead of waiting for it.
+ * An executor service that only queues its tasks until the test runs them on its own
+ * thread, so a test decides what background work has happened at each step instead of
+ * waiting for it.
  */
 public final class ManualExecutorService extends AbstractExecutorService {
 
@@ -31,7 +32,10 @@ public final class ManualExecutorService extends AbstractExecutorService {
 		return this.tasks.size();
 	}
 
-	/** Runs the queued tasks in submission order, and those they submit, until none is left. */
+	/**
+	 * Runs the queued tasks in submission order, and those they submit, until none is
+	 * left.
+	 */
 	public void runQueuedTasks() {
 		Runnable task;
 		while ((task = poll()) != null) {

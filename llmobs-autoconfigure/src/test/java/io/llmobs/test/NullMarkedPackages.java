@@ -14,8 +14,9 @@ import org.jspecify.annotations.NullMarked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How each module checks that its main code is {@code @NullMarked}: the build's NullAway checks only such packages,
- * so a package without it would escape the null checks unnoticed.
+ * How each module checks that its main code is {@code @NullMarked}: the build's NullAway
+ * checks only such packages, so a package without it would escape the null checks
+ * unnoticed.
  */
 public final class NullMarkedPackages {
 
@@ -23,7 +24,8 @@ public final class NullMarkedPackages {
 	}
 
 	/**
-	 * Asserts that every package of main code under a root package is {@code @NullMarked}.
+	 * Asserts that every package of main code under a root package is
+	 * {@code @NullMarked}.
 	 * @param rootPackage the module's root package
 	 */
 	public static void assertAllNullMarked(String rootPackage) {

@@ -38,11 +38,12 @@ import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Scriptable local OpenAI-compatible HTTP server (chat completions, streaming, embeddings)
- * for integration tests driving Spring AI's real OpenAI client.
+ * Scriptable local OpenAI-compatible HTTP server (chat completions, streaming,
+ * embeddings) for integration tests driving Spring AI's real OpenAI client.
  * <p>
- * A test class that shares one server across its tests registers it as a static extension, which closes it after
- * the last test: {@code @RegisterExtension static final OpenAiCompatibleServer server = OpenAiCompatibleServer.start();}.
+ * A test class that shares one server across its tests registers it as a static
+ * extension, which closes it after the last test:
+ * {@code @RegisterExtension static final OpenAiCompatibleServer server = OpenAiCompatibleServer.start();}.
  */
 public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCallback {
 
@@ -103,7 +104,9 @@ public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCall
 		return stub;
 	}
 
-	/** Base URL to configure as the OpenAI base URL: {@code http://127.0.0.1:<port>/v1}. */
+	/**
+	 * Base URL to configure as the OpenAI base URL: {@code http://127.0.0.1:<port>/v1}.
+	 */
 	public String baseUrl() {
 		return "http://127.0.0.1:" + port() + "/v1";
 	}
@@ -158,8 +161,9 @@ public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCall
 	}
 
 	/**
-	 * Reports {@code usage.prompt_tokens} of every chat completion as the counter computes it from the request,
-	 * as a provider counts its own tokens, instead of the stub's fixed value.
+	 * Reports {@code usage.prompt_tokens} of every chat completion as the counter
+	 * computes it from the request, as a provider counts its own tokens, instead of the
+	 * stub's fixed value.
 	 */
 	public OpenAiCompatibleServer promptTokens(ToLongFunction<RecordedRequest> counter) {
 		this.promptTokenCounter = counter;
@@ -167,15 +171,18 @@ public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCall
 	}
 
 	/**
-	 * Answers chat completions that find no queued response with what the responder makes of the request, for
-	 * concurrent tests where the order of requests is unknown.
+	 * Answers chat completions that find no queued response with what the responder makes
+	 * of the request, for concurrent tests where the order of requests is unknown.
 	 */
 	public OpenAiCompatibleServer respondWith(Function<RecordedRequest, StubResponse> responder) {
 		this.responder = responder;
 		return this;
 	}
 
-	/** Forgets recorded requests, drops queued responses, the responder and the prompt token counter. */
+	/**
+	 * Forgets recorded requests, drops queued responses, the responder and the prompt
+	 * token counter.
+	 */
 	public void reset() {
 		synchronized (this.lock) {
 			this.queue.clear();
@@ -327,7 +334,10 @@ public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCall
 		}
 	}
 
-	/** Streams the stub; {@code usage} is the usage chunk's payload when the request asked for one. */
+	/**
+	 * Streams the stub; {@code usage} is the usage chunk's payload when the request asked
+	 * for one.
+	 */
 	private void stream(HttpExchange exchange, StubResponse stub, String id, long created, String model,
 			@Nullable ObjectNode usage) throws IOException, InterruptedException {
 		boolean includeUsage = usage != null;

@@ -61,7 +61,8 @@ final class OpenAiCompatibleServerTests {
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new ChatContextCapture());
 		chatModel = OpenAiTestModels.chatModel(server, registry);
-		// warm up the SDK (class loading, connection) so timed assertions measure the server only
+		// warm up the SDK (class loading, connection) so timed assertions measure the
+		// server only
 		chatModel.call(new Prompt("warm-up"));
 		chatModel.stream(new Prompt("warm-up")).blockLast(BLOCK);
 	}
@@ -164,7 +165,8 @@ final class OpenAiCompatibleServerTests {
 		})
 			.description("Current weather of a city")
 			.inputType(WeatherRequest.class)
-			.inputSchema("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}")
+			.inputSchema(
+					"{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}")
 			.build();
 		server.enqueue(StubResponse.toolCall("call_1", "get_weather", "{\"city\":\"Paris\"}").usage(20, 9));
 
@@ -173,8 +175,8 @@ final class OpenAiCompatibleServerTests {
 
 		assertThat(response.hasToolCalls()).isTrue();
 		AssistantMessage output = response.getResult().getOutput();
-		assertThat(output.getToolCalls())
-			.containsExactly(new AssistantMessage.ToolCall("call_1", "function", "get_weather", "{\"city\":\"Paris\"}"));
+		assertThat(output.getToolCalls()).containsExactly(
+				new AssistantMessage.ToolCall("call_1", "function", "get_weather", "{\"city\":\"Paris\"}"));
 		assertThat(output.getText()).isEmpty();
 		assertThat(response.getResult().getMetadata().getFinishReason()).isEqualTo("TOOL_CALLS");
 		assertThat(response.getMetadata().getUsage().getTotalTokens()).isEqualTo(29);
@@ -297,7 +299,8 @@ final class OpenAiCompatibleServerTests {
 					assertThat(ex.code()).contains("rate_limit_exceeded");
 					assertThat(ex.headers().values("Retry-After")).containsExactly("0");
 				});
-		// the streaming path surfaces the SDK's async failure as it is: wrapped in a CompletionException
+		// the streaming path surfaces the SDK's async failure as it is: wrapped in a
+		// CompletionException
 		assertThatThrownBy(() -> chatModel.stream(new Prompt("Go")).blockLast(BLOCK))
 			.isInstanceOf(CompletionException.class)
 			.cause()

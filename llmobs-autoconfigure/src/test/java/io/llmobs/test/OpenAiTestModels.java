@@ -29,7 +29,10 @@ public final class OpenAiTestModels {
 	private OpenAiTestModels() {
 	}
 
-	/** Chat options pointing at {@code server}: default model, max retries 0, 10 s timeout. */
+	/**
+	 * Chat options pointing at {@code server}: default model, max retries 0, 10 s
+	 * timeout.
+	 */
 	public static OpenAiChatOptions.Builder chatOptions(OpenAiCompatibleServer server) {
 		return OpenAiChatOptions.builder()
 			.baseUrl(server.baseUrl())
@@ -44,7 +47,9 @@ public final class OpenAiTestModels {
 		return chatModel(chatOptions(server).build(), observationRegistry);
 	}
 
-	/** A chat model with the given options (start from {@link #chatOptions}) and registry. */
+	/**
+	 * A chat model with the given options (start from {@link #chatOptions}) and registry.
+	 */
 	public static OpenAiChatModel chatModel(OpenAiChatOptions options, ObservationRegistry observationRegistry) {
 		return OpenAiChatModel.builder().options(options).observationRegistry(observationRegistry).build();
 	}

@@ -16,8 +16,8 @@ public final class StartupFailures {
 	}
 
 	/**
-	 * Runs the application with the property and asserts that start-up failed with the name in what the user reads
-	 * ({@link #messages(Throwable)}).
+	 * Runs the application with the property and asserts that start-up failed with the
+	 * name in what the user reads ({@link #messages(Throwable)}).
 	 * @param runner the application
 	 * @param property the invalid property, {@code name=value}
 	 * @param expectedName what the message must contain
@@ -30,8 +30,9 @@ public final class StartupFailures {
 	}
 
 	/**
-	 * What the user reads of a failed start-up: the messages of the failure and its causes, then the description of
-	 * the failure that Spring Boot prints (the first failure analyzer's).
+	 * What the user reads of a failed start-up: the messages of the failure and its
+	 * causes, then the description of the failure that Spring Boot prints (the first
+	 * failure analyzer's).
 	 * @param failure the start-up failure
 	 * @return the messages and the description
 	 */
@@ -44,7 +45,8 @@ public final class StartupFailures {
 	}
 
 	private static String description(Throwable failure) {
-		// Analyzers that need the application's bean factory or environment are left out: none describes ours.
+		// Analyzers that need the application's bean factory or environment are left out:
+		// none describes ours.
 		for (FailureAnalyzer analyzer : SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
 			}))) {

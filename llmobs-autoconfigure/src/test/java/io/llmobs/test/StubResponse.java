@@ -52,17 +52,26 @@ public final class StubResponse {
 		this.content = content;
 	}
 
-	/** A successful completion answering {@code content}, with usage 10/5 and finish reason {@code stop}. */
+	/**
+	 * A successful completion answering {@code content}, with usage 10/5 and finish
+	 * reason {@code stop}.
+	 */
 	public static StubResponse completion(String content) {
 		return new StubResponse(Objects.requireNonNull(content, "content"));
 	}
 
-	/** A successful completion whose assistant message calls one function tool (content null, finish reason {@code tool_calls}). */
+	/**
+	 * A successful completion whose assistant message calls one function tool (content
+	 * null, finish reason {@code tool_calls}).
+	 */
 	public static StubResponse toolCall(String id, String name, String argumentsJson) {
 		return new StubResponse(null).addToolCall(id, name, argumentsJson);
 	}
 
-	/** An OpenAI-style error answer with the given HTTP status and message ({@code Retry-After: 0} on 429). */
+	/**
+	 * An OpenAI-style error answer with the given HTTP status and message
+	 * ({@code Retry-After: 0} on 429).
+	 */
 	public static StubResponse error(int status, String message) {
 		if (status < 400 || status > 599) {
 			throw new IllegalArgumentException("error status must be 4xx or 5xx: " + status);
@@ -111,7 +120,10 @@ public final class StubResponse {
 		return this;
 	}
 
-	/** Sets the wire finish reason, e.g. {@code stop}, {@code length}, {@code tool_calls}, {@code content_filter}. */
+	/**
+	 * Sets the wire finish reason, e.g. {@code stop}, {@code length}, {@code tool_calls},
+	 * {@code content_filter}.
+	 */
 	public StubResponse finishReason(String finishReason) {
 		this.finishReason = finishReason;
 		return this;
@@ -129,7 +141,10 @@ public final class StubResponse {
 		return this;
 	}
 
-	/** Splits the streamed content (and each tool call's arguments) into this many chunks; default 3. */
+	/**
+	 * Splits the streamed content (and each tool call's arguments) into this many chunks;
+	 * default 3.
+	 */
 	public StubResponse chunks(int chunks) {
 		if (chunks < 1) {
 			throw new IllegalArgumentException("chunks must be at least 1: " + chunks);

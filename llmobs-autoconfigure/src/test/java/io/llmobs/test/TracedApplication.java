@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A fully auto-configured application whose spans are kept in memory, and how tests read them.
+ * A fully auto-configured application whose spans are kept in memory, and how tests read
+ * them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -27,8 +28,8 @@ public class TracedApplication {
 	}
 
 	/**
-	 * The runner's properties. Spring AI's MCP client and server are off: without a web server, its MCP server would
-	 * talk over the test JVM's standard input and output.
+	 * The runner's properties. Spring AI's MCP client and server are off: without a web
+	 * server, its MCP server would talk over the test JVM's standard input and output.
 	 */
 	public static final String[] PROPERTIES = { "spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
 			"spring.ai.openai.chat.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
@@ -37,8 +38,9 @@ public class TracedApplication {
 			"spring.ai.mcp.client.enabled=false" };
 
 	/**
-	 * A runner of this application with Spring AI's OpenAI client (model {@code gpt-4o-mini}, no retries), every
-	 * span sampled and nothing exported; point it at a server with {@code spring.ai.openai.base-url}.
+	 * A runner of this application with Spring AI's OpenAI client (model
+	 * {@code gpt-4o-mini}, no retries), every span sampled and nothing exported; point it
+	 * at a server with {@code spring.ai.openai.base-url}.
 	 */
 	public static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withUserConfiguration(TracedApplication.class)

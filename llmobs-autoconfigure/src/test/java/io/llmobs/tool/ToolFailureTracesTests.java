@@ -40,9 +40,10 @@ import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Degraded tool calls as a trace backend receives them: one {@code ChatClient} call per tool outcome, over real
- * HTTP with Spring AI's OpenAI client, exported through the OpenTelemetry SDK; and the shipped collector's
- * tail-sampling policies applied to those very traces.
+ * Degraded tool calls as a trace backend receives them: one {@code ChatClient} call per
+ * tool outcome, over real HTTP with Spring AI's OpenAI client, exported through the
+ * OpenTelemetry SDK; and the shipped collector's tail-sampling policies applied to those
+ * very traces.
  */
 class ToolFailureTracesTests {
 
@@ -117,9 +118,8 @@ class ToolFailureTracesTests {
 			for (Map<String, Object> policy : policies) {
 				String name = (String) policy.get("name");
 				switch ((String) policy.get("type")) {
-					case "status_code" -> assertThat(statusCodes(policy)).as("policy %s", name)
-						.isNotEmpty()
-						.isSubsetOf(statuses);
+					case "status_code" ->
+						assertThat(statusCodes(policy)).as("policy %s", name).isNotEmpty().isSubsetOf(statuses);
 					case "string_attribute" -> {
 						Map<String, Object> condition = section(policy, "string_attribute");
 						String key = (String) condition.get("key");
@@ -128,8 +128,8 @@ class ToolFailureTracesTests {
 							.isNotEmpty()
 							.isSubsetOf(carried.get(key));
 					}
-					case "ottl_condition" -> assertThat(ottlSpanAttributes(policy)).as("policy %s", name)
-						.isSubsetOf(carried.keySet());
+					case "ottl_condition" ->
+						assertThat(ottlSpanAttributes(policy)).as("policy %s", name).isSubsetOf(carried.keySet());
 					default -> {
 						// Policies that read no attribute or status (probabilistic).
 					}
@@ -170,7 +170,10 @@ class ToolFailureTracesTests {
 		return tool;
 	}
 
-	/** The names of the policies (among those that read statuses and attributes) that keep a trace. */
+	/**
+	 * The names of the policies (among those that read statuses and attributes) that keep
+	 * a trace.
+	 */
 	private static Set<String> keptBy(List<Map<String, Object>> policies, List<SpanData> trace) {
 		Set<String> kept = new HashSet<>();
 		for (Map<String, Object> policy : policies) {
@@ -224,7 +227,10 @@ class ToolFailureTracesTests {
 		return (List<String>) condition.get("values");
 	}
 
-	/** The span attributes that an OTTL policy's span conditions read (its span-event conditions are the judge's). */
+	/**
+	 * The span attributes that an OTTL policy's span conditions read (its span-event
+	 * conditions are the judge's).
+	 */
 	@SuppressWarnings("unchecked")
 	private static Set<String> ottlSpanAttributes(Map<String, Object> policy) {
 		List<String> conditions = (List<String>) section(policy, "ottl_condition").getOrDefault("span", List.of());
@@ -238,7 +244,10 @@ class ToolFailureTracesTests {
 		return keys;
 	}
 
-	/** Makes one {@code ChatClient} call per outcome and hands each call's trace to the test. */
+	/**
+	 * Makes one {@code ChatClient} call per outcome and hands each call's trace to the
+	 * test.
+	 */
 	private void run(TracesTest test) {
 		AtomicInteger toolCallsAsked = new AtomicInteger(1);
 		AtomicInteger ids = new AtomicInteger();

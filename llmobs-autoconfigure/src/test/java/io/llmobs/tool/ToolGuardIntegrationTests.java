@@ -44,9 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tools as the model reaches them: full auto-configuration, Spring AI's OpenAI client and tool-calling advisor over
- * real HTTP to a local server that asks for a tool call and then answers, Resilience4j breakers (and none, with
- * Resilience4j hidden), Micrometer meters on Prometheus and OpenTelemetry spans.
+ * Tools as the model reaches them: full auto-configuration, Spring AI's OpenAI client and
+ * tool-calling advisor over real HTTP to a local server that asks for a tool call and
+ * then answers, Resilience4j breakers (and none, with Resilience4j hidden), Micrometer
+ * meters on Prometheus and OpenTelemetry spans.
  */
 class ToolGuardIntegrationTests {
 
@@ -76,8 +77,8 @@ class ToolGuardIntegrationTests {
 			assertThat(lastToolMessage()).startsWith("The tool 'quote' is unavailable right now.");
 			assertThat(context.getBean(PrometheusMeterRegistry.class).scrape())
 				.contains("resilience4j_circuitbreaker_state{name=\"quote\",state=\"open\"} 1.0");
-			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().toolCircuitBreakers())
-				.containsEntry("quote", "open");
+			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().toolCircuitBreakers()).containsEntry("quote",
+					"open");
 			List<SpanData> toolSpans = spans(context).stream()
 				.filter((span) -> span.getName().equals("execute_tool quote"))
 				.toList();
@@ -102,7 +103,10 @@ class ToolGuardIntegrationTests {
 			assertThat(toolCalls(meters, "success")).isEqualTo(8);
 			assertThat(toolCalls(meters, "error")).isEqualTo(2);
 			assertThat(meters.find("llmobs.tool").tag("outcome", "rejected").timer()).isNull();
-			assertThat(meters.get("llmobs.tool").tags("tool", "quote", "stage", "quote").timers().stream()
+			assertThat(meters.get("llmobs.tool")
+				.tags("tool", "quote", "stage", "quote")
+				.timers()
+				.stream()
 				.mapToLong(Timer::count)
 				.sum()).as("every call, in the stage of its ChatClient call").isEqualTo(10);
 		});
@@ -112,21 +116,21 @@ class ToolGuardIntegrationTests {
 	void openBreakerLetsATrialCallThroughAfterItsWaitAndClosesOnSuccess() {
 		run(this.runner.withPropertyValues("llmobs.tools.circuit-breaker.wait-duration-in-open-state=200ms",
 				"llmobs.tools.circuit-breaker.permitted-number-of-calls-in-half-open-state=1"), (context) -> {
-			AtomicLong failing = new AtomicLong(1);
-			QuoteTools tools = new QuoteTools((call) -> failing.get() == 1);
-			ChatClient client = chatClient(context);
-			for (int i = 0; i < 4; i++) {
-				ask(client, tools);
-			}
-			CircuitBreaker breaker = context.getBean(ToolCircuitBreakers.class).forTool("quote");
-			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-			failing.set(0);
-			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-				ask(client, tools);
-				assertThat(toolCalls(meters(context), "success")).isOne();
-			});
-			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-		});
+					AtomicLong failing = new AtomicLong(1);
+					QuoteTools tools = new QuoteTools((call) -> failing.get() == 1);
+					ChatClient client = chatClient(context);
+					for (int i = 0; i < 4; i++) {
+						ask(client, tools);
+					}
+					CircuitBreaker breaker = context.getBean(ToolCircuitBreakers.class).forTool("quote");
+					assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+					failing.set(0);
+					await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+						ask(client, tools);
+						assertThat(toolCalls(meters(context), "success")).isOne();
+					});
+					assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+				});
 	}
 
 	@Test
@@ -166,10 +170,12 @@ class ToolGuardIntegrationTests {
 			MeterRegistry meters = meters(context);
 			assertThat(toolCalls(meters, "success")).isEqualTo(3);
 			assertThat(toolCalls(meters, "loop_blocked")).isEqualTo(6);
-			assertThat(meters.get("llmobs.agent.loop.stopped").tags("stage", "quote", "reason", "identical_calls")
+			assertThat(meters.get("llmobs.agent.loop.stopped")
+				.tags("stage", "quote", "reason", "identical_calls")
 				.counter()
 				.count()).isEqualTo(6);
-			assertThat(meters.get("llmobs.agent.loop.stopped").tags("stage", "quote", "reason", "max_iterations")
+			assertThat(meters.get("llmobs.agent.loop.stopped")
+				.tags("stage", "quote", "reason", "max_iterations")
 				.counter()
 				.count()).isOne();
 			assertThat(meters.get("llmobs.agent.iterations").tags("stage", "quote").summary().totalAmount())
@@ -257,23 +263,26 @@ class ToolGuardIntegrationTests {
 	@Test
 	void withoutResilience4jIdenticalCallsAreHeldBackAndTheLoopEndsAtTheIterationCap() {
 		run(this.runner.withClassLoader(new FilteredClassLoader("io.github.resilience4j"))
-			.withPropertyValues("llmobs.tools.max-iterations=4", "llmobs.tools.loop.max-identical-calls=1"), (context) -> {
-				AtomicInteger ids = new AtomicInteger();
-				server.respondWith((request) -> StubResponse.toolCall("call-" + ids.incrementAndGet(), "quote",
-						"{\"destination\":\"Berlin\"}"));
-				QuoteTools tools = new QuoteTools((call) -> false);
-				assertThat(ask(chatClient(context), tools))
-					.isEqualTo("I stopped after 4 rounds of tool calls without reaching an answer.");
-				assertThat(server.chatRequests()).hasSize(4);
-				assertThat(tools.calls()).isOne();
-				MeterRegistry meters = meters(context);
-				assertThat(toolCalls(meters, "success")).isOne();
-				assertThat(toolCalls(meters, "loop_blocked")).isEqualTo(2);
-				assertThat(meters.get("llmobs.agent.loop.stopped").tags("reason", "identical_calls").counter().count())
-					.isEqualTo(2);
-				assertThat(meters.get("llmobs.agent.loop.stopped").tags("reason", "max_iterations").counter().count())
-					.isOne();
-			});
+			.withPropertyValues("llmobs.tools.max-iterations=4", "llmobs.tools.loop.max-identical-calls=1"),
+				(context) -> {
+					AtomicInteger ids = new AtomicInteger();
+					server.respondWith((request) -> StubResponse.toolCall("call-" + ids.incrementAndGet(), "quote",
+							"{\"destination\":\"Berlin\"}"));
+					QuoteTools tools = new QuoteTools((call) -> false);
+					assertThat(ask(chatClient(context), tools))
+						.isEqualTo("I stopped after 4 rounds of tool calls without reaching an answer.");
+					assertThat(server.chatRequests()).hasSize(4);
+					assertThat(tools.calls()).isOne();
+					MeterRegistry meters = meters(context);
+					assertThat(toolCalls(meters, "success")).isOne();
+					assertThat(toolCalls(meters, "loop_blocked")).isEqualTo(2);
+					assertThat(
+							meters.get("llmobs.agent.loop.stopped").tags("reason", "identical_calls").counter().count())
+						.isEqualTo(2);
+					assertThat(
+							meters.get("llmobs.agent.loop.stopped").tags("reason", "max_iterations").counter().count())
+						.isOne();
+				});
 	}
 
 	@Test
@@ -341,7 +350,10 @@ class ToolGuardIntegrationTests {
 		return context.getBean(MeterRegistry.class);
 	}
 
-	/** A parcel-quote tool that fails on the calls the predicate names (1 is the first call). */
+	/**
+	 * A parcel-quote tool that fails on the calls the predicate names (1 is the first
+	 * call).
+	 */
 	static class QuoteTools {
 
 		private final AtomicInteger calls = new AtomicInteger();

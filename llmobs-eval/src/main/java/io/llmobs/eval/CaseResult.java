@@ -10,10 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param id the case's id
  * @param input the question
  * @param answer the pipeline's answer, empty when it failed
- * @param judgeScores the judge's score by criterion, empty without a judge or when it failed
- * @param checks pass or fail by cheap check
- * @param score the mean of the judge's scores and the checks (1 pass, 0 fail); 0 when the pipeline or the judge
+ * @param judgeScores the judge's score by criterion, empty without a judge or when it
  * failed
+ * @param checks pass or fail by cheap check
+ * @param score the mean of the judge's scores and the checks (1 pass, 0 fail); 0 when the
+ * pipeline or the judge failed
  * @param baselineScore the case's score in the baseline, or {@code null}
  * @param label the judge's label, or {@code null}
  * @param explanation the judge's explanation, or {@code null}

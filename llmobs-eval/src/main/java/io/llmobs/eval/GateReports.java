@@ -11,7 +11,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a gate run as {@code <dataset>.json} and {@code <dataset>.md} in the report directory.
+ * Writes a gate run as {@code <dataset>.json} and {@code <dataset>.md} in the report
+ * directory.
  */
 final class GateReports {
 
@@ -34,7 +35,9 @@ final class GateReports {
 	static String markdown(GateResult result) {
 		StringBuilder md = new StringBuilder();
 		md.append("# Regression gate: ").append(result.dataset()).append("\n\n");
-		md.append("**").append(result.passed() ? "PASSED" : "FAILED").append("**: mean ")
+		md.append("**")
+			.append(result.passed() ? "PASSED" : "FAILED")
+			.append("**: mean ")
 			.append(format(result.mean()))
 			.append(" (threshold ")
 			.append(format(result.threshold()))
@@ -47,8 +50,9 @@ final class GateReports {
 			.append("`\n\n");
 		if (!result.criterionMeans().isEmpty()) {
 			md.append("| criterion | mean |\n|---|---|\n");
-			result.criterionMeans().forEach((criterion, mean) -> md.append("| ").append(criterion).append(" | ")
-				.append(format(mean)).append(" |\n"));
+			result.criterionMeans()
+				.forEach((criterion,
+						mean) -> md.append("| ").append(criterion).append(" | ").append(format(mean)).append(" |\n"));
 			md.append('\n');
 		}
 		if (!result.failures().isEmpty()) {
@@ -58,7 +62,10 @@ final class GateReports {
 		}
 		md.append("## Cases\n\n| case | score | baseline | judge | checks | note |\n|---|---|---|---|---|---|\n");
 		for (CaseResult caseResult : result.cases()) {
-			md.append("| ").append(caseResult.id()).append(" | ").append(format(caseResult.score()))
+			md.append("| ")
+				.append(caseResult.id())
+				.append(" | ")
+				.append(format(caseResult.score()))
 				.append(caseResult.regressed() ? " (regressed)" : "")
 				.append(" | ")
 				.append((caseResult.baselineScore() != null) ? format(caseResult.baselineScore()) : "-")
@@ -83,7 +90,8 @@ final class GateReports {
 
 	private static String scores(Map<String, Double> scores) {
 		StringBuilder text = new StringBuilder();
-		scores.forEach((criterion, score) -> text.append((text.length() > 0) ? ", " : "").append(criterion)
+		scores.forEach((criterion, score) -> text.append((text.length() > 0) ? ", " : "")
+			.append(criterion)
 			.append(' ')
 			.append(format(score)));
 		return (text.length() > 0) ? text.toString() : "-";

@@ -38,14 +38,15 @@ public record GateResult(String dataset, String stage, double threshold, double 
 	 */
 	public GateResult assertPassed() {
 		if (!passed()) {
-			throw new AssertionError("Regression gate '" + this.dataset + "' failed:\n- "
-					+ String.join("\n- ", this.failures));
+			throw new AssertionError(
+					"Regression gate '" + this.dataset + "' failed:\n- " + String.join("\n- ", this.failures));
 		}
 		return this;
 	}
 
 	/**
-	 * This run as a baseline: the judge's means by criterion at this run's stage, and each case's score.
+	 * This run as a baseline: the judge's means by criterion at this run's stage, and
+	 * each case's score.
 	 * @return the baseline
 	 */
 	public JudgeBaseline toBaseline() {

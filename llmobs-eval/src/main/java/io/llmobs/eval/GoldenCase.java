@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One case of a golden dataset: a question, the reference answer, the context the pipeline should rely on, tags,
- * and the cheap checks its answer must pass.
+ * One case of a golden dataset: a question, the reference answer, the context the
+ * pipeline should rely on, tags, and the cheap checks its answer must pass.
  *
  * @param id a stable id, for the report and the baseline
  * @param input the question given to the pipeline
@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param tags free labels, for the report
  * @param exact the whole answer must equal this (trimmed), or {@code null}
  * @param contains the answer must contain each of these (case-insensitive)
- * @param regex the answer must contain a match of this regular expression, or {@code null}
+ * @param regex the answer must contain a match of this regular expression, or
+ * {@code null}
  */
 public record GoldenCase(String id, String input, String reference, List<String> context, List<String> tags,
 		@Nullable String exact, List<String> contains, @Nullable Pattern regex) {
@@ -28,7 +29,8 @@ public record GoldenCase(String id, String input, String reference, List<String>
 	/**
 	 * Runs the cheap checks on an answer.
 	 * @param answer the answer
-	 * @return pass or fail by check name ({@code exact}, {@code contains:<text>}, {@code regex}), in order
+	 * @return pass or fail by check name ({@code exact}, {@code contains:<text>},
+	 * {@code regex}), in order
 	 */
 	public Map<String, Boolean> check(String answer) {
 		Map<String, Boolean> results = new LinkedHashMap<>();

@@ -21,10 +21,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A golden dataset in JSON Lines: one case per line, blank lines and lines starting with {@code #} skipped.
- * A line is {@code {"id": "...", "input": "...", "reference": "...", "context": ["..."], "tags": ["..."],
- * "exact": "...", "contains": ["..."], "regex": "..."}}; {@code input} is required, {@code id} defaults to the line
- * number, {@code contains} may be a single string.
+ * A golden dataset in JSON Lines: one case per line, blank lines and lines starting with
+ * {@code #} skipped. A line is
+ * {@code {"id": "...", "input": "...", "reference": "...", "context": ["..."], "tags": ["..."],
+ * "exact": "...", "contains": ["..."], "regex": "..."}}; {@code input} is required,
+ * {@code id} defaults to the line number, {@code contains} may be a single string.
  *
  * @param name the dataset's name, for the reports
  * @param cases the cases, in file order

@@ -19,8 +19,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The judge for the command line, outside a Spring application: the same rubric, sent to an OpenAI-compatible chat
- * completions endpoint with the JDK's HTTP client.
+ * The judge for the command line, outside a Spring application: the same rubric, sent to
+ * an OpenAI-compatible chat completions endpoint with the JDK's HTTP client.
  */
 final class HttpJudge implements Judge {
 

@@ -17,10 +17,10 @@ import io.llmobs.judge.JudgeVerdict;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a golden dataset through the application's pipeline, scores every answer with the judge and the case's cheap
- * checks, and fails when the mean score is below the threshold or a case fell below its baseline by more than the
- * tolerance. Writes a JSON and a Markdown report. In a JUnit 5 test:
- * <pre>{@code
+ * Runs a golden dataset through the application's pipeline, scores every answer with the
+ * judge and the case's cheap checks, and fails when the mean score is below the threshold
+ * or a case fell below its baseline by more than the tolerance. Writes a JSON and a
+ * Markdown report. In a JUnit 5 test: <pre>{@code
  * RegressionGate.builder(GoldenDataset.fromClasspath("golden/questions.jsonl"), pipeline::answer)
  *     .judge(judge)
  *     .build()
@@ -74,14 +74,15 @@ public final class RegressionGate {
 				failures.add("case '" + result.id() + "' could not be scored: " + result.error());
 			}
 			else if (result.regressed()) {
-				failures.add(String.format(Locale.ROOT, "case '%s' scored %.3f, below its baseline %.3f by more than "
-						+ "%.3f", result.id(), result.score(), result.baselineScore(), gate.tolerance));
+				failures.add(String.format(Locale.ROOT,
+						"case '%s' scored %.3f, below its baseline %.3f by more than " + "%.3f", result.id(),
+						result.score(), result.baselineScore(), gate.tolerance));
 			}
 		}
 		double mean = results.stream().mapToDouble(CaseResult::score).average().orElse(0);
 		if (mean < gate.threshold) {
-			failures.add(0, String.format(Locale.ROOT, "mean score %.3f is below the threshold %.3f", mean,
-					gate.threshold));
+			failures.add(0,
+					String.format(Locale.ROOT, "mean score %.3f is below the threshold %.3f", mean, gate.threshold));
 		}
 		Map<String, Double> criterionMeans = new LinkedHashMap<>();
 		criterionScores.forEach((criterion, scores) -> criterionMeans.put(criterion,
@@ -174,8 +175,8 @@ public final class RegressionGate {
 		}
 
 		/**
-		 * The stage the answers belong to: the judge is told, and the baseline's means are recorded under it for
-		 * {@code llmobs.judge.drift{stage}}.
+		 * The stage the answers belong to: the judge is told, and the baseline's means
+		 * are recorded under it for {@code llmobs.judge.drift{stage}}.
 		 * @param stage the stage
 		 * @return this builder
 		 */
@@ -195,7 +196,8 @@ public final class RegressionGate {
 		}
 
 		/**
-		 * The mean score the run needs, {@value RegressionGate#DEFAULT_THRESHOLD} by default.
+		 * The mean score the run needs, {@value RegressionGate#DEFAULT_THRESHOLD} by
+		 * default.
 		 * @param threshold the threshold in [0, 1]
 		 * @return this builder
 		 */
@@ -205,7 +207,8 @@ public final class RegressionGate {
 		}
 
 		/**
-		 * How far below its baseline score a case may fall, {@value RegressionGate#DEFAULT_TOLERANCE} by default.
+		 * How far below its baseline score a case may fall,
+		 * {@value RegressionGate#DEFAULT_TOLERANCE} by default.
 		 * @param tolerance the tolerance in [0, 1]
 		 * @return this builder
 		 */
@@ -235,7 +238,8 @@ public final class RegressionGate {
 		}
 
 		/**
-		 * Where the reports go, {@code target/llmobs-eval} by default; {@code null}: no reports.
+		 * Where the reports go, {@code target/llmobs-eval} by default; {@code null}: no
+		 * reports.
 		 * @param reportDirectory the directory
 		 * @return this builder
 		 */
@@ -247,7 +251,8 @@ public final class RegressionGate {
 		/**
 		 * The gate.
 		 * @return the gate
-		 * @throws IllegalStateException when there is no judge and a case has no check, so nothing would score it
+		 * @throws IllegalStateException when there is no judge and a case has no check,
+		 * so nothing would score it
 		 */
 		public RegressionGate build() {
 			if (this.threshold < 0 || this.threshold > 1 || this.tolerance < 0 || this.tolerance > 1) {

@@ -22,10 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The regression gate from the command line, against a running application: each case's input goes to an HTTP
- * endpoint of the application, the answers are checked and, with {@code --judge-url}, judged by an
- * OpenAI-compatible model. Exits 0 when the gate passes, 1 when it fails, 2 on a usage error.
- * <pre>
+ * The regression gate from the command line, against a running application: each case's
+ * input goes to an HTTP endpoint of the application, the answers are checked and, with
+ * {@code --judge-url}, judged by an OpenAI-compatible model. Exits 0 when the gate
+ * passes, 1 when it fails, 2 on a usage error. <pre>
  * java -cp llmobs-autoconfigure.jar:... io.llmobs.eval.RegressionGateCommand \
  *     --dataset src/test/resources/golden/questions.jsonl \
  *     --pipeline-url 'http://localhost:8080/api/ask?q={input}' --answer-field answer \
@@ -38,9 +38,9 @@ public final class RegressionGateCommand {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final List<String> OPTIONS = List.of("--dataset", "--pipeline-url", "--answer-field",
-			"--judge-url", "--judge-model", "--criteria", "--stage", "--threshold", "--tolerance", "--baseline",
-			"--write-baseline", "--report-dir");
+	private static final List<String> OPTIONS = List.of("--dataset", "--pipeline-url", "--answer-field", "--judge-url",
+			"--judge-model", "--criteria", "--stage", "--threshold", "--tolerance", "--baseline", "--write-baseline",
+			"--report-dir");
 
 	private RegressionGateCommand() {
 	}
@@ -73,15 +73,15 @@ public final class RegressionGateCommand {
 			.stage(options.getOrDefault("--stage", "default"))
 			.threshold(Double.parseDouble(options.getOrDefault("--threshold", "" + RegressionGate.DEFAULT_THRESHOLD)))
 			.tolerance(Double.parseDouble(options.getOrDefault("--tolerance", "" + RegressionGate.DEFAULT_TOLERANCE)))
-			.reportDirectory(Path.of(options.getOrDefault("--report-dir",
-					RegressionGate.DEFAULT_REPORT_DIRECTORY.toString())));
+			.reportDirectory(
+					Path.of(options.getOrDefault("--report-dir", RegressionGate.DEFAULT_REPORT_DIRECTORY.toString())));
 		if (options.containsKey("--baseline")) {
 			gate.baseline(Path.of(options.get("--baseline")));
 		}
 		String judgeUrl = options.get("--judge-url");
 		if (judgeUrl != null) {
-			List<String> criteria = Arrays.asList(options.getOrDefault("--criteria", "faithfulness,relevance")
-				.split(","));
+			List<String> criteria = Arrays
+				.asList(options.getOrDefault("--criteria", "faithfulness,relevance").split(","));
 			String model = options.getOrDefault("--judge-model", "gpt-4.1-mini");
 			gate.judge(new HttpJudge(judgeUrl, model, apiKey, JudgeRubric.bundled(criteria)));
 		}
@@ -97,22 +97,26 @@ public final class RegressionGateCommand {
 		Map<String, String> options = new HashMap<>();
 		for (int i = 0; i < args.length; i += 2) {
 			if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
-				throw new IllegalArgumentException("Unknown option or missing value: " + args[i] + "; options: "
-						+ OPTIONS);
+				throw new IllegalArgumentException(
+						"Unknown option or missing value: " + args[i] + "; options: " + OPTIONS);
 			}
 			options.put(args[i], args[i + 1]);
 		}
 		return options;
 	}
 
-	/** Sends each input to the URL ({input} replaced, URL-encoded) and reads the answer from the body. */
+	/**
+	 * Sends each input to the URL ({input} replaced, URL-encoded) and reads the answer
+	 * from the body.
+	 */
 	private static Function<String, String> pipeline(String urlTemplate, @Nullable String answerField) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		return (input) -> {
 			URI uri = URI.create(urlTemplate.replace("{input}", URLEncoder.encode(input, StandardCharsets.UTF_8)));
 			try {
-				HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
-					.build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = http.send(
+						HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).build(),
+						HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() != 200) {
 					throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri);
 				}

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.offset;
 
 /**
- * The regression gate: golden dataset, scoring, thresholds, baselines, reports, and the command line.
+ * The regression gate: golden dataset, scoring, thresholds, baselines, reports, and the
+ * command line.
  */
 class RegressionGateTests {
 
@@ -42,8 +43,8 @@ class RegressionGateTests {
 			"regex": "\\\\d+\\\\.\\\\d{2} EUR", "exact": "Shipping costs 4.99 EUR."}
 			""";
 
-	private static final Map<String, String> ANSWERS = Map.of("When does my parcel arrive?",
-			"It arrives in two days.", "What does shipping cost?", "Shipping costs 4.99 EUR.");
+	private static final Map<String, String> ANSWERS = Map.of("When does my parcel arrive?", "It arrives in two days.",
+			"What does shipping cost?", "Shipping costs 4.99 EUR.");
 
 	@TempDir
 	Path directory;
@@ -135,14 +136,14 @@ class RegressionGateTests {
 		Path dataset = this.directory.resolve("shipping.jsonl");
 		Files.writeString(dataset, JSONL);
 		try (OpenAiCompatibleServer judge = OpenAiCompatibleServer.start()) {
-			judge.respondWith((request) -> StubResponse.completion(
-					"{\"scores\": {\"faithfulness\": 1, \"relevance\": 1}, \"label\": \"pass\"}"));
+			judge.respondWith((request) -> StubResponse
+				.completion("{\"scores\": {\"faithfulness\": 1, \"relevance\": 1}, \"label\": \"pass\"}"));
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			int exit = RegressionGateCommand.run(new String[] { "--dataset", dataset.toString(), "--pipeline-url",
 					"http://127.0.0.1:" + application.getAddress().getPort() + "/ask?q={input}", "--answer-field",
 					"answer", "--judge-url", judge.baseUrl(), "--judge-model", "gpt-4o", "--report-dir",
-					this.directory.toString(), "--write-baseline", this.directory.resolve("b.json").toString() },
-					"key", new PrintStream(out, true, StandardCharsets.UTF_8));
+					this.directory.toString(), "--write-baseline", this.directory.resolve("b.json").toString() }, "key",
+					new PrintStream(out, true, StandardCharsets.UTF_8));
 			assertThat(exit).isZero();
 			assertThat(out.toString(StandardCharsets.UTF_8)).contains("**PASSED**: mean 1.000");
 			assertThat(judge.chatRequests()).hasSize(2)

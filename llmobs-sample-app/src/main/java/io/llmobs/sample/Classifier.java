@@ -7,8 +7,8 @@ import io.llmobs.core.LlmObsParams;
 import org.springframework.ai.chat.client.ChatClient;
 
 /**
- * The {@code classify} stage both sample pipelines start with: one model call that names the category of a
- * customer's message, tagged with the stage and the tenant.
+ * The {@code classify} stage both sample pipelines start with: one model call that names
+ * the category of a customer's message, tagged with the stage and the tenant.
  */
 public final class Classifier {
 
@@ -33,7 +33,8 @@ public final class Classifier {
 	 * Classifies a message.
 	 * @param message the customer's message
 	 * @param tenant the tenant asking, for cost segmentation
-	 * @return the category the model named, in lower case; {@code general} when it named none
+	 * @return the category the model named, in lower case; {@code general} when it named
+	 * none
 	 */
 	public String classify(String message, String tenant) {
 		String category = this.chatClient.prompt()

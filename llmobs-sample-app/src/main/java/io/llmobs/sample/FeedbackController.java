@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/feedback}: what the user did with an answer, against the trace id of the request that produced
- * it (or the response id of one of its model calls).
+ * {@code POST /api/feedback}: what the user did with an answer, against the trace id of
+ * the request that produced it (or the response id of one of its model calls).
  */
 @RestController
 @RequestMapping("/api/feedback")
@@ -31,9 +31,10 @@ public final class FeedbackController {
 
 	/**
 	 * Records feedback.
-	 * @param request the id and the outcome ({@code accepted}, {@code edited}, {@code regenerated},
-	 * {@code abandoned}, {@code thumbs_up} or {@code thumbs_down})
-	 * @return whether the id was known; unknown (or expired) ids are counted, not rejected
+	 * @param request the id and the outcome ({@code accepted}, {@code edited},
+	 * {@code regenerated}, {@code abandoned}, {@code thumbs_up} or {@code thumbs_down})
+	 * @return whether the id was known; unknown (or expired) ids are counted, not
+	 * rejected
 	 */
 	@PostMapping
 	public FeedbackResult record(@RequestBody FeedbackRequest request) {

@@ -8,15 +8,18 @@ import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The llmobs sample application: a two-stage question pipeline, by default against its own simulated model. */
+/**
+ * The llmobs sample application: a two-stage question pipeline, by default against its
+ * own simulated model.
+ */
 @SpringBootApplication(proxyBeanMethods = false)
 @EnableConfigurationProperties(SampleProperties.class)
 @EnableScheduling
 public final class LlmObsSampleApplication {
 
 	/**
-	 * Carries the current observation (and so the trace) into the application's task executor threads, where the
-	 * streamed answers run.
+	 * Carries the current observation (and so the trace) into the application's task
+	 * executor threads, where the streamed answers run.
 	 * @return the decorator, applied by Spring Boot to its task executor and scheduler
 	 */
 	@Bean

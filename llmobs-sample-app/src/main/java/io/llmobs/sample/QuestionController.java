@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** REST entry points of the question pipeline: {@code /api/ask} and {@code /api/ask/stream}. */
+/**
+ * REST entry points of the question pipeline: {@code /api/ask} and
+ * {@code /api/ask/stream}.
+ */
 @RestController
 @RequestMapping("/api/ask")
 public final class QuestionController {
@@ -31,7 +34,8 @@ public final class QuestionController {
 	/**
 	 * Creates the controller.
 	 * @param pipeline the question pipeline
-	 * @param executor Spring Boot's task executor, where streamed answers run (it propagates the trace context)
+	 * @param executor Spring Boot's task executor, where streamed answers run (it
+	 * propagates the trace context)
 	 */
 	public QuestionController(QuestionPipeline pipeline,
 			@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
@@ -52,9 +56,9 @@ public final class QuestionController {
 	}
 
 	/**
-	 * Classifies a question and streams the answer as server-sent events: {@code chunk} events with the answer's
-	 * pieces ({@code {"text": "..."}}, JSON so that leading spaces survive), then one {@code done} event with the
-	 * whole {@link Answer}.
+	 * Classifies a question and streams the answer as server-sent events: {@code chunk}
+	 * events with the answer's pieces ({@code {"text": "..."}}, JSON so that leading
+	 * spaces survive), then one {@code done} event with the whole {@link Answer}.
 	 * @param question the question
 	 * @param tenant the tenant asking
 	 * @return the event stream
@@ -65,9 +69,8 @@ public final class QuestionController {
 		SseEmitter emitter = new SseEmitter(60_000L);
 		this.executor.execute(() -> {
 			try {
-				Answer answer = this.pipeline.askStreaming(question, tenant,
-						(chunk) -> send(emitter,
-								SseEmitter.event().name("chunk").data(new AnswerChunk(chunk), MediaType.APPLICATION_JSON)));
+				Answer answer = this.pipeline.askStreaming(question, tenant, (chunk) -> send(emitter,
+						SseEmitter.event().name("chunk").data(new AnswerChunk(chunk), MediaType.APPLICATION_JSON)));
 				send(emitter, SseEmitter.event().name("done").data(answer, MediaType.APPLICATION_JSON));
 				emitter.complete();
 			}

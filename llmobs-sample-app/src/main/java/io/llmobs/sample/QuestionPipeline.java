@@ -12,9 +12,10 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers a support question in two model calls, grouped in one llmobs task: stage {@code classify} picks a
- * category, stage {@code answer} answers with that category in mind, from the registry prompt {@code answer}, so its
- * spans carry {@code gen_ai.prompt.name} and {@code gen_ai.prompt.version}.
+ * Answers a support question in two model calls, grouped in one llmobs task: stage
+ * {@code classify} picks a category, stage {@code answer} answers with that category in
+ * mind, from the registry prompt {@code answer}, so its spans carry
+ * {@code gen_ai.prompt.name} and {@code gen_ai.prompt.version}.
  */
 @Service
 public final class QuestionPipeline {
@@ -75,9 +76,10 @@ public final class QuestionPipeline {
 	}
 
 	/**
-	 * Classifies a question, then streams the answer, chunk by chunk, to {@code onChunk}; returns once the answer is
-	 * complete. The stream is subscribed inside the task, on the calling thread, so its time to first token and its
-	 * cost are attributed to the task.
+	 * Classifies a question, then streams the answer, chunk by chunk, to {@code onChunk};
+	 * returns once the answer is complete. The stream is subscribed inside the task, on
+	 * the calling thread, so its time to first token and its cost are attributed to the
+	 * task.
 	 * @param question the user's question
 	 * @param tenant the tenant asking
 	 * @param onChunk receives each piece of the answer as it arrives
@@ -109,6 +111,5 @@ public final class QuestionPipeline {
 			}
 		}
 	}
-
 
 }

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the sample application, under {@code sample.*} ({@code llmobs.*} belongs to the library, which rejects
- * unknown keys).
+ * Settings of the sample application, under {@code sample.*} ({@code llmobs.*} belongs to
+ * the library, which rejects unknown keys).
  *
  * @param traffic the built-in traffic generator
  * @param simulator the built-in OpenAI-compatible simulator
@@ -29,8 +29,8 @@ public record SampleProperties(@DefaultValue Traffic traffic, @DefaultValue Simu
 	/**
 	 * The simulated model served under {@code /simulator/v1}.
 	 *
-	 * @param latencyScale factor applied to the simulated latencies (20-150 ms before the first token); 0 answers at
-	 * once
+	 * @param latencyScale factor applied to the simulated latencies (20-150 ms before the
+	 * first token); 0 answers at once
 	 */
 	public record Simulator(@DefaultValue("1.0") double latencyScale) {
 	}
@@ -38,15 +38,17 @@ public record SampleProperties(@DefaultValue Traffic traffic, @DefaultValue Simu
 	/**
 	 * The Shipping Cost Agent.
 	 *
-	 * @param rateLookupFailureRate the share of rate lookups that fail on purpose, from 0 to 1, spread evenly over
-	 * the calls: above llmobs' failure-rate threshold the tool's circuit breaker opens
+	 * @param rateLookupFailureRate the share of rate lookups that fail on purpose, from 0
+	 * to 1, spread evenly over the calls: above llmobs' failure-rate threshold the tool's
+	 * circuit breaker opens
 	 */
 	public record Shipping(@DefaultValue("0") double rateLookupFailureRate) {
 
 		public Shipping {
 			if (!(rateLookupFailureRate >= 0 && rateLookupFailureRate <= 1)) {
 				throw new IllegalArgumentException(
-						"sample.shipping.rate-lookup-failure-rate must be between 0 and 1, not " + rateLookupFailureRate);
+						"sample.shipping.rate-lookup-failure-rate must be between 0 and 1, not "
+								+ rateLookupFailureRate);
 			}
 		}
 

@@ -16,10 +16,11 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a rotating set of questions through the pipeline and of quote requests to the Shipping Cost Agent, for three
- * tenants, some streamed and one that hits the
- * token limit, so that every llmobs series shows on {@code /actuator/prometheus} within a minute. On when
- * {@code sample.traffic.enabled=true}; one question every {@code sample.traffic.interval}.
+ * Sends a rotating set of questions through the pipeline and of quote requests to the
+ * Shipping Cost Agent, for three tenants, some streamed and one that hits the token
+ * limit, so that every llmobs series shows on {@code /actuator/prometheus} within a
+ * minute. On when {@code sample.traffic.enabled=true}; one question every
+ * {@code sample.traffic.interval}.
  */
 @Component
 @ConditionalOnBooleanProperty("sample.traffic.enabled")
@@ -41,10 +42,14 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 
 	/** The quote requests of the agent's rotation. */
 	public static final List<String> QUOTES = List.of("What does express shipping of 5 kg to Hanoi cost?",
-			"How much is standard shipping of 12 kg to Paris?", "How much does economy shipping of 3 kg to Toronto cost?",
+			"How much is standard shipping of 12 kg to Paris?",
+			"How much does economy shipping of 3 kg to Toronto cost?",
 			"What does express shipping of 2 kg to London cost?", "How much is standard shipping of 1.5 kg to Berlin?");
 
-	/** What the simulated users do with the quotes, in turn: mostly accepted, some overridden. */
+	/**
+	 * What the simulated users do with the quotes, in turn: mostly accepted, some
+	 * overridden.
+	 */
 	static final List<FeedbackOutcome> FEEDBACK = List.of(FeedbackOutcome.ACCEPTED, FeedbackOutcome.THUMBS_UP,
 			FeedbackOutcome.ACCEPTED, FeedbackOutcome.EDITED, FeedbackOutcome.REGENERATED, FeedbackOutcome.ACCEPTED,
 			FeedbackOutcome.THUMBS_DOWN);
@@ -83,8 +88,9 @@ public final class TrafficGenerator implements SchedulingConfigurer {
 	}
 
 	/**
-	 * Sends the next question of the rotation (every third one streamed), asks for the next quote (one in each round
-	 * is refused by the guardrail) and gives the quote's feedback.
+	 * Sends the next question of the rotation (every third one streamed), asks for the
+	 * next quote (one in each round is refused by the guardrail) and gives the quote's
+	 * feedback.
 	 */
 	public void sendOne() {
 		long n = this.sent.getAndIncrement();

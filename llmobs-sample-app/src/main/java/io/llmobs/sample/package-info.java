@@ -1,6 +1,6 @@
 /**
- * The llmobs sample application: a two-stage question pipeline ({@code classify}, then {@code answer}) grouped in one
- * llmobs task, its REST API and a traffic generator.
+ * The llmobs sample application: a two-stage question pipeline ({@code classify}, then
+ * {@code answer}) grouped in one llmobs task, its REST API and a traffic generator.
  */
 @NullMarked
 package io.llmobs.sample;

@@ -18,10 +18,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The context-window accounting in the running sample: the sections and utilization of every model call on
- * Prometheus, and the calibration on {@code /actuator/llmobs}. The simulator counts prompts like a provider whose
- * tokenizer differs from llmobs' estimate ({@code cl100k_base} and 4 tokens per message, where llmobs estimates
- * {@code gpt-4o-mini} with {@code o200k_base} and 3), so the calibration has a difference to learn.
+ * The context-window accounting in the running sample: the sections and utilization of
+ * every model call on Prometheus, and the calibration on {@code /actuator/llmobs}. The
+ * simulator counts prompts like a provider whose tokenizer differs from llmobs' estimate
+ * ({@code cl100k_base} and 4 tokens per message, where llmobs estimates
+ * {@code gpt-4o-mini} with {@code o200k_base} and 3), so the calibration has a difference
+ * to learn.
  */
 @SimulatedSampleTest
 class ContextAccountingTests {
@@ -61,8 +63,9 @@ class ContextAccountingTests {
 	private JsonMapper jsonMapper;
 
 	/**
-	 * Sends the traffic generator's questions, for several tenants, then waits until the background tokenizer has
-	 * caught up and at least one call was learned from (calls answered before their texts were tokenized are not).
+	 * Sends the traffic generator's questions, for several tenants, then waits until the
+	 * background tokenizer has caught up and at least one call was learned from (calls
+	 * answered before their texts were tokenized are not).
 	 */
 	@BeforeEach
 	void warmUp() {
@@ -82,7 +85,8 @@ class ContextAccountingTests {
 		for (String stage : STAGES) {
 			assertThat(sectionTokens(metrics, stage, "system")).as("system tokens of %s", stage).isPositive();
 			assertThat(sectionTokens(metrics, stage, "user_input")).as("user_input tokens of %s", stage).isPositive();
-			// The pipeline sends a system prompt and one question: no history, documents or tools.
+			// The pipeline sends a system prompt and one question: no history, documents
+			// or tools.
 			for (String section : List.of("history", "retrieved_documents", "tool_definitions", "tool_results")) {
 				assertThat(sectionTokens(metrics, stage, section)).as("%s tokens of %s", section, stage).isZero();
 			}
@@ -95,8 +99,8 @@ class ContextAccountingTests {
 			double tokens = PrometheusScrape.sum(metrics, "llmobs_context_tokens_sum", "model", MODEL, "stage", stage);
 			assertThat(PrometheusScrape.sum(metrics, "llmobs_context_utilization_sum", "model", MODEL, "stage", stage))
 				.isCloseTo(tokens / WINDOW, within(1e-9));
-			assertThat(PrometheusScrape.sum(metrics, "llmobs_context_threshold_exceeded_total", "model", MODEL,
-					"stage", stage))
+			assertThat(PrometheusScrape.sum(metrics, "llmobs_context_threshold_exceeded_total", "model", MODEL, "stage",
+					stage))
 				.isZero();
 		}
 		assertThat(PrometheusScrape.sum(metrics, "llmobs_context_window_unknown_total", "model", MODEL)).isZero();
@@ -107,10 +111,11 @@ class ContextAccountingTests {
 	}
 
 	/**
-	 * Measures the calibrated estimate over the calls after the warm-up: the mean error from the deltas of
-	 * {@code llmobs_context_estimate_error_sum} and {@code _count} (its {@code _max} is a time-windowed gauge that
-	 * still holds the warm-up's errors), and each call's error from the deltas of its stage's section tokens (the
-	 * published estimate) and reported input tokens, scraped after every question.
+	 * Measures the calibrated estimate over the calls after the warm-up: the mean error
+	 * from the deltas of {@code llmobs_context_estimate_error_sum} and {@code _count}
+	 * (its {@code _max} is a time-windowed gauge that still holds the warm-up's errors),
+	 * and each call's error from the deltas of its stage's section tokens (the published
+	 * estimate) and reported input tokens, scraped after every question.
 	 */
 	@Test
 	void calibratedEstimateIsWithinThreePercentAfterWarmUp() {
@@ -128,18 +133,20 @@ class ContextAccountingTests {
 			List<String> current = PrometheusScrape.lines(this.client);
 			List<Double> errors = new ArrayList<>();
 			for (String stage : STAGES) {
-				assertThat(increase(previous, current, "llmobs_context_utilization_count", "model", MODEL, "stage", stage))
+				assertThat(
+						increase(previous, current, "llmobs_context_utilization_count", "model", MODEL, "stage", stage))
 					.as("%s calls accounted for", stage)
 					.isEqualTo(1);
-				double estimate = increase(previous, current, "llmobs_context_tokens_sum", "model", MODEL, "stage", stage);
-				double reported = increase(previous, current, "llmobs_tokens_total", "model", MODEL, "stage", stage, "type",
-						"input");
+				double estimate = increase(previous, current, "llmobs_context_tokens_sum", "model", MODEL, "stage",
+						stage);
+				double reported = increase(previous, current, "llmobs_tokens_total", "model", MODEL, "stage", stage,
+						"type", "input");
 				assertThat(reported).as("%s input tokens", stage).isPositive();
 				errors.add(Math.abs(estimate - reported) / reported);
 			}
-			learnedErrors.addAll(learned(errors,
-					increase(previous, current, "llmobs_context_estimate_error_count", "model", MODEL),
-					increase(previous, current, "llmobs_context_estimate_error_sum", "model", MODEL)));
+			learnedErrors.addAll(
+					learned(errors, increase(previous, current, "llmobs_context_estimate_error_count", "model", MODEL),
+							increase(previous, current, "llmobs_context_estimate_error_sum", "model", MODEL)));
 			previous = current;
 		}
 
@@ -158,8 +165,9 @@ class ContextAccountingTests {
 	}
 
 	/**
-	 * The errors of the calls of one question that were learned from: calls answered before their texts were
-	 * tokenized are provisional and left out of the calibration and its error meter.
+	 * The errors of the calls of one question that were learned from: calls answered
+	 * before their texts were tokenized are provisional and left out of the calibration
+	 * and its error meter.
 	 * @param errors the error of each call's published estimate
 	 * @param count how many errors the meter recorded
 	 * @param sum their sum
@@ -167,8 +175,8 @@ class ContextAccountingTests {
 	 */
 	private static List<Double> learned(List<Double> errors, double count, double sum) {
 		if (count == errors.size()) {
-			assertThat(sum).as("recorded errors").isCloseTo(errors.stream().mapToDouble(Double::doubleValue).sum(),
-					within(1e-9));
+			assertThat(sum).as("recorded errors")
+				.isCloseTo(errors.stream().mapToDouble(Double::doubleValue).sum(), within(1e-9));
 			return errors;
 		}
 		if (count == 0) {

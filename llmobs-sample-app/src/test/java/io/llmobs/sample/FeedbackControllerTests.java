@@ -14,8 +14,8 @@ import static io.llmobs.sample.PrometheusScrape.increase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Feedback over REST: the browser starts the trace of its question ({@code traceparent}), then sends what the user
- * did with the answer against that trace id.
+ * Feedback over REST: the browser starts the trace of its question ({@code traceparent}),
+ * then sends what the user did with the answer against that trace id.
  */
 @SimulatedSampleTest
 class FeedbackControllerTests {

@@ -12,7 +12,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** End to end: the pipeline's REST API, then what llmobs shows on the actuator endpoints. */
+/**
+ * End to end: the pipeline's REST API, then what llmobs shows on the actuator endpoints.
+ */
 @SimulatedSampleTest
 class LlmObsSampleApplicationTests {
 
@@ -52,8 +54,8 @@ class LlmObsSampleApplicationTests {
 		List<String> metrics = PrometheusScrape.lines(this.client);
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_chat_seconds_bucket{")
 				&& line.contains("stage=\"classify\"") && line.contains("tenant=\"initech\""));
-		assertThat(metrics).anyMatch(
-				(line) -> line.startsWith("llmobs_chat_seconds_bucket{") && line.contains("stage=\"answer\""));
+		assertThat(metrics)
+			.anyMatch((line) -> line.startsWith("llmobs_chat_seconds_bucket{") && line.contains("stage=\"answer\""));
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_tokens_total{"));
 		assertThat(metrics)
 			.anyMatch((line) -> line.startsWith("llmobs_cost_usd_total{model=\"gpt-4o-mini-2024-07-18\""));

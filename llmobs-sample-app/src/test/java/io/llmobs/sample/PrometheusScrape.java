@@ -54,7 +54,8 @@ final class PrometheusScrape {
 	}
 
 	/**
-	 * How much the samples of a metric whose labels include the given ones grew between two scrapes.
+	 * How much the samples of a metric whose labels include the given ones grew between
+	 * two scrapes.
 	 * @param before the earlier scrape
 	 * @param after the later scrape
 	 * @param metric the sample name

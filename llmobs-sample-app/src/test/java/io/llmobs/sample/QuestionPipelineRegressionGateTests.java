@@ -17,9 +17,10 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The regression gate of the sample's pipeline: the golden questions go through {@link QuestionPipeline}, the
- * application's judge (the simulated {@code gpt-4.1-mini}) and the cheap checks score the answers, and the build fails
- * when the mean falls below 0.90 or a question falls below its baseline in {@code llmobs/judge-baseline.json}.
+ * The regression gate of the sample's pipeline: the golden questions go through
+ * {@link QuestionPipeline}, the application's judge (the simulated {@code gpt-4.1-mini})
+ * and the cheap checks score the answers, and the build fails when the mean falls below
+ * 0.90 or a question falls below its baseline in {@code llmobs/judge-baseline.json}.
  */
 @SimulatedSampleTest
 class QuestionPipelineRegressionGateTests {

@@ -13,7 +13,8 @@ public final class SampleApi {
 	}
 
 	/**
-	 * Asks the Shipping Cost Agent for a quote, as tenant {@code acme}, and expects HTTP 200.
+	 * Asks the Shipping Cost Agent for a quote, as tenant {@code acme}, and expects HTTP
+	 * 200.
 	 * @param client the client of the running sample
 	 * @param question the quote request
 	 * @return the quote

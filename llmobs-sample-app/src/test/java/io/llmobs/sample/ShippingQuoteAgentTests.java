@@ -13,7 +13,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Shipping Cost Agent end to end: classify, retrieve, generate with tools, in one task. */
+/**
+ * The Shipping Cost Agent end to end: classify, retrieve, generate with tools, in one
+ * task.
+ */
 @SimulatedSampleTest
 class ShippingQuoteAgentTests {
 

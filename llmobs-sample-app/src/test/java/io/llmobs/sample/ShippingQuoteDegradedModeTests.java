@@ -14,8 +14,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rate lookup failing on every call: the breaker opens after its minimum number of calls, and later quotes get
- * an answer in degraded mode, with HTTP 200, without running the tool.
+ * The rate lookup failing on every call: the breaker opens after its minimum number of
+ * calls, and later quotes get an answer in degraded mode, with HTTP 200, without running
+ * the tool.
  */
 @SimulatedSampleTest
 @TestPropertySource(properties = { "sample.shipping.rate-lookup-failure-rate=1",
@@ -33,8 +34,8 @@ class ShippingQuoteDegradedModeTests {
 			quotes.add(SampleApi.quote(this.client, "What does standard shipping of 2 kg to Vienna cost?"));
 		}
 		assertThat(quotes.subList(0, 3)).allSatisfy((quote) -> assertThat(quote.answer()).contains("unavailable"));
-		assertThat(quotes.subList(3, 5)).allSatisfy(
-				(quote) -> assertThat(quote.answer()).contains("The tool '" + RateLookupTool.NAME + "' is unavailable"));
+		assertThat(quotes.subList(3, 5)).allSatisfy((quote) -> assertThat(quote.answer())
+			.contains("The tool '" + RateLookupTool.NAME + "' is unavailable"));
 		List<String> metrics = PrometheusScrape.lines(this.client);
 		assertThat(PrometheusScrape.sum(metrics, "llmobs_tool_seconds_count", "tool", RateLookupTool.NAME, "outcome",
 				"error"))

@@ -15,9 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The regression gate of the Shipping Cost Agent: the golden quote requests go through the whole agent (classify,
- * retrieve, generate with the tools), the application's judge and the price checks score the quotes, and the build
- * fails when a price changes or the mean falls below 0.90.
+ * The regression gate of the Shipping Cost Agent: the golden quote requests go through
+ * the whole agent (classify, retrieve, generate with the tools), the application's judge
+ * and the price checks score the quotes, and the build fails when a price changes or the
+ * mean falls below 0.90.
  */
 @SimulatedSampleTest
 class ShippingQuoteRegressionGateTests {

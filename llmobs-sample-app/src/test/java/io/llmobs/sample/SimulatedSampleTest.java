@@ -20,10 +20,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
- * The whole sample on a random port, talking to its own simulator without latency, with Prometheus metrics on.
+ * The whole sample on a random port, talking to its own simulator without latency, with
+ * Prometheus metrics on.
  * <p>
- * The OpenAI client is built before the server has a port, so its base URL names a placeholder host that an OkHttp
- * interceptor resolves, per request, to {@code localhost:${local.server.port}}.
+ * The OpenAI client is built before the server has a port, so its base URL names a
+ * placeholder host that an OkHttp interceptor resolves, per request, to
+ * {@code localhost:${local.server.port}}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -39,7 +41,10 @@ public @interface SimulatedSampleTest {
 	/** The placeholder host of the simulator's base URL. */
 	String SIMULATOR_HOST = "simulator.invalid";
 
-	/** Sends the OpenAI client's requests for {@link #SIMULATOR_HOST} to the server's actual port. */
+	/**
+	 * Sends the OpenAI client's requests for {@link #SIMULATOR_HOST} to the server's
+	 * actual port.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	class SimulatorOnLocalPort {
 

@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Spring AI's OpenAI client against the simulator: snapshots, limits, tool calls and embeddings. */
+/**
+ * Spring AI's OpenAI client against the simulator: snapshots, limits, tool calls and
+ * embeddings.
+ */
 @SimulatedSampleTest
 class SimulatorCompatibilityTests {
 
@@ -29,7 +32,8 @@ class SimulatorCompatibilityTests {
 	void answersAsTheDatedSnapshotWithUsage() {
 		ChatResponse response = this.chatClientBuilder.build().prompt().user("Hello").call().chatResponse();
 		assertThat(response.getMetadata().getModel()).isEqualTo("gpt-4o-mini-2024-07-18");
-		// "Hello" is 1 token in the simulator's cl100k_base, plus 4 for its message and 3 for the reply.
+		// "Hello" is 1 token in the simulator's cl100k_base, plus 4 for its message and 3
+		// for the reply.
 		assertThat(response.getMetadata().getUsage().getPromptTokens()).isEqualTo(8);
 		assertThat(response.getMetadata().getUsage().getCompletionTokens()).isPositive();
 		assertThat(response.getResult().getMetadata().getFinishReason()).isEqualToIgnoringCase("stop");

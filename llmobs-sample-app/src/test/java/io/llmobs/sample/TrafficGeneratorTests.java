@@ -42,13 +42,15 @@ class TrafficGeneratorTests {
 			.filter((line) -> line.startsWith("llmobs_"))
 			.toList();
 		for (String tenant : TrafficGenerator.TENANTS) {
-			assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_cost_usd_total{")
-					&& line.contains("tenant=\"" + tenant + "\""));
+			assertThat(metrics).anyMatch(
+					(line) -> line.startsWith("llmobs_cost_usd_total{") && line.contains("tenant=\"" + tenant + "\""));
 		}
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_finish_reason_total{")
 				&& line.contains("reason=\"length\"") && line.contains("stage=\"answer\""));
-		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_tokens_total{") && line.contains("type=\"input\""));
-		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_tokens_total{") && line.contains("type=\"output\""));
+		assertThat(metrics)
+			.anyMatch((line) -> line.startsWith("llmobs_tokens_total{") && line.contains("type=\"input\""));
+		assertThat(metrics)
+			.anyMatch((line) -> line.startsWith("llmobs_tokens_total{") && line.contains("type=\"output\""));
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_chat_ttft_seconds_bucket{"));
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_task_seconds_bucket{")
 				&& line.contains("outcome=\"success\"") && line.contains("task=\"" + QuestionPipeline.TASK + "\""));
@@ -56,8 +58,8 @@ class TrafficGeneratorTests {
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_task_seconds_bucket{")
 				&& line.contains("outcome=\"success\"") && line.contains("task=\"" + ShippingQuoteAgent.TASK + "\""));
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_tool_seconds_count{"));
-		assertThat(metrics).anyMatch(
-				(line) -> line.startsWith("llmobs_feedback_total{") && line.contains("outcome=\"edited\""));
+		assertThat(metrics)
+			.anyMatch((line) -> line.startsWith("llmobs_feedback_total{") && line.contains("outcome=\"edited\""));
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_ttgo_seconds_count{"));
 		assertThat(metrics).anyMatch((line) -> line.startsWith("llmobs_guardrail_false_positive_total{")
 				&& line.contains("guardrail=\"" + ProhibitedItemsGuardrail.NAME + "\"") && !line.endsWith(" 0.0"));

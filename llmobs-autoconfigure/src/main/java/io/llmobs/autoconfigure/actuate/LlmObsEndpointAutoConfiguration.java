@@ -43,8 +43,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the {@code llmobs} Actuator endpoint. It reports the settings
- * of every feature, so it binds the properties of features that are off too.
+ * {@link EnableAutoConfiguration Auto-configuration} of the {@code llmobs} Actuator
+ * endpoint. It reports the settings of every feature, so it binds the properties of
+ * features that are off too.
  */
 @AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 		LlmObsContextAutoConfiguration.class, LlmObsToolAutoConfiguration.class, LlmObsPromptAutoConfiguration.class,
@@ -71,16 +72,18 @@ public final class LlmObsEndpointAutoConfiguration {
 		ToolCircuitBreakers toolBreakers = breakers.getIfAvailable();
 		SampledJudge sampledJudge = sampledJudges.getIfAvailable();
 		return new LlmObsEndpoint(catalog, costTotals,
-				settings(new FeatureProperties(properties, cost, context, tools, prompts, feedback, judge, capture,
-						redaction, pii), toolGuard.getIfAvailable() != null, toolBreakers != null, sampledJudge != null),
+				settings(
+						new FeatureProperties(properties, cost, context, tools, prompts, feedback, judge, capture,
+								redaction, pii),
+						toolGuard.getIfAvailable() != null, toolBreakers != null, sampledJudge != null),
 				tags.getIfAvailable(), contextStats.getIfAvailable(), toolBreakers, promptInventory.getIfAvailable(),
 				interactions.getIfAvailable(), sampledJudge);
 	}
 
 	/**
-	 * The effective settings; llmobs has no secrets among them, prices and limits only. A feature switched on that
-	 * does not run (its dependency is missing, or nothing to run it with) shows what is active, not what was asked
-	 * for.
+	 * The effective settings; llmobs has no secrets among them, prices and limits only. A
+	 * feature switched on that does not run (its dependency is missing, or nothing to run
+	 * it with) shows what is active, not what was asked for.
 	 */
 	private static Map<String, Object> settings(FeatureProperties features, boolean toolGuard, boolean toolBreakers,
 			boolean judgeRuns) {

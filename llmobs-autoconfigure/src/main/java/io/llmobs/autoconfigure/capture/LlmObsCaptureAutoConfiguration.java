@@ -21,10 +21,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of what llmobs does with the content of model calls: the
- * redaction of Spring AI's own content attributes, the {@code llmobs.pii.entities} counts of inputs and outputs and,
- * when {@code llmobs.capture.content} is on, the capture of prompts and completions. It uses the PII scanner of the
- * redaction auto-configuration and backs off without it.
+ * {@link EnableAutoConfiguration Auto-configuration} of what llmobs does with the content
+ * of model calls: the redaction of Spring AI's own content attributes, the
+ * {@code llmobs.pii.entities} counts of inputs and outputs and, when
+ * {@code llmobs.capture.content} is on, the capture of prompts and completions. It uses
+ * the PII scanner of the redaction auto-configuration and backs off without it.
  */
 @AutoConfiguration(after = LlmObsRedactionAutoConfiguration.class)
 @ConditionalOnLlmObsEnabled

@@ -6,15 +6,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of prompt and completion capture on Spring AI's model-call spans, under {@code llmobs.capture}.
+ * Configuration of prompt and completion capture on Spring AI's model-call spans, under
+ * {@code llmobs.capture}.
  */
 @ConfigurationProperties("llmobs.capture")
 @Validated
 public class LlmObsCaptureProperties {
 
 	/**
-	 * Whether prompts and completions are recorded on model-call spans (gen_ai.system_instructions,
-	 * gen_ai.input.messages, gen_ai.output.messages), redacted unless 'llmobs.redaction.enabled' is false.
+	 * Whether prompts and completions are recorded on model-call spans
+	 * (gen_ai.system_instructions, gen_ai.input.messages, gen_ai.output.messages),
+	 * redacted unless 'llmobs.redaction.enabled' is false.
 	 */
 	private boolean content;
 

@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of content capture, PII counts and the redaction of Spring AI's content attributes.
+ * Auto-configuration of content capture, PII counts and the redaction of Spring AI's
+ * content attributes.
  */
 @NullMarked
 package io.llmobs.autoconfigure.capture;

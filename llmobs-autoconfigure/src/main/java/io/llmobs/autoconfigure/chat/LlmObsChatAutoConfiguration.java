@@ -44,12 +44,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the chat-call instrumentation: observation handlers for
- * {@code ChatClient} and model calls, the span enrichment filter, the stream advisor (added to every
- * auto-configured {@code ChatClient.Builder}) and task scopes.
+ * {@link EnableAutoConfiguration Auto-configuration} of the chat-call instrumentation:
+ * observation handlers for {@code ChatClient} and model calls, the span enrichment
+ * filter, the stream advisor (added to every auto-configured {@code ChatClient.Builder})
+ * and task scopes.
  */
-@AutoConfiguration(after = { LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, ObservationAutoConfiguration.class,
-		MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
+@AutoConfiguration(
+		after = { LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, ObservationAutoConfiguration.class,
+				MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass({ ChatClient.class, ChatModelObservationContext.class })
 @ConditionalOnBean({ InstrumentationErrors.class, ObservationRegistry.class, ModelCatalog.class })
@@ -58,9 +60,8 @@ public final class LlmObsChatAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ChatInstrumentation llmObsChatInstrumentation(ModelCatalog catalog, BoundedTags tags,
-			CallAttributionResolver attributionResolver, CostTotals costTotals,
-			UnpricedModelWarnings unpricedWarnings, InstrumentationErrors errors, MeterRegistry meterRegistry,
-			ObjectProvider<ChatCallListener> listeners) {
+			CallAttributionResolver attributionResolver, CostTotals costTotals, UnpricedModelWarnings unpricedWarnings,
+			InstrumentationErrors errors, MeterRegistry meterRegistry, ObjectProvider<ChatCallListener> listeners) {
 		return new ChatInstrumentation(catalog, tags, attributionResolver, costTotals, unpricedWarnings, errors,
 				meterRegistry, SingletonSupplier.of(() -> listeners.orderedStream().toList()));
 	}

@@ -33,9 +33,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the context-window accounting: section counts, utilization
- * and calibration of every model call, and the opt-in block guard when {@code llmobs.context.block-ratio} is set
- * (an {@code LlmObsAdvisor}, so every auto-configured {@code ChatClient.Builder} gets it).
+ * {@link EnableAutoConfiguration Auto-configuration} of the context-window accounting:
+ * section counts, utilization and calibration of every model call, and the opt-in block
+ * guard when {@code llmobs.context.block-ratio} is set (an {@code LlmObsAdvisor}, so
+ * every auto-configured {@code ChatClient.Builder} gets it).
  */
 @AutoConfiguration(after = LlmObsChatAutoConfiguration.class)
 @ConditionalOnLlmObsEnabled
@@ -50,11 +51,11 @@ public final class LlmObsContextAutoConfiguration {
 	ContextInstrumentation llmObsContextInstrumentation(LlmObsContextProperties context, Environment environment,
 			ObjectProvider<TaskDecorator> taskDecorator, ModelCatalog catalog, ModelCallAccounting modelCalls,
 			InstrumentationErrors errors, MeterRegistry meterRegistry) {
-		ContextInstrumentation.Settings settings = new ContextInstrumentation.Settings(
-				context.getCache().getMaxSize(), context.getCache().getExpireAfterAccess(),
-				context.getTokenizer().getQueueCapacity(), context.getCalibration().getSmoothing(),
-				context.getWarnRatio());
-		// The counter runs one task at a time: the vocabulary's warm-up, then a drain of its own bounded queue.
+		ContextInstrumentation.Settings settings = new ContextInstrumentation.Settings(context.getCache().getMaxSize(),
+				context.getCache().getExpireAfterAccess(), context.getTokenizer().getQueueCapacity(),
+				context.getCalibration().getSmoothing(), context.getWarnRatio());
+		// The counter runs one task at a time: the vocabulary's warm-up, then a drain of
+		// its own bounded queue.
 		return new ContextInstrumentation(settings,
 				new LlmObsThreadPools(environment, taskDecorator).executor("llmobs-tokenizer-",
 						(pool) -> pool.corePoolSize(1).maxPoolSize(1).queueCapacity(2)),
@@ -82,8 +83,8 @@ public final class LlmObsContextAutoConfiguration {
 	static class BlockGuardConfiguration {
 
 		@Bean
-		LlmObsAdvisor llmObsContextGuardAdvisor(ContextInstrumentation instrumentation, LlmObsContextProperties properties,
-				CallAttributionResolver attributionResolver, BoundedTags tags) {
+		LlmObsAdvisor llmObsContextGuardAdvisor(ContextInstrumentation instrumentation,
+				LlmObsContextProperties properties, CallAttributionResolver attributionResolver, BoundedTags tags) {
 			Double blockRatio = properties.getBlockRatio();
 			return instrumentation.blockGuard((blockRatio != null) ? blockRatio : 1.0, attributionResolver,
 					tags.models());

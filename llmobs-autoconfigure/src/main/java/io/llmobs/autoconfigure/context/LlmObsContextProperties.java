@@ -16,9 +16,9 @@ import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of the context-window accounting, under {@code llmobs.context}: tokens per prompt section and the
- * fill ratio of the model's window. Validates what a field constraint cannot: that the block ratio is not below the
- * warn ratio.
+ * Configuration of the context-window accounting, under {@code llmobs.context}: tokens
+ * per prompt section and the fill ratio of the model's window. Validates what a field
+ * constraint cannot: that the block ratio is not below the warn ratio.
  */
 @ConfigurationProperties("llmobs.context")
 @Validated
@@ -30,16 +30,17 @@ public class LlmObsContextProperties implements Validator {
 	private boolean enabled = true;
 
 	/**
-	 * Utilization (estimated prompt tokens over the model's context window) at which a model call counts as a
-	 * threshold crossing, in (0, 1].
+	 * Utilization (estimated prompt tokens over the model's context window) at which a
+	 * model call counts as a threshold crossing, in (0, 1].
 	 */
 	@Positive
 	@DecimalMax("1")
 	private double warnRatio = 0.8;
 
 	/**
-	 * Utilization above which a ChatClient call fails fast with a ContextWindowExceededException before it is
-	 * sent, in (0, 1] and not below the warn ratio. Unset: never block.
+	 * Utilization above which a ChatClient call fails fast with a
+	 * ContextWindowExceededException before it is sent, in (0, 1] and not below the warn
+	 * ratio. Unset: never block.
 	 */
 	@Positive
 	@DecimalMax("1")
@@ -115,19 +116,22 @@ public class LlmObsContextProperties implements Validator {
 	}
 
 	/**
-	 * The cache of token counts, one entry per distinct text (message, document, tool schema).
+	 * The cache of token counts, one entry per distinct text (message, document, tool
+	 * schema).
 	 */
 	public static class Cache {
 
 		/**
-		 * Texts whose token count is kept at most. Each entry holds a reference to its text.
+		 * Texts whose token count is kept at most. Each entry holds a reference to its
+		 * text.
 		 */
 		@Min(1)
 		private long maxSize = 10_000;
 
 		/**
-		 * How long a text's count is kept after it was last read from the cache. The texts looked up last are
-		 * also remembered by identity in a small table in front of the cache, which keeps no text alive.
+		 * How long a text's count is kept after it was last read from the cache. The
+		 * texts looked up last are also remembered by identity in a small table in front
+		 * of the cache, which keeps no text alive.
 		 */
 		@NotNull
 		@DurationMin(nanos = 1)
@@ -152,12 +156,14 @@ public class LlmObsContextProperties implements Validator {
 	}
 
 	/**
-	 * The single background thread that tokenizes texts not cached yet, off the request path.
+	 * The single background thread that tokenizes texts not cached yet, off the request
+	 * path.
 	 */
 	public static class Tokenizer {
 
 		/**
-		 * Texts waiting to be tokenized at most; further new texts are estimated from their length.
+		 * Texts waiting to be tokenized at most; further new texts are estimated from
+		 * their length.
 		 */
 		@Min(1)
 		private int queueCapacity = 1_000;
@@ -178,7 +184,8 @@ public class LlmObsContextProperties implements Validator {
 	public static class Calibration {
 
 		/**
-		 * Weight of the newest call in the moving average of provider-reported over estimated tokens, in (0, 1].
+		 * Weight of the newest call in the moving average of provider-reported over
+		 * estimated tokens, in (0, 1].
 		 */
 		@Positive
 		@DecimalMax("1")

@@ -23,18 +23,23 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the llmobs kernel: the {@code llmobs.*} properties, the bounded
- * values of the tags filled from application data, the report of llmobs's own failures and the stage and tenant a
- * call is accounted to. Every feature's auto-configuration runs after it and uses these beans; none of them depends on
- * another feature being on. The {@code llmobs.*} properties are validated with Bean Validation, which Boot skips
- * silently without its API on the class path: start-up fails instead.
+ * {@link EnableAutoConfiguration Auto-configuration} of the llmobs kernel: the
+ * {@code llmobs.*} properties, the bounded values of the tags filled from application
+ * data, the report of llmobs's own failures and the stage and tenant a call is accounted
+ * to. Every feature's auto-configuration runs after it and uses these beans; none of them
+ * depends on another feature being on. The {@code llmobs.*} properties are validated with
+ * Bean Validation, which Boot skips silently without its API on the class path: start-up
+ * fails instead.
  */
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @EnableConfigurationProperties(LlmObsProperties.class)
 public final class LlmObsAutoConfiguration {
 
-	/** What Boot needs on the class path to apply the constraints of {@code @Validated} configuration properties. */
+	/**
+	 * What Boot needs on the class path to apply the constraints of {@code @Validated}
+	 * configuration properties.
+	 */
 	private static final String[] BEAN_VALIDATION_API = { "jakarta.validation.Validator",
 			"jakarta.validation.ValidatorFactory", "jakarta.validation.bootstrap.GenericBootstrap" };
 
@@ -42,13 +47,17 @@ public final class LlmObsAutoConfiguration {
 		for (String type : BEAN_VALIDATION_API) {
 			if (!ClassUtils.isPresent(type, resourceLoader.getClassLoader())) {
 				throw new IllegalStateException("llmobs validates its llmobs.* properties with Bean Validation, and "
-						+ type + " is not on the class path: add org.springframework.boot:spring-boot-starter-validation "
+						+ type
+						+ " is not on the class path: add org.springframework.boot:spring-boot-starter-validation "
 						+ "(io.llmobs:llmobs-spring-boot-starter brings it), or set llmobs.enabled=false");
 			}
 		}
 	}
 
-	/** Part of how every 'llmobs.*' property is read, so no user bean replaces it; static, as binding needs it early. */
+	/**
+	 * Part of how every 'llmobs.*' property is read, so no user bean replaces it; static,
+	 * as binding needs it early.
+	 */
 	@Bean
 	static ConfigurationPropertiesBindHandlerAdvisor llmObsUnknownKeysBindHandlerAdvisor(Environment environment) {
 		return new UnknownKeysBindHandlerAdvisor(environment);

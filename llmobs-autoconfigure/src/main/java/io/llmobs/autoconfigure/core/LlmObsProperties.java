@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of what every llmobs feature shares, under {@code llmobs}: the master switch, the default stage and
- * the bounds of the tags filled from application data. Each feature has its own properties under
- * {@code llmobs.<feature>}; an unknown {@code llmobs.*} name fails start-up unless {@code llmobs.unknown-keys} is
+ * Configuration of what every llmobs feature shares, under {@code llmobs}: the master
+ * switch, the default stage and the bounds of the tags filled from application data. Each
+ * feature has its own properties under {@code llmobs.<feature>}; an unknown
+ * {@code llmobs.*} name fails start-up unless {@code llmobs.unknown-keys} is
  * {@code warn}.
  */
 @ConfigurationProperties("llmobs")
@@ -29,9 +30,10 @@ public class LlmObsProperties {
 	private String defaultStage = "default";
 
 	/**
-	 * What an 'llmobs.*' property that llmobs does not know does to start-up: 'fail' names it
-	 * and stops, 'warn' logs it once and starts. Keep 'fail' unless one configuration is shared by applications on
-	 * different llmobs versions: a misspelt property otherwise leaves its feature at the default.
+	 * What an 'llmobs.*' property that llmobs does not know does to start-up: 'fail'
+	 * names it and stops, 'warn' logs it once and starts. Keep 'fail' unless one
+	 * configuration is shared by applications on different llmobs versions: a misspelt
+	 * property otherwise leaves its feature at the default.
 	 */
 	private UnknownKeys unknownKeys = UnknownKeys.FAIL;
 

@@ -19,10 +19,12 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
 /**
- * Describes invalid {@code llmobs.*} values the way Boot describes a value it cannot bind: the property's canonical
- * name, its value as written and where it was set. Boot's own description of validation errors names a property by
- * its Java field ({@code llmobs.judge.sampleRate}, {@code llmobs.tools.circuitBreaker.instances[quote].…}), shows the
- * converted value, and finds the origin of a direct property of the validated class only.
+ * Describes invalid {@code llmobs.*} values the way Boot describes a value it cannot
+ * bind: the property's canonical name, its value as written and where it was set. Boot's
+ * own description of validation errors names a property by its Java field
+ * ({@code llmobs.judge.sampleRate},
+ * {@code llmobs.tools.circuitBreaker.instances[quote].…}), shows the converted value, and
+ * finds the origin of a direct property of the validated class only.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class LlmObsPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<BindValidationException> {
@@ -60,8 +62,9 @@ final class LlmObsPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Bind
 	}
 
 	/**
-	 * The property as users write it, from a field path such as {@code circuitBreaker.instances[quote].slidingWindowSize}:
-	 * Java names in kebab case, a map key after a dot as it is written, a list index in brackets.
+	 * The property as users write it, from a field path such as
+	 * {@code circuitBreaker.instances[quote].slidingWindowSize}: Java names in kebab
+	 * case, a map key after a dot as it is written, a list index in brackets.
 	 */
 	static String canonical(String field) {
 		StringBuilder canonical = new StringBuilder();
@@ -82,8 +85,9 @@ final class LlmObsPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Bind
 	}
 
 	/**
-	 * The bound property the error is about, whatever form it was written in: a model key with dots written plainly
-	 * or in brackets, a name in kebab case or from an environment variable.
+	 * The bound property the error is about, whatever form it was written in: a model key
+	 * with dots written plainly or in brackets, a name in kebab case or from an
+	 * environment variable.
 	 */
 	private static @Nullable ConfigurationProperty boundProperty(String property, ValidationErrors errors) {
 		String wanted = comparable(property);

@@ -18,12 +18,13 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
 
 /**
- * Reports the {@code llmobs.*} properties that a bind of llmobs's properties leaves unbound, as Boot does for
- * {@code ignoreUnknownFields = false}, and also those under {@code llmobs} that no llmobs properties class binds
- * ({@code llmobs.toolz.timeout}): start-up fails, or each is logged once. A bind rooted at {@code llmobs} answers
- * only for the names of its own properties, and the kernel's bind also for top-level names that no feature owns;
- * the names under a feature's prefix are the feature's bind's, which happens only when the feature is on. Other
- * binds pass through.
+ * Reports the {@code llmobs.*} properties that a bind of llmobs's properties leaves
+ * unbound, as Boot does for {@code ignoreUnknownFields = false}, and also those under
+ * {@code llmobs} that no llmobs properties class binds ({@code llmobs.toolz.timeout}):
+ * start-up fails, or each is logged once. A bind rooted at {@code llmobs} answers only
+ * for the names of its own properties, and the kernel's bind also for top-level names
+ * that no feature owns; the names under a feature's prefix are the feature's bind's,
+ * which happens only when the feature is on. Other binds pass through.
  */
 final class UnknownKeysBindHandler extends NoUnboundElementsBindHandler {
 
@@ -32,8 +33,9 @@ final class UnknownKeysBindHandler extends NoUnboundElementsBindHandler {
 	static final ConfigurationPropertyName LLMOBS = ConfigurationPropertyName.of("llmobs");
 
 	/**
-	 * The top-level names under {@code llmobs} whose properties a feature binds: a name here that the feature's
-	 * bind leaves unbound is the feature's to report. A test keeps this list equal to the configuration metadata.
+	 * The top-level names under {@code llmobs} whose properties a feature binds: a name
+	 * here that the feature's bind leaves unbound is the feature's to report. A test
+	 * keeps this list equal to the configuration metadata.
 	 */
 	static final Set<ConfigurationPropertyName> FEATURE_NAMES = names("models", "catalog", "context", "tools", "mcp",
 			"prompts", "feedback", "capture", "pii", "redaction", "judge");
@@ -55,7 +57,8 @@ final class UnknownKeysBindHandler extends NoUnboundElementsBindHandler {
 	@Override
 	public <T> @Nullable Bindable<T> onStart(ConfigurationPropertyName name, Bindable<T> target, BindContext context) {
 		if (this.root == null) {
-			// The first name; a nested bind of this handler (dotted model keys) starts at depth 0 again.
+			// The first name; a nested bind of this handler (dotted model keys) starts at
+			// depth 0 again.
 			this.root = name;
 		}
 		else if (LLMOBS.equals(this.root) && LLMOBS.isParentOf(name)) {
@@ -67,7 +70,8 @@ final class UnknownKeysBindHandler extends NoUnboundElementsBindHandler {
 	@Override
 	public void onFinish(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
 			@Nullable Object result) throws Exception {
-		// Boot's handler ends the chain here; the handlers it wraps validate and bind what Boot's map binding missed.
+		// Boot's handler ends the chain here; the handlers it wraps validate and bind
+		// what Boot's map binding missed.
 		this.parent.onFinish(name, target, context, result);
 		if (context.getDepth() == 0 && (LLMOBS.equals(name) || LLMOBS.isAncestorOf(name))) {
 			try {

@@ -9,9 +9,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
- * Puts the check of unknown {@code llmobs.*} properties into every binding of configuration properties, innermost,
- * so that it sees what the other advisors' handlers bind. Reads {@code llmobs.unknown-keys} itself: a feature's
- * properties may be bound before the kernel's.
+ * Puts the check of unknown {@code llmobs.*} properties into every binding of
+ * configuration properties, innermost, so that it sees what the other advisors' handlers
+ * bind. Reads {@code llmobs.unknown-keys} itself: a feature's properties may be bound
+ * before the kernel's.
  */
 final class UnknownKeysBindHandlerAdvisor implements ConfigurationPropertiesBindHandlerAdvisor, Ordered {
 

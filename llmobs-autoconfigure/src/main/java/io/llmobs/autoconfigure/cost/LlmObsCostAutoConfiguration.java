@@ -17,14 +17,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the model catalog and cost accounting.
+ * {@link EnableAutoConfiguration Auto-configuration} of the model catalog and cost
+ * accounting.
  */
 @AutoConfiguration(after = LlmObsAutoConfiguration.class)
 @ConditionalOnLlmObsEnabled
 @EnableConfigurationProperties(LlmObsCostProperties.class)
 public final class LlmObsCostAutoConfiguration {
 
-	/** Part of how 'llmobs.models' is read, so no user bean replaces it; static, as binding needs it early. */
+	/**
+	 * Part of how 'llmobs.models' is read, so no user bean replaces it; static, as
+	 * binding needs it early.
+	 */
 	@Bean
 	static ConfigurationPropertiesBindHandlerAdvisor llmObsModelKeyBindHandlerAdvisor() {
 		return ModelKeyBindHandler::new;

@@ -16,16 +16,17 @@ import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of the model catalog: the models llmobs prices and whose context windows it knows, under
- * {@code llmobs.models} and {@code llmobs.catalog}. Validates what a field constraint cannot: that a model's
- * {@code match} is a regular expression.
+ * Configuration of the model catalog: the models llmobs prices and whose context windows
+ * it knows, under {@code llmobs.models} and {@code llmobs.catalog}. Validates what a
+ * field constraint cannot: that a model's {@code match} is a regular expression.
  */
 @ConfigurationProperties("llmobs")
 @Validated
 public class LlmObsCostProperties implements Validator {
 
 	/**
-	 * Model entries by key: add models, or override prices and windows of the catalog's entry with the same key.
+	 * Model entries by key: add models, or override prices and windows of the catalog's
+	 * entry with the same key.
 	 */
 	private final Map<String, @Valid ModelSettings> models = new LinkedHashMap<>();
 
@@ -70,8 +71,9 @@ public class LlmObsCostProperties implements Validator {
 	public static class ModelSettings {
 
 		/**
-		 * Regular expression that a whole model id must match (case-insensitive); the response model is tried
-		 * first, then the request model. Defaults to the catalog entry's pattern, else the key itself.
+		 * Regular expression that a whole model id must match (case-insensitive); the
+		 * response model is tried first, then the request model. Defaults to the catalog
+		 * entry's pattern, else the key itself.
 		 */
 		private @Nullable String match;
 
@@ -88,13 +90,15 @@ public class LlmObsCostProperties implements Validator {
 		private @Nullable Double outputPrice;
 
 		/**
-		 * USD per 1M input tokens read from the provider's prompt cache; the input price when unset.
+		 * USD per 1M input tokens read from the provider's prompt cache; the input price
+		 * when unset.
 		 */
 		@PositiveOrZero
 		private @Nullable Double cacheReadPrice;
 
 		/**
-		 * USD per 1M input tokens written to the provider's prompt cache; the input price when unset.
+		 * USD per 1M input tokens written to the provider's prompt cache; the input price
+		 * when unset.
 		 */
 		@PositiveOrZero
 		private @Nullable Double cacheWritePrice;
@@ -161,7 +165,8 @@ public class LlmObsCostProperties implements Validator {
 	public static class Catalog {
 
 		/**
-		 * Whether the bundled catalog of prices and context windows is used under the 'llmobs.models' entries.
+		 * Whether the bundled catalog of prices and context windows is used under the
+		 * 'llmobs.models' entries.
 		 */
 		private boolean enabled = true;
 

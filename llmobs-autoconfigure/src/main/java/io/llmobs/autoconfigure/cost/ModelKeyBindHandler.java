@@ -16,12 +16,14 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 
 /**
- * Binds the {@code llmobs.models} entries whose key holds dots written as plain properties
- * ({@code llmobs.models.gpt-4.1.input-price}). Boot's map binding reads every dot as nesting, takes {@code gpt-4} for
- * the key and leaves the property unbound; here the last element is the entry's property, since every property of
- * an entry is a scalar, and the elements between {@code llmobs.models} and it are the key. The bracket form
- * ({@code llmobs.models[gpt-4.1].input-price}) is bound by Boot as before; one key written in both forms fails
- * start-up, as no order between the two forms would follow the precedence of their property sources.
+ * Binds the {@code llmobs.models} entries whose key holds dots written as plain
+ * properties ({@code llmobs.models.gpt-4.1.input-price}). Boot's map binding reads every
+ * dot as nesting, takes {@code gpt-4} for the key and leaves the property unbound; here
+ * the last element is the entry's property, since every property of an entry is a scalar,
+ * and the elements between {@code llmobs.models} and it are the key. The bracket form
+ * ({@code llmobs.models[gpt-4.1].input-price}) is bound by Boot as before; one key
+ * written in both forms fails start-up, as no order between the two forms would follow
+ * the precedence of their property sources.
  */
 final class ModelKeyBindHandler extends AbstractBindHandler {
 
@@ -29,7 +31,9 @@ final class ModelKeyBindHandler extends AbstractBindHandler {
 
 	private static final ConfigurationPropertyName MODELS = PREFIX.append("models");
 
-	/** {@code llmobs}, {@code models}, two key elements at least, the entry's property. */
+	/**
+	 * {@code llmobs}, {@code models}, two key elements at least, the entry's property.
+	 */
 	private static final int DOTTED_KEY_ELEMENTS = MODELS.getNumberOfElements() + 3;
 
 	/**
@@ -43,7 +47,8 @@ final class ModelKeyBindHandler extends AbstractBindHandler {
 	@Override
 	public void onFinish(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
 			@Nullable Object result) throws Exception {
-		if (context.getDepth() == 0 && PREFIX.equals(name) && bound(target, result) instanceof LlmObsCostProperties properties) {
+		if (context.getDepth() == 0 && PREFIX.equals(name)
+				&& bound(target, result) instanceof LlmObsCostProperties properties) {
 			bindDottedKeys(properties.getModels(), context);
 		}
 		super.onFinish(name, target, context, result);

@@ -28,9 +28,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of guardrail verdicts ({@link Guardrails}, whose blocks count
- * as {@code safety} failures when there is a {@link FailureRecorder}) and, unless {@code llmobs.feedback.enabled} is
- * false, of user feedback ({@link FeedbackRecorder}) on recent calls.
+ * {@link EnableAutoConfiguration Auto-configuration} of guardrail verdicts
+ * ({@link Guardrails}, whose blocks count as {@code safety} failures when there is a
+ * {@link FailureRecorder}) and, unless {@code llmobs.feedback.enabled} is false, of user
+ * feedback ({@link FeedbackRecorder}) on recent calls.
  */
 @AutoConfiguration(after = LlmObsChatAutoConfiguration.class)
 @ConditionalOnLlmObsEnabled

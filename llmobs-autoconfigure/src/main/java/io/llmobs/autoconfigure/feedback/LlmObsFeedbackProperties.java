@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
 public class LlmObsFeedbackProperties {
 
 	/**
-	 * Whether a FeedbackRecorder bean records user outcomes against the ids of recent calls.
+	 * Whether a FeedbackRecorder bean records user outcomes against the ids of recent
+	 * calls.
 	 */
 	private boolean enabled = true;
 

@@ -15,8 +15,9 @@ import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
- * Finds the judge model: a {@code ChatModel} bean qualified {@value #QUALIFIER} when the application declares one,
- * else the application's {@code ChatModel} asked for {@code llmobs.judge.model}.
+ * Finds the judge model: a {@code ChatModel} bean qualified {@value #QUALIFIER} when the
+ * application declares one, else the application's {@code ChatModel} asked for
+ * {@code llmobs.judge.model}.
  */
 final class JudgeModels {
 
@@ -65,7 +66,8 @@ final class JudgeModels {
 	 * The judge model.
 	 *
 	 * @param client the client that asks it, observed like the application's
-	 * @param requested the model to ask the client for, or {@code null} for the client's default
+	 * @param requested the model to ask the client for, or {@code null} for the client's
+	 * default
 	 * @param id the judge model's id, or {@code null} when unknown before it answers
 	 */
 	record JudgeModel(ChatClient client, @Nullable String requested, @Nullable String id) {

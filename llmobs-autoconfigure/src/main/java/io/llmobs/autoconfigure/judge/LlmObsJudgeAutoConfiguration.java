@@ -45,8 +45,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.task.TaskDecorator;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the failure taxonomy ({@code llmobs.failures}, always) and
- * of the sampled LLM-as-judge (when {@code llmobs.judge.enabled}).
+ * {@link EnableAutoConfiguration Auto-configuration} of the failure taxonomy
+ * ({@code llmobs.failures}, always) and of the sampled LLM-as-judge (when
+ * {@code llmobs.judge.enabled}).
  */
 @AutoConfiguration(after = LlmObsChatAutoConfiguration.class,
 		afterName = { "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
@@ -84,8 +85,8 @@ public final class LlmObsJudgeAutoConfiguration {
 					throw new IllegalStateException("llmobs.judge.baseline cannot be read from " + baseline, ex);
 				}
 			}
-			return new JudgeInstrumentation(properties.getDailyBudgetUsd(), means,
-					properties.getDriftWindow(), meterRegistry);
+			return new JudgeInstrumentation(properties.getDailyBudgetUsd(), means, properties.getDriftWindow(),
+					meterRegistry);
 		}
 
 		@Bean
@@ -100,8 +101,7 @@ public final class LlmObsJudgeAutoConfiguration {
 		Judge llmObsChatClientJudge(LlmObsJudgeProperties properties, ConfigurableListableBeanFactory beanFactory,
 				ObservationRegistry observationRegistry, JudgeRubric rubric, JudgeInstrumentation instrumentation,
 				ModelCallAccounting accounting, ModelCatalog catalog) {
-			JudgeModels.JudgeModel model = JudgeModels.find(properties.getModel(), beanFactory,
-					observationRegistry);
+			JudgeModels.JudgeModel model = JudgeModels.find(properties.getModel(), beanFactory, observationRegistry);
 			return instrumentation.modelJudge(model.client(), rubric, model.requested(), model.id(), accounting,
 					catalog);
 		}
@@ -124,7 +124,7 @@ public final class LlmObsJudgeAutoConfiguration {
 					pools.scheduler("llmobs-judge-timer-"));
 		}
 
-	private static String read(Resource resource) {
+		private static String read(Resource resource) {
 			try (InputStream in = resource.getInputStream()) {
 				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
@@ -150,8 +150,8 @@ public final class LlmObsJudgeAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "llmobs.judge.enabled")
-	@ConditionalOnClass(name = { "io.opentelemetry.api.OpenTelemetry",
-			"io.micrometer.tracing.handler.TracingObservationHandler" })
+	@ConditionalOnClass(
+			name = { "io.opentelemetry.api.OpenTelemetry", "io.micrometer.tracing.handler.TracingObservationHandler" })
 	@ConditionalOnBean(OpenTelemetry.class)
 	static class JudgeTracingConfiguration {
 

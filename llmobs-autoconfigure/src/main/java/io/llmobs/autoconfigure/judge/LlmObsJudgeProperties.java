@@ -19,15 +19,16 @@ import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of the sampled LLM-as-judge, under {@code llmobs.judge}: off until enabled with a judge model named.
+ * Configuration of the sampled LLM-as-judge, under {@code llmobs.judge}: off until
+ * enabled with a judge model named.
  */
 @ConfigurationProperties("llmobs.judge")
 @Validated
 public class LlmObsJudgeProperties {
 
 	/**
-	 * Whether answers are judged. Needs 'llmobs.judge.model', a ChatModel bean qualified 'llmObsJudge' or a
-	 * Judge bean; start-up fails without one of them.
+	 * Whether answers are judged. Needs 'llmobs.judge.model', a ChatModel bean qualified
+	 * 'llmObsJudge' or a Judge bean; start-up fails without one of them.
 	 */
 	private boolean enabled;
 
@@ -39,30 +40,33 @@ public class LlmObsJudgeProperties {
 	private double sampleRate = 0.05;
 
 	/**
-	 * Outcomes judged whatever the sample rate: 'error' (a failed call with part of an answer), 'length' (an
-	 * answer cut at the token limit), 'tool-failure' (a tool failed, timed out or was unavailable).
+	 * Outcomes judged whatever the sample rate: 'error' (a failed call with part of an
+	 * answer), 'length' (an answer cut at the token limit), 'tool-failure' (a tool
+	 * failed, timed out or was unavailable).
 	 */
 	private List<@NotNull @Pattern(regexp = "error|length|tool-failure") String> alwaysOn = new ArrayList<>(
 			List.of("error", "length", "tool-failure"));
 
 	/**
-	 * Model id the judge asks the application's ChatModel for; should differ from the judged model (a WARN at
-	 * start-up when it does not). Not used when a ChatModel bean qualified 'llmObsJudge' exists.
+	 * Model id the judge asks the application's ChatModel for; should differ from the
+	 * judged model (a WARN at start-up when it does not). Not used when a ChatModel bean
+	 * qualified 'llmObsJudge' exists.
 	 */
 	@Pattern(regexp = "(?s).*\\S.*", message = "{jakarta.validation.constraints.NotBlank.message}")
 	private @Nullable String model;
 
 	/**
-	 * Criteria the judge scores from 0 to 1; 'faithfulness' and 'relevance' come with descriptions, other names
-	 * (lower case, digits, underscores) are given to the judge as they are.
+	 * Criteria the judge scores from 0 to 1; 'faithfulness' and 'relevance' come with
+	 * descriptions, other names (lower case, digits, underscores) are given to the judge
+	 * as they are.
 	 */
 	@NotEmpty
 	private List<@NotNull @Pattern(regexp = "[a-z][a-z0-9_]*") String> criteria = new ArrayList<>(
 			List.of("faithfulness", "relevance"));
 
 	/**
-	 * Rubric text, the judge's system prompt; placeholders {criteria}, {criteria_json} and {categories}.
-	 * Defaults to the bundled rubric.
+	 * Rubric text, the judge's system prompt; placeholders {criteria}, {criteria_json}
+	 * and {categories}. Defaults to the bundled rubric.
 	 */
 	private @Nullable Resource rubric;
 
@@ -85,23 +89,26 @@ public class LlmObsJudgeProperties {
 	private int maxPerMinute = 60;
 
 	/**
-	 * USD the judge's own calls may cost per UTC day, as the cost meter prices them; then judgements are dropped
-	 * and counted until the next day. A judge model without a price counts as free, which a WARN says once.
+	 * USD the judge's own calls may cost per UTC day, as the cost meter prices them; then
+	 * judgements are dropped and counted until the next day. A judge model without a
+	 * price counts as free, which a WARN says once.
 	 */
 	@PositiveOrZero
 	private double dailyBudgetUsd = 5.0;
 
 	/**
-	 * Time limit of one judgement; then the judge model's request is abandoned (Spring AI's OpenAI client cancels
-	 * its HTTP call), the judgement is counted as a time-out and the slot takes the next judgement.
+	 * Time limit of one judgement; then the judge model's request is abandoned (Spring
+	 * AI's OpenAI client cancels its HTTP call), the judgement is counted as a time-out
+	 * and the slot takes the next judgement.
 	 */
 	@NotNull
 	@DurationMin(nanos = 1)
 	private Duration timeout = Duration.ofSeconds(30);
 
 	/**
-	 * Baseline written by the regression gate (JSON, mean score by criterion and stage) that
-	 * 'llmobs.judge.drift' subtracts from the rolling mean score. Unset: no drift gauge.
+	 * Baseline written by the regression gate (JSON, mean score by criterion and stage)
+	 * that 'llmobs.judge.drift' subtracts from the rolling mean score. Unset: no drift
+	 * gauge.
 	 */
 	private @Nullable Resource baseline;
 

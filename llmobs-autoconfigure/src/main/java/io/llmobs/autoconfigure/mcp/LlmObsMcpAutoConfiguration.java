@@ -30,9 +30,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of trace propagation over the Model Context Protocol: the tool
- * calls of Spring AI's MCP clients carry the caller's trace context and baggage in {@code params._meta}, and the
- * tools of the application's MCP server continue it in a {@code tools/call <tool>} span.
+ * {@link EnableAutoConfiguration Auto-configuration} of trace propagation over the Model
+ * Context Protocol: the tool calls of Spring AI's MCP clients carry the caller's trace
+ * context and baggage in {@code params._meta}, and the tools of the application's MCP
+ * server continue it in a {@code tools/call <tool>} span.
  */
 @AutoConfiguration(after = { LlmObsChatAutoConfiguration.class, MicrometerTracingAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration")
@@ -56,7 +57,10 @@ public final class LlmObsMcpAutoConfiguration {
 					propagator, errors);
 		}
 
-		/** The application's own converter keeps its entries and gets the trace context added. */
+		/**
+		 * The application's own converter keeps its entries and gets the trace context
+		 * added.
+		 */
 		@Bean
 		static BeanPostProcessor llmObsMcpMetaConverterPostProcessor(ObjectProvider<Tracer> tracer,
 				ObjectProvider<Propagator> propagator, ObjectProvider<InstrumentationErrors> errors) {
@@ -90,8 +94,9 @@ public final class LlmObsMcpAutoConfiguration {
 		}
 
 		/**
-		 * Every tool specification bean, alone or in a list (Spring AI's MCP server auto-configuration collects
-		 * {@code List<SyncToolSpecification>} beans), is observed.
+		 * Every tool specification bean, alone or in a list (Spring AI's MCP server
+		 * auto-configuration collects {@code List<SyncToolSpecification>} beans), is
+		 * observed.
 		 */
 		@Bean
 		static BeanPostProcessor llmObsMcpToolSpecificationPostProcessor(

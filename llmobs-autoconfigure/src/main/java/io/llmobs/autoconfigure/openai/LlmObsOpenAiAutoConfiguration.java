@@ -26,9 +26,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the trace context of Spring AI's OpenAI client: the HTTP
- * request of a streamed {@code ChatClient} call is a child of its model span and carries that span's
- * {@code traceparent} and {@code baggage}, as the request of a plain call does.
+ * {@link EnableAutoConfiguration Auto-configuration} of the trace context of Spring AI's
+ * OpenAI client: the HTTP request of a streamed {@code ChatClient} call is a child of its
+ * model span and carries that span's {@code traceparent} and {@code baggage}, as the
+ * request of a plain call does.
  */
 @AutoConfiguration(after = { LlmObsChatAutoConfiguration.class, MicrometerTracingAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration")
@@ -54,7 +55,10 @@ public final class LlmObsOpenAiAutoConfiguration {
 		return openAi.correlationAdvisor();
 	}
 
-	/** Before Boot's sender tracing handler, which would start the stream's HTTP span in a trace of its own. */
+	/**
+	 * Before Boot's sender tracing handler, which would start the stream's HTTP span in a
+	 * trace of its own.
+	 */
 	@Bean
 	@Order(MicrometerTracingAutoConfiguration.SENDER_TRACING_OBSERVATION_HANDLER_ORDER - 100)
 	TracingObservationHandler<OkHttpContext> llmObsStreamRequestTracingHandler(OpenAiInstrumentation openAi) {

@@ -31,8 +31,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of prompt versions: the {@link PromptRegistry} of the templates
- * under {@code llmobs.prompts.location}, and the prompt identity of every {@code ChatClient} call on its spans.
+ * {@link EnableAutoConfiguration Auto-configuration} of prompt versions: the
+ * {@link PromptRegistry} of the templates under {@code llmobs.prompts.location}, and the
+ * prompt identity of every {@code ChatClient} call on its spans.
  */
 @AutoConfiguration(after = LlmObsChatAutoConfiguration.class)
 @ConditionalOnLlmObsEnabled
@@ -46,8 +47,8 @@ public final class LlmObsPromptAutoConfiguration {
 	@ConditionalOnMissingBean
 	PromptInstrumentation llmObsPromptInstrumentation(LlmObsPromptProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<Clock> clock, InstrumentationErrors errors) {
-		return new PromptInstrumentation(
-				PromptTemplateFiles.read(ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getLocation()),
+		return new PromptInstrumentation(PromptTemplateFiles
+			.read(ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getLocation()),
 				clock.getIfAvailable(Clock::systemUTC), errors);
 	}
 
@@ -71,7 +72,10 @@ public final class LlmObsPromptAutoConfiguration {
 		return prompts.spanEnricher();
 	}
 
-	/** First, so that a renderer the application sets in a customizer of its own replaces this one. */
+	/**
+	 * First, so that a renderer the application sets in a customizer of its own replaces
+	 * this one.
+	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@ConditionalOnMissingBean(name = "llmObsPromptTemplateRendererCustomizer")

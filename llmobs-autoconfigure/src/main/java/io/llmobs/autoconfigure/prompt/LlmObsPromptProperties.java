@@ -6,20 +6,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of prompt versions, under {@code llmobs.prompts}: the prompt registry and the prompt identity of calls.
+ * Configuration of prompt versions, under {@code llmobs.prompts}: the prompt registry and
+ * the prompt identity of calls.
  */
 @ConfigurationProperties("llmobs.prompts")
 @Validated
 public class LlmObsPromptProperties {
 
 	/**
-	 * Whether the prompt registry is loaded and every ChatClient call carries its prompt identity on its spans.
+	 * Whether the prompt registry is loaded and every ChatClient call carries its prompt
+	 * identity on its spans.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Where the prompt templates are: every file directly under it is a prompt named after the file without its
-	 * extension. A missing location is an empty registry.
+	 * Where the prompt templates are: every file directly under it is a prompt named
+	 * after the file without its extension. A missing location is an empty registry.
 	 */
 	@NotBlank
 	private String location = "classpath:/prompts/";

@@ -12,9 +12,9 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.StringUtils;
 
 /**
- * Reads the prompt templates under {@code llmobs.prompts.location}: every file directly under it is a prompt named
- * after the file without its extension. A missing location is an empty registry; an unreadable file, or two files
- * of one name, fail start-up.
+ * Reads the prompt templates under {@code llmobs.prompts.location}: every file directly
+ * under it is a prompt named after the file without its extension. A missing location is
+ * an empty registry; an unreadable file, or two files of one name, fail start-up.
  */
 final class PromptTemplateFiles {
 
@@ -53,7 +53,10 @@ final class PromptTemplateFiles {
 		return templates;
 	}
 
-	/** Files directly under the location; {@code classpath:} looks in every class path root. */
+	/**
+	 * Files directly under the location; {@code classpath:} looks in every class path
+	 * root.
+	 */
 	private static String pattern(String location) {
 		String directory = location.endsWith("/") ? location : location + "/";
 		if (directory.startsWith(ResourcePatternResolver.CLASSPATH_URL_PREFIX)) {

@@ -32,10 +32,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of PII detection: the scanner and the meters of the
- * {@code llmobs.pii.entities} counts, which the capture auto-configuration uses to redact and count content. Needs
- * libphonenumber and commons-validator (the starter brings both); without them nothing here is configured, and no
- * content is captured.
+ * {@link EnableAutoConfiguration Auto-configuration} of PII detection: the scanner and
+ * the meters of the {@code llmobs.pii.entities} counts, which the capture
+ * auto-configuration uses to redact and count content. Needs libphonenumber and
+ * commons-validator (the starter brings both); without them nothing here is configured,
+ * and no content is captured.
  */
 @AutoConfiguration(after = LlmObsAutoConfiguration.class,
 		afterName = "org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration")
@@ -47,8 +48,8 @@ public final class LlmObsRedactionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PiiScanner llmObsPiiScanner(LlmObsRedactionProperties redaction, ObjectProvider<LlmObsRedactionCustomizer> customizers,
-			Environment environment) {
+	PiiScanner llmObsPiiScanner(LlmObsRedactionProperties redaction,
+			ObjectProvider<LlmObsRedactionCustomizer> customizers, Environment environment) {
 		SpringAiContentLogging.warnIfEnabled(environment);
 		List<String> regions = redaction.getPhoneRegions();
 		for (String region : regions) {
@@ -60,7 +61,8 @@ public final class LlmObsRedactionAutoConfiguration {
 		List<PiiDetector> detectors = new ArrayList<>();
 		detectors.add(new BuiltInPiiDetector(PiiTypes.builtIn(), regions, redaction.isStrictPhoneValidation()));
 		redaction.getPatterns()
-			.forEach((type, regex) -> detectors.add(PiiDetector.pattern(PiiTypes.canonical(type), Pattern.compile(regex))));
+			.forEach((type, regex) -> detectors
+				.add(PiiDetector.pattern(PiiTypes.canonical(type), Pattern.compile(regex))));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(detectors));
 		return new PiiScanner(detectors);
 	}

@@ -15,9 +15,9 @@ import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of PII redaction, under {@code llmobs.redaction}: built-in detectors, user patterns, and what is
- * scanned. Validates what a field constraint cannot: that each pattern is named well and is a regular expression
- * that matches something.
+ * Configuration of PII redaction, under {@code llmobs.redaction}: built-in detectors,
+ * user patterns, and what is scanned. Validates what a field constraint cannot: that each
+ * pattern is named well and is a regular expression that matches something.
  */
 @ConfigurationProperties("llmobs.redaction")
 @Validated
@@ -26,33 +26,37 @@ public class LlmObsRedactionProperties implements Validator {
 	private static final Pattern TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
 
 	/**
-	 * Whether PII in captured content and in Spring AI's content attributes (vector-store query text, tool-call
-	 * arguments and results) is replaced by placeholders such as <EMAIL>.
+	 * Whether PII in captured content and in Spring AI's content attributes (vector-store
+	 * query text, tool-call arguments and results) is replaced by placeholders such as
+	 * <EMAIL>.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Additional detectors: regular expressions by entity type; matches are replaced by <TYPE> and counted
-	 * with that type.
+	 * Additional detectors: regular expressions by entity type; matches are replaced by
+	 * <TYPE> and counted with that type.
 	 */
 	private final Map<String, String> patterns = new LinkedHashMap<>();
 
 	/**
-	 * Regions (ISO 3166 codes) whose national phone numbers, written without a country code, are detected;
-	 * numbers with a country code are detected whatever their region.
+	 * Regions (ISO 3166 codes) whose national phone numbers, written without a country
+	 * code, are detected; numbers with a country code are detected whatever their region.
 	 */
 	private List<String> phoneRegions = new ArrayList<>(List.of("US"));
 
 	/**
-	 * Whether numbers written with '+' and a country code are redacted only when libphonenumber considers them
-	 * valid (in a range their country assigned); by default a known country code followed by a national number
-	 * of a length the country's numbering plan allows is enough, so that numbers in unassigned or new ranges are
-	 * redacted too. National numbers, written without a country code, are always validated.
+	 * Whether numbers written with '+' and a country code are redacted only when
+	 * libphonenumber considers them valid (in a range their country assigned); by default
+	 * a known country code followed by a national number of a length the country's
+	 * numbering plan allows is enough, so that numbers in unassigned or new ranges are
+	 * redacted too. National numbers, written without a country code, are always
+	 * validated.
 	 */
 	private boolean strictPhoneValidation;
 
 	/**
-	 * Characters of each text scanned at most; longer texts are cut there before they are redacted or counted.
+	 * Characters of each text scanned at most; longer texts are cut there before they are
+	 * redacted or counted.
 	 */
 	@Min(1)
 	private int maxScanLength = 65_536;

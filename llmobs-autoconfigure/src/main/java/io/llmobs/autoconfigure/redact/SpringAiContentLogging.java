@@ -8,8 +8,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.env.Environment;
 
 /**
- * Spring AI's switches that write prompts, completions or retrieved documents to the application log: that text
- * is not redacted by llmobs, so each one switched on gets a WARN at start-up.
+ * Spring AI's switches that write prompts, completions or retrieved documents to the
+ * application log: that text is not redacted by llmobs, so each one switched on gets a
+ * WARN at start-up.
  */
 final class SpringAiContentLogging {
 

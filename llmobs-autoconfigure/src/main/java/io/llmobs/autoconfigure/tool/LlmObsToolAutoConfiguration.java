@@ -40,9 +40,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the tool guard: every tool that Spring AI's tool-calling
- * advisor runs (through the application's {@code ToolCallingManager}) is timed, its agent loop bounded and, with
- * Resilience4j on the class path, put behind a circuit breaker of its own, taken from the application's
+ * {@link EnableAutoConfiguration Auto-configuration} of the tool guard: every tool that
+ * Spring AI's tool-calling advisor runs (through the application's
+ * {@code ToolCallingManager}) is timed, its agent loop bounded and, with Resilience4j on
+ * the class path, put behind a circuit breaker of its own, taken from the application's
  * {@code CircuitBreakerRegistry} when it has one.
  */
 @AutoConfiguration(after = LlmObsChatAutoConfiguration.class,
@@ -56,14 +57,17 @@ public final class LlmObsToolAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(LlmObsToolAutoConfiguration.class);
 
-	/** Tools with a time limit running at once at most; beyond, they run on the caller's thread without one. */
+	/**
+	 * Tools with a time limit running at once at most; beyond, they run on the caller's
+	 * thread without one.
+	 */
 	private static final int TIMEOUT_WORKERS = 64;
 
 	@Bean(destroyMethod = "close")
 	ToolInstrumentation llmObsToolInstrumentation(ObjectProvider<ToolCircuitBreakers> breakers,
-			LlmObsProperties properties, LlmObsToolProperties tools, BoundedTags tags, ObservationRegistry observationRegistry,
-			MeterRegistry meterRegistry, InstrumentationErrors errors, Environment environment,
-			ObjectProvider<TaskDecorator> taskDecorator) {
+			LlmObsProperties properties, LlmObsToolProperties tools, BoundedTags tags,
+			ObservationRegistry observationRegistry, MeterRegistry meterRegistry, InstrumentationErrors errors,
+			Environment environment, ObjectProvider<TaskDecorator> taskDecorator) {
 		@Nullable ToolCircuitBreakers circuitBreakers = breakers.getIfUnique();
 		if (circuitBreakers == null && tools.getCircuitBreaker().isEnabled()) {
 			logger.warn("llmobs.tools.circuit-breaker.enabled=true, but Resilience4j "
@@ -73,8 +77,7 @@ public final class LlmObsToolAutoConfiguration {
 		}
 		ToolGuard.Settings settings = new ToolGuard.Settings(tools.getDegradedMessage(),
 				tools.getLoop().getMaxIdenticalCalls(), tools.getMaxIterations(), properties.getDefaultStage());
-		return new ToolInstrumentation(settings, circuitBreakers, tools.getTimeout(),
-				tools.getTimeouts(),
+		return new ToolInstrumentation(settings, circuitBreakers, tools.getTimeout(), tools.getTimeouts(),
 				new LlmObsThreadPools(environment, taskDecorator).contextExecutor("llmobs-tool-",
 						(pool) -> pool.corePoolSize(0)
 							.maxPoolSize(TIMEOUT_WORKERS)
@@ -122,14 +125,15 @@ public final class LlmObsToolAutoConfiguration {
 			LlmObsToolProperties.CircuitBreaker settings = properties.getCircuitBreaker();
 			CircuitBreakerRegistry registry = applicationRegistry.getIfUnique();
 			if (registry != null) {
-				// The application's Resilience4j integration binds its registry's metrics itself.
+				// The application's Resilience4j integration binds its registry's metrics
+				// itself.
 				return ToolCircuitBreakers.of(registry, settings.isEnabled());
 			}
 			CircuitBreakerConfig defaults = config(settings, CircuitBreakerConfig.custom()).build();
 			Map<String, CircuitBreakerConfig> overrides = new LinkedHashMap<>();
 			settings.getInstances()
-				.forEach((tool, override) -> overrides.put(tool, config(override, CircuitBreakerConfig.from(defaults))
-					.build()));
+				.forEach((tool, override) -> overrides.put(tool,
+						config(override, CircuitBreakerConfig.from(defaults)).build()));
 			CircuitBreakerRegistry ownRegistry = CircuitBreakerRegistry.of(defaults);
 			TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(ownRegistry).bindTo(meterRegistry);
 			return ToolCircuitBreakers.of(ownRegistry, defaults, overrides, settings.isEnabled());

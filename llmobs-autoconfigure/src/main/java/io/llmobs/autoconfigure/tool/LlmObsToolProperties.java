@@ -17,35 +17,37 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of the tool guard, under {@code llmobs.tools}: tool timings, time limits, loop bounds and circuit
- * breakers of the tools made for the model.
+ * Configuration of the tool guard, under {@code llmobs.tools}: tool timings, time limits,
+ * loop bounds and circuit breakers of the tools made for the model.
  */
 @ConfigurationProperties("llmobs.tools")
 @Validated
 public class LlmObsToolProperties {
 
 	/**
-	 * Whether every tool that Spring AI's tool-calling advisor runs is timed and put behind a circuit breaker.
+	 * Whether every tool that Spring AI's tool-calling advisor runs is timed and put
+	 * behind a circuit breaker.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * What the model receives instead of a result while a tool's circuit breaker is open; '%s' is the tool name.
+	 * What the model receives instead of a result while a tool's circuit breaker is open;
+	 * '%s' is the tool name.
 	 */
 	@NotBlank
 	private String degradedMessage = "The tool '%s' is unavailable right now. Answer without it, or tell the "
 			+ "user that this information cannot be retrieved at the moment.";
 
 	/**
-	 * One Resilience4j circuit breaker per tool. Ignored when the application has a CircuitBreakerRegistry
-	 * bean: its configuration for the tool's name applies.
+	 * One Resilience4j circuit breaker per tool. Ignored when the application has a
+	 * CircuitBreakerRegistry bean: its configuration for the tool's name applies.
 	 */
 	@Valid
 	private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
 	/**
-	 * Model round trips per ChatClient call; when the model still asks for tools at the last one, the loop ends
-	 * with its last words as the answer instead of running them.
+	 * Model round trips per ChatClient call; when the model still asks for tools at the
+	 * last one, the loop ends with its last words as the answer instead of running them.
 	 */
 	@Min(1)
 	private int maxIterations = 10;
@@ -57,8 +59,9 @@ public class LlmObsToolProperties {
 	private final Loop loop = new Loop();
 
 	/**
-	 * Time limit of every tool without one of its own; unset: none. A limited tool runs on a worker thread (its
-	 * spans keep their parent; other thread-bound state, such as a security context, does not follow).
+	 * Time limit of every tool without one of its own; unset: none. A limited tool runs
+	 * on a worker thread (its spans keep their parent; other thread-bound state, such as
+	 * a security context, does not follow).
 	 */
 	@DurationMin(nanos = 1)
 	private @Nullable Duration timeout;
@@ -118,8 +121,8 @@ public class LlmObsToolProperties {
 	public static class Loop {
 
 		/**
-		 * Calls of the same tool with the same (canonical JSON) arguments allowed per ChatClient call; further
-		 * ones are not run and the model is told so.
+		 * Calls of the same tool with the same (canonical JSON) arguments allowed per
+		 * ChatClient call; further ones are not run and the model is told so.
 		 */
 		@Min(1)
 		private int maxIdenticalCalls = 3;
@@ -135,7 +138,8 @@ public class LlmObsToolProperties {
 	}
 
 	/**
-	 * The circuit breakers of the tools: defaults and per-tool overrides, with Resilience4j's names and meanings.
+	 * The circuit breakers of the tools: defaults and per-tool overrides, with
+	 * Resilience4j's names and meanings.
 	 */
 	public static class CircuitBreaker extends BreakerSettings {
 
@@ -145,7 +149,8 @@ public class LlmObsToolProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Per-tool overrides, by tool name; unset values are taken from the defaults above.
+		 * Per-tool overrides, by tool name; unset values are taken from the defaults
+		 * above.
 		 */
 		private final Map<String, @Valid BreakerSettings> instances = new LinkedHashMap<>();
 
@@ -173,7 +178,8 @@ public class LlmObsToolProperties {
 	}
 
 	/**
-	 * Settings of a circuit breaker; unset values of a per-tool entry come from the defaults.
+	 * Settings of a circuit breaker; unset values of a per-tool entry come from the
+	 * defaults.
 	 */
 	public static class BreakerSettings {
 

@@ -29,14 +29,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code llmobs} Actuator endpoint: when it exists, and what its sections and settings show of the features
- * that run.
+ * The {@code llmobs} Actuator endpoint: when it exists, and what its sections and
+ * settings show of the features that run.
  */
 class LlmObsEndpointAutoConfigurationTests {
 
 	private final ApplicationContextRunner costOnly = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
-				LlmObsEndpointAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class,
+				LlmObsCostAutoConfiguration.class, LlmObsEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=llmobs");
 
 	private final ApplicationContextRunner runner = this.costOnly
@@ -139,13 +139,11 @@ class LlmObsEndpointAutoConfigurationTests {
 
 	@Test
 	void settingsAreTheBoundProperties() {
-		this.runner
-			.withPropertyValues("llmobs.default-stage=answer", "llmobs.tenant.max-values=7",
-					"llmobs.catalog.enabled=false", "llmobs.models.acme.input-price=0.5",
-					"llmobs.context.block-ratio=0.95", "llmobs.context.cache.max-size=50",
-					"llmobs.context.cache.expire-after-access=5m", "llmobs.feedback.cache.max-size=20",
-					"llmobs.judge.model=judge-1", "llmobs.judge.sample-rate=0.5", "llmobs.capture.max-length=100",
-					"llmobs.redaction.patterns.ticket=T-[0-9]+")
+		this.runner.withPropertyValues("llmobs.default-stage=answer", "llmobs.tenant.max-values=7",
+				"llmobs.catalog.enabled=false", "llmobs.models.acme.input-price=0.5", "llmobs.context.block-ratio=0.95",
+				"llmobs.context.cache.max-size=50", "llmobs.context.cache.expire-after-access=5m",
+				"llmobs.feedback.cache.max-size=20", "llmobs.judge.model=judge-1", "llmobs.judge.sample-rate=0.5",
+				"llmobs.capture.max-length=100", "llmobs.redaction.patterns.ticket=T-[0-9]+")
 			.run((context) -> {
 				LlmObsEndpoint.LlmObsDescriptor llmobs = context.getBean(LlmObsEndpoint.class).llmobs();
 				assertThat(llmobs.settings()).containsEntry("default-stage", "answer")

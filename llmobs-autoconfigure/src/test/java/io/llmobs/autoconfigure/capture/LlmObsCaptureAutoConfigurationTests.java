@@ -21,8 +21,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What llmobs does with the content of model calls: the capture switch and its warning, and that capture stands on
- * the redaction auto-configuration's PII scanner.
+ * What llmobs does with the content of model calls: the capture switch and its warning,
+ * and that capture stands on the redaction auto-configuration's PII scanner.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LlmObsCaptureAutoConfigurationTests {

@@ -58,8 +58,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The chat-call instrumentation: what it creates, when it backs off, which of its beans an application replaces
- * and what its properties change.
+ * The chat-call instrumentation: what it creates, when it backs off, which of its beans
+ * an application replaces and what its properties change.
  */
 class LlmObsChatAutoConfigurationTests {
 
@@ -69,8 +69,8 @@ class LlmObsChatAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(METRICS_AND_OBSERVATIONS)
-		.withConfiguration(
-				AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
+				LlmObsChatAutoConfiguration.class));
 
 	@Test
 	void createsTheInstrumentation() {
@@ -121,8 +121,8 @@ class LlmObsChatAutoConfigurationTests {
 	@Test
 	void withoutObservationRegistryTheChatInstrumentationBacksOff() {
 		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
+					LlmObsChatAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(ModelCatalog.class)
 				.doesNotHaveBean(ChatInstrumentation.class));
 	}
@@ -130,8 +130,8 @@ class LlmObsChatAutoConfigurationTests {
 	@Test
 	void withoutMeterRegistryTheChatInstrumentationBacksOff() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-					LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, LlmObsAutoConfiguration.class,
+					LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(ObservationRegistry.class)
 				.hasSingleBean(ModelCatalog.class)
 				.doesNotHaveBean(ChatInstrumentation.class));
@@ -198,8 +198,8 @@ class LlmObsChatAutoConfigurationTests {
 	@Test
 	void tagLimitsAreBound() {
 		this.runner
-			.withPropertyValues("llmobs.stage.max-values=2", "llmobs.tenant.max-values=3",
-					"llmobs.model.max-values=4", "llmobs.task.max-values=5")
+			.withPropertyValues("llmobs.stage.max-values=2", "llmobs.tenant.max-values=3", "llmobs.model.max-values=4",
+					"llmobs.task.max-values=5")
 			.run((context) -> {
 				BoundedTags tags = context.getBean(BoundedTags.class);
 				assertThat(tags.stages().maxValues()).isEqualTo(2);
@@ -222,9 +222,9 @@ class LlmObsChatAutoConfigurationTests {
 
 	@Test
 	void withoutTenantResolverCallsHaveNoTenant() {
-		this.runner.run((context) -> assertThat(
-				context.getBean(CallAttributionResolver.class).resolveDefault().tenant())
-			.isEqualTo(BoundedTagValues.NONE));
+		this.runner
+			.run((context) -> assertThat(context.getBean(CallAttributionResolver.class).resolveDefault().tenant())
+				.isEqualTo(BoundedTagValues.NONE));
 	}
 
 	@Test
@@ -251,7 +251,8 @@ class LlmObsChatAutoConfigurationTests {
 			observationContext.setResponse(StubChatModel.response());
 			observation.stop();
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(meters.get("llmobs.tokens").tags("model", "gpt-4o-2024-08-06", "type", "input").counter().count())
+			assertThat(
+					meters.get("llmobs.tokens").tags("model", "gpt-4o-2024-08-06", "type", "input").counter().count())
 				.isEqualTo(100);
 			assertThat(meters.get("llmobs.finish.reason").tag("reason", "stop").counter().count()).isEqualTo(1);
 			assertThat(meters.get("llmobs.cost").tags("stage", "default", "tenant", "none").counter().count())
@@ -274,7 +275,9 @@ class LlmObsChatAutoConfigurationTests {
 		StartupFailures.assertNames(this.runner, property, expectedName);
 	}
 
-	/** A model that answers every prompt with "hello", priced from the bundled catalog. */
+	/**
+	 * A model that answers every prompt with "hello", priced from the bundled catalog.
+	 */
 	static final class StubChatModel implements ChatModel {
 
 		@Override

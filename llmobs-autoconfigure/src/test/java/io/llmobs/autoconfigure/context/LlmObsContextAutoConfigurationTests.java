@@ -45,11 +45,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The context-window accounting: what it creates, when it backs off and what its properties change.
+ * The context-window accounting: what it creates, when it backs off and what its
+ * properties change.
  */
 class LlmObsContextAutoConfigurationTests {
 
-	/** A model of 1,000 tokens, so that a prompt of a few hundred characters uses a known part of it. */
+	/**
+	 * A model of 1,000 tokens, so that a prompt of a few hundred characters uses a known
+	 * part of it.
+	 */
 	private static final String[] SMALL_MODEL = { "llmobs.models.small.match=small-.*",
 			"llmobs.models.small.context-window=1000" };
 
@@ -112,8 +116,8 @@ class LlmObsContextAutoConfigurationTests {
 	@Test
 	void withoutTheChatInstrumentationTheContextAccountingBacksOff() {
 		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsContextAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
+					LlmObsContextAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(ModelCatalog.class)
 				.doesNotHaveBean(ContextInstrumentation.class));
@@ -134,13 +138,15 @@ class LlmObsContextAutoConfigurationTests {
 			modelCalls.incrementAndGet();
 			return response();
 		};
-		this.runner.withPropertyValues(SMALL_MODEL).withPropertyValues("llmobs.context.warn-ratio=0.05", "llmobs.context.block-ratio=0.05").run((context) -> {
-			ChatClient client = context.getBean(LlmObs.class).chatClientBuilder(model).build();
-			assertThatExceptionOfType(ContextWindowExceededException.class)
-				.isThrownBy(() -> client.prompt(prompt()).call().content())
-				.satisfies((ex) -> assertThat(ex.getWindow()).isEqualTo(1000));
-			assertThat(modelCalls).hasValue(0);
-		});
+		this.runner.withPropertyValues(SMALL_MODEL)
+			.withPropertyValues("llmobs.context.warn-ratio=0.05", "llmobs.context.block-ratio=0.05")
+			.run((context) -> {
+				ChatClient client = context.getBean(LlmObs.class).chatClientBuilder(model).build();
+				assertThatExceptionOfType(ContextWindowExceededException.class)
+					.isThrownBy(() -> client.prompt(prompt()).call().content())
+					.satisfies((ex) -> assertThat(ex.getWindow()).isEqualTo(1000));
+				assertThat(modelCalls).hasValue(0);
+			});
 	}
 
 	@Test
@@ -150,11 +156,13 @@ class LlmObsContextAutoConfigurationTests {
 			modelCalls.incrementAndGet();
 			return response();
 		};
-		this.runner.withPropertyValues(SMALL_MODEL).withPropertyValues("llmobs.context.block-ratio=0.9").run((context) -> {
-			ChatClient client = context.getBean(LlmObs.class).chatClientBuilder(model).build();
-			assertThat(client.prompt(prompt()).call().content()).isEqualTo("ok");
-			assertThat(modelCalls).hasValue(1);
-		});
+		this.runner.withPropertyValues(SMALL_MODEL)
+			.withPropertyValues("llmobs.context.block-ratio=0.9")
+			.run((context) -> {
+				ChatClient client = context.getBean(LlmObs.class).chatClientBuilder(model).build();
+				assertThat(client.prompt(prompt()).call().content()).isEqualTo("ok");
+				assertThat(modelCalls).hasValue(1);
+			});
 	}
 
 	@Test
@@ -192,7 +200,8 @@ class LlmObsContextAutoConfigurationTests {
 		assertStartupFailureNames("llmobs.context.warn-ratio=1.5", "llmobs.context.warn-ratio");
 		assertStartupFailureNames("llmobs.context.block-ratio=0", "llmobs.context.block-ratio");
 		assertStartupFailureNames("llmobs.context.block-ratio=0.5", "Property: llmobs.context.block-ratio");
-		assertStartupFailureNames("llmobs.context.block-ratio=0.5", "must not be below llmobs.context.warn-ratio (0.8)");
+		assertStartupFailureNames("llmobs.context.block-ratio=0.5",
+				"must not be below llmobs.context.warn-ratio (0.8)");
 		assertStartupFailureNames("llmobs.context.cache.max-size=0", "llmobs.context.cache.max-size");
 		assertStartupFailureNames("llmobs.context.cache.expire-after-access=0s",
 				"llmobs.context.cache.expire-after-access");
@@ -212,7 +221,10 @@ class LlmObsContextAutoConfigurationTests {
 		return meters.get("llmobs.context.threshold.exceeded").counter().count();
 	}
 
-	/** A model call as Spring AI observes it, through the application's observation registry. */
+	/**
+	 * A model call as Spring AI observes it, through the application's observation
+	 * registry.
+	 */
 	private static void observeModelCall(ApplicationContext context, String text) {
 		ChatModelObservationContext observationContext = ChatModelObservationContext.builder()
 			.prompt(new Prompt(text, ChatOptions.builder().model("small-1").build()))

@@ -23,15 +23,14 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The kernel on its own: what every feature stands on is there without any feature, and follows the base
- * properties.
+ * The kernel on its own: what every feature stands on is there without any feature, and
+ * follows the base properties.
  */
 class LlmObsAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				LlmObsAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, LlmObsAutoConfiguration.class));
 
 	@Test
 	void createsTheKernelWithoutAnyFeature() {
@@ -41,7 +40,8 @@ class LlmObsAutoConfigurationTests {
 				.hasSingleBean(InstrumentationErrors.class)
 				.hasSingleBean(CallAttributionResolver.class);
 			CallAttributionResolver resolver = context.getBean(CallAttributionResolver.class);
-			assertThat(resolver.resolve(Map.of(LlmObsParams.TENANT, "acme"))).isEqualTo(new CallAttribution("answer", "acme"));
+			assertThat(resolver.resolve(Map.of(LlmObsParams.TENANT, "acme")))
+				.isEqualTo(new CallAttribution("answer", "acme"));
 			assertThat(resolver.resolve(Map.of(LlmObsParams.TENANT, "globex")).tenant())
 				.isEqualTo(BoundedTagValues.OTHER);
 		});

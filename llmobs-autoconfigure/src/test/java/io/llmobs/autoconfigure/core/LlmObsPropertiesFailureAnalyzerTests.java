@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * An invalid value fails start-up with a description that names the property as users write it, its value and where
- * it was set, as Boot describes a value it cannot bind.
+ * An invalid value fails start-up with a description that names the property as users
+ * write it, its value and where it was set, as Boot describes a value it cannot bind.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LlmObsPropertiesFailureAnalyzerTests {
@@ -49,8 +49,8 @@ class LlmObsPropertiesFailureAnalyzerTests {
 
 	@Test
 	void nestedPropertiesOfToolsAreDescribedInKebabCase(CapturedOutput output) {
-		assertThatException().isThrownBy(
-				() -> run("--llmobs.tools.circuit-breaker.instances.quote.minimum-number-of-calls=0"));
+		assertThatException()
+			.isThrownBy(() -> run("--llmobs.tools.circuit-breaker.instances.quote.minimum-number-of-calls=0"));
 		assertThat(output).contains("Property: llmobs.tools.circuit-breaker.instances.quote.minimum-number-of-calls")
 			.contains("Origin: \"llmobs.tools.circuit-breaker.instances.quote.minimum-number-of-calls\" from property "
 					+ "source \"commandLineArgs\"");

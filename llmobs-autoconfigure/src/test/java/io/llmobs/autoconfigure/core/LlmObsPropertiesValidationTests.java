@@ -10,8 +10,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code llmobs.*} properties are never bound unvalidated: without the Bean Validation API, which Boot needs to
- * apply their constraints, start-up fails naming the dependency to add.
+ * The {@code llmobs.*} properties are never bound unvalidated: without the Bean
+ * Validation API, which Boot needs to apply their constraints, start-up fails naming the
+ * dependency to add.
  */
 class LlmObsPropertiesValidationTests {
 

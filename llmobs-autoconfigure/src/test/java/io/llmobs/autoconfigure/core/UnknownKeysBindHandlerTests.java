@@ -34,8 +34,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An {@code llmobs.*} property that llmobs does not know fails start-up naming it, or, with
- * {@code llmobs.unknown-keys=warn}, is logged once; known properties of every feature pass.
+ * An {@code llmobs.*} property that llmobs does not know fails start-up naming it, or,
+ * with {@code llmobs.unknown-keys=warn}, is logged once; known properties of every
+ * feature pass.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UnknownKeysBindHandlerTests {
@@ -51,15 +52,14 @@ class UnknownKeysBindHandlerTests {
 
 	@Test
 	void knownPropertiesOfEveryFeatureStart() {
-		this.runner
-			.withPropertyValues("llmobs.default-stage=chat", "llmobs.tenant.max-values=10", "llmobs.unknown-keys=fail",
-					"llmobs.catalog.enabled=true", "llmobs.models.acme.input-price=1",
-					"llmobs.models.gpt-4.1.output-price=2", "llmobs.context.warn-ratio=0.7",
-					"llmobs.tools.timeouts.quote=2s", "llmobs.tools.circuit-breaker.instances.quote.sliding-window-size=5",
-					"llmobs.mcp.enabled=true", "llmobs.prompts.location=classpath:/test-prompts/",
-					"llmobs.feedback.cache.max-size=10", "llmobs.judge.sample-rate=0.1",
-					"llmobs.judge.criteria[0]=relevance", "llmobs.capture.max-length=100", "llmobs.pii.enabled=true",
-					"llmobs.redaction.patterns.order=ORD-\\d+")
+		this.runner.withPropertyValues("llmobs.default-stage=chat", "llmobs.tenant.max-values=10",
+				"llmobs.unknown-keys=fail", "llmobs.catalog.enabled=true", "llmobs.models.acme.input-price=1",
+				"llmobs.models.gpt-4.1.output-price=2", "llmobs.context.warn-ratio=0.7",
+				"llmobs.tools.timeouts.quote=2s", "llmobs.tools.circuit-breaker.instances.quote.sliding-window-size=5",
+				"llmobs.mcp.enabled=true", "llmobs.prompts.location=classpath:/test-prompts/",
+				"llmobs.feedback.cache.max-size=10", "llmobs.judge.sample-rate=0.1",
+				"llmobs.judge.criteria[0]=relevance", "llmobs.capture.max-length=100", "llmobs.pii.enabled=true",
+				"llmobs.redaction.patterns.order=ORD-\\d+")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
@@ -111,7 +111,8 @@ class UnknownKeysBindHandlerTests {
 
 	@Test
 	void systemPropertiesAreNotChecked() {
-		this.runner.withSystemProperties("llmobs.toolz.timeout=1s").run((context) -> assertThat(context).hasNotFailed());
+		this.runner.withSystemProperties("llmobs.toolz.timeout=1s")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test

@@ -18,8 +18,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The model catalog and the cost totals: what every other llmobs feature prices with, needing nothing but
- * Spring Boot.
+ * The model catalog and the cost totals: what every other llmobs feature prices with,
+ * needing nothing but Spring Boot.
  */
 class LlmObsCostAutoConfigurationTests {
 

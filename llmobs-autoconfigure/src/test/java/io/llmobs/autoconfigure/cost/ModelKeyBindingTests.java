@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Model keys with dots ({@code gpt-4.1}) are overridden in the plain form the docs show, from every kind of source,
- * and in the bracket form as before.
+ * Model keys with dots ({@code gpt-4.1}) are overridden in the plain form the docs show,
+ * from every kind of source, and in the bracket form as before.
  */
 class ModelKeyBindingTests {
 
@@ -28,7 +28,8 @@ class ModelKeyBindingTests {
 
 	@Test
 	void plainDottedKeyInYamlOverridesTheBundledEntry() {
-		try (ConfigurableApplicationContext context = run("--spring.config.location=classpath:/model-keys/application.yml")) {
+		try (ConfigurableApplicationContext context = run(
+				"--spring.config.location=classpath:/model-keys/application.yml")) {
 			ModelCatalog catalog = context.getBean(ModelCatalog.class);
 			ModelEntry terra = catalog.find("gpt-5.6-terra").orElseThrow();
 			assertThat(terra.key()).isEqualTo("gpt-5.6-terra");
@@ -72,7 +73,8 @@ class ModelKeyBindingTests {
 
 	@Test
 	void commandLineTakesPrecedenceOverYamlForADottedKey() {
-		try (ConfigurableApplicationContext context = run("--spring.config.location=classpath:/model-keys/application.yml",
+		try (ConfigurableApplicationContext context = run(
+				"--spring.config.location=classpath:/model-keys/application.yml",
 				"--llmobs.models.gpt-5.6-terra.input-price=3")) {
 			assertThat(context.getBean(ModelCatalog.class).find("gpt-5.6-terra").orElseThrow().prices().input())
 				.isEqualTo(3.0);
@@ -97,8 +99,7 @@ class ModelKeyBindingTests {
 
 	@Test
 	void oneKeyInBothFormsFailsShowingBoth() {
-		this.runner
-			.withPropertyValues("llmobs.models[gpt-4.1].input-price=0.5", "llmobs.models.gpt-4.1.output-price=2")
+		this.runner.withPropertyValues("llmobs.models[gpt-4.1].input-price=0.5", "llmobs.models.gpt-4.1.output-price=2")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -110,7 +111,8 @@ class ModelKeyBindingTests {
 	void invalidValueOfADottedKeyFailsNamingTheProperty() {
 		this.runner.withPropertyValues("llmobs.models.gpt-4.1.input-price=-1").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(StartupFailures.messages(context.getStartupFailure())).contains("llmobs.models.gpt-4.1.input-price");
+			assertThat(StartupFailures.messages(context.getStartupFailure()))
+				.contains("llmobs.models.gpt-4.1.input-price");
 		});
 	}
 
@@ -118,7 +120,8 @@ class ModelKeyBindingTests {
 	void unknownPropertyOfADottedKeyFailsNamingIt() {
 		this.runner.withPropertyValues("llmobs.models.gpt-4.1.input-prize=1").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(StartupFailures.messages(context.getStartupFailure())).contains("llmobs.models.gpt-4.1.input-prize");
+			assertThat(StartupFailures.messages(context.getStartupFailure()))
+				.contains("llmobs.models.gpt-4.1.input-prize");
 		});
 	}
 

@@ -28,8 +28,9 @@ class LlmObsFeedbackAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
-				LlmObsFeedbackAutoConfiguration.class, LlmObsEndpointAutoConfiguration.class))
+				EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
+				LlmObsChatAutoConfiguration.class, LlmObsFeedbackAutoConfiguration.class,
+				LlmObsEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=llmobs");
 
 	@Test
@@ -54,7 +55,10 @@ class LlmObsFeedbackAutoConfigurationTests {
 				.doesNotHaveBean(Interactions.class)
 				.doesNotHaveBean("llmObsFeedbackObservationHandler");
 			context.getBean(Guardrails.class).record("pii", GuardrailVerdict.BLOCK);
-			assertThat(context.getBean(MeterRegistry.class).get("llmobs.guardrail").tag("verdict", "block").counter()
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("llmobs.guardrail")
+				.tag("verdict", "block")
+				.counter()
 				.count()).isOne();
 			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().feedback()).isNull();
 		});

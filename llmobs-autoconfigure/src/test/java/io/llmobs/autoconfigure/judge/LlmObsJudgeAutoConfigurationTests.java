@@ -40,7 +40,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When the judge and the failure taxonomy are configured, and how {@code llmobs.judge.*} is checked.
+ * When the judge and the failure taxonomy are configured, and how {@code llmobs.judge.*}
+ * is checked.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LlmObsJudgeAutoConfigurationTests {
@@ -48,8 +49,9 @@ class LlmObsJudgeAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
-				LlmObsJudgeAutoConfiguration.class, LlmObsEndpointAutoConfiguration.class))
+				EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
+				LlmObsChatAutoConfiguration.class, LlmObsJudgeAutoConfiguration.class,
+				LlmObsEndpointAutoConfiguration.class))
 		.withUserConfiguration(ApplicationModel.class)
 		.withPropertyValues("management.endpoints.web.exposure.include=llmobs");
 
@@ -114,19 +116,17 @@ class LlmObsJudgeAutoConfigurationTests {
 
 	@Test
 	void judgeModelEqualToTheJudgedModelWarns(CapturedOutput output) {
-		this.runner.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=gpt-4o-mini")
-			.run((context) -> {
-				assertThat(context).hasSingleBean(SampledJudge.class);
-				assertThat(output).containsOnlyOnce("llmobs.judge.model is 'gpt-4o-mini', the model it judges");
-			});
+		this.runner.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=gpt-4o-mini").run((context) -> {
+			assertThat(context).hasSingleBean(SampledJudge.class);
+			assertThat(output).containsOnlyOnce("llmobs.judge.model is 'gpt-4o-mini', the model it judges");
+		});
 	}
 
 	@Test
 	void chatModelQualifiedForTheJudgeNeedsNoModelName() {
 		this.runner.withUserConfiguration(QualifiedJudgeModel.class)
 			.withPropertyValues("llmobs.judge.enabled=true")
-			.run((context) -> assertThat(context).hasSingleBean(SampledJudge.class)
-				.hasBean("llmObsChatClientJudge"));
+			.run((context) -> assertThat(context).hasSingleBean(SampledJudge.class).hasBean("llmObsChatClientJudge"));
 	}
 
 	@Test
@@ -187,8 +187,9 @@ class LlmObsJudgeAutoConfigurationTests {
 	}
 
 	private void assertStartupFailureNames(String property, String expectedName) {
-		StartupFailures.assertNames(this.runner.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=gpt-4o"),
-				property, expectedName);
+		StartupFailures.assertNames(
+				this.runner.withPropertyValues("llmobs.judge.enabled=true", "llmobs.judge.model=gpt-4o"), property,
+				expectedName);
 	}
 
 	private static ChatModel model(String id) {

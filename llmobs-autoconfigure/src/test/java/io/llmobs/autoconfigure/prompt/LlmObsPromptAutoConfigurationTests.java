@@ -43,8 +43,9 @@ class LlmObsPromptAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
-				LlmObsPromptAutoConfiguration.class, LlmObsEndpointAutoConfiguration.class))
+				EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
+				LlmObsChatAutoConfiguration.class, LlmObsPromptAutoConfiguration.class,
+				LlmObsEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=llmobs");
 
 	@Test
@@ -59,8 +60,8 @@ class LlmObsPromptAutoConfigurationTests {
 			assertThat(context.getBean("llmObsPromptObservationHandler")).isSameAs(prompts.observationHandler());
 			assertThat(context.getBean("llmObsPromptSpanEnricher")).isSameAs(prompts.spanEnricher());
 			assertThat(context.getBean(PromptRegistry.class).names()).isEmpty();
-			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().settings())
-				.containsEntry("prompts.location", "classpath:/prompts/");
+			assertThat(context.getBean(LlmObsEndpoint.class).llmobs().settings()).containsEntry("prompts.location",
+					"classpath:/prompts/");
 		});
 	}
 
@@ -74,17 +75,17 @@ class LlmObsPromptAutoConfigurationTests {
 				assertThat(registry.get("answer").firstSeen()).isEqualTo(NOW);
 				assertThat(context.getBean(LlmObsEndpoint.class).llmobs().prompts().registry())
 					.extracting("name", "firstSeen")
-					.containsExactly(tuple("answer", NOW),
-							tuple("classify", NOW));
+					.containsExactly(tuple("answer", NOW), tuple("classify", NOW));
 			});
 	}
 
 	@Test
 	void rendererCustomizerComesFirstSoThatTheApplicationsRendererWins() {
 		this.runner.withBean("applicationCustomizer", ChatClientBuilderCustomizer.class, () -> (builder) -> {
-		}).run((context) -> assertThat(context.getBeanProvider(ChatClientBuilderCustomizer.class).orderedStream())
-			.first()
-			.isSameAs(context.getBean("llmObsPromptTemplateRendererCustomizer")));
+		})
+			.run((context) -> assertThat(context.getBeanProvider(ChatClientBuilderCustomizer.class).orderedStream())
+				.first()
+				.isSameAs(context.getBean("llmObsPromptTemplateRendererCustomizer")));
 	}
 
 	@Test

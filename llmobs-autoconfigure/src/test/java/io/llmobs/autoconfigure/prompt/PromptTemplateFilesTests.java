@@ -29,9 +29,9 @@ class PromptTemplateFilesTests {
 		write(directory.resolve("README"), "no extension\n");
 		Files.createDirectory(directory.resolve("drafts.d"));
 		write(directory.resolve("drafts.d").resolve("nested.st"), "not directly under the location\n");
-		assertThat(PromptTemplateFiles.read(this.resolver, directory.toUri().toString()))
-			.containsExactly(Map.entry("README", "no extension\n"), Map.entry("answer", "Answer {question}.\n"),
-					Map.entry("classify", "Classify.\n"));
+		assertThat(PromptTemplateFiles.read(this.resolver, directory.toUri().toString())).containsExactly(
+				Map.entry("README", "no extension\n"), Map.entry("answer", "Answer {question}.\n"),
+				Map.entry("classify", "Classify.\n"));
 	}
 
 	@Test

@@ -85,7 +85,8 @@ class LlmObsRedactionAutoConfigurationTests {
 
 	@Test
 	void internationalNumbersInUnassignedRangesAreRedactedUnlessStrictValidationIsOn() {
-		// +1 555: no such area code, so libphonenumber calls the number invalid; +44 121 is assigned.
+		// +1 555: no such area code, so libphonenumber calls the number invalid; +44 121
+		// is assigned.
 		String text = "call +1 555 010 4758 or +44 121 234 5678";
 		this.runner.run((context) -> assertThat(context.getBean(CaptureInstrumentation.class).redact(text))
 			.isEqualTo("call <PHONE> or <PHONE>"));
@@ -115,7 +116,8 @@ class LlmObsRedactionAutoConfigurationTests {
 	void userBeansReplaceOurs() {
 		this.runner.withUserConfiguration(UserScanner.class).run((context) -> {
 			assertThat(context).hasSingleBean(PiiScanner.class);
-			assertThat(context.getBean(CaptureInstrumentation.class).redact("bob@example.com")).isEqualTo("bob@example.com");
+			assertThat(context.getBean(CaptureInstrumentation.class).redact("bob@example.com"))
+				.isEqualTo("bob@example.com");
 		});
 	}
 

@@ -40,8 +40,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tool guard: what it creates, when it backs off, how it wraps the application's tool-calling manager and what its
- * properties change, with and without Resilience4j on the class path (only the circuit breakers need it).
+ * The tool guard: what it creates, when it backs off, how it wraps the application's
+ * tool-calling manager and what its properties change, with and without Resilience4j on
+ * the class path (only the circuit breakers need it).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LlmObsToolAutoConfigurationTests {
@@ -51,8 +52,9 @@ class LlmObsToolAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
-				LlmObsToolAutoConfiguration.class, LlmObsEndpointAutoConfiguration.class))
+				EndpointAutoConfiguration.class, LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class,
+				LlmObsChatAutoConfiguration.class, LlmObsToolAutoConfiguration.class,
+				LlmObsEndpointAutoConfiguration.class))
 		.withBean(ToolCallingManager.class, NoToolsManager::new)
 		.withPropertyValues("management.endpoints.web.exposure.include=llmobs");
 
@@ -72,8 +74,7 @@ class LlmObsToolAutoConfigurationTests {
 				.containsEntry("tools.circuit-breaker.enabled", false);
 			assertThat(llmobs.toolCircuitBreakers()).isEmpty();
 		});
-		assertThat(output.getOut().lines().filter((line) -> line.contains(MISSING_RESILIENCE4J)))
-			.singleElement()
+		assertThat(output.getOut().lines().filter((line) -> line.contains(MISSING_RESILIENCE4J))).singleElement()
 			.satisfies((line) -> assertThat(line).contains("WARN", "io.github.resilience4j:resilience4j-circuitbreaker",
 					"circuit breaker"));
 	}
@@ -175,8 +176,7 @@ class LlmObsToolAutoConfigurationTests {
 					.isEqualTo(2);
 				assertThat(breakers.forTool("weather").getCircuitBreakerConfig().getFailureRateThreshold())
 					.isEqualTo(25f);
-				assertThat(breakers.forTool("quote").getCircuitBreakerConfig().getMinimumNumberOfCalls())
-					.isEqualTo(10);
+				assertThat(breakers.forTool("quote").getCircuitBreakerConfig().getMinimumNumberOfCalls()).isEqualTo(10);
 			});
 	}
 
@@ -214,7 +214,9 @@ class LlmObsToolAutoConfigurationTests {
 		assertStartupFailureNames("llmobs.tools.loop.max-identical-calls=0", "llmobs.tools.loop.max-identical-calls");
 	}
 
-	/** The application's manager is the guarding one: the guard hands it back as it is. */
+	/**
+	 * The application's manager is the guarding one: the guard hands it back as it is.
+	 */
 	private static void assertGuarded(AssertableApplicationContext context) {
 		ToolCallingManager manager = context.getBean(ToolCallingManager.class);
 		assertThat(manager).isNotInstanceOf(NoToolsManager.class);

@@ -7,7 +7,10 @@ import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
 import org.springframework.stereotype.Component;
 
-/** Evaluates arithmetic for the model, which should not do sums in its head when it quotes a price. */
+/**
+ * Evaluates arithmetic for the model, which should not do sums in its head when it quotes
+ * a price.
+ */
 @Component
 public final class CalculatorTool {
 
@@ -26,7 +29,10 @@ public final class CalculatorTool {
 		return BigDecimal.valueOf(result).setScale(2, RoundingMode.HALF_UP).toPlainString();
 	}
 
-	/** A recursive-descent evaluator: expression = term {(+|-) term}, term = factor {(*|/) factor}. */
+	/**
+	 * A recursive-descent evaluator: expression = term {(+|-) term}, term = factor {(*|/)
+	 * factor}.
+	 */
 	static final class Arithmetic {
 
 		private final String text;

@@ -9,9 +9,10 @@ import io.llmobs.feedback.Guardrails;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to quote items the rate card does not accept (cash, weapons, perishable food, liquids), before any tokens
- * are spent on the quote, and reports every verdict to llmobs ({@code llmobs_guardrail_total}); feedback that
- * overrides a refusal counts as a false positive.
+ * Refuses to quote items the rate card does not accept (cash, weapons, perishable food,
+ * liquids), before any tokens are spent on the quote, and reports every verdict to llmobs
+ * ({@code llmobs_guardrail_total}); feedback that overrides a refusal counts as a false
+ * positive.
  */
 @Component
 public final class ProhibitedItemsGuardrail {

@@ -22,7 +22,8 @@ public final class QuoteController {
 
 	/**
 	 * Quotes a shipment.
-	 * @param question the question, e.g. "What does express shipping of 5 kg to Hanoi cost?"
+	 * @param question the question, e.g. "What does express shipping of 5 kg to Hanoi
+	 * cost?"
 	 * @param tenant the customer's plan
 	 * @return the quote
 	 */

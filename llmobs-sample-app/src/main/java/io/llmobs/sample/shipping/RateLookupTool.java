@@ -9,9 +9,10 @@ import org.springframework.ai.tool.annotation.ToolParam;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks a rate up in the rate card, as a remote pricing service would. It fails on purpose for the share of calls
- * set by {@code sample.shipping.rate-lookup-failure-rate}, spread evenly over the calls, so that llmobs' circuit
- * breaker opens and the agent answers in degraded mode.
+ * Looks a rate up in the rate card, as a remote pricing service would. It fails on
+ * purpose for the share of calls set by {@code sample.shipping.rate-lookup-failure-rate},
+ * spread evenly over the calls, so that llmobs' circuit breaker opens and the agent
+ * answers in degraded mode.
  */
 @Component
 public final class RateLookupTool {
@@ -39,7 +40,8 @@ public final class RateLookupTool {
 	 */
 	@Tool(name = NAME, description = "Looks up the current rate of a service level to a destination: the zone, the "
 			+ "base price per parcel and the price per kg, in EUR")
-	public String lookupRate(@ToolParam(description = "The destination city or country, e.g. Berlin") String destination,
+	public String lookupRate(
+			@ToolParam(description = "The destination city or country, e.g. Berlin") String destination,
 			@ToolParam(description = "The service level: standard, express or economy") String service) {
 		long call = this.calls.getAndIncrement();
 		if (Math.floor((call + 1) * this.failureRate) > Math.floor(call * this.failureRate)) {

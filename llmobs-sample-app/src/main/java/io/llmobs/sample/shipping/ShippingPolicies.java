@@ -18,9 +18,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The shipping-policy passages of {@code shipping/rate-card.md} in a {@link SimpleVectorStore}, one document per
- * section. They are embedded on the first search, not at start-up: offline, the embeddings come from the simulator
- * that this application serves itself, which is not listening yet while the context starts.
+ * The shipping-policy passages of {@code shipping/rate-card.md} in a
+ * {@link SimpleVectorStore}, one document per section. They are embedded on the first
+ * search, not at start-up: offline, the embeddings come from the simulator that this
+ * application serves itself, which is not listening yet while the context starts.
  */
 @Component
 public final class ShippingPolicies {

@@ -20,15 +20,18 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * The Shipping Cost Agent: one pipeline, each step a stage of one llmobs task, so that the cost of every quote and
- * of each step shows on the dashboard.
+ * The Shipping Cost Agent: one pipeline, each step a stage of one llmobs task, so that
+ * the cost of every quote and of each step shows on the dashboard.
  * <ol>
- * <li>{@code classify}: what the customer asks about, then the {@link ProhibitedItemsGuardrail}, which refuses
- * items the rate card does not accept;</li>
- * <li>{@code retrieve}: the closest rate-card passages from the vector store (an observation of its own, around
- * Spring AI's embedding and vector-store observations);</li>
- * <li>{@code generate}: the quote, with the passages added by Spring AI's {@link RetrievalAugmentationAdvisor} (so
- * llmobs counts them as retrieved documents) and two tools: {@link RateLookupTool} and {@link CalculatorTool}.</li>
+ * <li>{@code classify}: what the customer asks about, then the
+ * {@link ProhibitedItemsGuardrail}, which refuses items the rate card does not
+ * accept;</li>
+ * <li>{@code retrieve}: the closest rate-card passages from the vector store (an
+ * observation of its own, around Spring AI's embedding and vector-store
+ * observations);</li>
+ * <li>{@code generate}: the quote, with the passages added by Spring AI's
+ * {@link RetrievalAugmentationAdvisor} (so llmobs counts them as retrieved documents) and
+ * two tools: {@link RateLookupTool} and {@link CalculatorTool}.</li>
  * </ol>
  */
 @Service
@@ -99,7 +102,8 @@ public final class ShippingQuoteAgent {
 
 	/**
 	 * Quotes the cost of a shipment described in plain words.
-	 * @param question the customer's question, e.g. "What does express shipping of 5 kg to Hanoi cost?"
+	 * @param question the customer's question, e.g. "What does express shipping of 5 kg
+	 * to Hanoi cost?"
 	 * @param tenant the customer's plan, for cost segmentation
 	 * @return the quote
 	 */

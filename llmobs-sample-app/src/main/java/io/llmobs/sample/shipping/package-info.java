@@ -1,6 +1,6 @@
 /**
- * The Shipping Cost Agent: classify, retrieve the rate card, generate a quote with a rate-lookup tool and a
- * calculator, all in one llmobs task.
+ * The Shipping Cost Agent: classify, retrieve the rate card, generate a quote with a
+ * rate-lookup tool and a calculator, all in one llmobs task.
  */
 @NullMarked
 package io.llmobs.sample.shipping;

@@ -26,33 +26,41 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * A deterministic stand-in for an OpenAI chat model. The same request always gets the same answer:
+ * A deterministic stand-in for an OpenAI chat model. The same request always gets the
+ * same answer:
  * <ul>
- * <li>a system prompt asking for one category word gets a keyword-based category of the user's question;</li>
- * <li>the llmobs judge's rubric gets a JSON verdict: relevance 1.0 when the answer is about the question's category
- * (else 0.4), faithfulness 1.0 when the answer's first sentence is in the context (0.9 without context, else 0.5),
- * other criteria 1.0;</li>
+ * <li>a system prompt asking for one category word gets a keyword-based category of the
+ * user's question;</li>
+ * <li>the llmobs judge's rubric gets a JSON verdict: relevance 1.0 when the answer is
+ * about the question's category (else 0.4), faithfulness 1.0 when the answer's first
+ * sentence is in the context (0.9 without context, else 0.5), other criteria 1.0;</li>
  * <li>other questions get two or three canned support sentences of their category;</li>
- * <li>a question asking for an "essay" runs into the token limit ({@code max_tokens}, else 256 tokens) and ends with
- * {@code finish_reason: length}; so does any answer longer than the request's {@code max_tokens};</li>
- * <li>the question is the last user message, or its {@code Query:} part when a retrieval advisor wrapped it in
- * retrieved context;</li>
- * <li>a request with {@code tools} gets a call of each tool in turn, in the order of the request, with arguments
- * derived from the question and the previous tool's result ({@code weightKg}, {@code service} and {@code destination}
- * from the question; an {@code expression} from the {@code base} and {@code perKg} of a rate); once every tool was
- * called in this turn, or a tool answered with something other than JSON (an error, or llmobs' degraded-mode
- * message), a text answer quoting the last result (a price quote when it is a price computed from a rate); a
- * question that says "keep trying" gets a call of the first tool with the same arguments every time, an agent stuck
- * in a loop, for llmobs' loop guard to stop;</li>
- * <li>prompt tokens are counted like a provider whose tokenizer differs from llmobs' estimate: {@code cl100k_base}
- * over each message's content (not over the tool calls of assistant messages), 4 tokens per message and 3 for the
- * reply, and the JSON of the {@code tools} tokenized as a whole (llmobs estimates {@code gpt-4o-mini} with
- * {@code o200k_base}, 3 tokens per message and its own framing of tool schemas, and calibrates against this count);
- * a system prompt seen before is reported as cached input, the tokens of its messages;</li>
+ * <li>a question asking for an "essay" runs into the token limit ({@code max_tokens},
+ * else 256 tokens) and ends with {@code finish_reason: length}; so does any answer longer
+ * than the request's {@code max_tokens};</li>
+ * <li>the question is the last user message, or its {@code Query:} part when a retrieval
+ * advisor wrapped it in retrieved context;</li>
+ * <li>a request with {@code tools} gets a call of each tool in turn, in the order of the
+ * request, with arguments derived from the question and the previous tool's result
+ * ({@code weightKg}, {@code service} and {@code destination} from the question; an
+ * {@code expression} from the {@code base} and {@code perKg} of a rate); once every tool
+ * was called in this turn, or a tool answered with something other than JSON (an error,
+ * or llmobs' degraded-mode message), a text answer quoting the last result (a price quote
+ * when it is a price computed from a rate); a question that says "keep trying" gets a
+ * call of the first tool with the same arguments every time, an agent stuck in a loop,
+ * for llmobs' loop guard to stop;</li>
+ * <li>prompt tokens are counted like a provider whose tokenizer differs from llmobs'
+ * estimate: {@code cl100k_base} over each message's content (not over the tool calls of
+ * assistant messages), 4 tokens per message and 3 for the reply, and the JSON of the
+ * {@code tools} tokenized as a whole (llmobs estimates {@code gpt-4o-mini} with
+ * {@code o200k_base}, 3 tokens per message and its own framing of tool schemas, and
+ * calibrates against this count); a system prompt seen before is reported as cached
+ * input, the tokens of its messages;</li>
  * <li>completion tokens are about four characters per token;</li>
- * <li>the model is answered as its dated snapshot ({@code gpt-4o-mini} as {@code gpt-4o-mini-2024-07-18});</li>
- * <li>latency: 20 to 150 ms before the first token, a few ms per chunk, times {@code sample.simulator.latency-scale}.
- * </li>
+ * <li>the model is answered as its dated snapshot ({@code gpt-4o-mini} as
+ * {@code gpt-4o-mini-2024-07-18});</li>
+ * <li>latency: 20 to 150 ms before the first token, a few ms per chunk, times
+ * {@code sample.simulator.latency-scale}.</li>
  * </ul>
  */
 @Component
@@ -69,8 +77,9 @@ public final class ChatSimulator {
 	static final int REPLY_PRIMING = 3;
 
 	/**
-	 * The tokenizer of prompts: {@code cl100k_base}, the GPT-4 encoding, where llmobs assumes {@code o200k_base} for
-	 * {@code gpt-4o-mini}. Loaded once (about a second); the lazy registry loads this vocabulary only.
+	 * The tokenizer of prompts: {@code cl100k_base}, the GPT-4 encoding, where llmobs
+	 * assumes {@code o200k_base} for {@code gpt-4o-mini}. Loaded once (about a second);
+	 * the lazy registry loads this vocabulary only.
 	 */
 	private static final Encoding PROMPT_ENCODING = Encodings.newLazyEncodingRegistry()
 		.getEncoding(EncodingType.CL100K_BASE);
@@ -114,14 +123,21 @@ public final class ChatSimulator {
 
 	private static final Pattern WEIGHT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*kg", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern SERVICE = Pattern.compile("\\b(express|standard|economy)\\b", Pattern.CASE_INSENSITIVE);
+	private static final Pattern SERVICE = Pattern.compile("\\b(express|standard|economy)\\b",
+			Pattern.CASE_INSENSITIVE);
 
-	/** The query inside a user message that a retrieval advisor wrapped in context ({@code Query: ... Answer:}). */
+	/**
+	 * The query inside a user message that a retrieval advisor wrapped in context
+	 * ({@code Query: ... Answer:}).
+	 */
 	private static final Pattern AUGMENTED_QUERY = Pattern.compile("(?s).*\\bQuery: (.*?)\\s*Answer:\\s*$");
 
-	private static final Pattern DESTINATION = Pattern.compile("\\bto ([\\p{L} ]+?)(?:[?.,!]|$| with| by| for| in| cost)");
+	private static final Pattern DESTINATION = Pattern
+		.compile("\\bto ([\\p{L} ]+?)(?:[?.,!]|$| with| by| for| in| cost)");
 
-	/** What sets the llmobs judge's rubric apart: the verdict's failure category field. */
+	/**
+	 * What sets the llmobs judge's rubric apart: the verdict's failure category field.
+	 */
 	private static final String JUDGE_MARKER = "\"failure_category\"";
 
 	/** A criterion in the rubric's verdict template, {@code "name": 0.0}. */
@@ -171,7 +187,8 @@ public final class ChatSimulator {
 			.map((m) -> query(m.text()))
 			.orElse("");
 		String requestModel = text(request.path("model"));
-		int hash = (requestModel + '\n' + messages).hashCode(); // records: a stable toString
+		int hash = (requestModel + '\n' + messages).hashCode(); // records: a stable
+																// toString
 		JsonNode tools = request.path("tools");
 		int maxTokens = request.path("max_completion_tokens").asInt(request.path("max_tokens").asInt(0));
 
@@ -245,7 +262,8 @@ public final class ChatSimulator {
 	}
 
 	/**
-	 * Approximate token count of completions and embedding inputs: four characters per token.
+	 * Approximate token count of completions and embedding inputs: four characters per
+	 * token.
 	 * @param text the text
 	 * @return the tokens
 	 */
@@ -254,8 +272,8 @@ public final class ChatSimulator {
 	}
 
 	/**
-	 * The prompt tokens of a text, with {@code cl100k_base}; special tokens such as {@code <|endoftext|>} count as
-	 * ordinary text.
+	 * The prompt tokens of a text, with {@code cl100k_base}; special tokens such as
+	 * {@code <|endoftext|>} count as ordinary text.
 	 * @param text the text
 	 * @return the tokens
 	 */
@@ -278,8 +296,8 @@ public final class ChatSimulator {
 
 	private static boolean isClassifier(String system) {
 		String lower = system.toLowerCase(Locale.ROOT);
-		return lower.contains("categor")
-				&& (lower.contains("one word") || lower.contains("one lowercase word") || lower.contains("exactly one"));
+		return lower.contains("categor") && (lower.contains("one word") || lower.contains("one lowercase word")
+				|| lower.contains("exactly one"));
 	}
 
 	private static String verdict(String rubric, String judged) {
@@ -301,8 +319,7 @@ public final class ChatSimulator {
 				case "faithfulness" -> faithfulness;
 				default -> 1.0;
 			};
-			scores.append((scores.length() > 0) ? ", " : "").append('"').append(criterion).append("\": ")
-				.append(score);
+			scores.append((scores.length() > 0) ? ", " : "").append('"').append(criterion).append("\": ").append(score);
 		}
 		boolean pass = relevance >= 0.9 && faithfulness >= 0.9;
 		return "{\"scores\": {" + scores + "}, \"label\": \"" + (pass ? "pass" : "fail")
@@ -328,7 +345,10 @@ public final class ChatSimulator {
 		return (tools.isArray() && !tools.isEmpty()) ? tools.get(0) : null;
 	}
 
-	/** The first tool of the request not called yet since the last user message, or {@code null}. */
+	/**
+	 * The first tool of the request not called yet since the last user message, or
+	 * {@code null}.
+	 */
 	private static @Nullable JsonNode nextTool(JsonNode tools, List<Message> messages) {
 		if (!tools.isArray()) {
 			return null;
@@ -362,8 +382,8 @@ public final class ChatSimulator {
 			String name = property.getKey();
 			switch (text(property.getValue().path("type"))) {
 				case "string" -> arguments.put(name, stringArgument(name, question, previous));
-				case "integer", "number" -> arguments.put(name,
-						name.toLowerCase(Locale.ROOT).startsWith("weight") ? weight(question) : 1 + Math.floorMod(hash, 9));
+				case "integer", "number" -> arguments.put(name, name.toLowerCase(Locale.ROOT).startsWith("weight")
+						? weight(question) : 1 + Math.floorMod(hash, 9));
 				case "boolean" -> arguments.put(name, true);
 				case "array" -> arguments.put(name, List.of());
 				default -> {
@@ -398,8 +418,9 @@ public final class ChatSimulator {
 	}
 
 	/**
-	 * A price quote when the turn looked a rate up and the last tool computed a price from it: "Express shipping of
-	 * 5 kg to Hanoi costs 66.00 EUR: 45.0 EUR plus 4.2 EUR per kg (zone 5)."
+	 * A price quote when the turn looked a rate up and the last tool computed a price
+	 * from it: "Express shipping of 5 kg to Hanoi costs 66.00 EUR: 45.0 EUR plus 4.2 EUR
+	 * per kg (zone 5)."
 	 */
 	private @Nullable String quote(String question, Message last, List<Message> messages) {
 		if (!isNumber(last.text().strip())) {
@@ -426,7 +447,10 @@ public final class ChatSimulator {
 				+ rate.path("perKg").asDouble() + " EUR per kg (zone " + rate.path("zone").asInt() + ").";
 	}
 
-	/** The question of a user message: the query of one a retrieval advisor augmented, else all of it. */
+	/**
+	 * The question of a user message: the query of one a retrieval advisor augmented,
+	 * else all of it.
+	 */
 	private static String query(String userText) {
 		Matcher augmented = AUGMENTED_QUERY.matcher(userText);
 		return augmented.matches() ? augmented.group(1) : userText;

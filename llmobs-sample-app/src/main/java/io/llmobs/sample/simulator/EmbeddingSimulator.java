@@ -11,14 +11,17 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * A deterministic stand-in for an OpenAI embedding model: hashed bag-of-words vectors, L2-normalized, so texts that
- * share words are close (cosine similarity) and a retrieval demo finds sensible neighbours.
+ * A deterministic stand-in for an OpenAI embedding model: hashed bag-of-words vectors,
+ * L2-normalized, so texts that share words are close (cosine similarity) and a retrieval
+ * demo finds sensible neighbours.
  */
 @Component
 @Profile("!openai")
 public final class EmbeddingSimulator {
 
-	/** The dimensions of {@code text-embedding-3-small}, used when the request sets none. */
+	/**
+	 * The dimensions of {@code text-embedding-3-small}, used when the request sets none.
+	 */
 	static final int DEFAULT_DIMENSIONS = 1536;
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
-/** The subset of OpenAI's chat-completions and embeddings wire format that the simulator answers with. */
+/**
+ * The subset of OpenAI's chat-completions and embeddings wire format that the simulator
+ * answers with.
+ */
 public final class OpenAiWire {
 
 	private OpenAiWire() {
@@ -161,7 +164,8 @@ public final class OpenAiWire {
 	 *
 	 * @param object always {@code embedding}
 	 * @param index the position of the input
-	 * @param embedding the vector: a list of floats, or a base64 string of little-endian float32 values
+	 * @param embedding the vector: a list of floats, or a base64 string of little-endian
+	 * float32 values
 	 */
 	public record EmbeddingData(String object, int index, Object embedding) {
 	}

@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An OpenAI-compatible endpoint served by the sample itself, so that it runs offline and without an API key: point
- * {@code spring.ai.openai.base-url} at {@code http://localhost:8080/simulator/v1}. Off in the {@code openai} profile.
- * See {@link ChatSimulator} for how it answers.
+ * An OpenAI-compatible endpoint served by the sample itself, so that it runs offline and
+ * without an API key: point {@code spring.ai.openai.base-url} at
+ * {@code http://localhost:8080/simulator/v1}. Off in the {@code openai} profile. See
+ * {@link ChatSimulator} for how it answers.
  */
 @RestController
 @RequestMapping("/simulator/v1")
@@ -57,8 +58,9 @@ public final class SimulatorController {
 	}
 
 	/**
-	 * {@code POST /chat/completions}: a JSON completion, or server-sent chunks when {@code "stream": true} (with a
-	 * final usage chunk when {@code stream_options.include_usage} is true).
+	 * {@code POST /chat/completions}: a JSON completion, or server-sent chunks when
+	 * {@code "stream": true} (with a final usage chunk when
+	 * {@code stream_options.include_usage} is true).
 	 * @param request the request body
 	 * @param response where the completion is written
 	 * @throws IOException when the client went away
@@ -77,9 +79,10 @@ public final class SimulatorController {
 		pause(completion.timeToFirstToken()
 			.plus(completion.interChunkDelay()
 				.multipliedBy((content != null) ? ChatSimulator.pieces(content).size() : 1)));
-		List<OpenAiWire.ToolCall> toolCalls = (completion.toolCall() != null) ? List.of(new OpenAiWire.ToolCall(null,
-				completion.toolCall().id(), "function",
-				new OpenAiWire.FunctionCall(completion.toolCall().name(), completion.toolCall().arguments()))) : null;
+		List<OpenAiWire.ToolCall> toolCalls = (completion.toolCall() != null)
+				? List.of(new OpenAiWire.ToolCall(null, completion.toolCall().id(), "function",
+						new OpenAiWire.FunctionCall(completion.toolCall().name(), completion.toolCall().arguments())))
+				: null;
 		OpenAiWire.ChatCompletion body = new OpenAiWire.ChatCompletion(id, "chat.completion", created,
 				completion.model(), FINGERPRINT,
 				List.of(new OpenAiWire.Choice(0, new OpenAiWire.Message("assistant", content, null, toolCalls), null,
@@ -91,7 +94,8 @@ public final class SimulatorController {
 	}
 
 	/**
-	 * {@code POST /embeddings}: one deterministic vector per input, as floats or as {@code base64}.
+	 * {@code POST /embeddings}: one deterministic vector per input, as floats or as
+	 * {@code base64}.
 	 * @param request the request body
 	 * @return the embeddings
 	 */
@@ -128,12 +132,12 @@ public final class SimulatorController {
 		pause(completion.timeToFirstToken());
 		if (completion.toolCall() != null) {
 			ChatSimulator.ToolCall call = completion.toolCall();
-			send(out, chunk(id, created, completion, new OpenAiWire.Delta("assistant", null, List.of(
-					new OpenAiWire.ToolCall(0, call.id(), "function", new OpenAiWire.FunctionCall(call.name(), "")))),
+			send(out, chunk(id, created, completion, new OpenAiWire.Delta("assistant", null, List
+				.of(new OpenAiWire.ToolCall(0, call.id(), "function", new OpenAiWire.FunctionCall(call.name(), "")))),
 					null));
 			pause(completion.interChunkDelay());
-			send(out, chunk(id, created, completion, new OpenAiWire.Delta(null, null,
-					List.of(new OpenAiWire.ToolCall(0, null, null, new OpenAiWire.FunctionCall(null, call.arguments())))),
+			send(out, chunk(id, created, completion, new OpenAiWire.Delta(null, null, List
+				.of(new OpenAiWire.ToolCall(0, null, null, new OpenAiWire.FunctionCall(null, call.arguments())))),
 					null));
 		}
 		else {
@@ -154,8 +158,8 @@ public final class SimulatorController {
 
 	private static OpenAiWire.ChatCompletionChunk chunk(String id, long created, ChatSimulator.Completion completion,
 			OpenAiWire.Delta delta, @Nullable String finishReason) {
-		return new OpenAiWire.ChatCompletionChunk(id, "chat.completion.chunk", created, completion.model(),
-				FINGERPRINT, List.of(new OpenAiWire.ChunkChoice(0, delta, finishReason)), null);
+		return new OpenAiWire.ChatCompletionChunk(id, "chat.completion.chunk", created, completion.model(), FINGERPRINT,
+				List.of(new OpenAiWire.ChunkChoice(0, delta, finishReason)), null);
 	}
 
 	private void send(OutputStream out, Object chunk) throws IOException {

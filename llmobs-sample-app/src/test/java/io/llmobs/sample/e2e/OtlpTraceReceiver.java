@@ -18,8 +18,8 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 
 /**
- * An OTLP/HTTP trace receiver on a local port: decodes the protobuf export requests the application sends to
- * {@code /v1/traces} and keeps their spans.
+ * An OTLP/HTTP trace receiver on a local port: decodes the protobuf export requests the
+ * application sends to {@code /v1/traces} and keeps their spans.
  */
 final class OtlpTraceReceiver implements AutoCloseable {
 
@@ -72,14 +72,15 @@ final class OtlpTraceReceiver implements AutoCloseable {
 	 * @param attributes the attributes, as strings
 	 * @param events the names of the span's events with their attributes
 	 */
-	record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name,
-			Map<String, String> attributes, List<ReceivedEvent> events) {
+	record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, Map<String, String> attributes,
+			List<ReceivedEvent> events) {
 
 		static ReceivedSpan of(io.opentelemetry.proto.trace.v1.Span span) {
 			HexFormat hex = HexFormat.of();
 			return new ReceivedSpan(hex.formatHex(span.getTraceId().toByteArray()),
 					hex.formatHex(span.getSpanId().toByteArray()), hex.formatHex(span.getParentSpanId().toByteArray()),
-					span.getName(), attributes(span.getAttributesList()), span.getEventsList()
+					span.getName(), attributes(span.getAttributesList()),
+					span.getEventsList()
 						.stream()
 						.map((event) -> new ReceivedEvent(event.getName(), attributes(event.getAttributesList())))
 						.toList());

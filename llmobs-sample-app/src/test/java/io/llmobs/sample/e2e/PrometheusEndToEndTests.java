@@ -39,19 +39,24 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The shipped dashboard and rules against the real thing: the sample application (offline) under traffic, scraped
- * by a real Prometheus, and its traces received over OTLP. Every dashboard query and every rule expression must
- * return series (an empty result means a wrong metric or label name) that keep the application's {@code env} common
- * tag, and one quote must be one trace.
+ * The shipped dashboard and rules against the real thing: the sample application
+ * (offline) under traffic, scraped by a real Prometheus, and its traces received over
+ * OTLP. Every dashboard query and every rule expression must return series (an empty
+ * result means a wrong metric or label name) that keep the application's {@code env}
+ * common tag, and one quote must be one trace.
  * <p>
- * Needs the {@code prometheus} binary (Debian's package; {@code .ci/run} installs it and sets
- * {@code LLMOBS_E2E=required}, so that CI fails instead of skipping when it is missing).
+ * Needs the {@code prometheus} binary (Debian's package; {@code .ci/run} installs it and
+ * sets {@code LLMOBS_E2E=required}, so that CI fails instead of skipping when it is
+ * missing).
  */
 @Tag("e2e")
 @SimulatedSampleTest
 class PrometheusEndToEndTests {
 
-	/** The environment the application names in Boot's common tags, which every series and every query keeps. */
+	/**
+	 * The environment the application names in Boot's common tags, which every series and
+	 * every query keeps.
+	 */
 	private static final String ENV = "e2e";
 
 	/** A model with a tiny window, so the block guard can be shown refusing a call. */
@@ -85,7 +90,8 @@ class PrometheusEndToEndTests {
 		registry.add("management.metrics.tags.env", () -> ENV);
 		registry.add("management.tracing.export.otlp.enabled", () -> "true");
 		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", receiver::endpoint);
-		// Every fifth rate lookup fails (the first quote's does not): tool errors and the tool_failure category.
+		// Every fifth rate lookup fails (the first quote's does not): tool errors and the
+		// tool_failure category.
 		registry.add("sample.shipping.rate-lookup-failure-rate", () -> "0.2");
 		registry.add("llmobs.context.block-ratio", () -> "0.9");
 		registry.add("llmobs.models." + TINY_MODEL + ".context-window", () -> "64");
@@ -120,7 +126,8 @@ class PrometheusEndToEndTests {
 					if (series.isEmpty()) {
 						empty.add(query.source() + ": " + query.promql());
 					}
-					else if (series.valueStream().anyMatch((one) -> !ENV.equals(one.path("metric").path("env").asString("")))) {
+					else if (series.valueStream()
+						.anyMatch((one) -> !ENV.equals(one.path("metric").path("env").asString("")))) {
 						withoutEnv.add(query.source() + ": " + query.promql());
 					}
 				}
@@ -132,8 +139,9 @@ class PrometheusEndToEndTests {
 	}
 
 	/**
-	 * Every kind of call the dashboard and the rules look at: quotes over HTTP, the question pipeline (streamed,
-	 * cut at the token limit), a loop the guard stops, an unpriced model with no known window, a refused call.
+	 * Every kind of call the dashboard and the rules look at: quotes over HTTP, the
+	 * question pipeline (streamed, cut at the token limit), a loop the guard stops, an
+	 * unpriced model with no known window, a refused call.
 	 */
 	private List<Quote> driveTraffic() {
 		List<Quote> quotes = new ArrayList<>();
@@ -162,8 +170,9 @@ class PrometheusEndToEndTests {
 				.collect(Collectors.groupingBy(ReceivedSpan::traceId));
 			List<ReceivedSpan> trace = traces.values()
 				.stream()
-				.filter((spans) -> spans.stream().anyMatch((span) -> quote.responseId() != null
-						&& quote.responseId().equals(span.attributes().get("gen_ai.response.id"))))
+				.filter((spans) -> spans.stream()
+					.anyMatch((span) -> quote.responseId() != null
+							&& quote.responseId().equals(span.attributes().get("gen_ai.response.id"))))
 				.findFirst()
 				.orElseThrow(() -> new AssertionError("no trace with the quote's response " + quote.responseId()));
 			assertThat(trace).anyMatch((span) -> span.name().contains("/api/quote"));
@@ -173,7 +182,8 @@ class PrometheusEndToEndTests {
 				.contains("classify", "generate");
 			assertThat(trace).extracting((span) -> span.attributes().get("gen_ai.tool.name"))
 				.contains("lookup_rate", "calculate");
-			assertThat(trace).anyMatch((span) -> span.attributes().containsKey("llmobs.context.tokens.retrieved_documents"));
+			assertThat(trace)
+				.anyMatch((span) -> span.attributes().containsKey("llmobs.context.tokens.retrieved_documents"));
 			assertThat(trace).anyMatch((span) -> "retrieve".equals(span.attributes().get("llmobs.stage"))
 					&& !"chat".equals(span.attributes().get("gen_ai.operation.name")));
 			assertThat(trace).extracting(ReceivedSpan::traceId).containsOnly(trace.get(0).traceId());

@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Prometheus server (the binary of Debian's {@code prometheus} package) that scrapes the application every
- * second and evaluates the shipped rules, with its HTTP API for queries.
+ * A real Prometheus server (the binary of Debian's {@code prometheus} package) that
+ * scrapes the application every second and evaluates the shipped rules, with its HTTP API
+ * for queries.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -94,7 +95,8 @@ final class PrometheusServer implements AutoCloseable {
 		HttpResponse<String> response = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
 		JsonNode body = this.jsonMapper.readTree(response.body());
 		if (!"success".equals(body.path("status").stringValue())) {
-			throw new IllegalArgumentException("Prometheus rejected " + promql + ": " + body.path("error").stringValue());
+			throw new IllegalArgumentException(
+					"Prometheus rejected " + promql + ": " + body.path("error").stringValue());
 		}
 		return body.path("data").path("result");
 	}

@@ -15,12 +15,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The PromQL that llmobs ships in {@code docs/}: every query of the Grafana dashboard (with its template variables
- * set to "all") and every expression of the Prometheus rules.
+ * The PromQL that llmobs ships in {@code docs/}: every query of the Grafana dashboard
+ * (with its template variables set to "all") and every expression of the Prometheus
+ * rules.
  */
 final class ShippedQueries {
 
-	/** Top-level operators at which an alert expression is split into the parts that must return series. */
+	/**
+	 * Top-level operators at which an alert expression is split into the parts that must
+	 * return series.
+	 */
 	private static final Pattern OPERATOR = Pattern.compile(">=|<=|==|!=|>|<|(?<![\\w:])(and|or|unless)(?![\\w:])");
 
 	private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?(e[-+]?\\d+)?");
@@ -29,8 +33,9 @@ final class ShippedQueries {
 	}
 
 	/**
-	 * The dashboard's queries, with {@code $__rate_interval} as one minute and {@code $env}, {@code $model},
-	 * {@code $stage} and {@code $tenant} matching everything.
+	 * The dashboard's queries, with {@code $__rate_interval} as one minute and
+	 * {@code $env}, {@code $model}, {@code $stage} and {@code $tenant} matching
+	 * everything.
 	 * @param dashboard the dashboard JSON
 	 * @return panel title and query, per target
 	 * @throws IOException if the file cannot be read
@@ -47,9 +52,8 @@ final class ShippedQueries {
 			for (JsonNode target : panel.path("targets").values()) {
 				String expr = target.path("expr").stringValue();
 				if (expr != null && !expr.isBlank()) {
-					queries.add(new Query("panel '" + panel.path("title").stringValue() + "'", expr
-						.replace("$__rate_interval", "1m")
-						.replaceAll("\\$(env|model|stage|tenant)\\b", ".*")));
+					queries.add(new Query("panel '" + panel.path("title").stringValue() + "'",
+							expr.replace("$__rate_interval", "1m").replaceAll("\\$(env|model|stage|tenant)\\b", ".*")));
 				}
 			}
 			collect(panel.path("panels"), queries);
@@ -57,8 +61,9 @@ final class ShippedQueries {
 	}
 
 	/**
-	 * The rules' expressions: a recording rule's whole expression, and of an alert the operands of its top-level
-	 * comparisons and set operators (the comparison itself is empty while the alert does not fire).
+	 * The rules' expressions: a recording rule's whole expression, and of an alert the
+	 * operands of its top-level comparisons and set operators (the comparison itself is
+	 * empty while the alert does not fire).
 	 * @param rules the rules file
 	 * @return rule name and query
 	 * @throws IOException if the file cannot be read
@@ -86,7 +91,10 @@ final class ShippedQueries {
 		return queries;
 	}
 
-	/** The operands of the top-level comparisons and set operators of an expression, numbers left out. */
+	/**
+	 * The operands of the top-level comparisons and set operators of an expression,
+	 * numbers left out.
+	 */
 	static List<String> operands(String expr) {
 		List<String> operands = new ArrayList<>();
 		int depth = 0;

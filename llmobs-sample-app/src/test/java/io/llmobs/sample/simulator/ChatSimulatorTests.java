@@ -62,17 +62,17 @@ class ChatSimulatorTests {
 				  {"role": "user", "content": "%s"}]}""";
 		complete(request.formatted("one"));
 		ChatSimulator.Completion second = complete(request.formatted("two"));
-		assertThat(second.cachedTokens()).isEqualTo(ChatSimulator.MESSAGE_OVERHEAD
-				+ ChatSimulator.promptTokens("You are a cache test.") + ChatSimulator.MESSAGE_OVERHEAD
-				+ ChatSimulator.promptTokens("Answer briefly."));
-		assertThat(second.promptTokens())
-			.isEqualTo(second.cachedTokens() + ChatSimulator.MESSAGE_OVERHEAD + ChatSimulator.promptTokens("two")
-					+ ChatSimulator.REPLY_PRIMING);
+		assertThat(second.cachedTokens())
+			.isEqualTo(ChatSimulator.MESSAGE_OVERHEAD + ChatSimulator.promptTokens("You are a cache test.")
+					+ ChatSimulator.MESSAGE_OVERHEAD + ChatSimulator.promptTokens("Answer briefly."));
+		assertThat(second.promptTokens()).isEqualTo(second.cachedTokens() + ChatSimulator.MESSAGE_OVERHEAD
+				+ ChatSimulator.promptTokens("two") + ChatSimulator.REPLY_PRIMING);
 	}
 
 	@Test
 	void countsPromptTokensWithCl100kBase() {
-		// The sample's triage prompt is 41 tokens in cl100k_base (40 in o200k_base, llmobs' encoding of gpt-4o-mini),
+		// The sample's triage prompt is 41 tokens in cl100k_base (40 in o200k_base,
+		// llmobs' encoding of gpt-4o-mini),
 		// the question 9: 4 per message and 3 for the reply make 3 + (4 + 41) + (4 + 9).
 		ChatSimulator.Completion completion = complete("""
 				{"model": "gpt-4o-mini", "messages": [
@@ -111,7 +111,8 @@ class ChatSimulatorTests {
 	@Test
 	void unknownModelIsEchoed() {
 		assertThat(complete("""
-				{"model": "my-model", "messages": [{"role": "user", "content": "hi"}]}""").model()).isEqualTo("my-model");
+				{"model": "my-model", "messages": [{"role": "user", "content": "hi"}]}""").model())
+			.isEqualTo("my-model");
 	}
 
 	@Test
