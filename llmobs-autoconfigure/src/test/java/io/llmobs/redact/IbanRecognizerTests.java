@@ -1,8 +1,5 @@
 package io.llmobs.redact;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,14 +37,7 @@ class IbanRecognizerTests {
 	}
 
 	private String atWordStart(String text) {
-		List<PiiEntity> found = new ArrayList<>();
-		int end = this.recognizer.findAtWordStart(text, 0, found);
-		if (end < 0) {
-			assertThat(found).isEmpty();
-			return "";
-		}
-		assertThat(found).containsExactly(new PiiEntity(PiiTypes.IBAN, 0, end));
-		return text.substring(0, end);
+		return RecognizedAtWordStart.of(this.recognizer, text);
 	}
 
 }

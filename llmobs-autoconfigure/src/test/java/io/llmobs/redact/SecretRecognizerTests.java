@@ -76,14 +76,7 @@ class SecretRecognizerTests {
 	}
 
 	private String atWordStart(String text) {
-		List<PiiEntity> found = new ArrayList<>();
-		int end = this.recognizer.findAtWordStart(text, 0, found);
-		if (end < 0) {
-			assertThat(found).isEmpty();
-			return "";
-		}
-		assertThat(found).containsExactly(new PiiEntity(PiiTypes.SECRET, 0, end));
-		return text.substring(0, end);
+		return RecognizedAtWordStart.of(this.recognizer, text);
 	}
 
 	private String token(String text) {
