@@ -9,12 +9,14 @@ import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelOverride;
 import io.llmobs.cost.UnpricedModelWarnings;
 
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the model catalog and cost
@@ -30,6 +32,7 @@ public final class LlmObsCostAutoConfiguration {
 	 * binding needs it early.
 	 */
 	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static ConfigurationPropertiesBindHandlerAdvisor llmObsModelKeyBindHandlerAdvisor() {
 		return ModelKeyBindHandler::new;
 	}
