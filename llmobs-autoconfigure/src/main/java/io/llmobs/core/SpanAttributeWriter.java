@@ -2,10 +2,6 @@ package io.llmobs.core;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.handler.TracingObservationHandler;
-
-import org.springframework.util.ClassUtils;
 
 /**
  * Writes an attribute of llmobs's own on the span of an observation, from an
@@ -19,9 +15,6 @@ import org.springframework.util.ClassUtils;
  */
 public final class SpanAttributeWriter {
 
-	private static final boolean TRACING_PRESENT = ClassUtils.isPresent(
-			"io.micrometer.tracing.handler.TracingObservationHandler", SpanAttributeWriter.class.getClassLoader());
-
 	private SpanAttributeWriter() {
 	}
 
@@ -32,26 +25,10 @@ public final class SpanAttributeWriter {
 	 * @param value its value
 	 */
 	public static void set(Observation.Context context, String key, String value) {
-		if (!TRACING_PRESENT || context.getHighCardinalityKeyValue(key) != null
-				|| context.getLowCardinalityKeyValue(key) != null || !MicrometerTracing.tag(context, key, value)) {
+		if (context.getHighCardinalityKeyValue(key) != null || context.getLowCardinalityKeyValue(key) != null
+				|| !SpanPresence.tag(context, key, value)) {
 			context.addHighCardinalityKeyValue(KeyValue.of(key, value));
 		}
-	}
-
-	/** Kept apart so that Micrometer Tracing is only loaded when present. */
-	private static final class MicrometerTracing {
-
-		static boolean tag(Observation.Context context, String key, String value) {
-			TracingObservationHandler.TracingContext tracing = context
-				.get(TracingObservationHandler.TracingContext.class);
-			Span span = (tracing != null) ? tracing.getSpan() : null;
-			if (span == null) {
-				return false;
-			}
-			span.tag(key, value);
-			return true;
-		}
-
 	}
 
 }

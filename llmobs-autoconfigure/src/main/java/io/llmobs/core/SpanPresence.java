@@ -1,6 +1,7 @@
 package io.llmobs.core;
 
 import io.micrometer.observation.Observation;
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 
 import org.springframework.util.ClassUtils;
@@ -28,11 +29,34 @@ public final class SpanPresence {
 		return !TRACING_PRESENT || MicrometerTracing.hasTracingContext(context);
 	}
 
+	/**
+	 * Sets an attribute on the span Micrometer Tracing made of the observation.
+	 * @param context the observation context
+	 * @param key the attribute's name
+	 * @param value its value
+	 * @return {@code false} when there is no such span (or no Micrometer Tracing):
+	 * nothing was set
+	 */
+	static boolean tag(Observation.Context context, String key, String value) {
+		return TRACING_PRESENT && MicrometerTracing.tag(context, key, value);
+	}
+
 	/** Kept apart so that Micrometer Tracing is only loaded when present. */
 	private static final class MicrometerTracing {
 
 		static boolean hasTracingContext(Observation.Context context) {
 			return context.get(TracingObservationHandler.TracingContext.class) != null;
+		}
+
+		static boolean tag(Observation.Context context, String key, String value) {
+			TracingObservationHandler.TracingContext tracing = context
+				.get(TracingObservationHandler.TracingContext.class);
+			Span span = (tracing != null) ? tracing.getSpan() : null;
+			if (span == null) {
+				return false;
+			}
+			span.tag(key, value);
+			return true;
 		}
 
 	}
