@@ -69,9 +69,8 @@ final class ChatSpanEnricher implements ObservationFilter {
 		if (call.usageReported()) {
 			TokenUsage usage = call.usage();
 			// Spring AI's convention sets the usage attributes from the same usage; input
-			// differs where the
-			// provider reports cache tokens beside it, and is then replaced by the
-			// normalized count.
+			// differs where the provider reports cache tokens beside it, and is then
+			// replaced by the normalized count.
 			boolean inputNormalized = ProviderNames.reportsCacheOutsideInput(call.provider());
 			tokens(context, ChatSpanAttributes.USAGE_INPUT_TOKENS, usage.input(), true, inputNormalized);
 			tokens(context, ChatSpanAttributes.USAGE_OUTPUT_TOKENS, usage.output(), true, false);

@@ -90,8 +90,7 @@ public final class ModelCallAccounting {
 			cost = (entry != null) ? entry.costOf(usage) : null;
 		}
 		// Spring AI sets the response only once it is complete: never for a failed call
-		// or a stream that failed or
-		// was cancelled part way.
+		// or a stream that failed or was cancelled part way.
 		boolean answered = response != null && context.getError() == null;
 		ModelCall call = new ModelCall(scope(context), provider, modelId, this.models.bound(modelId), usage,
 				usageReported, answered, finishReasons(response), cost);

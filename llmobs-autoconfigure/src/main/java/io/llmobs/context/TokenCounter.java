@@ -165,8 +165,7 @@ final class TokenCounter implements AutoCloseable {
 			return -1;
 		}
 		// Queued and no longer pending: counted already, by an executor that runs on the
-		// caller's thread or by one
-		// quicker than this thread.
+		// caller's thread or by one quicker than this thread.
 		count = this.counts.getIfPresent(key);
 		return (count != null) ? remember(object, key, count) : -1;
 	}

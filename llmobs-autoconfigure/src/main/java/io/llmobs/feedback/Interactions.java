@@ -27,8 +27,8 @@ public final class Interactions {
 	 */
 	Interactions(long maxSize, Duration expireAfterWrite, Clock clock) {
 		// Every traced call writes here: the cache's upkeep (eviction, expiry) runs on
-		// the writing thread, in small
-		// amortized steps, instead of waking a common-pool thread once per call.
+		// the writing thread, in small amortized steps, instead of waking a common-pool
+		// thread once per call.
 		this.byId = Caffeine.newBuilder()
 			.executor(Runnable::run)
 			.maximumSize(maxSize)
@@ -54,9 +54,8 @@ public final class Interactions {
 			return new Interaction(this.clock.monotonicTime());
 		}
 		// A look-up, and an insert only for a trace not seen yet: Caffeine's get(key,
-		// mapping) reserves the key in its
-		// map and builds a compute context on every call, whether the trace is known or
-		// not.
+		// mapping) reserves the key in its map and builds a compute context on every
+		// call, whether the trace is known or not.
 		Interaction known = this.byId.getIfPresent(traceId);
 		if (known != null) {
 			return known;

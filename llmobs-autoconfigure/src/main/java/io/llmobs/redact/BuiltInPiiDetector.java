@@ -79,8 +79,8 @@ public final class BuiltInPiiDetector implements PiiDetector {
 			boolean strictPhoneValidation) {
 		Set<String> enabled = Set.copyOf(types);
 		// In this order where one candidate may be of several types: the first that finds
-		// something decides (a run of
-		// digits: IP address, SSN, card, phone; a word: IBAN, secret).
+		// something decides (a run of digits: IP address, SSN, card, phone; a word: IBAN,
+		// secret).
 		List<PiiRecognizer> recognizers = List.of(new EmailRecognizer(), new IpAddressRecognizer(),
 				new IbanRecognizer(), new SecretRecognizer(), new SsnRecognizer(), new CardRecognizer(),
 				new PhoneRecognizer(phoneRegions, strictPhoneValidation));
@@ -152,9 +152,8 @@ public final class BuiltInPiiDetector implements PiiDetector {
 				}
 				if (next == i + 1 && ScanCharacters.isWordChar(c) && c != '_') {
 					// Nothing starts here: skip the rest of the word, whose characters
-					// are no boundaries. Underscores
-					// that open a word are markdown emphasis or a name's prefix: what
-					// follows them may start something.
+					// are no boundaries. Underscores that open a word are markdown
+					// emphasis or a name's prefix: what follows them may start something.
 					next = ScanCharacters.endOfWord(text, next);
 				}
 			}

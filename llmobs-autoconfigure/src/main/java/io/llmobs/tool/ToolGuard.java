@@ -177,9 +177,8 @@ public final class ToolGuard {
 		catch (RuntimeException | Error ex) {
 			breaker.onError(this.clock.monotonicTime() - start, ex);
 			// Spring AI turns a ToolExecutionException into the model's result inside its
-			// tool observation, which
-			// so ends as a success unless told; any other exception leaves that
-			// observation, which records it.
+			// tool observation, which so ends as a success unless told; any other
+			// exception leaves that observation, which records it.
 			Throwable failure = (ex instanceof ToolExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
 			finish(observation, definition, breaker, ToolOutcome.ERROR, start, failure.getClass().getName(),
 					(ex instanceof ToolExecutionException) ? new ToolCallFailedException(definition.name(), failure)

@@ -136,9 +136,8 @@ class ContentCaptureIntegrationTests {
 					assertThat(answer).isEqualTo("Your contact is on file.");
 					MeterRegistry meters = context.getBean(MeterRegistry.class);
 					// The model asked with the e-mail address (output); the tool answered
-					// with it and a phone (input),
-					// counted once although the second model call resends the whole
-					// history.
+					// with it and a phone (input), counted once although the second model
+					// call resends the whole history.
 					assertThat(entities(meters, "email", "output")).isEqualTo(1);
 					assertThat(entities(meters, "email", "input")).isEqualTo(1);
 					assertThat(entities(meters, "phone", "input")).isEqualTo(1);

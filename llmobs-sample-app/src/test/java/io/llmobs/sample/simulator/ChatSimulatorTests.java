@@ -72,8 +72,8 @@ class ChatSimulatorTests {
 	@Test
 	void countsPromptTokensWithCl100kBase() {
 		// The sample's triage prompt is 41 tokens in cl100k_base (40 in o200k_base,
-		// llmobs' encoding of gpt-4o-mini),
-		// the question 9: 4 per message and 3 for the reply make 3 + (4 + 41) + (4 + 9).
+		// llmobs' encoding of gpt-4o-mini), the question 9: 4 per message and 3 for the
+		// reply make 3 + (4 + 41) + (4 + 9).
 		ChatSimulator.Completion completion = complete("""
 				{"model": "gpt-4o-mini", "messages": [
 				  {"role": "system", "content": "You are the triage step of a customer support desk. Classify the \
