@@ -51,6 +51,11 @@ class UnknownKeysBindHandlerTests {
 				LlmObsRedactionAutoConfiguration.class, LlmObsCaptureAutoConfiguration.class));
 
 	@Test
+	void aModeThatIsNeitherFailNorWarnFailsNamingTheProperty() {
+		StartupFailures.assertNames(this.runner, "llmobs.unknown-keys=maybe", "llmobs.unknown-keys");
+	}
+
+	@Test
 	void knownPropertiesOfEveryFeatureStart() {
 		this.runner.withPropertyValues("llmobs.default-stage=chat", "llmobs.tenant.max-values=10",
 				"llmobs.unknown-keys=fail", "llmobs.catalog.enabled=true", "llmobs.models.acme.input-price=1",
