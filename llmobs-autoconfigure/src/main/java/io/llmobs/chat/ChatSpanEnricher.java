@@ -64,8 +64,7 @@ final class ChatSpanEnricher implements ObservationFilter {
 	private static void enrich(Observation.Context context, ModelCall call) {
 		replace(context, ChatSpanAttributes.PROVIDER_NAME, call.provider());
 		attribution(context, call.attribution());
-		SpanAttributeWriter.set(context, ChatSpanAttributes.AGENT_ITERATION,
-				Integer.toString(call.scope().iteration()));
+		SpanAttributeWriter.set(context, ChatSpanAttributes.AGENT_ITERATION, call.scope().iteration());
 		if (call.usageReported()) {
 			TokenUsage usage = call.usage();
 			// Spring AI's convention sets the usage attributes from the same usage; input
@@ -84,7 +83,7 @@ final class ChatSpanEnricher implements ObservationFilter {
 		}
 		Double cost = call.costUsd();
 		if (cost != null) {
-			SpanAttributeWriter.set(context, ChatSpanAttributes.COST_USD, Double.toString(cost));
+			SpanAttributeWriter.set(context, ChatSpanAttributes.COST_USD, cost);
 		}
 	}
 
@@ -132,7 +131,7 @@ final class ChatSpanEnricher implements ObservationFilter {
 			replace(context, key, Long.toString(count));
 		}
 		else if (context.getHighCardinalityKeyValue(key) == null) {
-			SpanAttributeWriter.set(context, key, Long.toString(count));
+			SpanAttributeWriter.set(context, key, count);
 		}
 	}
 

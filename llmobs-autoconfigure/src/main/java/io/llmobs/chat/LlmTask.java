@@ -1,6 +1,7 @@
 package io.llmobs.chat;
 
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.SpanAttributeWriter;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,7 +71,7 @@ public final class LlmTask implements AutoCloseable {
 		String outcome = this.outcome.tagValue();
 		double cost = this.context.getCostUsd();
 		this.context.addLowCardinalityKeyValue(KeyValue.of(OUTCOME, outcome));
-		this.context.addHighCardinalityKeyValue(KeyValue.of(ChatSpanAttributes.COST_USD, Double.toString(cost)));
+		SpanAttributeWriter.set(this.context, ChatSpanAttributes.COST_USD, cost);
 		this.observation.stop();
 		DistributionSummary.builder(ChatMetricNames.TASK_COST)
 			.description("USD spent on the model calls of one task")

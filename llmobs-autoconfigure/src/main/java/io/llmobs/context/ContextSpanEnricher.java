@@ -45,12 +45,12 @@ final class ContextSpanEnricher implements ObservationFilter {
 			long tokens = sections.get(section);
 			// An absent section is an empty one: fewer attributes on every span.
 			if (tokens > 0) {
-				SpanAttributeWriter.set(context, section.spanAttribute(), Long.toString(tokens));
+				SpanAttributeWriter.set(context, section.spanAttribute(), tokens);
 			}
 		}
 		Double utilization = account.utilization();
 		if (utilization != null) {
-			SpanAttributeWriter.set(context, ContextSpanAttributes.UTILIZATION, Double.toString(utilization));
+			SpanAttributeWriter.set(context, ContextSpanAttributes.UTILIZATION, utilization.doubleValue());
 		}
 	}
 

@@ -19,16 +19,50 @@ public final class SpanAttributeWriter {
 	}
 
 	/**
-	 * Sets an attribute on the observation's span.
+	 * Sets a string attribute on the observation's span.
 	 * @param context the observation, before its handlers are told that it stopped
 	 * @param key the attribute's name
 	 * @param value its value
 	 */
 	public static void set(Observation.Context context, String key, String value) {
-		if (context.getHighCardinalityKeyValue(key) != null || context.getLowCardinalityKeyValue(key) != null
-				|| !SpanPresence.tag(context, key, value)) {
+		if (isKeyValue(context, key) || !SpanPresence.tag(context, key, value)) {
 			context.addHighCardinalityKeyValue(KeyValue.of(key, value));
 		}
+	}
+
+	/**
+	 * Sets an integer attribute on the observation's span, typed as such, so a trace
+	 * back-end can compare it as a number; as a key value it can only be its decimal
+	 * string.
+	 * @param context the observation, before its handlers are told that it stopped
+	 * @param key the attribute's name
+	 * @param value its value
+	 */
+	public static void set(Observation.Context context, String key, long value) {
+		if (isKeyValue(context, key) || !SpanPresence.tag(context, key, value)) {
+			context.addHighCardinalityKeyValue(KeyValue.of(key, Long.toString(value)));
+		}
+	}
+
+	/**
+	 * Sets a floating-point attribute on the observation's span, typed as such, so a
+	 * trace back-end can compare it as a number; as a key value it can only be its
+	 * string.
+	 * @param context the observation, before its handlers are told that it stopped
+	 * @param key the attribute's name
+	 * @param value its value
+	 */
+	public static void set(Observation.Context context, String key, double value) {
+		if (isKeyValue(context, key) || !SpanPresence.tag(context, key, value)) {
+			context.addHighCardinalityKeyValue(KeyValue.of(key, Double.toString(value)));
+		}
+	}
+
+	/**
+	 * Whether the observation has the key value, which the tracer would write over ours.
+	 */
+	private static boolean isKeyValue(Observation.Context context, String key) {
+		return context.getHighCardinalityKeyValue(key) != null || context.getLowCardinalityKeyValue(key) != null;
 	}
 
 }

@@ -3,6 +3,7 @@ package io.llmobs.core;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
 
@@ -30,7 +31,7 @@ public final class SpanPresence {
 	}
 
 	/**
-	 * Sets an attribute on the span Micrometer Tracing made of the observation.
+	 * Sets a string attribute on the span Micrometer Tracing made of the observation.
 	 * @param context the observation context
 	 * @param key the attribute's name
 	 * @param value its value
@@ -41,7 +42,35 @@ public final class SpanPresence {
 		return TRACING_PRESENT && MicrometerTracing.tag(context, key, value);
 	}
 
-	/** Kept apart so that Micrometer Tracing is only loaded when present. */
+	/**
+	 * Sets an integer attribute, as {@link #tag(Observation.Context, String, String)}
+	 * does a string.
+	 * @param context the observation context
+	 * @param key the attribute's name
+	 * @param value its value
+	 * @return {@code false} when nothing was set
+	 */
+	static boolean tag(Observation.Context context, String key, long value) {
+		return TRACING_PRESENT && MicrometerTracing.tag(context, key, value);
+	}
+
+	/**
+	 * Sets a floating-point attribute, as
+	 * {@link #tag(Observation.Context, String, String)} does a string.
+	 * @param context the observation context
+	 * @param key the attribute's name
+	 * @param value its value
+	 * @return {@code false} when nothing was set
+	 */
+	static boolean tag(Observation.Context context, String key, double value) {
+		return TRACING_PRESENT && MicrometerTracing.tag(context, key, value);
+	}
+
+	/**
+	 * Kept apart so that Micrometer Tracing is only loaded when present. Its typed
+	 * {@code tag} methods keep the type on OpenTelemetry spans; other tracers get the
+	 * value's string.
+	 */
 	private static final class MicrometerTracing {
 
 		static boolean hasTracingContext(Observation.Context context) {
@@ -49,14 +78,36 @@ public final class SpanPresence {
 		}
 
 		static boolean tag(Observation.Context context, String key, String value) {
-			TracingObservationHandler.TracingContext tracing = context
-				.get(TracingObservationHandler.TracingContext.class);
-			Span span = (tracing != null) ? tracing.getSpan() : null;
+			Span span = span(context);
 			if (span == null) {
 				return false;
 			}
 			span.tag(key, value);
 			return true;
+		}
+
+		static boolean tag(Observation.Context context, String key, long value) {
+			Span span = span(context);
+			if (span == null) {
+				return false;
+			}
+			span.tag(key, value);
+			return true;
+		}
+
+		static boolean tag(Observation.Context context, String key, double value) {
+			Span span = span(context);
+			if (span == null) {
+				return false;
+			}
+			span.tag(key, value);
+			return true;
+		}
+
+		private static @Nullable Span span(Observation.Context context) {
+			TracingObservationHandler.TracingContext tracing = context
+				.get(TracingObservationHandler.TracingContext.class);
+			return (tracing != null) ? tracing.getSpan() : null;
 		}
 
 	}

@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.llmobs.test.TracedApplication.attribute;
+import static io.llmobs.test.TracedApplication.longAttribute;
 import static io.llmobs.test.TracedApplication.span;
 import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,7 +149,7 @@ class ContentCaptureIntegrationTests {
 						.doesNotContain("jane.doe@example.com", "212-736-5000");
 					SpanData second = spans.stream()
 						.filter((span) -> span.getName().equals(MODEL_SPAN))
-						.filter((span) -> "2".equals(attribute(span, "llmobs.agent.iteration")))
+						.filter((span) -> Long.valueOf(2).equals(longAttribute(span, "llmobs.agent.iteration")))
 						.findFirst()
 						.orElseThrow();
 					JsonNode input = json(attribute(second, "gen_ai.input.messages"));

@@ -46,7 +46,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import static io.llmobs.test.TracedApplication.attribute;
+import static io.llmobs.test.TracedApplication.doubleAttribute;
+import static io.llmobs.test.TracedApplication.longAttribute;
 import static io.llmobs.test.TracedApplication.span;
 import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,10 +100,10 @@ class ContextAccountingIntegrationTests {
 			assertThat(utilization.totalAmount()).isCloseTo((message(SYSTEM) + message(question) + 3) / 128_000.0,
 					within(1e-9));
 			SpanData span = span(spans(context), MODEL_SPAN);
-			assertThat(attribute(span, "llmobs.context.tokens.system")).isEqualTo(Long.toString(message(SYSTEM)));
-			assertThat(attribute(span, "llmobs.agent.iteration")).isEqualTo("1");
-			assertThat(Double.parseDouble(attribute(span, "llmobs.context.utilization")))
-				.isCloseTo(utilization.totalAmount(), within(1e-9));
+			assertThat(longAttribute(span, "llmobs.context.tokens.system")).isEqualTo(message(SYSTEM));
+			assertThat(longAttribute(span, "llmobs.agent.iteration")).isEqualTo(1);
+			assertThat(doubleAttribute(span, "llmobs.context.utilization")).isCloseTo(utilization.totalAmount(),
+					within(1e-9));
 		});
 	}
 
@@ -215,19 +216,18 @@ class ContextAccountingIntegrationTests {
 				.sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
 				.toList();
 			assertThat(modelSpans).hasSize(3);
-			assertThat(modelSpans).extracting((span) -> attribute(span, "llmobs.agent.iteration"))
-				.containsExactly("1", "2", "3");
-			assertThat(modelSpans).extracting((span) -> attribute(span, "llmobs.context.tokens.tool_definitions"))
-				.containsOnly(Long.toString(toolDefinitions(ToolCallbacks.from(new QuoteTools()))));
+			assertThat(modelSpans).extracting((span) -> longAttribute(span, "llmobs.agent.iteration"))
+				.containsExactly(1L, 2L, 3L);
+			assertThat(modelSpans).extracting((span) -> longAttribute(span, "llmobs.context.tokens.tool_definitions"))
+				.containsOnly(toolDefinitions(ToolCallbacks.from(new QuoteTools())));
 			List<Long> toolResults = modelSpans.stream()
-				.map((span) -> attribute(span, "llmobs.context.tokens.tool_results"))
-				.map((tokens) -> (tokens != null) ? Long.parseLong(tokens) : 0)
+				.map((span) -> longAttribute(span, "llmobs.context.tokens.tool_results"))
+				.map((tokens) -> (tokens != null) ? tokens : 0L)
 				.toList();
 			assertThat(toolResults.get(0)).isZero();
 			assertThat(toolResults.get(1)).isPositive();
 			assertThat(toolResults.get(2)).isGreaterThan(toolResults.get(1));
-			assertThat(modelSpans)
-				.extracting((span) -> Double.parseDouble(attribute(span, "llmobs.context.utilization")))
+			assertThat(modelSpans).extracting((span) -> doubleAttribute(span, "llmobs.context.utilization"))
 				.isSortedAccordingTo(Comparator.naturalOrder())
 				.doesNotHaveDuplicates();
 			assertThat(section(meters(context), "agent", "tool_results").count()).as("after the first round trip")

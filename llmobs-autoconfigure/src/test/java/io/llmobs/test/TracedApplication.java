@@ -67,4 +67,19 @@ public class TracedApplication {
 		return span.getAttributes().get(AttributeKey.stringKey(key));
 	}
 
+	/**
+	 * An integer attribute of a span, or {@code null} (also when it is not typed as one).
+	 */
+	public static Long longAttribute(SpanData span, String key) {
+		return span.getAttributes().get(AttributeKey.longKey(key));
+	}
+
+	/**
+	 * A floating-point attribute of a span, or {@code null} (also when it is not typed as
+	 * one).
+	 */
+	public static Double doubleAttribute(SpanData span, String key) {
+		return span.getAttributes().get(AttributeKey.doubleKey(key));
+	}
+
 }
