@@ -63,6 +63,14 @@ class BundledModelCatalogTests {
 			.containsExactly(key);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "claude-sonnet-4-5@20250929, claude-sonnet-4-5", "claude-opus-4-1@20250805, claude-opus-4-1",
+			"projects/acme/locations/us-central1/publishers/google/models/gemini-2.5-pro, gemini-2.5-pro",
+			"publishers/google/models/gemini-2.0-flash-001, gemini-2.0-flash" })
+	void vertexModelIdsArePricedAsTheirModel(String vertexId, String key) {
+		assertThat(catalog.find(vertexId).map(ModelEntry::key)).hasValue(key);
+	}
+
 	@Test
 	void geminiProHasItsLongContextTier() {
 		ModelEntry entry = catalog.find("gemini-2.5-pro").orElseThrow();
