@@ -38,9 +38,9 @@ public final class CatalogRefresh implements AutoCloseable {
 
 	private final Clock clock;
 
-	private final Counter successes;
+	private final @Nullable Counter successes;
 
-	private final Counter failures;
+	private final @Nullable Counter failures;
 
 	private final AtomicBoolean failing = new AtomicBoolean();
 
@@ -52,26 +52,28 @@ public final class CatalogRefresh implements AutoCloseable {
 	 * @param location {@code classpath:}, {@code file:}, {@code http:} or {@code https:}
 	 * @param timeout the longest an HTTP load may take, connection and whole body
 	 * included
-	 * @param registry where the loads are counted
+	 * @param registry where the loads are counted, or {@code null} when the application
+	 * has no meter registry
 	 * @throws IllegalArgumentException when the location is not supported
 	 */
-	public CatalogRefresh(ModelCatalog catalog, String location, Duration timeout, MeterRegistry registry) {
+	public CatalogRefresh(ModelCatalog catalog, String location, Duration timeout, @Nullable MeterRegistry registry) {
 		this(catalog, new CatalogLocation(location, timeout), registry, Clock.systemUTC());
 	}
 
-	CatalogRefresh(ModelCatalog catalog, CatalogLocation location, MeterRegistry registry, Clock clock) {
+	CatalogRefresh(ModelCatalog catalog, CatalogLocation location, @Nullable MeterRegistry registry, Clock clock) {
 		this.catalog = catalog;
 		this.location = location;
 		this.clock = clock;
-		this.successes = Counter.builder(METER_NAME)
-			.tag("outcome", "success")
-			.description("Loads of the model catalog from llmobs.catalog.location")
-			.register(registry);
-		this.failures = Counter.builder(METER_NAME)
-			.tag("outcome", "failure")
-			.description("Loads of the model catalog from llmobs.catalog.location")
-			.register(registry);
+		this.successes = (registry != null) ? counter(registry, "success") : null;
+		this.failures = (registry != null) ? counter(registry, "failure") : null;
 		catalog.report(CatalogStatus.notLoaded(location.display()));
+	}
+
+	private static Counter counter(MeterRegistry registry, String outcome) {
+		return Counter.builder(METER_NAME)
+			.tag("outcome", outcome)
+			.description("Loads of the model catalog from llmobs.catalog.location")
+			.register(registry);
 	}
 
 	/**
@@ -120,7 +122,9 @@ public final class CatalogRefresh implements AutoCloseable {
 		}
 		catch (IOException | RuntimeException ex) {
 			String error = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
-			this.failures.increment();
+			if (this.failures != null) {
+				this.failures.increment();
+			}
 			this.catalog.report(currentStatus().failed(this.clock.instant(), error));
 			if (!this.failing.getAndSet(true)) {
 				logger.warn("The model catalog at " + this.location.display() + " (" + PROPERTY
@@ -156,7 +160,9 @@ public final class CatalogRefresh implements AutoCloseable {
 	private void load() throws IOException {
 		CatalogContent content = this.location.read();
 		this.catalog.load(content);
-		this.successes.increment();
+		if (this.successes != null) {
+			this.successes.increment();
+		}
 		this.catalog.report(currentStatus().loaded(this.clock.instant(), content.entries().size()));
 	}
 

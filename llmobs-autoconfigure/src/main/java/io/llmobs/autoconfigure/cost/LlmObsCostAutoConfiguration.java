@@ -13,7 +13,6 @@ import io.llmobs.cost.ModelOverride;
 import io.llmobs.cost.UnpricedModelWarnings;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -87,7 +86,7 @@ public final class LlmObsCostAutoConfiguration {
 				ObjectProvider<TaskDecorator> taskDecorator) {
 			Catalog settings = properties.getCatalog();
 			CatalogRefresh refresh = new CatalogRefresh(catalog, String.valueOf(settings.getLocation()),
-					settings.getTimeout(), registry.getIfAvailable(() -> Metrics.globalRegistry));
+					settings.getTimeout(), registry.getIfAvailable());
 			refresh.loadAtStartup();
 			refresh.start(new LlmObsThreadPools(environment, taskDecorator).scheduler("llmobs-catalog-"),
 					settings.getRefreshInterval());
