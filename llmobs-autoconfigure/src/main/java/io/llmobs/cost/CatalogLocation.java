@@ -123,7 +123,11 @@ final class CatalogLocation {
 			return input;
 		}
 		if (this.location.startsWith(FILE)) {
-			return Files.newInputStream(Path.of(this.location.substring(FILE.length())));
+			Path path = Path.of(this.location.substring(FILE.length()));
+			if (!Files.isRegularFile(path)) {
+				throw new IOException("file '" + path + "' does not exist");
+			}
+			return Files.newInputStream(path);
 		}
 		return new ByteArrayInputStream(download());
 	}

@@ -89,7 +89,7 @@ class CatalogRefreshTests {
 		assertThatIllegalStateException().isThrownBy(
 				() -> refresh(ModelCatalog.bundled(), "file:" + this.directory.resolve("typo.json")).loadAtStartup())
 			.withMessageContaining("llmobs.catalog.location")
-			.withMessageContaining("typo.json");
+			.withMessageContaining("typo.json' does not exist");
 	}
 
 	@Test
