@@ -36,17 +36,26 @@ record CatalogContent(@Nullable String date, @Nullable String source, List<Catal
 	/**
 	 * This content merged over another: its entries come first and replace the other's
 	 * entries with the same key, taking their pattern when they have none of their own
-	 * and their window when they know none.
+	 * and their window when they know none. Entries that took a pattern come after this
+	 * content's other entries, so that the pattern of a model family does not shadow an
+	 * id of that family that this content prices on its own.
 	 * @param base the content underneath, whose date and source the result keeps
 	 * @return the merged content
 	 */
 	CatalogContent over(CatalogContent base) {
 		Map<String, CatalogEntry> underneath = byKey(base.entries);
 		List<CatalogEntry> merged = new ArrayList<>();
+		List<CatalogEntry> withTheirPattern = new ArrayList<>();
 		for (CatalogEntry entry : this.entries) {
 			CatalogEntry replaced = underneath.remove(entry.key());
-			merged.add((replaced != null) ? entry.over(replaced.entry()) : entry);
+			if (replaced == null) {
+				merged.add(entry);
+			}
+			else {
+				(entry.matchGiven() ? merged : withTheirPattern).add(entry.over(replaced.entry()));
+			}
 		}
+		merged.addAll(withTheirPattern);
 		merged.addAll(underneath.values());
 		return new CatalogContent(base.date, base.source, merged);
 	}

@@ -1,6 +1,7 @@
 package io.llmobs.cost;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +19,11 @@ import tools.jackson.databind.JsonNode;
  * {@code _above_<n>k_tokens}, {@code max_input_tokens} and {@code litellm_provider}.
  * <p>
  * Only chat and completion models with an input and an output price become entries, at
- * USD per 1M tokens. An id without a provider prefix matches itself; one with a prefix
- * ({@code azure/gpt-4o}) matches itself or the id after the prefix, after the ids without
- * one.
+ * USD per 1M tokens. An id matches itself; an id with a provider prefix
+ * ({@code mistral/mistral-large-latest}) also matches the id after the prefix when the
+ * list has no entry of that id (the first such entry in the list does), so that
+ * {@code azure/gpt-4o} never prices OpenAI's {@code gpt-4o}. Ids without a prefix come
+ * first.
  */
 final class LiteLlmPriceList {
 
@@ -48,10 +51,16 @@ final class LiteLlmPriceList {
 	 * @throws IllegalArgumentException when no entry has prices
 	 */
 	static CatalogContent read(JsonNode root) {
+		Set<String> aliased = new HashSet<>(root.propertyNames());
 		List<CatalogEntry> plain = new ArrayList<>();
 		List<CatalogEntry> prefixed = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> model : root.properties()) {
-			CatalogEntry entry = entry(model.getKey(), model.getValue());
+			String id = model.getKey();
+			int slash = id.indexOf('/');
+			Pattern match = ModelEntry.pattern((slash >= 0 && aliased.add(id.substring(slash + 1)))
+					? "(?:" + Pattern.quote(id.substring(0, slash + 1)) + ")?" + Pattern.quote(id.substring(slash + 1))
+					: Pattern.quote(id));
+			CatalogEntry entry = entry(id, match, model.getValue());
 			if (entry != null) {
 				(entry.matchGiven() ? prefixed : plain).add(entry);
 			}
@@ -64,7 +73,7 @@ final class LiteLlmPriceList {
 		return new CatalogContent(null, null, plain);
 	}
 
-	private static @Nullable CatalogEntry entry(String id, JsonNode model) {
+	private static @Nullable CatalogEntry entry(String id, Pattern match, JsonNode model) {
 		String mode = text(model, "mode");
 		Double input = perMillion(model, "input_cost_per_token");
 		Double output = perMillion(model, "output_cost_per_token");
@@ -73,14 +82,12 @@ final class LiteLlmPriceList {
 		}
 		TokenPrices prices = new TokenPrices(input, output, perMillion(model, "cache_read_input_token_cost"),
 				perMillion(model, "cache_creation_input_token_cost"));
-		int slash = id.indexOf('/');
 		String provider = text(model, "litellm_provider");
-		Pattern match = ModelEntry.pattern((slash < 0) ? Pattern.quote(id)
-				: "(?:" + Pattern.quote(id.substring(0, slash + 1)) + ")?" + Pattern.quote(id.substring(slash + 1)));
 		JsonNode window = model.get("max_input_tokens");
-		return new CatalogEntry(new ModelEntry(id, (provider != null) ? provider : "litellm", match, prices,
-				tiers(model, prices), (window != null && window.canConvertToInt()) ? window.asInt() : null), List.of(),
-				slash >= 0);
+		return new CatalogEntry(
+				new ModelEntry(id, (provider != null) ? provider : "litellm", match, prices, tiers(model, prices),
+						(window != null && window.canConvertToInt()) ? window.asInt() : null),
+				List.of(), id.indexOf('/') >= 0);
 	}
 
 	private static List<PriceTier> tiers(JsonNode model, TokenPrices base) {

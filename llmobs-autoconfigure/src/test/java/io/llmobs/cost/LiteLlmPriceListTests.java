@@ -65,6 +65,30 @@ class LiteLlmPriceListTests {
 	}
 
 	@Test
+	void aPrefixedIdNeverPricesAnIdTheListPricesOnItsOwn() {
+		ModelEntry azure = read(PRICE_LIST).entries().get(1).entry();
+		assertThat(azure.key()).isEqualTo("azure/acme-chat");
+		assertThat(azure.matches("azure/acme-chat")).isTrue();
+		assertThat(azure.matches("acme-chat")).isFalse();
+	}
+
+	@Test
+	void anIdOfAFamilyIsPricedByItsOwnEntryNotByTheFamilysPattern() {
+		CatalogContent bundled = CatalogContent.of("2026-12-01", "bundled",
+				List.of(new ModelEntry("acme-chat", "acme", ModelEntry.pattern("acme-chat(?:-\\d{8})?"),
+						new TokenPrices(1.0, 2.0, null, null), List.of(), 100_000)));
+		CatalogContent loaded = read("""
+				{"acme-chat": {"mode": "chat", "input_cost_per_token": 3e-06, "output_cost_per_token": 6e-06},
+				 "acme-chat-20260101": {"mode": "chat", "input_cost_per_token": 5e-06, "output_cost_per_token": 1e-05}}
+				""");
+		ModelCatalog catalog = new ModelCatalog(bundled, List.of(), Clock.systemUTC());
+		catalog.load(loaded);
+		assertThat(catalog.find("acme-chat-20260101").map(ModelEntry::key)).hasValue("acme-chat-20260101");
+		assertThat(catalog.find("acme-chat-20261201").map(ModelEntry::prices).map(TokenPrices::input)).hasValue(3.0);
+		assertThat(catalog.find("acme-chat").orElseThrow().contextWindow()).isEqualTo(100_000);
+	}
+
+	@Test
 	void aDocumentWithoutPricedEntriesIsInvalid() {
 		assertThatIllegalArgumentException().isThrownBy(() -> read("{\"acme\": {\"mode\": \"chat\"}}"))
 			.withMessageContaining("input_cost_per_token");
