@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
  * entries.
  * <p>
  * A model id is resolved to the first entry whose pattern matches it whole, else, for a
- * Vertex AI id, the first entry that matches its model name ({@link VertexModelIds});
- * lookups are cached, so regular expressions run once per distinct model id. A loaded
- * catalog replaces an immutable snapshot of the entries, and an announced price change
- * does on its UTC day, so lookups take no lock.
+ * Vertex AI id, the first entry that matches the model name inside it; lookups are
+ * cached, so regular expressions run once per distinct model id. A loaded catalog
+ * replaces an immutable snapshot of the entries, and an announced price change does on
+ * its UTC day, so lookups take no lock.
  */
 public final class ModelCatalog {
 
