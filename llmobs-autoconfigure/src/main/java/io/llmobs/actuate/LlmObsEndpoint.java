@@ -10,6 +10,7 @@ import io.llmobs.feedback.Interactions;
 import io.llmobs.judge.SampledJudge;
 import io.llmobs.prompt.PromptInventory;
 import io.llmobs.tool.ToolCircuitBreakers;
+import io.llmobs.cost.CatalogStatus;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
@@ -83,7 +84,8 @@ public class LlmObsEndpoint {
 	public LlmObsDescriptor llmobs() {
 		List<String> keys = this.catalog.getEntries().stream().map(ModelEntry::key).toList();
 		return new LlmObsDescriptor(
-				new CatalogDescriptor(this.catalog.getDate(), this.catalog.getSource(), keys.size(), keys),
+				new CatalogDescriptor(this.catalog.getDate(), this.catalog.getSource(), keys.size(), keys,
+						this.catalog.getStatus()),
 				this.settings,
 				new CostDescriptor(this.costTotals.total(), this.costTotals.byModel(), this.costTotals.byStage()),
 				tagUsage(), (this.context != null) ? this.context.snapshot() : null,
@@ -155,8 +157,11 @@ public class LlmObsEndpoint {
 	 * @param source where the bundled prices come from
 	 * @param size the number of entries
 	 * @param models the entry keys in matching order
+	 * @param loaded the catalog loaded from {@code llmobs.catalog.location}: where, when,
+	 * how many entries, the last failure; {@code null} when no location is set
 	 */
-	public record CatalogDescriptor(@Nullable String date, @Nullable String source, int size, List<String> models) {
+	public record CatalogDescriptor(@Nullable String date, @Nullable String source, int size, List<String> models,
+			@Nullable CatalogStatus loaded) {
 	}
 
 	/**

@@ -1,33 +1,42 @@
 package io.llmobs.cost;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The known models, their prices and context windows: the bundled, dated catalog under
- * the user's entries.
+ * The known models, their prices and context windows: the bundled, dated catalog, under
+ * the catalog loaded from {@code llmobs.catalog.location} if any, under the user's
+ * entries.
  * <p>
- * A model id is resolved to the first entry whose pattern matches it whole; lookups are
- * cached, so regular expressions run once per distinct model id.
+ * A model id is resolved to the first entry whose pattern matches it whole, else, for a
+ * Vertex AI id, the first entry that matches the model name inside it; lookups are
+ * cached, so regular expressions run once per distinct model id. A loaded catalog
+ * replaces an immutable snapshot of the entries, and an announced price change does on
+ * its UTC day, so lookups take no lock.
  */
 public final class ModelCatalog {
 
 	private static final int MAX_CACHED_IDS = 1024;
 
-	private final @Nullable String date;
+	private final CatalogContent bundled;
 
-	private final @Nullable String source;
+	private final List<List<ModelOverride>> overrides;
 
-	private final List<ModelEntry> entries;
+	private final Clock clock;
 
-	private final Map<String, Optional<ModelEntry>> resolved = new ConcurrentHashMap<>();
+	private volatile @Nullable CatalogContent loaded;
+
+	private volatile Snapshot snapshot;
+
+	private volatile @Nullable CatalogStatus status;
 
 	/**
 	 * Creates a catalog.
@@ -37,9 +46,14 @@ public final class ModelCatalog {
 	 * @param entries the entries, in matching order
 	 */
 	public ModelCatalog(@Nullable String date, @Nullable String source, List<ModelEntry> entries) {
-		this.date = date;
-		this.source = source;
-		this.entries = List.copyOf(entries);
+		this(CatalogContent.of(date, source, entries), List.of(), Clock.systemUTC());
+	}
+
+	ModelCatalog(CatalogContent bundled, List<List<ModelOverride>> overrides, Clock clock) {
+		this.bundled = bundled;
+		this.overrides = List.copyOf(overrides);
+		this.clock = clock;
+		this.snapshot = snapshot(null);
 	}
 
 	/**
@@ -48,21 +62,29 @@ public final class ModelCatalog {
 	 * @throws IllegalStateException when the bundled catalog is missing or invalid
 	 */
 	public static ModelCatalog bundled() {
-		return new ModelCatalogReader().readBundled();
+		return bundled(Clock.systemUTC());
+	}
+
+	static ModelCatalog bundled(Clock clock) {
+		return new ModelCatalog(new ModelCatalogReader().readBundled(), List.of(), clock);
 	}
 
 	/**
 	 * A catalog with the application's entries ahead of this catalog's; an override with
-	 * the key of one of ours replaces it, taking unset values from it.
+	 * the key of one of ours replaces it, taking unset values from it. The overrides stay
+	 * on top of any catalog loaded later.
 	 * @param overrides entries configured by the application
 	 * @return the combined catalog
 	 */
 	public ModelCatalog withOverrides(List<ModelOverride> overrides) {
-		Set<String> replaced = overrides.stream().map(ModelOverride::key).collect(Collectors.toSet());
-		List<ModelEntry> combined = new ArrayList<>();
-		overrides.forEach((override) -> combined.add(override.applyTo(entry(override.key()).orElse(null))));
-		this.entries.stream().filter((entry) -> !replaced.contains(entry.key())).forEach(combined::add);
-		return new ModelCatalog(this.date, this.source, combined);
+		List<List<ModelOverride>> layers = new ArrayList<>(this.overrides);
+		layers.add(List.copyOf(overrides));
+		ModelCatalog combined = new ModelCatalog(this.bundled, layers, this.clock);
+		CatalogContent current = this.loaded;
+		if (current != null) {
+			combined.load(current);
+		}
+		return combined;
 	}
 
 	/**
@@ -71,13 +93,18 @@ public final class ModelCatalog {
 	 * @return the first matching entry, if any
 	 */
 	public Optional<ModelEntry> find(String modelId) {
-		Optional<ModelEntry> cached = this.resolved.get(modelId);
+		Snapshot current = current();
+		Optional<ModelEntry> cached = current.resolved.get(modelId);
 		if (cached != null) {
 			return cached;
 		}
-		Optional<ModelEntry> found = this.entries.stream().filter((entry) -> entry.matches(modelId)).findFirst();
-		if (this.resolved.size() < MAX_CACHED_IDS) {
-			this.resolved.put(modelId, found);
+		Optional<ModelEntry> found = current.first(modelId);
+		if (found.isEmpty()) {
+			String vertexModel = VertexModelIds.modelName(modelId);
+			found = (vertexModel != null) ? current.first(vertexModel) : found;
+		}
+		if (current.resolved.size() < MAX_CACHED_IDS) {
+			current.resolved.put(modelId, found);
 		}
 		return found;
 	}
@@ -100,7 +127,7 @@ public final class ModelCatalog {
 	 * @return the entry, if any
 	 */
 	public Optional<ModelEntry> entry(String key) {
-		return this.entries.stream().filter((entry) -> entry.key().equals(key)).findFirst();
+		return current().entries.stream().filter((entry) -> entry.key().equals(key)).findFirst();
 	}
 
 	/**
@@ -108,7 +135,7 @@ public final class ModelCatalog {
 	 * @return the date, or {@code null} when no bundled catalog is used
 	 */
 	public @Nullable String getDate() {
-		return this.date;
+		return this.bundled.date();
 	}
 
 	/**
@@ -116,15 +143,95 @@ public final class ModelCatalog {
 	 * @return the source, or {@code null} when no bundled catalog is used
 	 */
 	public @Nullable String getSource() {
-		return this.source;
+		return this.bundled.source();
 	}
 
 	/**
-	 * All entries in matching order.
+	 * All entries in matching order, with the prices in force today (UTC).
 	 * @return the entries
 	 */
 	public List<ModelEntry> getEntries() {
-		return this.entries;
+		return current().entries;
+	}
+
+	/**
+	 * The state of the catalog loaded from {@code llmobs.catalog.location}.
+	 * @return the state, or {@code null} when no catalog is loaded from a location
+	 */
+	public @Nullable CatalogStatus getStatus() {
+		return this.status;
+	}
+
+	/**
+	 * Puts a loaded catalog under the application's entries, over the bundled one, in
+	 * place of the one loaded before.
+	 * @param content the loaded catalog
+	 */
+	void load(CatalogContent content) {
+		Snapshot loadedSnapshot = snapshot(content);
+		synchronized (this) {
+			this.loaded = content;
+			this.snapshot = loadedSnapshot;
+		}
+	}
+
+	void report(CatalogStatus status) {
+		this.status = status;
+	}
+
+	private Snapshot current() {
+		Snapshot current = this.snapshot;
+		if (this.clock.millis() < current.validUntilMillis) {
+			return current;
+		}
+		// Only on the day a price changes; a catalog loaded meanwhile is newer than this
+		// day's rebuild of the old one.
+		Snapshot today = snapshot(this.loaded);
+		synchronized (this) {
+			if (this.snapshot == current) {
+				this.snapshot = today;
+			}
+			return this.snapshot;
+		}
+	}
+
+	private Snapshot snapshot(@Nullable CatalogContent loaded) {
+		CatalogContent content = (loaded != null) ? loaded.over(this.bundled) : this.bundled;
+		for (List<ModelOverride> layer : this.overrides) {
+			content = content.withOverrides(layer);
+		}
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		LocalDate nextChange = content.nextChangeAfter(today);
+		long validUntil = (nextChange != null) ? nextChange.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+				: Long.MAX_VALUE;
+		return new Snapshot(content.entriesOn(today), validUntil);
+	}
+
+	/**
+	 * The entries as they price calls until a price change, with the ids resolved so far.
+	 */
+	private static final class Snapshot {
+
+		private final List<ModelEntry> entries;
+
+		private final long validUntilMillis;
+
+		private final Map<String, Optional<ModelEntry>> resolved = new ConcurrentHashMap<>();
+
+		Snapshot(List<ModelEntry> entries, long validUntilMillis) {
+			this.entries = entries;
+			this.validUntilMillis = validUntilMillis;
+		}
+
+		Optional<ModelEntry> first(String modelId) {
+			for (ModelEntry entry : this.entries) {
+				if (entry.matches(modelId)) {
+					return Optional.of(entry);
+				}
+			}
+			return Optional.empty();
+		}
+
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.llmobs.cost;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,10 +60,31 @@ class BundledModelCatalogTests {
 			"claude-3-5-haiku-latest, claude-3-5-haiku", "gemini-2.5-flash-preview-05-20, gemini-2.5-flash",
 			"deepseek-chat, deepseek-chat", "us.anthropic.claude-sonnet-4-20250514-v1:0, bedrock-claude-sonnet-4",
 			"anthropic.claude-3-5-sonnet-20240620-v1:0, bedrock-claude-3-5-sonnet", "llama3.1:8b, ollama-llama3.1",
-			"qwen2.5:7b-instruct, ollama-qwen2.5" })
+			"qwen2.5:7b-instruct, ollama-qwen2.5", "claude-fable-5-2, claude-fable-5-2",
+			"claude-mythos-5-2-20261109, claude-mythos-5-2", "claude-fable-5-1, claude-fable-5-1" })
 	void resolvesRealIdsToExactlyOneEntry(String modelId, String key) {
 		assertThat(catalog.getEntries().stream().filter((entry) -> entry.matches(modelId)).map(ModelEntry::key))
 			.containsExactly(key);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "claude-sonnet-4-5@20250929, claude-sonnet-4-5", "claude-opus-4-1@20250805, claude-opus-4-1",
+			"projects/acme/locations/us-central1/publishers/google/models/gemini-2.5-pro, gemini-2.5-pro",
+			"publishers/google/models/gemini-2.0-flash-001, gemini-2.0-flash" })
+	void vertexModelIdsArePricedAsTheirModel(String vertexId, String key) {
+		assertThat(catalog.find(vertexId).map(ModelEntry::key)).hasValue(key);
+	}
+
+	@Test
+	void geminiFlashIntroductoryPricesEndOnTheFirstOf2027() {
+		ModelCatalog lastIntroductoryDay = ModelCatalog
+			.bundled(Clock.fixed(Instant.parse("2026-12-31T23:59:59Z"), ZoneOffset.UTC));
+		ModelCatalog firstListPriceDay = ModelCatalog
+			.bundled(Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC));
+		assertThat(lastIntroductoryDay.find("gemini-3.8-flash").orElseThrow().prices())
+			.isEqualTo(new TokenPrices(0.75, 3.75, 0.075, null));
+		assertThat(firstListPriceDay.find("gemini-3.8-flash").orElseThrow().prices())
+			.isEqualTo(new TokenPrices(1.5, 7.5, 0.15, null));
 	}
 
 	@Test

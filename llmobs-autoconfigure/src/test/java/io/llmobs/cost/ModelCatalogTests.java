@@ -56,4 +56,25 @@ class ModelCatalogTests {
 		assertThat(entry.contextWindow()).isEqualTo(8_192);
 	}
 
+	@Test
+	void alsoMatchAddsIdsToAnEntryAndKeepsItsPattern() {
+		ModelCatalog overridden = this.catalog.withOverrides(
+				List.of(new ModelOverride("gpt-4o", null, null, null, null, null, null, "prod-chat|staging-chat")));
+		assertThat(overridden.find("prod-chat")).map(ModelEntry::key).hasValue("gpt-4o");
+		assertThat(overridden.find("gpt-4o-2024-08-06")).map(ModelEntry::key).hasValue("gpt-4o");
+		assertThat(overridden.find("prod-chat").orElseThrow().prices())
+			.isEqualTo(new TokenPrices(2.50, 10.0, 1.25, null));
+	}
+
+	@Test
+	void vertexResourceNamesAndVersionedIdsFindTheEntryOfTheirModel() {
+		assertThat(this.catalog.find("projects/acme/locations/us-central1/publishers/openai/models/gpt-4o"))
+			.map(ModelEntry::key)
+			.hasValue("gpt-4o");
+		assertThat(this.catalog.find("publishers/openai/models/gpt-4o-mini")).map(ModelEntry::key)
+			.hasValue("gpt-4o-mini");
+		assertThat(this.catalog.find("gpt-4o-mini@001")).map(ModelEntry::key).hasValue("gpt-4o-mini");
+		assertThat(this.catalog.find("publishers/acme/models/llama-unknown")).isEmpty();
+	}
+
 }

@@ -95,6 +95,8 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("model.max-values", properties.getModel().getMaxValues());
 		settings.put("task.max-values", properties.getTask().getMaxValues());
 		settings.put("catalog.enabled", features.cost().getCatalog().isEnabled());
+		settings.put("catalog.refresh-interval", features.cost().getCatalog().getRefreshInterval().toString());
+		settings.put("catalog.timeout", features.cost().getCatalog().getTimeout().toString());
 		settings.put("models", features.cost().getModels().keySet());
 		LlmObsContextProperties context = features.context();
 		settings.put("context.enabled", context.isEnabled());

@@ -3,9 +3,11 @@ package io.llmobs.autoconfigure.cost;
 import java.util.List;
 
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
+import io.llmobs.cost.CatalogRefresh;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.ModelEntry;
+import io.llmobs.cost.TokenPrices;
 import io.llmobs.cost.UnpricedModelWarnings;
 import io.llmobs.test.StartupFailures;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,44 @@ class LlmObsCostAutoConfigurationTests {
 
 	private void assertStartupFailureNames(String property, String expectedName) {
 		StartupFailures.assertNames(this.runner, property, expectedName);
+	}
+
+	@Test
+	void loadsNoCatalogWithoutALocation() {
+		this.runner.run((context) -> {
+			assertThat(context).doesNotHaveBean(CatalogRefresh.class);
+			assertThat(context.getBean(ModelCatalog.class).getStatus()).isNull();
+		});
+	}
+
+	@Test
+	void loadsTheCatalogAtTheLocationUnderTheModelProperties() {
+		this.runner
+			.withPropertyValues("llmobs.catalog.location=classpath:io/llmobs/cost/litellm-prices.json",
+					"llmobs.models.acme-chat.output-price=20.0")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(CatalogRefresh.class);
+				ModelEntry acme = context.getBean(ModelCatalog.class).find("acme-chat").orElseThrow();
+				assertThat(acme.prices()).isEqualTo(new TokenPrices(3.0, 20.0, 0.3, 3.75));
+			});
+	}
+
+	@Test
+	void alsoMatchPricesAnAzureDeploymentAsItsModel() {
+		this.runner.withPropertyValues("llmobs.models.gpt-4o-mini.also-match=prod-chat|staging-chat").run((context) -> {
+			ModelCatalog catalog = context.getBean(ModelCatalog.class);
+			assertThat(catalog.find(null, "prod-chat").map(ModelEntry::key)).hasValue("gpt-4o-mini");
+			assertThat(catalog.find("gpt-4o-mini-2024-07-18").map(ModelEntry::key)).hasValue("gpt-4o-mini");
+		});
+	}
+
+	@Test
+	void invalidCatalogSettingsFailStartUpNamingTheProperty() {
+		StartupFailures.assertNames(this.runner, "llmobs.catalog.location=ftp://prices.example.com/catalog.json",
+				"catalog.location");
+		StartupFailures.assertNames(this.runner, "llmobs.catalog.refresh-interval=0s", "catalog.refresh-interval");
+		StartupFailures.assertNames(this.runner, "llmobs.catalog.timeout=-1s", "catalog.timeout");
+		StartupFailures.assertNames(this.runner, "llmobs.models.gpt-4o.also-match=(", "also-match");
 	}
 
 }
