@@ -110,6 +110,9 @@ public final class LlmObsEndpointAutoConfiguration {
 				toolGuard && toolBreakers && features.tools().getCircuitBreaker().isEnabled());
 		settings.put("prompts.enabled", features.prompts().isEnabled());
 		settings.put("prompts.location", features.prompts().getLocation());
+		settings.put("prompts.metric-tags.enabled",
+				features.prompts().isEnabled() && features.prompts().getMetricTags().isEnabled());
+		settings.put("prompts.metric-tags.max-values", features.prompts().getMetricTags().getMaxValues());
 		settings.put("guardrail.max-values", properties.getGuardrail().getMaxValues());
 		LlmObsFeedbackProperties feedback = features.feedback();
 		settings.put("feedback.enabled", feedback.isEnabled());
