@@ -10,7 +10,7 @@ package io.llmobs.conversation;
  */
 record ConversationTurn(String conversationId, int number, ConversationTotals totals) {
 
-	/** The turn number as a span attribute value, made once per turn. */
+	/** The turn number as a span attribute value. */
 	String numberText() {
 		return Integer.toString(this.number);
 	}

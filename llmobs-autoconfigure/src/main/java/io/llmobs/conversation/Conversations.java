@@ -71,7 +71,12 @@ public final class Conversations {
 	 */
 	ConversationTurn turnStarted(String conversationId) {
 		long now = this.clock.wallTime();
-		ConversationTotals totals = this.byId.get(conversationId, (id) -> new ConversationTotals(id, now));
+		// A look-up first: Caffeine's get(key, mapping) builds a compute context on every
+		// call, and most turns are of a conversation already kept.
+		ConversationTotals totals = this.byId.getIfPresent(conversationId);
+		if (totals == null) {
+			totals = this.byId.get(conversationId, (id) -> new ConversationTotals(id, now));
+		}
 		return new ConversationTurn(conversationId, totals.turnStarted(now), totals);
 	}
 
