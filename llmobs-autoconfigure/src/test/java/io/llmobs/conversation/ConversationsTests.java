@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.llmobs.core.LlmObsParams;
+import io.llmobs.test.AllocatedBytes;
 import io.micrometer.core.instrument.MockClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,12 @@ class ConversationsTests {
 		}
 		assertThat(small.snapshot().tracked()).isLessThanOrEqualTo(3);
 		assertThat(small.snapshot().costliest()).hasSizeLessThanOrEqualTo(3);
+	}
+
+	@Test
+	void aTurnOfAKeptConversationAllocatesOnlyItsTurn() {
+		this.conversations.turnStarted("kept");
+		assertThat(AllocatedBytes.perRun(10_000, () -> this.conversations.turnStarted("kept"))).isLessThanOrEqualTo(32);
 	}
 
 	@Test
