@@ -36,9 +36,13 @@ class ArchitectureTests {
 			// The endpoint shows every feature's settings, capture's and redaction's too
 			// (their properties classes).
 			Map.entry("actuate",
-					Set.of("capture", "chat", "context", "cost", "feedback", "judge", "prompt", "redact", "tool")),
+					Set.of("capture", "chat", "context", "conversation", "cost", "feedback", "judge", "prompt",
+							"redact", "tool")),
 			Map.entry("capture", Set.of("chat", "redact")), Map.entry("chat", Set.of("cost")),
 			Map.entry("context", Set.of("chat", "cost")),
+			// A conversation adds up the tokens and cost of its model calls (the chat
+			// accounting, the catalog's usage) and their context utilization.
+			Map.entry("conversation", Set.of("chat", "context", "cost")),
 			// Guardrail blocks are counted as safety failures through the judge's failure
 			// recorder.
 			Map.entry("feedback", Set.of("chat", "judge")),

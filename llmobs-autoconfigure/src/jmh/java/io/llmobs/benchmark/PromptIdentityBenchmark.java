@@ -60,7 +60,7 @@ public class PromptIdentityBenchmark {
 
 	@Setup
 	public void setUp() {
-		PromptInstrumentation prompts = new PromptInstrumentation(Map.of("answer", TEMPLATE), Clock.systemUTC(),
+		PromptInstrumentation prompts = new PromptInstrumentation(Map.of("answer", TEMPLATE), Clock.systemUTC(), null,
 				new InstrumentationErrors(new SimpleMeterRegistry()));
 		this.plain = StTemplateRenderer.builder().build();
 		this.tracking = prompts.trackingRenderer(this.plain);

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.context.ContextStats;
+import io.llmobs.conversation.Conversations;
 import io.llmobs.feedback.Interactions;
 import io.llmobs.judge.SampledJudge;
 import io.llmobs.prompt.PromptInventory;
@@ -23,7 +24,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 /**
  * {@code /actuator/llmobs}: the model catalog in use, the effective non-secret settings,
  * the cost totals since start-up, how full the bounded tags are, the context-window
- * figures, the tools' circuit breakers and the judge.
+ * figures, the tools' circuit breakers, the judge and the costliest recent conversations.
  */
 @Endpoint(id = "llmobs")
 public class LlmObsEndpoint {
@@ -46,6 +47,8 @@ public class LlmObsEndpoint {
 
 	private final @Nullable SampledJudge judge;
 
+	private final @Nullable Conversations conversations;
+
 	/**
 	 * Creates the endpoint.
 	 * @param catalog the model catalog in use
@@ -61,10 +64,13 @@ public class LlmObsEndpoint {
 	 * @param interactions the calls that feedback can refer to, or {@code null} when
 	 * feedback is off
 	 * @param judge the sampled judge, or {@code null} when it is off
+	 * @param conversations the recent conversations, or {@code null} when conversations
+	 * are off
 	 */
 	public LlmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, Map<String, Object> settings,
 			@Nullable BoundedTags tags, @Nullable ContextStats context, @Nullable ToolCircuitBreakers breakers,
-			@Nullable PromptInventory prompts, @Nullable Interactions interactions, @Nullable SampledJudge judge) {
+			@Nullable PromptInventory prompts, @Nullable Interactions interactions, @Nullable SampledJudge judge,
+			@Nullable Conversations conversations) {
 		this.catalog = catalog;
 		this.costTotals = costTotals;
 		this.settings = settings;
@@ -74,6 +80,7 @@ public class LlmObsEndpoint {
 		this.prompts = prompts;
 		this.interactions = interactions;
 		this.judge = judge;
+		this.conversations = conversations;
 	}
 
 	/**
@@ -92,7 +99,8 @@ public class LlmObsEndpoint {
 				(this.breakers != null) ? this.breakers.states() : Map.of(),
 				(this.prompts != null) ? this.prompts.snapshot() : null,
 				(this.interactions != null) ? new FeedbackDescriptor(this.interactions.size()) : null,
-				(this.judge != null) ? this.judge.snapshot() : null);
+				(this.judge != null) ? this.judge.snapshot() : null,
+				(this.conversations != null) ? this.conversations.snapshot() : null);
 	}
 
 	private Map<String, TagUsageDescriptor> tagUsage() {
@@ -124,12 +132,14 @@ public class LlmObsEndpoint {
 	 * off
 	 * @param judge the judge's sample rate, queue, evaluations by outcome and budget used
 	 * today; {@code null} when the judge is off
+	 * @param conversations the costliest recent conversations with their turns, tokens,
+	 * cost and context figures; {@code null} when conversations are off
 	 */
 	public record LlmObsDescriptor(CatalogDescriptor catalog, Map<String, Object> settings, CostDescriptor cost,
 			Map<String, TagUsageDescriptor> tags, ContextStats.@Nullable Snapshot context,
 			Map<String, String> toolCircuitBreakers, PromptInventory.@Nullable Snapshot prompts,
-			@Nullable FeedbackDescriptor feedback,
-			SampledJudge.@Nullable Snapshot judge) implements OperationResponseBody {
+			@Nullable FeedbackDescriptor feedback, SampledJudge.@Nullable Snapshot judge,
+			Conversations.@Nullable Snapshot conversations) implements OperationResponseBody {
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.CallAttribution;
 import io.llmobs.core.CallAttributionResolver;
+import io.llmobs.core.CallPrompt;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.core.ObservationAncestry;
 import io.micrometer.core.instrument.Clock;
@@ -37,6 +38,8 @@ final class ChatCallRecorder {
 
 	private final Supplier<List<ChatCallListener>> listeners;
 
+	private final CallPromptLookup prompts;
+
 	/**
 	 * Creates the recorder.
 	 * @param attributionResolver resolves stage and tenant
@@ -47,15 +50,18 @@ final class ChatCallRecorder {
 	 * @param listeners who is told of every call that ended; asked once, at the first
 	 * call that ends, so that they may depend on beans that are created after the
 	 * observation handlers
+	 * @param prompts finds the prompt tags of a call
 	 */
 	ChatCallRecorder(CallAttributionResolver attributionResolver, BoundedTagValues models, ChatMeters meters,
-			InstrumentationErrors errors, Clock clock, Supplier<List<ChatCallListener>> listeners) {
+			InstrumentationErrors errors, Clock clock, Supplier<List<ChatCallListener>> listeners,
+			CallPromptLookup prompts) {
 		this.attributionResolver = attributionResolver;
 		this.models = models;
 		this.meters = meters;
 		this.errors = errors.register(ChatComponents.CHAT_CLIENT);
 		this.clock = clock;
 		this.listeners = listeners;
+		this.prompts = prompts;
 	}
 
 	/** Whether a listener wants ended calls, so that streams keep their chunks for it. */
@@ -89,9 +95,11 @@ final class ChatCallRecorder {
 			Map<String, @Nullable Object> responseContext, @Nullable List<String> streamedChunks, ChatOutcome outcome,
 			@Nullable Throwable error, Observation.@Nullable ContextView observation) {
 		String model;
+		CallPrompt prompt;
 		try {
 			model = call.model(this.models, request, response);
-			this.meters.recordChat(model, call.provider(), call.attribution(), outcome,
+			prompt = this.prompts.find(observation);
+			this.meters.recordChat(model, call.provider(), call.attribution(), prompt, outcome,
 					this.clock.monotonicTime() - call.startNanos());
 			int iterations = call.modelCalls();
 			if (iterations > 0) {
@@ -110,7 +118,7 @@ final class ChatCallRecorder {
 			FinishedChatCall finished = new FinishedChatCall(request, response, responseContext,
 					(streamedChunks != null) ? streamedChunks : List.of(FinishedChatCall.text(response)), outcome,
 					error, call.attribution(), model, call.toolFailures(), call.isLoopStopped(), call.toolResults(),
-					call.isGuardrailBlocked(), observation);
+					call.isGuardrailBlocked(), prompt, observation);
 			for (ChatCallListener listener : listeners) {
 				// One at a time: a failing listener neither fails the call nor keeps the
 				// others from hearing of it.

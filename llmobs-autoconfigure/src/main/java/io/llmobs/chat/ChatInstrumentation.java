@@ -46,17 +46,21 @@ public final class ChatInstrumentation {
 	 * @param listeners who is told of every call that ended; asked once, at the first
 	 * call that ends, so that they may depend on beans that are created after the
 	 * observation handlers
+	 * @param promptTags whether {@code llmobs.chat}, {@code llmobs.tokens} and
+	 * {@code llmobs.cost} carry the prompt tags that the prompt feature leaves on each
+	 * {@code ChatClient} call
 	 */
 	public ChatInstrumentation(ModelCatalog catalog, BoundedTags tags, CallAttributionResolver attributionResolver,
 			CostTotals costTotals, UnpricedModelWarnings unpricedWarnings, InstrumentationErrors errors,
-			MeterRegistry meterRegistry, Supplier<List<ChatCallListener>> listeners) {
+			MeterRegistry meterRegistry, Supplier<List<ChatCallListener>> listeners, boolean promptTags) {
 		ChatMeters meters = new ChatMeters(meterRegistry);
-		this.modelCalls = new ModelCallAccounting(catalog, tags.models(), attributionResolver);
+		CallPromptLookup prompts = new CallPromptLookup(promptTags);
+		this.modelCalls = new ModelCallAccounting(catalog, tags.models(), attributionResolver, prompts);
 		this.modelMetricsHandler = new ChatModelMetricsHandler(this.modelCalls, meters, costTotals, unpricedWarnings,
 				errors);
 		this.spanEnricher = new ChatSpanEnricher(this.modelCalls, errors);
 		ChatCallRecorder recorder = new ChatCallRecorder(attributionResolver, tags.models(), meters, errors,
-				meterRegistry.config().clock(), listeners);
+				meterRegistry.config().clock(), listeners, prompts);
 		this.callMetricsHandler = new ChatClientMetricsHandler(recorder);
 		this.streamAdvisor = new ChatClientStreamAdvisor(recorder);
 	}

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.llmobs.core.CallAttribution;
+import io.llmobs.core.CallPrompt;
 import io.llmobs.cost.TokenUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -54,9 +55,8 @@ final class ChatMeters {
 	 */
 	void record(ModelCall call) {
 		CallAttribution attribution = call.attribution();
-		SeriesMeters meters = this.series.computeIfAbsent(
-				new Series(call.model(), call.provider(), attribution.stage(), attribution.tenant()),
-				SeriesMeters::new);
+		SeriesMeters meters = this.series.computeIfAbsent(new Series(call.model(), call.provider(), attribution.stage(),
+				attribution.tenant(), call.scope().prompt()), SeriesMeters::new);
 		TokenUsage usage = call.usage();
 		meters.tokens(TokenType.INPUT, usage.input());
 		meters.tokens(TokenType.OUTPUT, usage.output());
@@ -78,9 +78,11 @@ final class ChatMeters {
 	}
 
 	/** Records one {@code ChatClient} call. */
-	void recordChat(String model, String provider, CallAttribution attribution, ChatOutcome outcome, long nanos) {
+	void recordChat(String model, String provider, CallAttribution attribution, @Nullable CallPrompt prompt,
+			ChatOutcome outcome, long nanos) {
 		this.chatTimers
-			.computeIfAbsent(new ChatSeries(model, provider, attribution.stage(), attribution.tenant(), outcome),
+			.computeIfAbsent(
+					new ChatSeries(model, provider, attribution.stage(), attribution.tenant(), prompt, outcome),
 					this::chatTimer)
 			.record(nanos, TimeUnit.NANOSECONDS);
 	}
@@ -109,6 +111,7 @@ final class ChatMeters {
 			.description("ChatClient calls, from request to complete response, tool round trips included")
 			.tags(MODEL, key.model(), PROVIDER, key.provider(), STAGE, key.stage(), TENANT, key.tenant(), "outcome",
 					key.outcome().tagValue())
+			.tags(promptTags(key.prompt()))
 			.publishPercentileHistogram()
 			.minimumExpectedValue(Duration.ofMillis(10))
 			.maximumExpectedValue(Duration.ofMinutes(5))
@@ -125,10 +128,15 @@ final class ChatMeters {
 			.register(this.registry);
 	}
 
-	private record Series(String model, String provider, String stage, String tenant) {
+	private static Tags promptTags(@Nullable CallPrompt prompt) {
+		return (prompt != null) ? prompt.tags() : Tags.empty();
 	}
 
-	private record ChatSeries(String model, String provider, String stage, String tenant, ChatOutcome outcome) {
+	private record Series(String model, String provider, String stage, String tenant, @Nullable CallPrompt prompt) {
+	}
+
+	private record ChatSeries(String model, String provider, String stage, String tenant, @Nullable CallPrompt prompt,
+			ChatOutcome outcome) {
 	}
 
 	private record TtftSeries(String model, String provider, String stage) {
@@ -142,7 +150,8 @@ final class ChatMeters {
 	}
 
 	/**
-	 * The meters of one model, provider, stage and tenant, registered when first needed.
+	 * The meters of one model, provider, stage, tenant and prompt, registered when first
+	 * needed.
 	 */
 	private final class SeriesMeters {
 
@@ -163,7 +172,8 @@ final class ChatMeters {
 
 		SeriesMeters(Series key) {
 			this.key = key;
-			this.tags = Tags.of(MODEL, key.model(), PROVIDER, key.provider(), STAGE, key.stage(), TENANT, key.tenant());
+			this.tags = Tags.of(MODEL, key.model(), PROVIDER, key.provider(), STAGE, key.stage(), TENANT, key.tenant())
+				.and(promptTags(key.prompt()));
 		}
 
 		void tokens(TokenType type, long count) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.llmobs.core.CallAttribution;
+import io.llmobs.core.CallPrompt;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -32,13 +33,16 @@ import org.springframework.ai.chat.model.Generation;
  * @param toolResults what the tools returned within the call
  * @param guardrailBlocked whether a guardrail of the application reported a block within
  * the call
+ * @param prompt the bounded prompt tags of the call, {@code null} when the meters carry
+ * no prompt tags
  * @param observation the observation of the call (or one within it), for its trace;
  * {@code null} when unobserved
  */
 public record FinishedChatCall(ChatClientRequest request, @Nullable ChatResponse response,
 		Map<String, @Nullable Object> responseContext, List<String> answerChunks, ChatOutcome outcome,
 		@Nullable Throwable error, CallAttribution attribution, String model, int toolFailures, boolean loopStopped,
-		List<String> toolResults, boolean guardrailBlocked, Observation.@Nullable ContextView observation) {
+		List<String> toolResults, boolean guardrailBlocked, @Nullable CallPrompt prompt,
+		Observation.@Nullable ContextView observation) {
 
 	/**
 	 * The answer's text, the chunks of a stream joined.

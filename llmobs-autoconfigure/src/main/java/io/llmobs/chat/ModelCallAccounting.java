@@ -29,17 +29,22 @@ public final class ModelCallAccounting {
 
 	private final CallAttributionResolver attributionResolver;
 
+	private final CallPromptLookup prompts;
+
 	/**
 	 * Creates the accounting.
 	 * @param catalog prices of the models
 	 * @param models bounded model tag values
 	 * @param attributionResolver attribution of model calls outside a {@code ChatClient}
 	 * call
+	 * @param prompts finds the prompt tags of the enclosing {@code ChatClient} call
 	 */
-	ModelCallAccounting(ModelCatalog catalog, BoundedTagValues models, CallAttributionResolver attributionResolver) {
+	ModelCallAccounting(ModelCatalog catalog, BoundedTagValues models, CallAttributionResolver attributionResolver,
+			CallPromptLookup prompts) {
 		this.catalog = catalog;
 		this.models = models;
 		this.attributionResolver = attributionResolver;
+		this.prompts = prompts;
 	}
 
 	/**
@@ -55,11 +60,11 @@ public final class ModelCallAccounting {
 			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
 			if (call != null) {
 				int iteration = call.modelCallStarted(provider(context), requestModel(context));
-				scope = new ModelCallScope(call.attribution(), call.task(), iteration);
+				scope = new ModelCallScope(call.attribution(), call.task(), iteration, this.prompts.find(context));
 			}
 			else {
 				scope = new ModelCallScope(this.attributionResolver.resolveDefault(),
-						ObservationAncestry.findContext(context, LlmTaskContext.class), 1);
+						ObservationAncestry.findContext(context, LlmTaskContext.class), 1, this.prompts.find(null));
 			}
 			context.put(ModelCallScope.class, scope);
 		}

@@ -28,6 +28,13 @@ public final class LlmObsParams {
 	 */
 	public static final String PROMPT_VERSION = "llmobs.prompt.version";
 
+	/**
+	 * Conversation the call belongs to, when it is not given as Spring AI's chat-memory
+	 * conversation id ({@code ChatMemory.CONVERSATION_ID}); carried as
+	 * {@code gen_ai.conversation.id} on the call's spans, never as a metric tag.
+	 */
+	public static final String CONVERSATION_ID = "llmobs.conversation.id";
+
 	/** {@code true}: never judge this call; the judge sets it on its own calls. */
 	public static final String JUDGE_SKIP = "llmobs.judge.skip";
 

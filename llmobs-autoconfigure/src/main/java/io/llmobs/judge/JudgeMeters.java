@@ -7,11 +7,13 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.llmobs.core.CallPrompt;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records the judge's meters: evaluations by outcome (all registered up front, so that a
@@ -61,18 +63,24 @@ final class JudgeMeters {
 		return counts;
 	}
 
-	void score(String criterion, String stage, String model, double score) {
+	/**
+	 * Records one score.
+	 * @param prompt the judged call's prompt tags, {@code null} when the meters carry
+	 * none
+	 */
+	void score(String criterion, String stage, String model, @Nullable CallPrompt prompt, double score) {
 		this.scores
-			.computeIfAbsent(new ScoreSeries(criterion, stage, model),
+			.computeIfAbsent(new ScoreSeries(criterion, stage, model, prompt),
 					(series) -> DistributionSummary.builder(JudgeMetricNames.SCORE)
 						.description("Judge scores from 0 to 1")
 						.tags(Tags.of("criterion", criterion, "stage", stage, "model", model))
+						.tags((prompt != null) ? prompt.tags() : Tags.empty())
 						.maximumExpectedValue(1.0)
 						.register(this.registry))
 			.record(score);
 	}
 
-	private record ScoreSeries(String criterion, String stage, String model) {
+	private record ScoreSeries(String criterion, String stage, String model, @Nullable CallPrompt prompt) {
 	}
 
 }

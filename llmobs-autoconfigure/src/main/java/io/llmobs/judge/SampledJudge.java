@@ -224,7 +224,7 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 
 	private void record(JudgeVerdict verdict, String stage, FinishedChatCall call) {
 		verdict.scores().forEach((criterion, score) -> {
-			this.meters.score(criterion, stage, call.model(), score);
+			this.meters.score(criterion, stage, call.model(), call.prompt(), score);
 			this.drift.record(criterion, stage, score);
 		});
 		FailureCategory category = verdict.category();

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.PromptTagValues;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationHandler;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.template.TemplateRenderer;
@@ -39,15 +41,18 @@ public final class PromptInstrumentation {
 	 * Creates the prompt versions.
 	 * @param templates template texts by prompt name
 	 * @param clock when the templates are loaded and calls' identities are first seen
+	 * @param tagValues bounds the prompt name and version tags of the chat and judge
+	 * meters, {@code null} when the meters carry none
 	 * @param errors where failures inside llmobs are reported
 	 */
-	public PromptInstrumentation(Map<String, String> templates, Clock clock, InstrumentationErrors errors) {
+	public PromptInstrumentation(Map<String, String> templates, Clock clock, @Nullable PromptTagValues tagValues,
+			InstrumentationErrors errors) {
 		PromptRenders renders = new PromptRenders(MAX_RENDERS);
 		this.registry = new PromptRegistry(templates, clock.instant(), StTemplateRenderer.builder().build(), renders,
 				errors);
 		this.inventory = new PromptInventory(this.registry, clock, MAX_LISTED);
 		this.resolver = new PromptIdentityResolver(this.registry, renders, this.inventory, errors);
-		this.observationHandler = new PromptObservationHandler(this.resolver, errors);
+		this.observationHandler = new PromptObservationHandler(this.resolver, tagValues, errors);
 		this.spanEnricher = new PromptSpanEnricher(errors);
 	}
 

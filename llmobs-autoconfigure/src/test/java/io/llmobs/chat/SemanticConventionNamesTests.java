@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.llmobs.capture.ContentAttributes;
+import io.llmobs.conversation.ConversationSpanAttributes;
 import io.llmobs.judge.JudgeSpanAttributes;
 import io.llmobs.prompt.PromptSpanAttributes;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,8 @@ class SemanticConventionNamesTests {
 	}
 
 	private static List<String> constants() {
-		return constants(ChatSpanAttributes.class, PromptSpanAttributes.class, JudgeSpanAttributes.class);
+		return constants(ChatSpanAttributes.class, PromptSpanAttributes.class, JudgeSpanAttributes.class,
+				ConversationSpanAttributes.class);
 	}
 
 	private static List<String> constants(Class<?>... holders) {

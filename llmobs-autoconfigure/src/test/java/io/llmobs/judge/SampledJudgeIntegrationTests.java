@@ -76,6 +76,22 @@ class SampledJudgeIntegrationTests {
 	}
 
 	@Test
+	void scoresCarryThePromptNameAndVersionOfTheJudgedCall() {
+		run(this.runner, (context) -> {
+			chatClient(context).prompt("When does my parcel arrive?")
+				.advisors((a) -> a.param(LlmObsParams.PROMPT_NAME, "eta").param(LlmObsParams.PROMPT_VERSION, "v2"))
+				.call()
+				.content();
+			MeterRegistry meters = meters(context);
+			await().atMost(Duration.ofSeconds(10)).until(() -> evaluations(meters, "scored") == 1);
+			assertThat(meters.get(JudgeMetricNames.SCORE)
+				.tags("criterion", "faithfulness", "prompt", "eta", "prompt_version", "v2")
+				.summary()
+				.totalAmount()).isEqualTo(0.75);
+		});
+	}
+
+	@Test
 	void sampledCallIsScoredInItsTraceAndTheJudgeIsNeverJudged() {
 		run(this.runner, (context) -> {
 			assertThat(ask(chatClient(context), "When does my parcel arrive?")).isEqualTo(ANSWER);

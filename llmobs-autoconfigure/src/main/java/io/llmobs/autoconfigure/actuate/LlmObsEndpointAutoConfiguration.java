@@ -10,6 +10,8 @@ import io.llmobs.autoconfigure.capture.LlmObsPiiProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextProperties;
+import io.llmobs.autoconfigure.conversation.LlmObsConversationAutoConfiguration;
+import io.llmobs.autoconfigure.conversation.LlmObsConversationProperties;
 import io.llmobs.autoconfigure.core.LlmObsProperties;
 import io.llmobs.autoconfigure.feedback.LlmObsFeedbackAutoConfiguration;
 import io.llmobs.autoconfigure.feedback.LlmObsFeedbackProperties;
@@ -24,6 +26,7 @@ import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostProperties;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.context.ContextStats;
+import io.llmobs.conversation.Conversations;
 import io.llmobs.feedback.Interactions;
 import io.llmobs.judge.SampledJudge;
 import io.llmobs.prompt.PromptInventory;
@@ -49,14 +52,16 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 		LlmObsContextAutoConfiguration.class, LlmObsToolAutoConfiguration.class, LlmObsPromptAutoConfiguration.class,
-		LlmObsFeedbackAutoConfiguration.class, LlmObsJudgeAutoConfiguration.class })
+		LlmObsFeedbackAutoConfiguration.class, LlmObsJudgeAutoConfiguration.class,
+		LlmObsConversationAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(LlmObsEndpoint.class)
 @ConditionalOnBean({ ModelCatalog.class, CostTotals.class })
 @EnableConfigurationProperties({ LlmObsCostProperties.class, LlmObsContextProperties.class, LlmObsToolProperties.class,
 		LlmObsPromptProperties.class, LlmObsFeedbackProperties.class, LlmObsJudgeProperties.class,
-		LlmObsCaptureProperties.class, LlmObsRedactionProperties.class, LlmObsPiiProperties.class })
+		LlmObsCaptureProperties.class, LlmObsRedactionProperties.class, LlmObsPiiProperties.class,
+		LlmObsConversationProperties.class })
 public final class LlmObsEndpointAutoConfiguration {
 
 	@Bean
@@ -68,16 +73,20 @@ public final class LlmObsEndpointAutoConfiguration {
 			ObjectProvider<BoundedTags> tags, ObjectProvider<ContextStats> contextStats,
 			ObjectProvider<ToolGuard> toolGuard, ObjectProvider<ToolCircuitBreakers> breakers,
 			ObjectProvider<PromptInventory> promptInventory, ObjectProvider<Interactions> interactions,
-			ObjectProvider<SampledJudge> sampledJudges) {
+			ObjectProvider<SampledJudge> sampledJudges, LlmObsConversationProperties conversationProperties,
+			ObjectProvider<Conversations> conversations) {
 		ToolCircuitBreakers toolBreakers = breakers.getIfAvailable();
 		SampledJudge sampledJudge = sampledJudges.getIfAvailable();
+		Conversations recentConversations = conversations.getIfAvailable();
 		return new LlmObsEndpoint(catalog, costTotals,
-				settings(
-						new FeatureProperties(properties, cost, context, tools, prompts, feedback, judge, capture,
-								redaction, pii),
-						toolGuard.getIfAvailable() != null, toolBreakers != null, sampledJudge != null),
+				withConversations(
+						settings(
+								new FeatureProperties(properties, cost, context, tools, prompts, feedback, judge,
+										capture, redaction, pii),
+								toolGuard.getIfAvailable() != null, toolBreakers != null, sampledJudge != null),
+						conversationProperties, recentConversations != null),
 				tags.getIfAvailable(), contextStats.getIfAvailable(), toolBreakers, promptInventory.getIfAvailable(),
-				interactions.getIfAvailable(), sampledJudge);
+				interactions.getIfAvailable(), sampledJudge, recentConversations);
 	}
 
 	/**
@@ -112,6 +121,9 @@ public final class LlmObsEndpointAutoConfiguration {
 				toolGuard && toolBreakers && features.tools().getCircuitBreaker().isEnabled());
 		settings.put("prompts.enabled", features.prompts().isEnabled());
 		settings.put("prompts.location", features.prompts().getLocation());
+		settings.put("prompts.metric-tags.enabled",
+				features.prompts().isEnabled() && features.prompts().getMetricTags().isEnabled());
+		settings.put("prompts.metric-tags.max-values", features.prompts().getMetricTags().getMaxValues());
 		settings.put("guardrail.max-values", properties.getGuardrail().getMaxValues());
 		LlmObsFeedbackProperties feedback = features.feedback();
 		settings.put("feedback.enabled", feedback.isEnabled());
@@ -136,6 +148,16 @@ public final class LlmObsEndpointAutoConfiguration {
 		settings.put("redaction.phone-regions", redaction.getPhoneRegions());
 		settings.put("redaction.strict-phone-validation", redaction.isStrictPhoneValidation());
 		settings.put("pii.enabled", features.pii().isEnabled());
+		return settings;
+	}
+
+	/** The settings of conversations, which run only where chat calls are observed. */
+	private static Map<String, Object> withConversations(Map<String, Object> settings,
+			LlmObsConversationProperties conversations, boolean tracked) {
+		settings.put("conversations.enabled", tracked);
+		settings.put("conversations.max-tracked", conversations.getMaxTracked());
+		settings.put("conversations.expire-after-idle", conversations.getExpireAfterIdle().toString());
+		settings.put("conversations.top", conversations.getTop());
 		return settings;
 	}
 

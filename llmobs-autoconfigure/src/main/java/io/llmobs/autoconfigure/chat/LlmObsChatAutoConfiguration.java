@@ -7,6 +7,7 @@ import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.core.CallAttributionResolver;
+import io.llmobs.core.PromptTagValues;
 import io.llmobs.chat.ChatCallListener;
 import io.llmobs.chat.ChatInstrumentation;
 import io.llmobs.chat.ChatMetricNames;
@@ -61,9 +62,11 @@ public final class LlmObsChatAutoConfiguration {
 	@ConditionalOnMissingBean
 	ChatInstrumentation llmObsChatInstrumentation(ModelCatalog catalog, BoundedTags tags,
 			CallAttributionResolver attributionResolver, CostTotals costTotals, UnpricedModelWarnings unpricedWarnings,
-			InstrumentationErrors errors, MeterRegistry meterRegistry, ObjectProvider<ChatCallListener> listeners) {
+			InstrumentationErrors errors, MeterRegistry meterRegistry, ObjectProvider<ChatCallListener> listeners,
+			ObjectProvider<PromptTagValues> promptTags) {
 		return new ChatInstrumentation(catalog, tags, attributionResolver, costTotals, unpricedWarnings, errors,
-				meterRegistry, SingletonSupplier.of(() -> listeners.orderedStream().toList()));
+				meterRegistry, SingletonSupplier.of(() -> listeners.orderedStream().toList()),
+				promptTags.getIfAvailable() != null);
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.PromptTagValues;
 import io.llmobs.prompt.PromptInstrumentation;
 import io.llmobs.prompt.PromptInventory;
 import io.llmobs.prompt.PromptRegistry;
@@ -46,10 +47,21 @@ public final class LlmObsPromptAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PromptInstrumentation llmObsPromptInstrumentation(LlmObsPromptProperties properties, ResourceLoader resourceLoader,
-			ObjectProvider<Clock> clock, InstrumentationErrors errors) {
-		return new PromptInstrumentation(PromptTemplateFiles
-			.read(ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getLocation()),
-				clock.getIfAvailable(Clock::systemUTC), errors);
+			ObjectProvider<Clock> clock, ObjectProvider<PromptTagValues> tagValues, InstrumentationErrors errors) {
+		return new PromptInstrumentation(
+				PromptTemplateFiles.read(ResourcePatternUtils.getResourcePatternResolver(resourceLoader),
+						properties.getLocation()),
+				clock.getIfAvailable(Clock::systemUTC), tagValues.getIfAvailable(), errors);
+	}
+
+	/**
+	 * Bounds the prompt tags of the chat and judge meters; its presence switches them on.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "llmobs.prompts.metric-tags.enabled", matchIfMissing = true)
+	PromptTagValues llmObsPromptTagValues(LlmObsPromptProperties properties) {
+		return new PromptTagValues(properties.getMetricTags().getMaxValues());
 	}
 
 	@Bean

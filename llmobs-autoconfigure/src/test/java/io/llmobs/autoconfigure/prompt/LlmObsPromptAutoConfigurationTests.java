@@ -102,7 +102,7 @@ class LlmObsPromptAutoConfigurationTests {
 	void backsOffFromPromptVersionsOfTheApplication() {
 		this.runner
 			.withBean(PromptInstrumentation.class,
-					() -> new PromptInstrumentation(Map.of("mine", "Mine."), Clock.fixed(NOW, ZoneOffset.UTC),
+					() -> new PromptInstrumentation(Map.of("mine", "Mine."), Clock.fixed(NOW, ZoneOffset.UTC), null,
 							new InstrumentationErrors(new SimpleMeterRegistry())))
 			.run((context) -> assertThat(context.getBean(PromptRegistry.class).names()).containsExactly("mine"));
 	}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of conversations.
+ */
+@NullMarked
+package io.llmobs.autoconfigure.conversation;
+
+import org.jspecify.annotations.NullMarked;
