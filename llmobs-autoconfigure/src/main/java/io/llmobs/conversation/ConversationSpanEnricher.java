@@ -43,12 +43,11 @@ final class ConversationSpanEnricher implements ObservationFilter {
 			return;
 		}
 		SpanAttributeWriter.set(context, ConversationSpanAttributes.CONVERSATION_ID, turn.conversationId());
-		SpanAttributeWriter.set(context, ConversationSpanAttributes.TURN, turn.numberText());
+		SpanAttributeWriter.set(context, ConversationSpanAttributes.TURN, turn.number());
 		if (context instanceof ChatModelObservationContext model && this.accountant != null) {
 			Double historyRatio = HistoryRatio.of(this.accountant.account(model));
 			if (historyRatio != null) {
-				SpanAttributeWriter.set(context, ConversationSpanAttributes.HISTORY_RATIO,
-						Double.toString(historyRatio));
+				SpanAttributeWriter.set(context, ConversationSpanAttributes.HISTORY_RATIO, historyRatio.doubleValue());
 			}
 		}
 	}

@@ -9,10 +9,4 @@ package io.llmobs.conversation;
  * @param totals where the turn's model calls are added up
  */
 record ConversationTurn(String conversationId, int number, ConversationTotals totals) {
-
-	/** The turn number as a span attribute value. */
-	String numberText() {
-		return Integer.toString(this.number);
-	}
-
 }

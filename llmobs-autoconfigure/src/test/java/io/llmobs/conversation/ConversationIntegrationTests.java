@@ -33,6 +33,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static io.llmobs.test.TracedApplication.attribute;
+import static io.llmobs.test.TracedApplication.doubleAttribute;
+import static io.llmobs.test.TracedApplication.longAttribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -83,12 +85,12 @@ class ConversationIntegrationTests {
 		List<SpanData> spans = TracedApplication.spans(application);
 		List<SpanData> clientSpans = ofConversation(spans, CLIENT_SPAN, "conv-spans");
 		List<SpanData> modelSpans = ofConversation(spans, MODEL_SPAN, "conv-spans");
-		assertThat(clientSpans).extracting((span) -> attribute(span, ConversationSpanAttributes.TURN))
-			.containsExactly("1", "2", "3");
-		assertThat(modelSpans).extracting((span) -> attribute(span, ConversationSpanAttributes.TURN))
-			.containsExactly("1", "2", "3");
+		assertThat(clientSpans).extracting((span) -> longAttribute(span, ConversationSpanAttributes.TURN))
+			.containsExactly(1L, 2L, 3L);
+		assertThat(modelSpans).extracting((span) -> longAttribute(span, ConversationSpanAttributes.TURN))
+			.containsExactly(1L, 2L, 3L);
 		List<Double> historyRatios = modelSpans.stream()
-			.map((span) -> Double.valueOf(attribute(span, ConversationSpanAttributes.HISTORY_RATIO)))
+			.map((span) -> doubleAttribute(span, ConversationSpanAttributes.HISTORY_RATIO))
 			.toList();
 		assertThat(historyRatios.get(0)).as("no history at the first turn").isZero();
 		assertThat(historyRatios.get(1)).isPositive();
