@@ -3,6 +3,7 @@ package io.llmobs.core;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
 
@@ -30,6 +31,16 @@ public final class SpanPresence {
 	}
 
 	/**
+	 * The trace id of the span Micrometer Tracing made of the observation.
+	 * @param context the observation context
+	 * @return the trace id, or {@code null} when there is no such span (or no Micrometer
+	 * Tracing)
+	 */
+	public static @Nullable String traceId(Observation.Context context) {
+		return TRACING_PRESENT ? MicrometerTracing.traceId(context) : null;
+	}
+
+	/**
 	 * Sets an attribute on the span Micrometer Tracing made of the observation.
 	 * @param context the observation context
 	 * @param key the attribute's name
@@ -46,6 +57,13 @@ public final class SpanPresence {
 
 		static boolean hasTracingContext(Observation.Context context) {
 			return context.get(TracingObservationHandler.TracingContext.class) != null;
+		}
+
+		static @Nullable String traceId(Observation.Context context) {
+			TracingObservationHandler.TracingContext tracing = context
+				.get(TracingObservationHandler.TracingContext.class);
+			Span span = (tracing != null) ? tracing.getSpan() : null;
+			return (span != null) ? span.context().traceId() : null;
 		}
 
 		static boolean tag(Observation.Context context, String key, String value) {
