@@ -7,6 +7,7 @@
 
 	const SVG = 'http://www.w3.org/2000/svg';
 	const REFRESH_MS = 5000;
+	const HOUR = 60;
 	const SECTIONS = ['system', 'tool_definitions', 'history', 'retrieved_documents', 'tool_results', 'user_input'];
 	const COLORS = ['#2563eb', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#db2777', '#65a30d', '#a16207', '#4f46e5', '#475569'];
 	const state = { data: null, loads: 0 };
@@ -93,11 +94,14 @@
 		const sums = minutes.map((minute, i) => names.reduce((sum, name) => sum + (series[name][i] || 0), 0));
 		const max = Math.max(...sums, 0);
 		const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', role: 'img' });
-		const slot = width / Math.max(minutes.length, 1);
-		minutes.forEach((minute, i) => {
+		// An hour is always 60 slots wide, the current minute on the right.
+		const slot = width / HOUR;
+		const first = HOUR - minutes.length;
+		minutes.forEach((minute, m) => {
+			const i = first + m;
 			let y = height;
 			names.forEach((name, n) => {
-				const value = series[name][i] || 0;
+				const value = series[name][m] || 0;
 				if (value > 0 && max > 0) {
 					const barHeight = Math.max(1, value / max * (height - 4));
 					y -= barHeight;
@@ -141,15 +145,18 @@
 		document.getElementById('context-legend').replaceChildren(...SECTIONS.map((section, i) => legendItem(section, color(i))),
 			el('span', {}, [`warn line at ${limits.warnRatio}` + (limits.blockRatio !== null ? `, block line at ${limits.blockRatio}` : '')]));
 		const bars = document.getElementById('context-bars');
-		bars.replaceChildren(...data.recentCalls.map((call) => contextBar(call, limits)));
+		const byPrompt = document.getElementById('context-scale').value === 'prompt';
+		const largest = Math.max(1, ...data.recentCalls.map((call) => call.context ? call.context.tokens : 0));
+		bars.replaceChildren(...data.recentCalls.map((call) => contextBar(call, limits, byPrompt ? largest : null)));
 	}
 
-	function contextBar(call, limits) {
+	/** A call's sections stacked against its model's window, or against the largest recent prompt when given. */
+	function contextBar(call, limits, largest) {
 		const context = call.context;
 		const chart = svg('svg', { viewBox: '0 0 1000 16', preserveAspectRatio: 'none' });
 		let label = `${new Date(call.time).toLocaleTimeString()} ${call.model} ${call.stage}`;
 		if (context) {
-			const scale = Math.max(context.window || 0, context.tokens, 1);
+			const scale = largest || Math.max(context.window || 0, context.tokens, 1);
 			let x = 0;
 			SECTIONS.forEach((section, i) => {
 				const tokens = context.sections[section] || 0;
@@ -163,12 +170,14 @@
 					x += width;
 				}
 			});
-			if (context.window) {
+			if (context.window && !largest) {
 				chart.append(svg('rect', { x: 0, y: 0, width: 1000, height: 16, fill: 'none', stroke: '#98a2b3' }));
 				chart.append(svg('line', { class: 'warn', x1: limits.warnRatio * 1000, x2: limits.warnRatio * 1000, y1: 0, y2: 16, stroke: '#d97706', 'stroke-width': 3 }));
 				if (limits.blockRatio !== null) {
 					chart.append(svg('line', { class: 'block', x1: limits.blockRatio * 1000, x2: limits.blockRatio * 1000, y1: 0, y2: 16, stroke: '#dc2626', 'stroke-width': 3 }));
 				}
+			}
+			if (context.window) {
 				label += ` ${context.tokens} / ${context.window} tokens (${(context.utilization * 100).toFixed(1)}%)`;
 			}
 			else {
@@ -196,14 +205,15 @@
 		const width = 720;
 		const height = 180;
 		const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', role: 'img' });
-		const slot = width / Math.max(perMinute.minutes.length, 1);
+		const slot = width / HOUR;
+		const first = HOUR - perMinute.minutes.length;
 		let points = 0;
 		Object.keys(series).forEach((criterion, n) => {
 			const coordinates = [];
 			series[criterion].forEach((mean, i) => {
 				if (mean !== null) {
-					coordinates.push(`${(i + 0.5) * slot},${height - mean * (height - 4) - 2}`);
-					const point = svg('circle', { class: 'point', cx: (i + 0.5) * slot, cy: height - mean * (height - 4) - 2, r: 3, fill: color(n), 'data-value': mean });
+					coordinates.push(`${(first + i + 0.5) * slot},${height - mean * (height - 4) - 2}`);
+					const point = svg('circle', { class: 'point', cx: (first + i + 0.5) * slot, cy: height - mean * (height - 4) - 2, r: 3, fill: color(n), 'data-value': mean });
 					const title = svg('title');
 					title.textContent = `${criterion}: ${mean.toFixed(3)}`;
 					point.append(title);
@@ -216,7 +226,7 @@
 		const legend = el('div', { class: 'legend' }, Object.keys(series).map((name, n) => legendItem(name, color(n))));
 		document.getElementById('judge-chart').replaceChildren(el('div', { class: 'status' }, [points > 0 ? 'mean score per minute (0 to 1)' : 'no scores in the last hour']), chart, legend);
 		table('judge-drift', ['criterion/stage', 'latest mean - baseline'], entries(judge.drift).map(([key, drift]) => ({ cls: drift < -0.1 ? 'alert' : '', cells: [key, { text: drift.toFixed(3), number: true }] })));
-		table('judge-evaluations', ['outcome', 'evaluations'], entries(judge.evaluations).map(([outcome, count]) => ({ cls: outcome.startsWith('dropped') || outcome === 'error' ? 'alert' : '', cells: [outcome, count] })));
+		table('judge-evaluations', ['outcome', 'evaluations'], entries(judge.evaluations).map(([outcome, count]) => ({ cls: (outcome.startsWith('dropped') || outcome === 'error') && count > 0 ? 'alert' : '', cells: [outcome, count] })));
 	}
 
 	function renderPii(data) {
@@ -305,6 +315,7 @@
 
 	document.addEventListener('DOMContentLoaded', () => {
 		document.getElementById('cost-group').addEventListener('change', () => state.data && renderCost(state.data));
+		document.getElementById('context-scale').addEventListener('change', () => state.data && renderContext(state.data));
 		load();
 		setInterval(load, REFRESH_MS);
 	});
