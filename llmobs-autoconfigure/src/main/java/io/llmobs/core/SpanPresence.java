@@ -31,6 +31,16 @@ public final class SpanPresence {
 	}
 
 	/**
+	 * The trace id of the span Micrometer Tracing made of the observation.
+	 * @param context the observation context
+	 * @return the trace id, or {@code null} when there is no such span (or no Micrometer
+	 * Tracing)
+	 */
+	public static @Nullable String traceId(Observation.Context context) {
+		return TRACING_PRESENT ? MicrometerTracing.traceId(context) : null;
+	}
+
+	/**
 	 * Sets a string attribute on the span Micrometer Tracing made of the observation.
 	 * @param context the observation context
 	 * @param key the attribute's name
@@ -75,6 +85,11 @@ public final class SpanPresence {
 
 		static boolean hasTracingContext(Observation.Context context) {
 			return context.get(TracingObservationHandler.TracingContext.class) != null;
+		}
+
+		static @Nullable String traceId(Observation.Context context) {
+			Span span = span(context);
+			return (span != null) ? span.context().traceId() : null;
 		}
 
 		static boolean tag(Observation.Context context, String key, String value) {
