@@ -43,7 +43,8 @@ class ArchitectureTests {
 			// context
 			// windows, captured content, cost totals, and the meters of the judge, the
 			// tools and the PII counts by their names.
-			Map.entry("console", Set.of("capture", "chat", "context", "cost", "judge", "redact", "tool")),
+			Map.entry("console",
+					Set.of("capture", "chat", "context", "conversation", "cost", "judge", "redact", "tool")),
 			Map.entry("context", Set.of("chat", "cost")),
 			// A conversation adds up the tokens and cost of its model calls (the chat
 			// accounting, the catalog's usage) and their context utilization.

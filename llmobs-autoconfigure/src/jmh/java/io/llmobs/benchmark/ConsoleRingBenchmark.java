@@ -88,7 +88,7 @@ public class ConsoleRingBenchmark {
 		this.prompt = new Prompt("What is the capital of France?",
 				ChatOptions.builder().model(InMemoryChatModel.REQUEST_MODEL).build());
 		this.account = accountant.accountExactly(new ChatClientRequest(this.prompt, Map.of()));
-		this.call = new ModelCall(new ModelCallScope(new CallAttribution("default", "none"), null, 1),
+		this.call = new ModelCall(new ModelCallScope(new CallAttribution("default", "none"), null, 1, null),
 				InMemoryChatModel.PROVIDER, InMemoryChatModel.REQUEST_MODEL, InMemoryChatModel.REQUEST_MODEL,
 				new TokenUsage(12, 8, 0, 0, 0), true, true, List.of(FinishReason.STOP), 0.000012);
 		this.span = this.application.getBean(Tracer.class).nextSpan().start();

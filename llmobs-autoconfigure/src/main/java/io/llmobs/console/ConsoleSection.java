@@ -1,5 +1,7 @@
 package io.llmobs.console;
 
+import java.util.function.Supplier;
+
 /**
  * A section that another feature adds to the console's data (budgets, conversations); the
  * page shows it as tables under its name.
@@ -17,5 +19,27 @@ public interface ConsoleSection {
 	 * @return maps, lists, records and numbers that serialize to JSON
 	 */
 	Object data();
+
+	/**
+	 * A section of the given name whose data the supplier reads at each request.
+	 * @param name the section's name
+	 * @param data reads the section's current data
+	 * @return the section
+	 */
+	static ConsoleSection of(String name, Supplier<?> data) {
+		return new ConsoleSection() {
+
+			@Override
+			public String name() {
+				return name;
+			}
+
+			@Override
+			public Object data() {
+				return data.get();
+			}
+
+		};
+	}
 
 }

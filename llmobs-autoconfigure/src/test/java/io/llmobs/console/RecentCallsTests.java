@@ -35,8 +35,8 @@ class RecentCallsTests {
 	}
 
 	private static RecentCall call(long time) {
-		ModelCall call = new ModelCall(new ModelCallScope(new CallAttribution("default", "none"), null, 1), "openai",
-				"gpt-4o-mini", "gpt-4o-mini", TokenUsage.NONE, false, true, List.of(), null);
+		ModelCall call = new ModelCall(new ModelCallScope(new CallAttribution("default", "none"), null, 1, null),
+				"openai", "gpt-4o-mini", "gpt-4o-mini", TokenUsage.NONE, false, true, List.of(), null);
 		return new RecentCall(time, 1_000_000, call, null, false, null, null);
 	}
 

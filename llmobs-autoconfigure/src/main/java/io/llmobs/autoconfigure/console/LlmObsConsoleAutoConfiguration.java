@@ -9,12 +9,14 @@ import io.llmobs.autoconfigure.capture.LlmObsCaptureProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextProperties;
+import io.llmobs.autoconfigure.conversation.LlmObsConversationAutoConfiguration;
 import io.llmobs.autoconfigure.judge.LlmObsJudgeAutoConfiguration;
 import io.llmobs.autoconfigure.tool.LlmObsToolAutoConfiguration;
 import io.llmobs.chat.ModelCallAccounting;
 import io.llmobs.console.ConsoleSection;
 import io.llmobs.console.LlmObsConsole;
 import io.llmobs.context.ContextInstrumentation;
+import io.llmobs.conversation.Conversations;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.tool.ToolCircuitBreakers;
@@ -44,7 +46,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * MVC.
  */
 @AutoConfiguration(after = { LlmObsChatAutoConfiguration.class, LlmObsContextAutoConfiguration.class,
-		LlmObsToolAutoConfiguration.class, LlmObsJudgeAutoConfiguration.class, LlmObsCaptureAutoConfiguration.class })
+		LlmObsToolAutoConfiguration.class, LlmObsJudgeAutoConfiguration.class, LlmObsCaptureAutoConfiguration.class,
+		LlmObsConversationAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnBooleanProperty("llmobs.console.enabled")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -74,6 +77,13 @@ public final class LlmObsConsoleAutoConfiguration {
 	@Bean
 	ObservationHandler<ChatModelObservationContext> llmObsConsoleObservationHandler(LlmObsConsole console) {
 		return console.observationHandler();
+	}
+
+	/** The costliest recent conversations, as the endpoint lists them. */
+	@Bean
+	@ConditionalOnBean(Conversations.class)
+	ConsoleSection llmObsConsoleConversations(Conversations conversations) {
+		return ConsoleSection.of("conversations", conversations::snapshot);
 	}
 
 	@Bean
