@@ -36,9 +36,13 @@ class ArchitectureTests {
 			// The endpoint shows every feature's settings, capture's and redaction's too
 			// (their properties classes).
 			Map.entry("actuate",
-					Set.of("capture", "chat", "context", "cost", "feedback", "judge", "prompt", "redact", "tool")),
-			Map.entry("capture", Set.of("chat", "redact")), Map.entry("chat", Set.of("cost")),
-			Map.entry("context", Set.of("chat", "cost")),
+					Set.of("budget", "capture", "chat", "context", "cost", "feedback", "judge", "prompt", "redact",
+							"tool")),
+			// Budgets guard ChatClient calls with an advisor and charge each model call
+			// with the cost the chat instrumentation computed: budget uses chat (and so
+			// cost), neither of them knows budget.
+			Map.entry("budget", Set.of("chat")), Map.entry("capture", Set.of("chat", "redact")),
+			Map.entry("chat", Set.of("cost")), Map.entry("context", Set.of("chat", "cost")),
 			// Guardrail blocks are counted as safety failures through the judge's failure
 			// recorder.
 			Map.entry("feedback", Set.of("chat", "judge")),

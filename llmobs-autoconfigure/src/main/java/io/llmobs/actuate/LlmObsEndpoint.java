@@ -3,6 +3,7 @@ package io.llmobs.actuate;
 import java.util.List;
 import java.util.Map;
 
+import io.llmobs.budget.SpendBudgets;
 import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.context.ContextStats;
@@ -22,7 +23,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 /**
  * {@code /actuator/llmobs}: the model catalog in use, the effective non-secret settings,
  * the cost totals since start-up, how full the bounded tags are, the context-window
- * figures, the tools' circuit breakers and the judge.
+ * figures, the tools' circuit breakers, the judge and the spend budgets.
  */
 @Endpoint(id = "llmobs")
 public class LlmObsEndpoint {
@@ -45,6 +46,8 @@ public class LlmObsEndpoint {
 
 	private final @Nullable SampledJudge judge;
 
+	private final @Nullable SpendBudgets budgets;
+
 	/**
 	 * Creates the endpoint.
 	 * @param catalog the model catalog in use
@@ -60,10 +63,12 @@ public class LlmObsEndpoint {
 	 * @param interactions the calls that feedback can refer to, or {@code null} when
 	 * feedback is off
 	 * @param judge the sampled judge, or {@code null} when it is off
+	 * @param budgets the spend budgets, or {@code null} when they are off
 	 */
 	public LlmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, Map<String, Object> settings,
 			@Nullable BoundedTags tags, @Nullable ContextStats context, @Nullable ToolCircuitBreakers breakers,
-			@Nullable PromptInventory prompts, @Nullable Interactions interactions, @Nullable SampledJudge judge) {
+			@Nullable PromptInventory prompts, @Nullable Interactions interactions, @Nullable SampledJudge judge,
+			@Nullable SpendBudgets budgets) {
 		this.catalog = catalog;
 		this.costTotals = costTotals;
 		this.settings = settings;
@@ -73,6 +78,7 @@ public class LlmObsEndpoint {
 		this.prompts = prompts;
 		this.interactions = interactions;
 		this.judge = judge;
+		this.budgets = budgets;
 	}
 
 	/**
@@ -90,7 +96,8 @@ public class LlmObsEndpoint {
 				(this.breakers != null) ? this.breakers.states() : Map.of(),
 				(this.prompts != null) ? this.prompts.snapshot() : null,
 				(this.interactions != null) ? new FeedbackDescriptor(this.interactions.size()) : null,
-				(this.judge != null) ? this.judge.snapshot() : null);
+				(this.judge != null) ? this.judge.snapshot() : null,
+				(this.budgets != null) ? this.budgets.snapshot() : null);
 	}
 
 	private Map<String, TagUsageDescriptor> tagUsage() {
@@ -122,12 +129,14 @@ public class LlmObsEndpoint {
 	 * off
 	 * @param judge the judge's sample rate, queue, evaluations by outcome and budget used
 	 * today; {@code null} when the judge is off
+	 * @param budgets the spend budgets: mode, warn ratio and each budget's limit, spend
+	 * today and state; {@code null} when they are off
 	 */
 	public record LlmObsDescriptor(CatalogDescriptor catalog, Map<String, Object> settings, CostDescriptor cost,
 			Map<String, TagUsageDescriptor> tags, ContextStats.@Nullable Snapshot context,
 			Map<String, String> toolCircuitBreakers, PromptInventory.@Nullable Snapshot prompts,
-			@Nullable FeedbackDescriptor feedback,
-			SampledJudge.@Nullable Snapshot judge) implements OperationResponseBody {
+			@Nullable FeedbackDescriptor feedback, SampledJudge.@Nullable Snapshot judge,
+			SpendBudgets.@Nullable Snapshot budgets) implements OperationResponseBody {
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
+import io.llmobs.autoconfigure.budget.LlmObsBudgetAutoConfiguration;
+import io.llmobs.budget.SpendBudgets;
 import io.llmobs.autoconfigure.capture.LlmObsCaptureProperties;
 import io.llmobs.autoconfigure.capture.LlmObsPiiProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
@@ -49,7 +51,8 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 		LlmObsContextAutoConfiguration.class, LlmObsToolAutoConfiguration.class, LlmObsPromptAutoConfiguration.class,
-		LlmObsFeedbackAutoConfiguration.class, LlmObsJudgeAutoConfiguration.class })
+		LlmObsFeedbackAutoConfiguration.class, LlmObsJudgeAutoConfiguration.class,
+		LlmObsBudgetAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(LlmObsEndpoint.class)
@@ -68,7 +71,7 @@ public final class LlmObsEndpointAutoConfiguration {
 			ObjectProvider<BoundedTags> tags, ObjectProvider<ContextStats> contextStats,
 			ObjectProvider<ToolGuard> toolGuard, ObjectProvider<ToolCircuitBreakers> breakers,
 			ObjectProvider<PromptInventory> promptInventory, ObjectProvider<Interactions> interactions,
-			ObjectProvider<SampledJudge> sampledJudges) {
+			ObjectProvider<SampledJudge> sampledJudges, ObjectProvider<SpendBudgets> budgets) {
 		ToolCircuitBreakers toolBreakers = breakers.getIfAvailable();
 		SampledJudge sampledJudge = sampledJudges.getIfAvailable();
 		return new LlmObsEndpoint(catalog, costTotals,
@@ -77,7 +80,7 @@ public final class LlmObsEndpointAutoConfiguration {
 								redaction, pii),
 						toolGuard.getIfAvailable() != null, toolBreakers != null, sampledJudge != null),
 				tags.getIfAvailable(), contextStats.getIfAvailable(), toolBreakers, promptInventory.getIfAvailable(),
-				interactions.getIfAvailable(), sampledJudge);
+				interactions.getIfAvailable(), sampledJudge, budgets.getIfAvailable());
 	}
 
 	/**
