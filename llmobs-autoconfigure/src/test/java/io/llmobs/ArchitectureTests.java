@@ -41,7 +41,10 @@ class ArchitectureTests {
 			// Budgets guard ChatClient calls with an advisor and charge each model call
 			// with the cost the chat instrumentation computed: budget uses chat (and so
 			// cost), neither of them knows budget.
-			Map.entry("budget", Set.of("chat")), Map.entry("capture", Set.of("chat", "redact")),
+			Map.entry("budget", Set.of("chat")),
+			// The shared state implements the core's interfaces over Redis; the features
+			// see only those interfaces.
+			Map.entry("sharedstate", Set.of()), Map.entry("capture", Set.of("chat", "redact")),
 			Map.entry("chat", Set.of("cost")), Map.entry("context", Set.of("chat", "cost")),
 			// Guardrail blocks are counted as safety failures through the judge's failure
 			// recorder.
