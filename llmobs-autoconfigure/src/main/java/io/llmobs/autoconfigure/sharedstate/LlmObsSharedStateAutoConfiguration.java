@@ -3,8 +3,10 @@ package io.llmobs.autoconfigure.sharedstate;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.core.DailySpend;
+import io.llmobs.core.RateWindow;
 import io.llmobs.sharedstate.RedisAvailability;
 import io.llmobs.sharedstate.RedisDailySpend;
+import io.llmobs.sharedstate.RedisRateWindow;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,6 +60,14 @@ public final class LlmObsSharedStateAutoConfiguration {
 		RedisDailySpend llmObsSharedDailySpend(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
 				LlmObsSharedStateProperties properties, RedisAvailability availability, MeterRegistry meterRegistry) {
 			return new RedisDailySpend(SingletonSupplier.of(() -> redis(connectionFactory)), properties.getKeyPrefix(),
+					availability, meterRegistry.config().clock());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(RateWindow.class)
+		RedisRateWindow llmObsSharedRateWindow(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
+				LlmObsSharedStateProperties properties, RedisAvailability availability, MeterRegistry meterRegistry) {
+			return new RedisRateWindow(SingletonSupplier.of(() -> redis(connectionFactory)), properties.getKeyPrefix(),
 					availability, meterRegistry.config().clock());
 		}
 
