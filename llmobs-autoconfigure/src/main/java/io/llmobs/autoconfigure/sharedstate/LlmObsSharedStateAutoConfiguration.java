@@ -4,9 +4,11 @@ import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.core.DailySpend;
 import io.llmobs.core.RateWindow;
+import io.llmobs.core.SharedValues;
 import io.llmobs.sharedstate.RedisAvailability;
 import io.llmobs.sharedstate.RedisDailySpend;
 import io.llmobs.sharedstate.RedisRateWindow;
+import io.llmobs.sharedstate.RedisSharedValues;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,6 +71,14 @@ public final class LlmObsSharedStateAutoConfiguration {
 				LlmObsSharedStateProperties properties, RedisAvailability availability, MeterRegistry meterRegistry) {
 			return new RedisRateWindow(SingletonSupplier.of(() -> redis(connectionFactory)), properties.getKeyPrefix(),
 					availability, meterRegistry.config().clock());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(SharedValues.class)
+		RedisSharedValues llmObsSharedValues(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
+				LlmObsSharedStateProperties properties, RedisAvailability availability) {
+			return new RedisSharedValues(SingletonSupplier.of(() -> redis(connectionFactory)),
+					properties.getKeyPrefix(), availability);
 		}
 
 		@Bean
