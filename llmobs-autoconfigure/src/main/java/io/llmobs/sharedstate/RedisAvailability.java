@@ -60,11 +60,17 @@ public final class RedisAvailability {
 	}
 
 	/**
-	 * Whether Redis may be asked now: it is up, or its retry interval has passed.
+	 * Whether Redis may be asked now: it is up, or its retry interval has passed, and
+	 * then only by one caller, whose answer tells whether it is back.
 	 * @return whether to ask Redis
 	 */
 	boolean usable() {
-		return !this.down.get() || this.clock.monotonicTime() - this.downSince.get() >= this.retryIntervalNanos;
+		if (!this.down.get()) {
+			return true;
+		}
+		long since = this.downSince.get();
+		long now = this.clock.monotonicTime();
+		return now - since >= this.retryIntervalNanos && this.downSince.compareAndSet(since, now);
 	}
 
 	/**

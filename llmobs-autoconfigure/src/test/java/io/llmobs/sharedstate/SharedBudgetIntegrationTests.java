@@ -103,6 +103,22 @@ class SharedBudgetIntegrationTests {
 	}
 
 	@Test
+	void aSlowRedisDelaysACallByTheTimeoutAtMost() {
+		redis.flushAll();
+		replicas("redis", (first, second) -> {
+			ask(first);
+			awaitFleetSpend(1);
+			redis.sleep(Duration.ofSeconds(3));
+			long started = System.nanoTime();
+			assertThat(ask(second)).isEqualTo(OpenAiCompatibleServer.DEFAULT_CONTENT);
+			assertThat(ask(second)).isEqualTo(OpenAiCompatibleServer.DEFAULT_CONTENT);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("one timeout, then Redis is left alone")
+				.isLessThan(Duration.ofMillis(300 + 1000));
+			assertThat(meters(second).get(RedisAvailability.FALLBACKS).counter().count()).isPositive();
+		});
+	}
+
+	@Test
 	void aFlushedRedisStartsTheDayAgain() {
 		redis.flushAll();
 		replicas("redis", (first, second) -> {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -80,6 +81,35 @@ public final class RedisServer implements AfterAllCallback {
 	}
 
 	/**
+	 * Makes the server answer nothing for a while ({@code DEBUG SLEEP}), as a slow Redis;
+	 * returns at once.
+	 * @param duration how long it sleeps
+	 */
+	public void sleep(Duration duration) {
+		CountDownLatch sent = new CountDownLatch(1);
+		Thread sleeper = new Thread(() -> {
+			try (Socket socket = new Socket("localhost", this.port)) {
+				OutputStream out = socket.getOutputStream();
+				out.write(("DEBUG SLEEP " + duration.toMillis() / 1000.0 + "\r\n").getBytes(StandardCharsets.UTF_8));
+				out.flush();
+				sent.countDown();
+				line(socket.getInputStream());
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		sleeper.setDaemon(true);
+		sleeper.start();
+		try {
+			sent.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
 	 * The value of a string key.
 	 * @param key the key
 	 * @return its value, or {@code null} when there is none
@@ -121,7 +151,7 @@ public final class RedisServer implements AfterAllCallback {
 	private Process launch() {
 		try {
 			Process started = new ProcessBuilder(BINARY, "--port", Integer.toString(this.port), "--bind", "127.0.0.1",
-					"--save", "", "--appendonly", "no")
+					"--save", "", "--appendonly", "no", "--enable-debug-command", "local")
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
