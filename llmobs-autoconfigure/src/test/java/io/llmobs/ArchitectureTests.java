@@ -36,15 +36,21 @@ class ArchitectureTests {
 			// The endpoint shows every feature's settings, capture's and redaction's too
 			// (their properties classes).
 			Map.entry("actuate",
-					Set.of("capture", "chat", "context", "conversation", "cost", "feedback", "judge", "prompt",
-							"redact", "tool")),
-			Map.entry("capture", Set.of("chat", "redact")), Map.entry("chat", Set.of("cost")),
+					Set.of("budget", "capture", "chat", "context", "conversation", "cost", "feedback", "judge",
+							"prompt", "redact", "tool")),
+			// Budgets guard ChatClient calls with an advisor and charge each model call
+			// with the cost the chat instrumentation computed: budget uses chat (and so
+			// cost), neither of them knows budget.
+			Map.entry("budget", Set.of("chat")),
+			// The shared state implements the core's interfaces over Redis; the features
+			// see only those interfaces.
+			Map.entry("sharedstate", Set.of()), Map.entry("capture", Set.of("chat", "redact")),
+			Map.entry("chat", Set.of("cost")),
 			// The console shows every feature's figures: the model calls and their
-			// context
-			// windows, captured content, cost totals, and the meters of the judge, the
-			// tools and the PII counts by their names.
+			// context windows, captured content, cost totals, conversations, budgets, and
+			// the meters of the judge, the tools and the PII counts by their names.
 			Map.entry("console",
-					Set.of("capture", "chat", "context", "conversation", "cost", "judge", "redact", "tool")),
+					Set.of("budget", "capture", "chat", "context", "conversation", "cost", "judge", "redact", "tool")),
 			Map.entry("context", Set.of("chat", "cost")),
 			// A conversation adds up the tokens and cost of its model calls (the chat
 			// accounting, the catalog's usage) and their context utilization.

@@ -3,6 +3,7 @@ package io.llmobs.actuate;
 import java.util.List;
 import java.util.Map;
 
+import io.llmobs.budget.SpendBudgets;
 import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.context.ContextStats;
@@ -24,7 +25,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 /**
  * {@code /actuator/llmobs}: the model catalog in use, the effective non-secret settings,
  * the cost totals since start-up, how full the bounded tags are, the context-window
- * figures, the tools' circuit breakers, the judge and the costliest recent conversations.
+ * figures, the tools' circuit breakers, the judge, the costliest recent conversations and
+ * the spend budgets.
  */
 @Endpoint(id = "llmobs")
 public class LlmObsEndpoint {
@@ -49,6 +51,8 @@ public class LlmObsEndpoint {
 
 	private final @Nullable Conversations conversations;
 
+	private final @Nullable SpendBudgets budgets;
+
 	/**
 	 * Creates the endpoint.
 	 * @param catalog the model catalog in use
@@ -66,11 +70,12 @@ public class LlmObsEndpoint {
 	 * @param judge the sampled judge, or {@code null} when it is off
 	 * @param conversations the recent conversations, or {@code null} when conversations
 	 * are off
+	 * @param budgets the spend budgets, or {@code null} when they are off
 	 */
 	public LlmObsEndpoint(ModelCatalog catalog, CostTotals costTotals, Map<String, Object> settings,
 			@Nullable BoundedTags tags, @Nullable ContextStats context, @Nullable ToolCircuitBreakers breakers,
 			@Nullable PromptInventory prompts, @Nullable Interactions interactions, @Nullable SampledJudge judge,
-			@Nullable Conversations conversations) {
+			@Nullable Conversations conversations, @Nullable SpendBudgets budgets) {
 		this.catalog = catalog;
 		this.costTotals = costTotals;
 		this.settings = settings;
@@ -81,6 +86,7 @@ public class LlmObsEndpoint {
 		this.interactions = interactions;
 		this.judge = judge;
 		this.conversations = conversations;
+		this.budgets = budgets;
 	}
 
 	/**
@@ -100,7 +106,8 @@ public class LlmObsEndpoint {
 				(this.prompts != null) ? this.prompts.snapshot() : null,
 				(this.interactions != null) ? new FeedbackDescriptor(this.interactions.size()) : null,
 				(this.judge != null) ? this.judge.snapshot() : null,
-				(this.conversations != null) ? this.conversations.snapshot() : null);
+				(this.conversations != null) ? this.conversations.snapshot() : null,
+				(this.budgets != null) ? this.budgets.snapshot() : null);
 	}
 
 	private Map<String, TagUsageDescriptor> tagUsage() {
@@ -134,12 +141,15 @@ public class LlmObsEndpoint {
 	 * today; {@code null} when the judge is off
 	 * @param conversations the costliest recent conversations with their turns, tokens,
 	 * cost and context figures; {@code null} when conversations are off
+	 * @param budgets the spend budgets: mode, warn ratio and each budget's limit, spend
+	 * today and state; {@code null} when they are off
 	 */
 	public record LlmObsDescriptor(CatalogDescriptor catalog, Map<String, Object> settings, CostDescriptor cost,
 			Map<String, TagUsageDescriptor> tags, ContextStats.@Nullable Snapshot context,
 			Map<String, String> toolCircuitBreakers, PromptInventory.@Nullable Snapshot prompts,
 			@Nullable FeedbackDescriptor feedback, SampledJudge.@Nullable Snapshot judge,
-			Conversations.@Nullable Snapshot conversations) implements OperationResponseBody {
+			Conversations.@Nullable Snapshot conversations,
+			SpendBudgets.@Nullable Snapshot budgets) implements OperationResponseBody {
 	}
 
 	/**

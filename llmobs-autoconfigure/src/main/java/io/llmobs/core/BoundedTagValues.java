@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Admits at most a fixed number of distinct values for one metric tag and folds every
  * later value into {@code other}, so a tag fed from application data cannot explode the
- * number of time series.
+ * number of time series. Values it is told are {@linkplain #know known} are never folded
+ * and do not count against the limit.
  */
 public final class BoundedTagValues {
 
@@ -23,6 +24,8 @@ public final class BoundedTagValues {
 	private final int maxValues;
 
 	private final Set<String> admitted = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> known = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Creates a bounded set of tag values.
@@ -43,11 +46,11 @@ public final class BoundedTagValues {
 		if (value == null || value.isBlank()) {
 			return NONE;
 		}
+		if (this.admitted.contains(value) || this.known.contains(value)) {
+			return value;
+		}
 		if (value.length() > MAX_LENGTH) {
 			return OTHER;
-		}
-		if (this.admitted.contains(value)) {
-			return value;
 		}
 		synchronized (this.admitted) {
 			if (this.admitted.size() < this.maxValues) {
@@ -56,6 +59,14 @@ public final class BoundedTagValues {
 			}
 		}
 		return this.admitted.contains(value) ? value : OTHER;
+	}
+
+	/**
+	 * Makes values known: each is its own tag value from now on, whatever the limit.
+	 * @param values the values, such as the tenants named in the configuration
+	 */
+	public void know(Iterable<String> values) {
+		values.forEach(this.known::add);
 	}
 
 	/**

@@ -3,9 +3,11 @@ package io.llmobs.feedback;
 import java.time.Duration;
 
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.SharedValues;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationHandler;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 
@@ -29,11 +31,13 @@ public final class FeedbackInstrumentation {
 	 * @param meterRegistry where {@code llmobs.feedback} and {@code llmobs.ttgo} are
 	 * registered; its clock times them
 	 * @param errors where failures inside llmobs are reported
+	 * @param shared where ids are kept for every replica too, or {@code null} for this
+	 * instance alone
 	 */
 	public FeedbackInstrumentation(long maxSize, Duration expireAfterWrite, MeterRegistry meterRegistry,
-			InstrumentationErrors errors) {
+			InstrumentationErrors errors, @Nullable SharedValues shared) {
 		Clock clock = meterRegistry.config().clock();
-		this.interactions = new Interactions(maxSize, expireAfterWrite, clock);
+		this.interactions = new Interactions(maxSize, expireAfterWrite, clock, shared);
 		this.errors = errors;
 		this.recorder = new FeedbackRecorder(this.interactions, meterRegistry, errors);
 	}

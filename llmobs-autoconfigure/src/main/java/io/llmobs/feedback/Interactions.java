@@ -1,31 +1,42 @@
 package io.llmobs.feedback;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.llmobs.core.ObservationAncestry;
+import io.llmobs.core.SharedValues;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The recent interactions by id (response ids and trace ids), in a cache bounded in size
- * and age; an id that fell out is unknown to feedback.
+ * and age; an id that fell out is unknown to feedback. With shared values (Redis), each
+ * id is also kept there with its stage and start, so that feedback sent to another
+ * replica finds it.
  */
 public final class Interactions {
+
+	private static final String KEY_PREFIX = "feedback:";
 
 	private final Cache<String, Interaction> byId;
 
 	private final Clock clock;
+
+	private final Duration expireAfterWrite;
+
+	private final @Nullable SharedValues shared;
 
 	/**
 	 * Creates the store.
 	 * @param maxSize ids kept at most
 	 * @param expireAfterWrite how long an id is kept after its call
 	 * @param clock the clock of start times and of expiry
+	 * @param shared where ids are kept for every replica too, or {@code null}
 	 */
-	Interactions(long maxSize, Duration expireAfterWrite, Clock clock) {
+	Interactions(long maxSize, Duration expireAfterWrite, Clock clock, @Nullable SharedValues shared) {
 		// Every traced call writes here: the cache's upkeep (eviction, expiry) runs on
 		// the writing thread, in small amortized steps, instead of waking a common-pool
 		// thread once per call.
@@ -36,6 +47,8 @@ public final class Interactions {
 			.ticker(clock::monotonicTime)
 			.build();
 		this.clock = clock;
+		this.expireAfterWrite = expireAfterWrite;
+		this.shared = shared;
 	}
 
 	/**
@@ -65,13 +78,33 @@ public final class Interactions {
 		return (raced != null) ? raced : created;
 	}
 
-	/** Lets feedback on the id reach the interaction. */
+	/** Lets feedback on the id reach the interaction, on every replica when shared. */
 	void register(String id, Interaction interaction) {
 		this.byId.put(id, interaction);
+		SharedValues values = this.shared;
+		if (values != null) {
+			long startedWallMillis = this.clock.wallTime()
+					- TimeUnit.NANOSECONDS.toMillis(this.clock.monotonicTime() - interaction.startNanos());
+			values.put(KEY_PREFIX + id, startedWallMillis + ":" + interaction.stage(), this.expireAfterWrite);
+		}
 	}
 
 	@Nullable Interaction find(String id) {
-		return this.byId.getIfPresent(id);
+		Interaction known = this.byId.getIfPresent(id);
+		SharedValues values = this.shared;
+		if (known != null || values == null) {
+			return known;
+		}
+		String served = values.get(KEY_PREFIX + id);
+		if (served == null) {
+			return null;
+		}
+		int colon = served.indexOf(':');
+		long ageMillis = this.clock.wallTime() - Long.parseLong(served.substring(0, colon));
+		Interaction elsewhere = new Interaction(this.clock.monotonicTime() - TimeUnit.MILLISECONDS.toNanos(ageMillis));
+		elsewhere.stage(served.substring(colon + 1));
+		Interaction raced = this.byId.asMap().putIfAbsent(id, elsewhere);
+		return (raced != null) ? raced : elsewhere;
 	}
 
 	long monotonicTime() {

@@ -1,59 +1,52 @@
 package io.llmobs.judge;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import io.llmobs.core.DailySpend;
 
 /**
  * The judge's daily spending limit in USD, per UTC day: what the judge's own calls cost,
- * as the cost meter prices them.
+ * as the cost meter prices them, kept in a {@link DailySpend} (this instance's, or the
+ * fleet's with {@code llmobs.shared-state.store=redis}).
  */
 final class JudgeBudget {
 
+	private static final String KEY = "judge";
+
 	private final double dailyLimitUsd;
 
-	private final Clock clock;
-
-	private LocalDate day;
-
-	private double spentUsd;
+	private final DailySpend spend;
 
 	/**
 	 * Creates a budget.
 	 * @param dailyLimitUsd USD the judge may spend per UTC day
-	 * @param clock the clock that tells the day
+	 * @param spend where the judge's spend per UTC day is kept
 	 */
-	JudgeBudget(double dailyLimitUsd, Clock clock) {
+	JudgeBudget(double dailyLimitUsd, DailySpend spend) {
 		this.dailyLimitUsd = dailyLimitUsd;
-		this.clock = clock;
-		this.day = today();
+		this.spend = spend;
 	}
 
 	/**
 	 * Whether today's budget is spent.
 	 * @return true when the judge spent its daily limit today
 	 */
-	synchronized boolean exhausted() {
-		roll();
-		return this.spentUsd >= this.dailyLimitUsd;
+	boolean exhausted() {
+		return spentTodayUsd() >= this.dailyLimitUsd;
 	}
 
 	/**
 	 * Adds the cost of a judge call to today's spending.
 	 * @param usd the call's cost
 	 */
-	synchronized void charge(double usd) {
-		roll();
-		this.spentUsd += usd;
+	void charge(double usd) {
+		this.spend.add(KEY, usd);
 	}
 
 	/**
 	 * Today's spending.
 	 * @return USD spent since the start of the UTC day
 	 */
-	synchronized double spentTodayUsd() {
-		roll();
-		return this.spentUsd;
+	double spentTodayUsd() {
+		return this.spend.spentToday(KEY)[0];
 	}
 
 	/**
@@ -62,18 +55,6 @@ final class JudgeBudget {
 	 */
 	double dailyLimitUsd() {
 		return this.dailyLimitUsd;
-	}
-
-	private void roll() {
-		LocalDate today = today();
-		if (!today.equals(this.day)) {
-			this.day = today;
-			this.spentUsd = 0;
-		}
-	}
-
-	private LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.llmobs.judge;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +12,8 @@ import io.llmobs.chat.ChatCallListener;
 import io.llmobs.chat.ModelCallAccounting;
 import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.DailySpend;
+import io.llmobs.core.RateWindow;
 import io.llmobs.cost.ModelCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -36,13 +37,14 @@ public final class JudgeInstrumentation {
 	/**
 	 * Creates the judge's shared parts.
 	 * @param dailyBudgetUsd USD the judge may spend per day (UTC)
+	 * @param spend where the judge's spend per UTC day is kept
 	 * @param baseline the mean scores drift is measured against
 	 * @param driftWindow the judgements each drift gauge averages
 	 * @param meterRegistry where the judge's meters are registered
 	 */
-	public JudgeInstrumentation(double dailyBudgetUsd, JudgeBaseline baseline, int driftWindow,
+	public JudgeInstrumentation(double dailyBudgetUsd, DailySpend spend, JudgeBaseline baseline, int driftWindow,
 			MeterRegistry meterRegistry) {
-		this.budget = new JudgeBudget(dailyBudgetUsd, Clock.systemUTC());
+		this.budget = new JudgeBudget(dailyBudgetUsd, spend);
 		this.meters = new JudgeMeters(meterRegistry);
 		this.drift = new JudgeDrift(meterRegistry, baseline, driftWindow);
 	}
@@ -104,17 +106,20 @@ public final class JudgeInstrumentation {
 	 * @param workers runs the judgements: {@code concurrency} threads behind a queue of
 	 * {@code queueCapacity} that rejects when full; owned by the judge from now on
 	 * @param timer fires the judgements' time limits; owned by the judge from now on
+	 * @param fleetRate the fleet's permits per window, which then limit the judge for the
+	 * whole fleet, or {@code null} for a limit of this instance alone
 	 * @return the sampled judge, to close when the application stops
 	 */
 	public SampledJudge sampledJudge(double sampleRate, List<String> alwaysOn, int maxPerMinute, int queueCapacity,
 			int concurrency, Duration timeout, Judge judge, FailureRecorder failures,
 			@Nullable OpenTelemetryJudgeTracing tracing, InstrumentationErrors errors, ThreadPoolExecutor workers,
-			ScheduledExecutorService timer) {
+			ScheduledExecutorService timer, @Nullable RateWindow fleetRate) {
 		Set<JudgeTrigger> triggers = EnumSet.noneOf(JudgeTrigger.class);
 		alwaysOn.forEach((value) -> triggers.add(JudgeTrigger.of(value)));
 		return new SampledJudge(new SampledJudge.Settings(sampleRate, triggers, queueCapacity, concurrency, timeout),
 				() -> judge, new JudgeRateLimiter(maxPerMinute, Duration.ofMinutes(1), System::nanoTime), this.budget,
-				this.meters, failures, this.drift, (tracing != null) ? tracing : JudgeTracing.NONE, errors,
+				(fleetRate != null) ? new SampledJudge.FleetRate(fleetRate, maxPerMinute) : null, this.meters, failures,
+				this.drift, (tracing != null) ? tracing : JudgeTracing.NONE, errors,
 				() -> ThreadLocalRandom.current().nextDouble(), workers, timer);
 	}
 

@@ -19,6 +19,7 @@ import io.llmobs.chat.ChatOutcome;
 import io.llmobs.chat.FinishedChatCall;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.core.LlmObsParams;
+import io.llmobs.core.RateWindow;
 import io.llmobs.context.ContextAccountant;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,8 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 
 	private final JudgeBudget budget;
 
+	private final @Nullable FleetRate fleetRate;
+
 	private final JudgeMeters meters;
 
 	private final FailureRecorder failures;
@@ -71,6 +74,9 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	 * @param rateLimiter the limit of judgements per period; a judgement without a permit
 	 * is dropped
 	 * @param budget the daily spending limit
+	 * @param fleetRate the rate limit of the whole fleet, which replaces
+	 * {@code rateLimiter} and moves both checks to the judge's threads (they ask Redis),
+	 * or {@code null} to check on the caller's thread
 	 * @param meters the judge's meters
 	 * @param failures where failures are counted
 	 * @param drift the drift gauges
@@ -82,13 +88,14 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	 * @param timer fires the judgements' time limits; owned by the judge from now on
 	 */
 	SampledJudge(Settings settings, Supplier<Judge> judge, JudgeRateLimiter rateLimiter, JudgeBudget budget,
-			JudgeMeters meters, FailureRecorder failures, JudgeDrift drift, JudgeTracing tracing,
-			InstrumentationErrors errors, DoubleSupplier random, ThreadPoolExecutor workers,
+			@Nullable FleetRate fleetRate, JudgeMeters meters, FailureRecorder failures, JudgeDrift drift,
+			JudgeTracing tracing, InstrumentationErrors errors, DoubleSupplier random, ThreadPoolExecutor workers,
 			ScheduledExecutorService timer) {
 		this.settings = settings;
 		this.judge = judge;
 		this.rateLimiter = rateLimiter;
 		this.budget = budget;
+		this.fleetRate = fleetRate;
 		this.meters = meters;
 		this.failures = failures;
 		this.drift = drift;
@@ -131,13 +138,15 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 			this.meters.evaluation(JudgeOutcome.DROPPED_QUEUE_FULL);
 			return;
 		}
-		if (!this.rateLimiter.tryAcquire()) {
-			this.meters.evaluation(JudgeOutcome.DROPPED_RATE);
-			return;
-		}
-		if (this.budget.exhausted()) {
-			this.meters.evaluation(JudgeOutcome.DROPPED_BUDGET);
-			return;
+		if (this.fleetRate == null) {
+			if (!this.rateLimiter.tryAcquire()) {
+				this.meters.evaluation(JudgeOutcome.DROPPED_RATE);
+				return;
+			}
+			if (this.budget.exhausted()) {
+				this.meters.evaluation(JudgeOutcome.DROPPED_BUDGET);
+				return;
+			}
 		}
 		try {
 			this.workers.execute(new Judgement(call, this.tracing.capture(call.observation())));
@@ -181,6 +190,11 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	private void judge(FinishedChatCall call, @Nullable TraceParent parent) {
 		if (this.budget.exhausted()) {
 			this.meters.evaluation(JudgeOutcome.DROPPED_BUDGET);
+			return;
+		}
+		FleetRate fleet = this.fleetRate;
+		if (fleet != null && !fleet.window().tryAcquire(FleetRate.KEY, fleet.maxPerMinute(), Duration.ofMinutes(1))) {
+			this.meters.evaluation(JudgeOutcome.DROPPED_RATE);
 			return;
 		}
 		String stage = call.attribution().stage();
@@ -308,6 +322,18 @@ public final class SampledJudge implements ChatCallListener, AutoCloseable {
 	 */
 	public record Snapshot(double sampleRate, int queued, int queueCapacity, Map<String, Long> evaluations,
 			double budgetUsedTodayUsd, double dailyBudgetUsd) {
+	}
+
+	/**
+	 * The judge's rate limit for the whole fleet.
+	 *
+	 * @param window the fleet's permits per window
+	 * @param maxPerMinute judgements started per minute across the fleet
+	 */
+	record FleetRate(RateWindow window, int maxPerMinute) {
+
+		static final String KEY = "judge";
+
 	}
 
 }

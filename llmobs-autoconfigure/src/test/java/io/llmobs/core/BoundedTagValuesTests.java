@@ -1,5 +1,6 @@
 package io.llmobs.core;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
@@ -18,6 +19,16 @@ class BoundedTagValuesTests {
 		assertThat(values.bound("c")).isEqualTo("other");
 		assertThat(values.bound("a")).isEqualTo("a");
 		assertThat(values.size()).isEqualTo(2);
+	}
+
+	@Test
+	void knownValuesAreNeverFoldedAndTakeNoSlot() {
+		BoundedTagValues values = new BoundedTagValues(1);
+		values.know(List.of("acme"));
+		assertThat(values.bound("first-come")).isEqualTo("first-come");
+		assertThat(values.bound("late")).isEqualTo("other");
+		assertThat(values.bound("acme")).isEqualTo("acme");
+		assertThat(values.size()).isOne();
 	}
 
 	@Test

@@ -25,7 +25,7 @@ class FeedbackObservationHandlerTests {
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
 
 	private final FeedbackObservationHandler handler = new FeedbackObservationHandler(
-			new Interactions(100, Duration.ofMinutes(1), this.meters.config().clock()),
+			new Interactions(100, Duration.ofMinutes(1), this.meters.config().clock(), null),
 			new InstrumentationErrors(this.meters));
 
 	@Test

@@ -26,7 +26,7 @@ class InteractionsTests {
 
 	private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build();
 
-	private final Interactions interactions = new Interactions(10_000, Duration.ofMinutes(10), new MockClock());
+	private final Interactions interactions = new Interactions(10_000, Duration.ofMinutes(10), new MockClock(), null);
 
 	@AfterEach
 	void closeTracer() {

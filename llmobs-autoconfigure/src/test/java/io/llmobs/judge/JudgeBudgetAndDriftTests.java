@@ -1,12 +1,12 @@
 package io.llmobs.judge;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import io.llmobs.core.LocalDailySpend;
+import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +21,15 @@ class JudgeBudgetAndDriftTests {
 
 	@Test
 	void budgetIsPerUtcDay() {
-		MutableClock clock = new MutableClock(Instant.parse("2026-11-23T23:59:00Z"));
-		JudgeBudget budget = new JudgeBudget(0.10, clock);
+		MockClock clock = new MockClock();
+		clock.add(Instant.parse("2026-11-23T23:59:00Z").toEpochMilli() - clock.wallTime(), TimeUnit.MILLISECONDS);
+		JudgeBudget budget = new JudgeBudget(0.10, new LocalDailySpend(clock));
 		budget.charge(0.06);
 		assertThat(budget.exhausted()).isFalse();
 		budget.charge(0.05);
 		assertThat(budget.exhausted()).isTrue();
 		assertThat(budget.spentTodayUsd()).isEqualTo(0.11, offset(1e-9));
-		clock.advance(Duration.ofMinutes(2));
+		clock.add(Duration.ofMinutes(2));
 		assertThat(budget.exhausted()).isFalse();
 		assertThat(budget.spentTodayUsd()).isZero();
 	}
@@ -50,35 +51,6 @@ class JudgeBudgetAndDriftTests {
 			.tags("criterion", "faithfulness", "stage", "answer")
 			.gauge()
 			.value()).as("the window holds the last three scores").isEqualTo(-0.4, offset(1e-9));
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
+import io.llmobs.autoconfigure.budget.LlmObsBudgetAutoConfiguration;
+import io.llmobs.budget.SpendBudgets;
 import io.llmobs.autoconfigure.capture.LlmObsCaptureProperties;
 import io.llmobs.autoconfigure.capture.LlmObsPiiProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
@@ -53,7 +55,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 		LlmObsContextAutoConfiguration.class, LlmObsToolAutoConfiguration.class, LlmObsPromptAutoConfiguration.class,
 		LlmObsFeedbackAutoConfiguration.class, LlmObsJudgeAutoConfiguration.class,
-		LlmObsConversationAutoConfiguration.class })
+		LlmObsConversationAutoConfiguration.class, LlmObsBudgetAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(LlmObsEndpoint.class)
@@ -74,7 +76,7 @@ public final class LlmObsEndpointAutoConfiguration {
 			ObjectProvider<ToolGuard> toolGuard, ObjectProvider<ToolCircuitBreakers> breakers,
 			ObjectProvider<PromptInventory> promptInventory, ObjectProvider<Interactions> interactions,
 			ObjectProvider<SampledJudge> sampledJudges, LlmObsConversationProperties conversationProperties,
-			ObjectProvider<Conversations> conversations) {
+			ObjectProvider<Conversations> conversations, ObjectProvider<SpendBudgets> budgets) {
 		ToolCircuitBreakers toolBreakers = breakers.getIfAvailable();
 		SampledJudge sampledJudge = sampledJudges.getIfAvailable();
 		Conversations recentConversations = conversations.getIfAvailable();
@@ -86,7 +88,7 @@ public final class LlmObsEndpointAutoConfiguration {
 								toolGuard.getIfAvailable() != null, toolBreakers != null, sampledJudge != null),
 						conversationProperties, recentConversations != null),
 				tags.getIfAvailable(), contextStats.getIfAvailable(), toolBreakers, promptInventory.getIfAvailable(),
-				interactions.getIfAvailable(), sampledJudge, recentConversations);
+				interactions.getIfAvailable(), sampledJudge, recentConversations, budgets.getIfAvailable());
 	}
 
 	/**

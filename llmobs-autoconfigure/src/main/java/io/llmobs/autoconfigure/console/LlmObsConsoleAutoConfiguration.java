@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsThreadPools;
+import io.llmobs.autoconfigure.budget.LlmObsBudgetAutoConfiguration;
 import io.llmobs.autoconfigure.capture.LlmObsCaptureAutoConfiguration;
 import io.llmobs.autoconfigure.capture.LlmObsCaptureProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
@@ -12,6 +13,7 @@ import io.llmobs.autoconfigure.context.LlmObsContextProperties;
 import io.llmobs.autoconfigure.conversation.LlmObsConversationAutoConfiguration;
 import io.llmobs.autoconfigure.judge.LlmObsJudgeAutoConfiguration;
 import io.llmobs.autoconfigure.tool.LlmObsToolAutoConfiguration;
+import io.llmobs.budget.SpendBudgets;
 import io.llmobs.chat.ModelCallAccounting;
 import io.llmobs.console.ConsoleSection;
 import io.llmobs.console.LlmObsConsole;
@@ -47,7 +49,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 @AutoConfiguration(after = { LlmObsChatAutoConfiguration.class, LlmObsContextAutoConfiguration.class,
 		LlmObsToolAutoConfiguration.class, LlmObsJudgeAutoConfiguration.class, LlmObsCaptureAutoConfiguration.class,
-		LlmObsConversationAutoConfiguration.class })
+		LlmObsConversationAutoConfiguration.class, LlmObsBudgetAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnBooleanProperty("llmobs.console.enabled")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -84,6 +86,13 @@ public final class LlmObsConsoleAutoConfiguration {
 	@ConditionalOnBean(Conversations.class)
 	ConsoleSection llmObsConsoleConversations(Conversations conversations) {
 		return ConsoleSection.of("conversations", conversations::snapshot);
+	}
+
+	/** Each budget's limit, spend today and state, as the endpoint lists them. */
+	@Bean
+	@ConditionalOnBean(SpendBudgets.class)
+	ConsoleSection llmObsConsoleBudgets(SpendBudgets budgets) {
+		return ConsoleSection.of("budgets", budgets::snapshot);
 	}
 
 	@Bean

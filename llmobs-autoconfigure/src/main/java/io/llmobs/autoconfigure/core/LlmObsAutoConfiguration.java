@@ -69,10 +69,16 @@ public final class LlmObsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BoundedTags llmObsBoundedTags(LlmObsProperties properties) {
-		return new BoundedTags(new BoundedTagValues(properties.getStage().getMaxValues()),
-				new BoundedTagValues(properties.getTenant().getMaxValues()),
+		return new BoundedTags(attributionTagValues(properties.getStage()),
+				attributionTagValues(properties.getTenant()),
 				new BoundedTagValues(properties.getModel().getMaxValues()),
 				new BoundedTagValues(properties.getTask().getMaxValues()));
+	}
+
+	private static BoundedTagValues attributionTagValues(LlmObsProperties.AttributionTagLimit limit) {
+		BoundedTagValues values = new BoundedTagValues(limit.getMaxValues());
+		values.know(limit.getKnownValues());
+		return values;
 	}
 
 	@Bean

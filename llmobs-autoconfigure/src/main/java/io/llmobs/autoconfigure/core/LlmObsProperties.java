@@ -1,5 +1,8 @@
 package io.llmobs.autoconfigure.core;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -41,13 +44,13 @@ public class LlmObsProperties {
 	 * Bounds of the 'stage' tag.
 	 */
 	@Valid
-	private final TagLimit stage = new TagLimit(50);
+	private final AttributionTagLimit stage = new AttributionTagLimit(50);
 
 	/**
 	 * Bounds of the 'tenant' tag.
 	 */
 	@Valid
-	private final TagLimit tenant = new TagLimit(100);
+	private final AttributionTagLimit tenant = new AttributionTagLimit(100);
 
 	/**
 	 * Bounds of the 'model' tag.
@@ -97,11 +100,11 @@ public class LlmObsProperties {
 		this.unknownKeys = unknownKeys;
 	}
 
-	public TagLimit getStage() {
+	public AttributionTagLimit getStage() {
 		return this.stage;
 	}
 
-	public TagLimit getTenant() {
+	public AttributionTagLimit getTenant() {
 		return this.tenant;
 	}
 
@@ -142,6 +145,32 @@ public class LlmObsProperties {
 
 		public void setMaxValues(int maxValues) {
 			this.maxValues = maxValues;
+		}
+
+	}
+
+	/**
+	 * The bounds of a tag filled from the application's attribution of a call (stage,
+	 * tenant), with the values that are always admitted.
+	 */
+	public static class AttributionTagLimit extends TagLimit {
+
+		/**
+		 * Values that are always their own tag value, never folded into 'other', and do
+		 * not count against max-values.
+		 */
+		private List<String> knownValues = new ArrayList<>();
+
+		AttributionTagLimit(int maxValues) {
+			super(maxValues);
+		}
+
+		public List<String> getKnownValues() {
+			return this.knownValues;
+		}
+
+		public void setKnownValues(List<String> knownValues) {
+			this.knownValues = knownValues;
 		}
 
 	}

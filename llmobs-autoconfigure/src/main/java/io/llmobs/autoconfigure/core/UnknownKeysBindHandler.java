@@ -38,7 +38,8 @@ final class UnknownKeysBindHandler extends NoUnboundElementsBindHandler {
 	 * keeps this list equal to the configuration metadata.
 	 */
 	static final Set<ConfigurationPropertyName> FEATURE_NAMES = names("models", "catalog", "context", "tools", "mcp",
-			"prompts", "feedback", "capture", "pii", "redaction", "judge", "conversations", "console");
+			"prompts", "feedback", "capture", "pii", "redaction", "judge", "conversations", "console", "budgets",
+			"shared-state");
 
 	private final BindHandler parent;
 

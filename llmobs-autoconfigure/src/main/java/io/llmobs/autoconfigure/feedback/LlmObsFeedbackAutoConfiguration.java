@@ -6,6 +6,7 @@ import io.llmobs.autoconfigure.core.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.SharedValues;
 import io.llmobs.feedback.FeedbackInstrumentation;
 import io.llmobs.feedback.FeedbackRecorder;
 import io.llmobs.feedback.Guardrails;
@@ -55,9 +56,10 @@ public final class LlmObsFeedbackAutoConfiguration {
 
 		@Bean
 		FeedbackInstrumentation llmObsFeedbackInstrumentation(LlmObsFeedbackProperties properties,
-				MeterRegistry meterRegistry, InstrumentationErrors errors) {
+				MeterRegistry meterRegistry, InstrumentationErrors errors, ObjectProvider<SharedValues> shared) {
 			LlmObsFeedbackProperties.Cache cache = properties.getCache();
-			return new FeedbackInstrumentation(cache.getMaxSize(), cache.getExpireAfterWrite(), meterRegistry, errors);
+			return new FeedbackInstrumentation(cache.getMaxSize(), cache.getExpireAfterWrite(), meterRegistry, errors,
+					shared.getIfAvailable());
 		}
 
 		@Bean

@@ -11,7 +11,10 @@ import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.chat.ChatCallListener;
 import io.llmobs.core.BoundedTags;
+import io.llmobs.core.DailySpend;
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.LocalDailySpend;
+import io.llmobs.core.RateWindow;
 import io.llmobs.chat.ModelCallAccounting;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.judge.FailureRecorder;
@@ -74,7 +77,8 @@ public final class LlmObsJudgeAutoConfiguration {
 	static class SampledJudgeConfiguration {
 
 		@Bean
-		JudgeInstrumentation llmObsJudgeInstrumentation(LlmObsJudgeProperties properties, MeterRegistry meterRegistry) {
+		JudgeInstrumentation llmObsJudgeInstrumentation(LlmObsJudgeProperties properties,
+				ObjectProvider<DailySpend> dailySpend, MeterRegistry meterRegistry) {
 			Resource baseline = properties.getBaseline();
 			JudgeBaseline means = JudgeBaseline.EMPTY;
 			if (baseline != null) {
@@ -85,8 +89,9 @@ public final class LlmObsJudgeAutoConfiguration {
 					throw new IllegalStateException("llmobs.judge.baseline cannot be read from " + baseline, ex);
 				}
 			}
-			return new JudgeInstrumentation(properties.getDailyBudgetUsd(), means, properties.getDriftWindow(),
-					meterRegistry);
+			return new JudgeInstrumentation(properties.getDailyBudgetUsd(),
+					dailySpend.getIfAvailable(() -> new LocalDailySpend(meterRegistry.config().clock())), means,
+					properties.getDriftWindow(), meterRegistry);
 		}
 
 		@Bean
@@ -110,7 +115,8 @@ public final class LlmObsJudgeAutoConfiguration {
 		SampledJudge llmObsSampledJudge(LlmObsJudgeProperties properties, Judge judge,
 				JudgeInstrumentation instrumentation, FailureRecorder failures,
 				ObjectProvider<OpenTelemetryJudgeTracing> tracing, InstrumentationErrors errors,
-				Environment environment, ObjectProvider<TaskDecorator> taskDecorator) {
+				Environment environment, ObjectProvider<TaskDecorator> taskDecorator,
+				ObjectProvider<RateWindow> fleetRate) {
 			LlmObsJudgeProperties settings = properties;
 			LlmObsThreadPools pools = new LlmObsThreadPools(environment, taskDecorator);
 			int concurrency = settings.getConcurrency();
@@ -121,7 +127,7 @@ public final class LlmObsJudgeAutoConfiguration {
 							(pool) -> pool.corePoolSize(concurrency)
 								.maxPoolSize(concurrency)
 								.queueCapacity(settings.getQueueCapacity())),
-					pools.scheduler("llmobs-judge-timer-"));
+					pools.scheduler("llmobs-judge-timer-"), fleetRate.getIfAvailable());
 		}
 
 		private static String read(Resource resource) {

@@ -117,7 +117,7 @@ class LlmObsEndpointAutoConfigurationTests {
 	@Test
 	void applicationEndpointReplacesOurs() {
 		LlmObsEndpoint own = new LlmObsEndpoint(new ModelCatalog(null, null, List.of()), new CostTotals(), Map.of(),
-				null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null);
 		this.runner.withBean("application", LlmObsEndpoint.class, () -> own)
 			.run((context) -> assertThat(context).getBean(LlmObsEndpoint.class).isSameAs(own));
 	}

@@ -48,6 +48,22 @@ class LlmObsAutoConfigurationTests {
 	}
 
 	@Test
+	void knownTenantsAndStagesAreNeverFoldedIntoOther() {
+		this.runner
+			.withPropertyValues("llmobs.tenant.max-values=1", "llmobs.tenant.known-values=acme,globex",
+					"llmobs.stage.max-values=1", "llmobs.stage.known-values=classify")
+			.run((context) -> {
+				CallAttributionResolver resolver = context.getBean(CallAttributionResolver.class);
+				assertThat(resolver.resolve(Map.of(LlmObsParams.TENANT, "first-come", LlmObsParams.STAGE, "answer")))
+					.isEqualTo(new CallAttribution("answer", "first-come"));
+				assertThat(resolver.resolve(Map.of(LlmObsParams.TENANT, "globex", LlmObsParams.STAGE, "classify")))
+					.isEqualTo(new CallAttribution("classify", "globex"));
+				assertThat(resolver.resolve(Map.of(LlmObsParams.TENANT, "initech")).tenant())
+					.isEqualTo(BoundedTagValues.OTHER);
+			});
+	}
+
+	@Test
 	void theApplicationsTenantResolverAnswersCallsWithoutATenant() {
 		this.runner.withBean(TenantResolver.class, () -> () -> "from-security-context")
 			.run((context) -> assertThat(context.getBean(CallAttributionResolver.class).resolve(Map.of()).tenant())

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the spend budgets.
+ */
+@NullMarked
+package io.llmobs.autoconfigure.budget;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,114 @@
+package io.llmobs.autoconfigure.sharedstate;
+
+import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
+import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
+import io.llmobs.core.DailySpend;
+import io.llmobs.core.RateWindow;
+import io.llmobs.core.SharedValues;
+import io.llmobs.sharedstate.RedisAvailability;
+import io.llmobs.sharedstate.RedisDailySpend;
+import io.llmobs.sharedstate.RedisRateWindow;
+import io.llmobs.sharedstate.RedisSharedValues;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the state shared by every
+ * replica: with {@code llmobs.shared-state.store=redis}, the spend of budgets and of the
+ * judge, the judge's rate window and the ids feedback refers to are kept in Redis,
+ * through the application's Spring Data Redis connection factory. With the default
+ * {@code local}, no bean is defined and each feature keeps its own state. Runs before the
+ * features that use it.
+ */
+@AutoConfiguration(after = LlmObsAutoConfiguration.class,
+		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+				"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" },
+		beforeName = { "io.llmobs.autoconfigure.budget.LlmObsBudgetAutoConfiguration",
+				"io.llmobs.autoconfigure.judge.LlmObsJudgeAutoConfiguration",
+				"io.llmobs.autoconfigure.feedback.LlmObsFeedbackAutoConfiguration" })
+@ConditionalOnLlmObsEnabled
+@EnableConfigurationProperties(LlmObsSharedStateProperties.class)
+public final class LlmObsSharedStateAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "llmobs.shared-state.store", havingValue = "redis")
+	@ConditionalOnClass(ReactiveStringRedisTemplate.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class RedisSharedStateConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RedisAvailability llmObsRedisAvailability(LlmObsSharedStateProperties properties, MeterRegistry meterRegistry) {
+			return new RedisAvailability(properties.getTimeout(), properties.getRetryInterval(), meterRegistry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(DailySpend.class)
+		RedisDailySpend llmObsSharedDailySpend(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
+				LlmObsSharedStateProperties properties, RedisAvailability availability, MeterRegistry meterRegistry) {
+			return new RedisDailySpend(SingletonSupplier.of(() -> redis(connectionFactory)), properties.getKeyPrefix(),
+					availability, meterRegistry.config().clock());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(RateWindow.class)
+		RedisRateWindow llmObsSharedRateWindow(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
+				LlmObsSharedStateProperties properties, RedisAvailability availability, MeterRegistry meterRegistry) {
+			return new RedisRateWindow(SingletonSupplier.of(() -> redis(connectionFactory)), properties.getKeyPrefix(),
+					availability, meterRegistry.config().clock());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(SharedValues.class)
+		RedisSharedValues llmObsSharedValues(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
+				LlmObsSharedStateProperties properties, RedisAvailability availability) {
+			return new RedisSharedValues(SingletonSupplier.of(() -> redis(connectionFactory)),
+					properties.getKeyPrefix(), availability);
+		}
+
+		@Bean
+		SmartInitializingSingleton llmObsRedisConnect(RedisDailySpend spend) {
+			return spend::connect;
+		}
+
+		private static ReactiveStringRedisTemplate redis(
+				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
+			ReactiveRedisConnectionFactory connections = connectionFactory.getIfAvailable();
+			if (connections == null) {
+				throw new IllegalStateException("llmobs.shared-state.store=redis needs the application's Redis "
+						+ "connection: a ReactiveRedisConnectionFactory bean, such as the Lettuce one of "
+						+ "spring-boot-starter-data-redis (configured with spring.data.redis.*)");
+			}
+			return new ReactiveStringRedisTemplate(connections);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "llmobs.shared-state.store", havingValue = "redis")
+	@ConditionalOnMissingClass("org.springframework.data.redis.core.ReactiveStringRedisTemplate")
+	static class RedisMissingConfiguration {
+
+		RedisMissingConfiguration() {
+			throw new IllegalStateException("llmobs.shared-state.store=redis needs Spring Data Redis: add "
+					+ "org.springframework.boot:spring-boot-starter-data-redis and configure spring.data.redis.*");
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the state shared by every replica.
+ */
+@NullMarked
+package io.llmobs.autoconfigure.sharedstate;
+
+import org.jspecify.annotations.NullMarked;
