@@ -1,6 +1,7 @@
 package io.llmobs.chat;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.llmobs.core.BoundedTags;
@@ -46,19 +47,25 @@ public final class ChatInstrumentation {
 	 * @param listeners who is told of every call that ended; asked once, at the first
 	 * call that ends, so that they may depend on beans that are created after the
 	 * observation handlers
+	 * @param googleGenAiVertexAi whether Spring AI's Google GenAI client calls Vertex AI
+	 * ({@code gcp.vertex_ai}) rather than the Gemini API ({@code gcp.gemini}); asked
+	 * once, at its first call
 	 */
 	public ChatInstrumentation(ModelCatalog catalog, BoundedTags tags, CallAttributionResolver attributionResolver,
 			CostTotals costTotals, UnpricedModelWarnings unpricedWarnings, InstrumentationErrors errors,
-			MeterRegistry meterRegistry, Supplier<List<ChatCallListener>> listeners) {
+			MeterRegistry meterRegistry, Supplier<List<ChatCallListener>> listeners,
+			BooleanSupplier googleGenAiVertexAi) {
 		ChatMeters meters = new ChatMeters(meterRegistry);
-		this.modelCalls = new ModelCallAccounting(catalog, tags.models(), attributionResolver);
-		this.modelMetricsHandler = new ChatModelMetricsHandler(this.modelCalls, meters, costTotals, unpricedWarnings,
-				errors);
+		this.modelCalls = new ModelCallAccounting(catalog, tags.models(), attributionResolver,
+				new ProviderNames(googleGenAiVertexAi));
+		ChatModelMetricsHandler modelMetrics = new ChatModelMetricsHandler(this.modelCalls, meters, costTotals,
+				unpricedWarnings, errors);
+		this.modelMetricsHandler = modelMetrics;
 		this.spanEnricher = new ChatSpanEnricher(this.modelCalls, errors);
 		ChatCallRecorder recorder = new ChatCallRecorder(attributionResolver, tags.models(), meters, errors,
 				meterRegistry.config().clock(), listeners);
 		this.callMetricsHandler = new ChatClientMetricsHandler(recorder);
-		this.streamAdvisor = new ChatClientStreamAdvisor(recorder);
+		this.streamAdvisor = new ChatClientStreamAdvisor(recorder, modelMetrics);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import io.llmobs.cost.ModelEntry;
 import io.llmobs.cost.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
@@ -29,17 +30,22 @@ public final class ModelCallAccounting {
 
 	private final CallAttributionResolver attributionResolver;
 
+	private final ProviderNames providerNames;
+
 	/**
 	 * Creates the accounting.
 	 * @param catalog prices of the models
 	 * @param models bounded model tag values
 	 * @param attributionResolver attribution of model calls outside a {@code ChatClient}
 	 * call
+	 * @param providerNames the semantic-convention names of the providers
 	 */
-	ModelCallAccounting(ModelCatalog catalog, BoundedTagValues models, CallAttributionResolver attributionResolver) {
+	ModelCallAccounting(ModelCatalog catalog, BoundedTagValues models, CallAttributionResolver attributionResolver,
+			ProviderNames providerNames) {
 		this.catalog = catalog;
 		this.models = models;
 		this.attributionResolver = attributionResolver;
+		this.providerNames = providerNames;
 	}
 
 	/**
@@ -54,7 +60,7 @@ public final class ModelCallAccounting {
 		if (scope == null) {
 			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
 			if (call != null) {
-				int iteration = call.modelCallStarted(provider(context), requestModel(context));
+				int iteration = call.modelCallStarted(provider(context), requestModel(context), context);
 				scope = new ModelCallScope(call.attribution(), call.task(), iteration);
 			}
 			else {
@@ -81,7 +87,7 @@ public final class ModelCallAccounting {
 		String responseModel = (response != null) ? blankToNull(response.getMetadata().getModel()) : null;
 		String requestModel = requestModel(context);
 		String modelId = (responseModel != null) ? responseModel : requestModel;
-		TokenUsage usage = (response != null) ? TokenUsages.from(response.getMetadata().getUsage(), provider)
+		TokenUsage usage = (response != null) ? TokenUsages.from(reportedUsage(context, response), provider)
 				: TokenUsage.NONE;
 		boolean usageReported = !usage.isEmpty();
 		Double cost = null;
@@ -99,6 +105,32 @@ public final class ModelCallAccounting {
 	}
 
 	/**
+	 * The usage that the provider reported: of a stream that ended, the latest that its
+	 * chunks carried, since Spring AI's aggregation of a stream keeps only input and
+	 * output tokens.
+	 */
+	private Usage reportedUsage(ChatModelObservationContext context, ChatResponse response) {
+		if (context.isStreaming()) {
+			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+			Usage streamed = (call != null) ? call.streamedUsage(context) : null;
+			if (streamed != null) {
+				return streamed;
+			}
+		}
+		return response.getMetadata().getUsage();
+	}
+
+	/**
+	 * Accounts a model call again, once the stream that held it back ended.
+	 * @param context the model call's observation context, stopped
+	 * @return the accounting
+	 */
+	ModelCall reaccount(ChatModelObservationContext context) {
+		context.remove(ModelCall.class);
+		return account(context);
+	}
+
+	/**
 	 * The cost of a response as the catalog prices its reported usage, for parts of
 	 * llmobs that meter their own calls (the judge's budget).
 	 * @param response the response
@@ -113,8 +145,8 @@ public final class ModelCallAccounting {
 		return (entry != null) ? entry.costOf(usage) : null;
 	}
 
-	static String provider(ChatModelObservationContext context) {
-		return ProviderNames.semconv(context.getOperationMetadata().provider());
+	private String provider(ChatModelObservationContext context) {
+		return this.providerNames.semconv(context.getOperationMetadata().provider());
 	}
 
 	/**

@@ -34,8 +34,8 @@ class ChatSpanEnricherTests {
 					List.of(new ModelEntry("claude", "anthropic", ModelEntry.pattern("claude-.*"),
 							new TokenPrices(3.0, 15.0, 0.30, 3.75), List.of(), 200_000))),
 			new BoundedTagValues(10), new CallAttributionResolver("default", new BoundedTagValues(10),
-					new BoundedTagValues(10), null, this.errors)),
-			this.errors);
+					new BoundedTagValues(10), null, this.errors),
+			new ProviderNames(() -> false)), this.errors);
 
 	@Test
 	void anthropicInputTokensAreReplacedByTheNormalizedCountOthersKept() {

@@ -31,6 +31,7 @@ import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.client.advisor.api.Advisor;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -61,9 +62,11 @@ public final class LlmObsChatAutoConfiguration {
 	@ConditionalOnMissingBean
 	ChatInstrumentation llmObsChatInstrumentation(ModelCatalog catalog, BoundedTags tags,
 			CallAttributionResolver attributionResolver, CostTotals costTotals, UnpricedModelWarnings unpricedWarnings,
-			InstrumentationErrors errors, MeterRegistry meterRegistry, ObjectProvider<ChatCallListener> listeners) {
+			InstrumentationErrors errors, MeterRegistry meterRegistry, ObjectProvider<ChatCallListener> listeners,
+			BeanFactory beanFactory) {
 		return new ChatInstrumentation(catalog, tags, attributionResolver, costTotals, unpricedWarnings, errors,
-				meterRegistry, SingletonSupplier.of(() -> listeners.orderedStream().toList()));
+				meterRegistry, SingletonSupplier.of(() -> listeners.orderedStream().toList()),
+				GoogleGenAiClients.vertexAi(beanFactory));
 	}
 
 	@Bean
