@@ -146,7 +146,7 @@ public final class ModelCallAccounting {
 	}
 
 	private String provider(ChatModelObservationContext context) {
-		return this.providerNames.semconv(context.getOperationMetadata().provider());
+		return this.providerNames.semconv(context.getOperationMetadata().provider(), context.getRequest().getOptions());
 	}
 
 	/**

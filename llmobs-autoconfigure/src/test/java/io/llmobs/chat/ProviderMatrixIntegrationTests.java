@@ -200,7 +200,7 @@ class ProviderMatrixIntegrationTests {
 				ask(context, "calibration", false, PARCEL_QUESTION);
 				await().untilAsserted(
 						() -> assertThat(meters.find("llmobs.context.estimate.error").summary()).isNotNull());
-				ask(context, "calibration", true, PARCEL_QUESTION);
+				ask(context, "calibration", false, PARCEL_QUESTION);
 				DistributionSummary error = meters.get("llmobs.context.estimate.error").summary();
 				await().untilAsserted(() -> assertThat(error.count()).isEqualTo(2));
 				// the plain call learns the ratio of the provider's reported input (cache
@@ -284,12 +284,15 @@ class ProviderMatrixIntegrationTests {
 
 	/**
 	 * The providers, each with what its wire reports: Anthropic reports cache writes but
-	 * no reasoning tokens (its thinking is part of the output), OpenAI and Gemini report
-	 * reasoning but no cache writes, Ollama neither cache nor reasoning.
+	 * no reasoning tokens (its thinking is part of the output), OpenAI (Azure OpenAI
+	 * through Spring AI's OpenAI client on a deployment) and Gemini report reasoning but
+	 * no cache writes, Ollama neither cache nor reasoning.
 	 */
 	enum Provider {
 
 		OPENAI("openai", "gpt-4o-mini", "gpt-4o-mini-2024-07-18", true, false, true),
+
+		AZURE_OPENAI("azure.ai.openai", "gpt-4o-mini", "gpt-4o-mini-2024-07-18", true, false, true),
 
 		ANTHROPIC("anthropic", "claude-haiku-4-5", "claude-haiku-4-5-20251001", true, true, false),
 
@@ -351,7 +354,7 @@ class ProviderMatrixIntegrationTests {
 
 		StubServer<?> server() {
 			return switch (this) {
-				case OPENAI -> openAi;
+				case OPENAI, AZURE_OPENAI -> openAi;
 				case ANTHROPIC -> anthropic;
 				case GEMINI -> gemini;
 				case OLLAMA -> ollama;
@@ -362,6 +365,12 @@ class ProviderMatrixIntegrationTests {
 			return switch (this) {
 				case OPENAI -> OpenAiTestModels.chatModel(OpenAiTestModels.chatOptions(openAi)
 					.model(this.requestModel)
+					.streamUsage(true)
+					.timeout(ProviderModels.TIMEOUT)
+					.build(), registry);
+				case AZURE_OPENAI -> OpenAiTestModels.chatModel(OpenAiTestModels.chatOptions(openAi)
+					.model(this.requestModel)
+					.deploymentName("shipping-gpt-4o-mini")
 					.streamUsage(true)
 					.timeout(ProviderModels.TIMEOUT)
 					.build(), registry);
