@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 
@@ -17,8 +20,9 @@ import org.springframework.ai.chat.prompt.ChatOptions;
  * State of one {@code ChatClient} call that its model calls share: the attribution
  * resolved once when the call starts, the enclosing task, when it started, how many model
  * calls it made, the provider and requested model that the latest model call reported,
- * its tool calls' failures and results, whether llmobs stopped or held back its tool loop
- * and whether a guardrail of the application blocked it.
+ * its tool calls' failures and results, whether llmobs stopped or held back its tool
+ * loop, whether a guardrail of the application blocked it, and of a stream the time of
+ * its first token and the provider's latest usage.
  */
 final class ChatCall {
 
@@ -41,6 +45,20 @@ final class ChatCall {
 	private volatile boolean loopStopped;
 
 	private volatile boolean guardrailBlocked;
+
+	private volatile Observation.@Nullable Context modelCall;
+
+	private final Object streamLock = new Object();
+
+	private boolean streamAdvised;
+
+	private boolean streamEnded;
+
+	private @Nullable List<ChatModelObservationContext> stoppedModelCalls;
+
+	private volatile boolean firstTokenSeen;
+
+	private volatile long firstTokenNanos;
 
 	ChatCall(CallAttribution attribution, @Nullable LlmTaskContext task, long startNanos) {
 		this.attribution = attribution;
@@ -65,9 +83,10 @@ final class ChatCall {
 	 * @return its iteration: 1 for the first model call, one more for each round trip of
 	 * the tool loop
 	 */
-	int modelCallStarted(String provider, @Nullable String requestModel) {
+	int modelCallStarted(String provider, @Nullable String requestModel, Observation.Context context) {
 		this.provider = provider;
 		this.requestModel = requestModel;
+		this.modelCall = context;
 		return this.modelCalls.incrementAndGet();
 	}
 
@@ -97,6 +116,84 @@ final class ChatCall {
 
 	boolean isGuardrailBlocked() {
 		return this.guardrailBlocked;
+	}
+
+	/**
+	 * Keeps the usage that a chunk of the stream reported on the model call under way:
+	 * Spring AI's stream aggregation keeps only its input and output tokens.
+	 */
+	void streamedUsage(Usage usage) {
+		Observation.Context context = this.modelCall;
+		if (context != null) {
+			context.put(StreamedUsage.class, new StreamedUsage(usage));
+		}
+	}
+
+	/**
+	 * The latest usage that the chunks of a model call reported, once the stream ended:
+	 * until then a later chunk may still carry more.
+	 * @param context the model call's observation context
+	 * @return the usage, or {@code null}
+	 */
+	@Nullable Usage streamedUsage(Observation.Context context) {
+		StreamedUsage usage = context.get(StreamedUsage.class);
+		synchronized (this.streamLock) {
+			return (usage != null && this.streamEnded) ? usage.usage() : null;
+		}
+	}
+
+	/** Notes that llmobs' stream advisor follows this call's stream to its end. */
+	void streamAdvised() {
+		synchronized (this.streamLock) {
+			this.streamAdvised = true;
+		}
+	}
+
+	/**
+	 * Keeps a streamed model call that stopped before the stream reached llmobs' advisor
+	 * to its end (Spring AI hands the chunks on from another thread), so that it is
+	 * recorded with the usage of its last chunks.
+	 * @return {@code false} when the stream ended already or is not followed, and the
+	 * model call is to be recorded now
+	 */
+	boolean holdUntilStreamEnds(ChatModelObservationContext context) {
+		synchronized (this.streamLock) {
+			if (!this.streamAdvised || this.streamEnded) {
+				return false;
+			}
+			if (this.stoppedModelCalls == null) {
+				this.stoppedModelCalls = new ArrayList<>(1);
+			}
+			this.stoppedModelCalls.add(context);
+			return true;
+		}
+	}
+
+	/**
+	 * Notes that the stream ended at llmobs' advisor.
+	 * @return the model calls held until then
+	 */
+	List<ChatModelObservationContext> streamEnded() {
+		synchronized (this.streamLock) {
+			this.streamEnded = true;
+			List<ChatModelObservationContext> held = this.stoppedModelCalls;
+			this.stoppedModelCalls = null;
+			return (held != null) ? held : List.of();
+		}
+	}
+
+	/** Notes when the first non-empty chunk of a stream arrived. */
+	void firstToken(long nanos) {
+		this.firstTokenNanos = nanos;
+		this.firstTokenSeen = true;
+	}
+
+	boolean hasFirstToken() {
+		return this.firstTokenSeen;
+	}
+
+	long firstTokenNanos() {
+		return this.firstTokenNanos;
 	}
 
 	/**
@@ -133,6 +230,9 @@ final class ChatCall {
 			model = (options != null) ? options.getModel() : null;
 		}
 		return models.bound(model);
+	}
+
+	private record StreamedUsage(Usage usage) {
 	}
 
 }

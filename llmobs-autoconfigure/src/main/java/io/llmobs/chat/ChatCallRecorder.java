@@ -86,8 +86,9 @@ final class ChatCallRecorder {
 	}
 
 	/**
-	 * Records {@code llmobs.chat} and {@code llmobs.agent.iterations} for a call that
-	 * ended, then tells the listeners.
+	 * Records {@code llmobs.chat}, {@code llmobs.chat.ttft} of a stream that had a first
+	 * token, and {@code llmobs.agent.iterations} for a call that ended, then tells the
+	 * listeners.
 	 * @param streamedChunks the answer's chunks of a stream, {@code null} for
 	 * {@code call()}
 	 */
@@ -101,6 +102,10 @@ final class ChatCallRecorder {
 			prompt = this.prompts.find(observation);
 			this.meters.recordChat(model, call.provider(), call.attribution(), prompt, outcome,
 					this.clock.monotonicTime() - call.startNanos());
+			if (call.hasFirstToken()) {
+				this.meters.recordTimeToFirstToken(model, call.provider(), call.attribution().stage(),
+						call.firstTokenNanos() - call.startNanos());
+			}
 			int iterations = call.modelCalls();
 			if (iterations > 0) {
 				this.meters.recordIterations(call.attribution().stage(), iterations);
@@ -130,15 +135,13 @@ final class ChatCallRecorder {
 		}
 	}
 
-	/** Records {@code llmobs.chat.ttft} at the first non-empty chunk of a stream. */
-	void firstToken(ChatCall call, ChatClientRequest request, ChatResponse chunk) {
-		try {
-			this.meters.recordTimeToFirstToken(call.model(this.models, request, chunk), call.provider(),
-					call.attribution().stage(), this.clock.monotonicTime() - call.startNanos());
-		}
-		catch (RuntimeException ex) {
-			this.errors.record(ChatComponents.CHAT_CLIENT, ex);
-		}
+	/**
+	 * Notes the first non-empty chunk of a stream; {@code llmobs.chat.ttft} is recorded
+	 * when the stream ends, under the model that {@code llmobs.chat} carries, which the
+	 * first chunk may not name yet.
+	 */
+	void firstToken(ChatCall call) {
+		call.firstToken(this.clock.monotonicTime());
 	}
 
 }

@@ -3,7 +3,6 @@ package io.llmobs.chat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.llmobs.core.ObservationAncestry;
@@ -16,15 +15,19 @@ import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
 import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
+import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.core.Ordered;
 
 /**
- * The outermost stream advisor of an instrumented {@code ChatClient}: records
- * {@code llmobs.chat.ttft} at the first non-empty chunk and {@code llmobs.chat} when the
- * stream completes, fails or is cancelled. It takes part in streams only, so
- * {@code call()} pays nothing for it: {@link ChatClientMetricsHandler} records those.
+ * The outermost stream advisor of an instrumented {@code ChatClient}: notes the first
+ * non-empty chunk and the provider's usage that chunks report (cache and reasoning tokens
+ * included, which Spring AI's stream aggregation drops), and records
+ * {@code llmobs.chat.ttft} and {@code llmobs.chat} when the stream completes, fails or is
+ * cancelled. It takes part in streams only, so {@code call()} pays nothing for it:
+ * {@link ChatClientMetricsHandler} records those.
  */
 final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
 
@@ -38,12 +41,16 @@ final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
 
 	private final ChatCallRecorder recorder;
 
+	private final ChatModelMetricsHandler modelMetrics;
+
 	/**
 	 * Creates the advisor.
 	 * @param recorder starts and records the calls
+	 * @param modelMetrics records the model calls held back until the stream ended
 	 */
-	ChatClientStreamAdvisor(ChatCallRecorder recorder) {
+	ChatClientStreamAdvisor(ChatCallRecorder recorder, ChatModelMetricsHandler modelMetrics) {
 		this.recorder = recorder;
+		this.modelMetrics = modelMetrics;
 	}
 
 	@Override
@@ -52,7 +59,7 @@ final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
 			Observation current = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 			Observation.Context observation = (current != null) ? current.getContext() : null;
 			ChatCall call = call(request, observation);
-			AtomicBoolean firstTokenSeen = new AtomicBoolean();
+			call.streamAdvised();
 			AtomicReference<@Nullable ChatClientResponse> last = new AtomicReference<>();
 			List<String> chunks = this.recorder.hasListeners() ? new ArrayList<>() : null;
 			return chain.nextStream(request).doOnNext((chunk) -> {
@@ -65,8 +72,12 @@ final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
 							chunks.add(text);
 						}
 					}
-					if (!firstTokenSeen.get() && hasText(chatResponse) && firstTokenSeen.compareAndSet(false, true)) {
-						this.recorder.firstToken(call, request, chatResponse);
+					if (!call.hasFirstToken() && hasText(chatResponse)) {
+						this.recorder.firstToken(call);
+					}
+					Usage usage = chatResponse.getMetadata().getUsage();
+					if (TokenUsages.reportsTokens(usage)) {
+						call.streamedUsage(usage);
 					}
 				}
 			})
@@ -79,6 +90,9 @@ final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
 	private void finish(ChatCall call, ChatClientRequest request, @Nullable ChatClientResponse last,
 			@Nullable List<String> chunks, ChatOutcome outcome, @Nullable Throwable error,
 			Observation.@Nullable Context observation) {
+		for (ChatModelObservationContext held : call.streamEnded()) {
+			this.modelMetrics.streamEnded(held);
+		}
 		this.recorder.finish(call, request, (last != null) ? last.chatResponse() : null,
 				(last != null) ? last.context() : Map.of(), (chunks != null) ? chunks : List.of(), outcome, error,
 				observation);

@@ -1,6 +1,7 @@
 package io.llmobs.chat;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.llmobs.core.BoundedTags;
@@ -49,20 +50,26 @@ public final class ChatInstrumentation {
 	 * @param promptTags whether {@code llmobs.chat}, {@code llmobs.tokens} and
 	 * {@code llmobs.cost} carry the prompt tags that the prompt feature leaves on each
 	 * {@code ChatClient} call
+	 * @param googleGenAiVertexAi whether Spring AI's Google GenAI client calls Vertex AI
+	 * ({@code gcp.vertex_ai}) rather than the Gemini API ({@code gcp.gemini}); asked
+	 * once, at its first call
 	 */
 	public ChatInstrumentation(ModelCatalog catalog, BoundedTags tags, CallAttributionResolver attributionResolver,
 			CostTotals costTotals, UnpricedModelWarnings unpricedWarnings, InstrumentationErrors errors,
-			MeterRegistry meterRegistry, Supplier<List<ChatCallListener>> listeners, boolean promptTags) {
+			MeterRegistry meterRegistry, Supplier<List<ChatCallListener>> listeners, boolean promptTags,
+			BooleanSupplier googleGenAiVertexAi) {
 		ChatMeters meters = new ChatMeters(meterRegistry);
 		CallPromptLookup prompts = new CallPromptLookup(promptTags);
-		this.modelCalls = new ModelCallAccounting(catalog, tags.models(), attributionResolver, prompts);
-		this.modelMetricsHandler = new ChatModelMetricsHandler(this.modelCalls, meters, costTotals, unpricedWarnings,
-				errors);
+		this.modelCalls = new ModelCallAccounting(catalog, tags.models(), attributionResolver, prompts,
+				new ProviderNames(googleGenAiVertexAi));
+		ChatModelMetricsHandler modelMetrics = new ChatModelMetricsHandler(this.modelCalls, meters, costTotals,
+				unpricedWarnings, errors);
+		this.modelMetricsHandler = modelMetrics;
 		this.spanEnricher = new ChatSpanEnricher(this.modelCalls, errors);
 		ChatCallRecorder recorder = new ChatCallRecorder(attributionResolver, tags.models(), meters, errors,
 				meterRegistry.config().clock(), listeners, prompts);
 		this.callMetricsHandler = new ChatClientMetricsHandler(recorder);
-		this.streamAdvisor = new ChatClientStreamAdvisor(recorder);
+		this.streamAdvisor = new ChatClientStreamAdvisor(recorder, modelMetrics);
 	}
 
 	/**

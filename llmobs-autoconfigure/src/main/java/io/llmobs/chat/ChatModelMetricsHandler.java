@@ -1,6 +1,7 @@
 package io.llmobs.chat;
 
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.ObservationAncestry;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.UnpricedModelWarnings;
 import io.micrometer.observation.Observation;
@@ -49,11 +50,34 @@ final class ChatModelMetricsHandler implements ObservationHandler<ChatModelObser
 
 	@Override
 	public void onStop(ChatModelObservationContext context) {
-		this.errors.run(ChatComponents.MODEL_METRICS, this, context, ChatModelMetricsHandler::record);
+		this.errors.run(ChatComponents.MODEL_METRICS, this, context, ChatModelMetricsHandler::stopped);
 	}
 
-	private void record(ChatModelObservationContext context) {
-		ModelCall call = this.accounting.account(context);
+	/**
+	 * Records a streamed model call that was held back until its {@code ChatClient}
+	 * stream ended, with the usage of its last chunks.
+	 */
+	void streamEnded(ChatModelObservationContext context) {
+		this.errors.run(ChatComponents.MODEL_METRICS, this, context, ChatModelMetricsHandler::recordHeld);
+	}
+
+	private void stopped(ChatModelObservationContext context) {
+		ChatCall call = context.isStreaming() ? ObservationAncestry.find(context, ChatCall.class) : null;
+		if (call == null) {
+			record(this.accounting.account(context));
+		}
+		else if (!call.holdUntilStreamEnds(context)) {
+			// the span filter accounted the call already, maybe before the stream's last
+			// chunk reached llmobs
+			record(this.accounting.reaccount(context));
+		}
+	}
+
+	private void recordHeld(ChatModelObservationContext context) {
+		record(this.accounting.reaccount(context));
+	}
+
+	private void record(ModelCall call) {
 		this.meters.record(call);
 		Double cost = call.costUsd();
 		if (cost != null) {

@@ -26,6 +26,12 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  */
 final class ChatSpanEnricher implements ObservationFilter {
 
+	/**
+	 * Spring AI's total of input and output tokens; not a name of the semantic
+	 * conventions, so llmobs only keeps it consistent with the two.
+	 */
+	private static final String USAGE_TOTAL_TOKENS = "gen_ai.usage.total_tokens";
+
 	private final ModelCallAccounting accounting;
 
 	private final InstrumentationErrors errors;
@@ -67,15 +73,17 @@ final class ChatSpanEnricher implements ObservationFilter {
 		SpanAttributeWriter.set(context, ChatSpanAttributes.AGENT_ITERATION, call.scope().iteration());
 		if (call.usageReported()) {
 			TokenUsage usage = call.usage();
-			// Spring AI's convention sets the usage attributes from the same usage; input
-			// differs where the provider reports cache tokens beside it, and is then
-			// replaced by the normalized count.
-			boolean inputNormalized = ProviderNames.reportsCacheOutsideInput(call.provider());
-			tokens(context, ChatSpanAttributes.USAGE_INPUT_TOKENS, usage.input(), true, inputNormalized);
-			tokens(context, ChatSpanAttributes.USAGE_OUTPUT_TOKENS, usage.output(), true, false);
-			tokens(context, ChatSpanAttributes.USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheRead(), false, false);
-			tokens(context, ChatSpanAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheWrite(), false, false);
-			tokens(context, ChatSpanAttributes.USAGE_REASONING_OUTPUT_TOKENS, usage.reasoning(), false, false);
+			// Spring AI's convention sets input, output and total from the usage it saw;
+			// each is replaced where llmobs counts otherwise (cache tokens reported
+			// beside
+			// the input, reasoning tokens beside the output, a stream's usage that its
+			// aggregation dropped), so that the span does not contradict itself.
+			replaceCount(context, ChatSpanAttributes.USAGE_INPUT_TOKENS, usage.input(), true);
+			replaceCount(context, ChatSpanAttributes.USAGE_OUTPUT_TOKENS, usage.output(), true);
+			replaceCount(context, USAGE_TOTAL_TOKENS, usage.input() + usage.output(), false);
+			tokens(context, ChatSpanAttributes.USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheRead());
+			tokens(context, ChatSpanAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheWrite());
+			tokens(context, ChatSpanAttributes.USAGE_REASONING_OUTPUT_TOKENS, usage.reasoning());
 		}
 		List<FinishReason> reasons = call.finishReasons();
 		if (!reasons.isEmpty()) {
@@ -119,19 +127,34 @@ final class ChatSpanEnricher implements ObservationFilter {
 		}
 	}
 
-	/**
-	 * Sets a token count unless already there: zero counts only when {@code evenZero},
-	 * present ones on {@code replace}.
-	 */
-	private static void tokens(Observation.Context context, String key, long count, boolean evenZero, boolean replace) {
-		if (!evenZero && count <= 0) {
-			return;
-		}
-		if (replace) {
-			replace(context, key, Long.toString(count));
-		}
-		else if (context.getHighCardinalityKeyValue(key) == null) {
+	/** Sets a token count that Spring AI's convention did not set, unless zero. */
+	private static void tokens(Observation.Context context, String key, long count) {
+		if (count > 0 && context.getHighCardinalityKeyValue(key) == null) {
 			SpanAttributeWriter.set(context, key, count);
+		}
+	}
+
+	/**
+	 * Replaces a token count of Spring AI's convention that differs from llmobs' count,
+	 * comparing numbers so that a call whose counts agree allocates nothing; an absent
+	 * one is set only when {@code evenAbsent}.
+	 */
+	private static void replaceCount(Observation.Context context, String key, long count, boolean evenAbsent) {
+		KeyValue present = context.getHighCardinalityKeyValue(key);
+		if (present == null) {
+			present = context.getLowCardinalityKeyValue(key);
+		}
+		if ((present == null) ? evenAbsent : !isCount(present.getValue(), count)) {
+			context.addHighCardinalityKeyValue(KeyValue.of(key, Long.toString(count)));
+		}
+	}
+
+	private static boolean isCount(String value, long count) {
+		try {
+			return Long.parseLong(value) == count;
+		}
+		catch (NumberFormatException ex) {
+			return false;
 		}
 	}
 

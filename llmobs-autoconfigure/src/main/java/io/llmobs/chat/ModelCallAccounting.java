@@ -11,6 +11,7 @@ import io.llmobs.cost.ModelEntry;
 import io.llmobs.cost.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
@@ -31,6 +32,8 @@ public final class ModelCallAccounting {
 
 	private final CallPromptLookup prompts;
 
+	private final ProviderNames providerNames;
+
 	/**
 	 * Creates the accounting.
 	 * @param catalog prices of the models
@@ -38,13 +41,15 @@ public final class ModelCallAccounting {
 	 * @param attributionResolver attribution of model calls outside a {@code ChatClient}
 	 * call
 	 * @param prompts finds the prompt tags of the enclosing {@code ChatClient} call
+	 * @param providerNames the semantic-convention names of the providers
 	 */
 	ModelCallAccounting(ModelCatalog catalog, BoundedTagValues models, CallAttributionResolver attributionResolver,
-			CallPromptLookup prompts) {
+			CallPromptLookup prompts, ProviderNames providerNames) {
 		this.catalog = catalog;
 		this.models = models;
 		this.attributionResolver = attributionResolver;
 		this.prompts = prompts;
+		this.providerNames = providerNames;
 	}
 
 	/**
@@ -59,7 +64,7 @@ public final class ModelCallAccounting {
 		if (scope == null) {
 			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
 			if (call != null) {
-				int iteration = call.modelCallStarted(provider(context), requestModel(context));
+				int iteration = call.modelCallStarted(provider(context), requestModel(context), context);
 				scope = new ModelCallScope(call.attribution(), call.task(), iteration, this.prompts.find(context));
 			}
 			else {
@@ -86,7 +91,7 @@ public final class ModelCallAccounting {
 		String responseModel = (response != null) ? blankToNull(response.getMetadata().getModel()) : null;
 		String requestModel = requestModel(context);
 		String modelId = (responseModel != null) ? responseModel : requestModel;
-		TokenUsage usage = (response != null) ? TokenUsages.from(response.getMetadata().getUsage(), provider)
+		TokenUsage usage = (response != null) ? TokenUsages.from(reportedUsage(context, response), provider)
 				: TokenUsage.NONE;
 		boolean usageReported = !usage.isEmpty();
 		Double cost = null;
@@ -104,6 +109,32 @@ public final class ModelCallAccounting {
 	}
 
 	/**
+	 * The usage that the provider reported: of a stream that ended, the latest that its
+	 * chunks carried, since Spring AI's aggregation of a stream keeps only input and
+	 * output tokens.
+	 */
+	private Usage reportedUsage(ChatModelObservationContext context, ChatResponse response) {
+		if (context.isStreaming()) {
+			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+			Usage streamed = (call != null) ? call.streamedUsage(context) : null;
+			if (streamed != null) {
+				return streamed;
+			}
+		}
+		return response.getMetadata().getUsage();
+	}
+
+	/**
+	 * Accounts a model call again, once the stream that held it back ended.
+	 * @param context the model call's observation context, stopped
+	 * @return the accounting
+	 */
+	ModelCall reaccount(ChatModelObservationContext context) {
+		context.remove(ModelCall.class);
+		return account(context);
+	}
+
+	/**
 	 * The cost of a response as the catalog prices its reported usage, for parts of
 	 * llmobs that meter their own calls (the judge's budget).
 	 * @param response the response
@@ -118,8 +149,8 @@ public final class ModelCallAccounting {
 		return (entry != null) ? entry.costOf(usage) : null;
 	}
 
-	static String provider(ChatModelObservationContext context) {
-		return ProviderNames.semconv(context.getOperationMetadata().provider());
+	private String provider(ChatModelObservationContext context) {
+		return this.providerNames.semconv(context.getOperationMetadata().provider(), context.getRequest().getOptions());
 	}
 
 	/**

@@ -35,7 +35,7 @@ class ChatSpanEnricherTests {
 							new TokenPrices(3.0, 15.0, 0.30, 3.75), List.of(), 200_000))),
 			new BoundedTagValues(10), new CallAttributionResolver("default", new BoundedTagValues(10),
 					new BoundedTagValues(10), null, this.errors),
-			new CallPromptLookup(false)), this.errors);
+			new CallPromptLookup(false), new ProviderNames(() -> false)), this.errors);
 
 	@Test
 	void anthropicInputTokensAreReplacedByTheNormalizedCountOthersKept() {

@@ -1,40 +1,18 @@
 package io.llmobs.test;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -45,10 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * extension, which closes it after the last test:
  * {@code @RegisterExtension static final OpenAiCompatibleServer server = OpenAiCompatibleServer.start();}.
  */
-public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCallback {
-
-	/** Content of the default response, used when no scripted response is queued. */
-	public static final String DEFAULT_CONTENT = "stub answer";
+public final class OpenAiCompatibleServer extends StubServer<OpenAiCompatibleServer> {
 
 	/** Model reported when a request names none. */
 	public static final String FALLBACK_MODEL = "gpt-4o-mini";
@@ -56,88 +31,22 @@ public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCall
 	/** Size of embedding vectors when the request does not ask for {@code dimensions}. */
 	public static final int DEFAULT_EMBEDDING_DIMENSIONS = 8;
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final int THREADS = 16;
-
-	private final HttpServer server;
-
-	private final ExecutorService executor;
-
-	private final Object lock = new Object();
-
-	private final Deque<StubResponse> queue = new ArrayDeque<>();
-
-	private final List<RecordedRequest> requests = new ArrayList<>();
-
-	private final AtomicLong ids = new AtomicLong();
-
 	private volatile @Nullable ToLongFunction<RecordedRequest> promptTokenCounter;
 
-	private volatile @Nullable Function<RecordedRequest, StubResponse> responder;
-
-	private OpenAiCompatibleServer(HttpServer server, ExecutorService executor) {
-		this.server = server;
-		this.executor = executor;
+	private OpenAiCompatibleServer() {
+		super("openai-stub");
 	}
 
 	/** Starts a server on an ephemeral port of 127.0.0.1. */
 	public static OpenAiCompatibleServer start() {
-		HttpServer httpServer;
-		try {
-			httpServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot start the OpenAI-compatible test server", ex);
-		}
-		AtomicInteger threadIds = new AtomicInteger();
-		ThreadFactory threads = (runnable) -> {
-			Thread thread = new Thread(runnable, "openai-stub-" + threadIds.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS, threads);
-		OpenAiCompatibleServer stub = new OpenAiCompatibleServer(httpServer, executor);
-		httpServer.createContext("/", stub::handle);
-		httpServer.setExecutor(executor);
-		httpServer.start();
-		return stub;
+		return new OpenAiCompatibleServer();
 	}
 
 	/**
 	 * Base URL to configure as the OpenAI base URL: {@code http://127.0.0.1:<port>/v1}.
 	 */
 	public String baseUrl() {
-		return "http://127.0.0.1:" + port() + "/v1";
-	}
-
-	/** The local port the server listens on. */
-	public int port() {
-		return this.server.getAddress().getPort();
-	}
-
-	/** Queues scripted chat completion responses, answered in FIFO order. */
-	public OpenAiCompatibleServer enqueue(StubResponse... responses) {
-		synchronized (this.lock) {
-			for (StubResponse response : responses) {
-				this.queue.add(response);
-			}
-		}
-		return this;
-	}
-
-	/** Number of queued chat responses not yet consumed. */
-	public int pendingResponses() {
-		synchronized (this.lock) {
-			return this.queue.size();
-		}
-	}
-
-	/** All requests received so far, in arrival order. */
-	public List<RecordedRequest> requests() {
-		synchronized (this.lock) {
-			return List.copyOf(this.requests);
-		}
+		return rootUrl() + "/v1";
 	}
 
 	/** The chat completion requests received so far, in arrival order. */
@@ -148,16 +57,6 @@ public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCall
 	/** The embeddings requests received so far, in arrival order. */
 	public List<RecordedRequest> embeddingRequests() {
 		return requests().stream().filter(RecordedRequest::isEmbeddings).toList();
-	}
-
-	/** The most recent request; fails when none was received. */
-	public RecordedRequest lastRequest() {
-		synchronized (this.lock) {
-			if (this.requests.isEmpty()) {
-				throw new IllegalStateException("No request received");
-			}
-			return this.requests.get(this.requests.size() - 1);
-		}
 	}
 
 	/**
@@ -171,37 +70,13 @@ public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCall
 	}
 
 	/**
-	 * Answers chat completions that find no queued response with what the responder makes
-	 * of the request, for concurrent tests where the order of requests is unknown.
-	 */
-	public OpenAiCompatibleServer respondWith(Function<RecordedRequest, StubResponse> responder) {
-		this.responder = responder;
-		return this;
-	}
-
-	/**
 	 * Forgets recorded requests, drops queued responses, the responder and the prompt
 	 * token counter.
 	 */
+	@Override
 	public void reset() {
-		synchronized (this.lock) {
-			this.queue.clear();
-			this.requests.clear();
-		}
+		super.reset();
 		this.promptTokenCounter = null;
-		this.responder = null;
-	}
-
-	/** Stops the server immediately. */
-	@Override
-	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
-	}
-
-	@Override
-	public void afterAll(ExtensionContext context) {
-		close();
 	}
 
 	/** The deterministic unit vector the server returns for {@code text}. */
@@ -231,74 +106,36 @@ public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCall
 		return z ^ (z >>> 31);
 	}
 
-	private void handle(HttpExchange exchange) {
-		try {
-			byte[] raw = exchange.getRequestBody().readAllBytes();
-			String path = exchange.getRequestURI().getPath();
-			String method = exchange.getRequestMethod();
-			JsonNode body = parse(raw);
-			RecordedRequest request = new RecordedRequest(method, path, copy(exchange.getRequestHeaders()), body);
-			boolean chat = path.endsWith("/chat/completions");
-			StubResponse stub = null;
-			synchronized (this.lock) {
-				this.requests.add(request);
-				if (chat && "POST".equals(method) && body.isObject()) {
-					stub = this.queue.poll();
-				}
-			}
-			if (!"POST".equals(method)) {
-				sendError(exchange, 405, "Method " + method + " not allowed", "invalid_request_error", null);
-			}
-			else if (!body.isObject()) {
-				sendError(exchange, 400, "Request body is not a JSON object", "invalid_request_error", null);
-			}
-			else if (chat) {
-				Function<RecordedRequest, StubResponse> responder = this.responder;
-				if (stub == null) {
-					stub = (responder != null) ? responder.apply(request) : StubResponse.completion(DEFAULT_CONTENT);
-				}
-				respondChat(exchange, request, stub);
-			}
-			else if (path.endsWith("/embeddings")) {
-				respondEmbeddings(exchange, request);
-			}
-			else {
-				sendError(exchange, 404, "Unknown path " + path, "invalid_request_error", "unknown_url");
-			}
+	@Override
+	protected boolean isChat(RecordedRequest request) {
+		return request.isChatCompletion();
+	}
+
+	@Override
+	protected void respondOther(HttpExchange exchange, RecordedRequest request) throws IOException {
+		if (request.isEmbeddings()) {
+			respondEmbeddings(exchange, request);
 		}
-		catch (IOException ex) {
-			// the client went away: nothing left to answer
-		}
-		catch (InterruptedException ex) {
-			// the server is closing
-			Thread.currentThread().interrupt();
-		}
-		catch (RuntimeException ex) {
-			try {
-				sendError(exchange, 500, "Stub server failure: " + ex, "server_error", null);
-			}
-			catch (IOException | RuntimeException ignored) {
-				// response already started
-			}
-		}
-		finally {
-			exchange.close();
+		else {
+			sendError(exchange, 404, "Unknown path " + request.path(), "invalid_request_error", "unknown_url");
 		}
 	}
 
-	private void respondChat(HttpExchange exchange, RecordedRequest request, StubResponse stub)
+	@Override
+	protected void respondError(HttpExchange exchange, StubResponse stub) throws IOException {
+		sendError(exchange, stub.errorStatus(), stub.errorMessage(), stub.effectiveErrorType(),
+				stub.effectiveErrorCode());
+	}
+
+	@Override
+	protected void sendError(HttpExchange exchange, int status, String message) throws IOException {
+		sendError(exchange, status, message, (status >= 500) ? "server_error" : "invalid_request_error", null);
+	}
+
+	@Override
+	protected void respondChat(HttpExchange exchange, RecordedRequest request, StubResponse stub)
 			throws IOException, InterruptedException {
-		sleep(stub.delay());
-		stub.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-		if (stub.isError()) {
-			if (stub.errorStatus() == 429) {
-				exchange.getResponseHeaders().set("Retry-After", "0");
-			}
-			sendError(exchange, stub.errorStatus(), stub.errorMessage(), stub.effectiveErrorType(),
-					stub.effectiveErrorCode());
-			return;
-		}
-		String id = "chatcmpl-stub" + this.ids.incrementAndGet();
+		String id = "chatcmpl-stub" + nextId();
 		long created = System.currentTimeMillis() / 1000;
 		String model = (stub.model() != null) ? stub.model() : requestModel(request);
 		if (request.isStream()) {
@@ -379,23 +216,11 @@ public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCall
 			events.add(usageChunk);
 		}
 
-		exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-		exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-		exchange.getResponseHeaders().set("x-request-id", "req_" + id);
-		exchange.sendResponseHeaders(200, 0);
-		OutputStream out = exchange.getResponseBody();
-		for (int i = 0; i < events.size(); i++) {
-			if (i > 0) {
-				sleep(stub.chunkDelay());
-			}
-			writeEvent(out, JSON.writeValueAsString(events.get(i)));
+		List<Event> sse = new ArrayList<>(events.size());
+		for (ObjectNode event : events) {
+			sse.add(new Event(null, event));
 		}
-		writeEvent(out, "[DONE]");
-	}
-
-	private static void writeEvent(OutputStream out, String data) throws IOException {
-		out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-		out.flush();
+		sendEvents(exchange, sse, "[DONE]", stub.chunkDelay());
 	}
 
 	private static ObjectNode delta(List<ObjectNode> events, String id, long created, String model,
@@ -499,7 +324,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCall
 		sendJson(exchange, 200, response);
 	}
 
-	private void sendError(HttpExchange exchange, int status, String message, String type, String code)
+	private void sendError(HttpExchange exchange, int status, String message, String type, @Nullable String code)
 			throws IOException {
 		ObjectNode body = JSON.createObjectNode();
 		ObjectNode error = body.putObject("error");
@@ -510,59 +335,9 @@ public final class OpenAiCompatibleServer implements AutoCloseable, AfterAllCall
 		sendJson(exchange, status, body);
 	}
 
-	private void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
-		byte[] bytes = JSON.writeValueAsBytes(body);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.getResponseHeaders().set("x-request-id", "req_stub" + this.ids.incrementAndGet());
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-	}
-
 	private static String requestModel(RecordedRequest request) {
 		String model = request.model();
 		return (model != null && !model.isEmpty()) ? model : FALLBACK_MODEL;
-	}
-
-	private static JsonNode parse(byte[] raw) {
-		if (raw.length == 0) {
-			return MissingNode.getInstance();
-		}
-		try {
-			return JSON.readTree(raw);
-		}
-		catch (JacksonException ex) {
-			return MissingNode.getInstance();
-		}
-	}
-
-	private static Map<String, List<String>> copy(Headers headers) {
-		Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-		return Collections.unmodifiableMap(copy);
-	}
-
-	private static List<String> split(String text, int parts) {
-		List<String> pieces = new ArrayList<>();
-		int length = text.length();
-		int count = Math.min(parts, length);
-		int start = 0;
-		for (int i = 1; i <= count; i++) {
-			int end = (i == count) ? length : (int) ((long) length * i / count);
-			if (end < length && end > start && Character.isLowSurrogate(text.charAt(end))) {
-				end++;
-			}
-			if (end > start) {
-				pieces.add(text.substring(start, end));
-				start = end;
-			}
-		}
-		return pieces;
-	}
-
-	private static void sleep(Duration duration) throws InterruptedException {
-		if (!duration.isZero() && !duration.isNegative()) {
-			Thread.sleep(duration.toMillis());
-		}
 	}
 
 }

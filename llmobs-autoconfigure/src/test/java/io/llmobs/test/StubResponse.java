@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Scripted answer of {@link OpenAiCompatibleServer} to one chat completion request,
- * configured fluently; configure it completely before handing it to
- * {@link OpenAiCompatibleServer#enqueue(StubResponse...)}.
+ * Scripted answer of a {@link StubServer} to one chat request, configured fluently;
+ * configure it completely before handing it to {@link StubServer#enqueue}. Tokens are
+ * given as OpenAI counts them (prompt tokens include cached ones, completion tokens
+ * include reasoning ones) and finish reasons with OpenAI's values; each server writes
+ * them in its own wire's shape.
  */
 public final class StubResponse {
 
@@ -27,6 +29,8 @@ public final class StubResponse {
 	private long cachedTokens;
 
 	private long reasoningTokens;
+
+	private long cacheWriteTokens;
 
 	private String finishReason;
 
@@ -111,6 +115,15 @@ public final class StubResponse {
 	/** Sets {@code usage.completion_tokens_details.reasoning_tokens}. */
 	public StubResponse reasoningTokens(long reasoningTokens) {
 		this.reasoningTokens = reasoningTokens;
+		return this;
+	}
+
+	/**
+	 * Sets the prompt tokens written to the provider's cache (Anthropic's
+	 * {@code cache_creation_input_tokens}); part of the prompt tokens.
+	 */
+	public StubResponse cacheWriteTokens(long cacheWriteTokens) {
+		this.cacheWriteTokens = cacheWriteTokens;
 		return this;
 	}
 
@@ -203,6 +216,10 @@ public final class StubResponse {
 
 	long reasoningTokens() {
 		return this.reasoningTokens;
+	}
+
+	long cacheWriteTokens() {
+		return this.cacheWriteTokens;
 	}
 
 	String effectiveFinishReason() {

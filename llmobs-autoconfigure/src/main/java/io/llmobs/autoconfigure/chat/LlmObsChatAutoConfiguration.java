@@ -32,6 +32,7 @@ import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.client.advisor.api.Advisor;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -63,10 +64,10 @@ public final class LlmObsChatAutoConfiguration {
 	ChatInstrumentation llmObsChatInstrumentation(ModelCatalog catalog, BoundedTags tags,
 			CallAttributionResolver attributionResolver, CostTotals costTotals, UnpricedModelWarnings unpricedWarnings,
 			InstrumentationErrors errors, MeterRegistry meterRegistry, ObjectProvider<ChatCallListener> listeners,
-			ObjectProvider<PromptTagValues> promptTags) {
+			ObjectProvider<PromptTagValues> promptTags, BeanFactory beanFactory) {
 		return new ChatInstrumentation(catalog, tags, attributionResolver, costTotals, unpricedWarnings, errors,
 				meterRegistry, SingletonSupplier.of(() -> listeners.orderedStream().toList()),
-				promptTags.getIfAvailable() != null);
+				promptTags.getIfAvailable() != null, GoogleGenAiClients.vertexAi(beanFactory));
 	}
 
 	@Bean
