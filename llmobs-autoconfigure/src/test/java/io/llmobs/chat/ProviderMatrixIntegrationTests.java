@@ -43,6 +43,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import static io.llmobs.test.TracedApplication.attribute;
+import static io.llmobs.test.TracedApplication.count;
+import static io.llmobs.test.TracedApplication.doubleAttribute;
 import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -130,10 +132,9 @@ class ProviderMatrixIntegrationTests {
 			// llmobs, and then carries Spring AI's aggregated counts
 			assertThat(spanInput).isEqualTo(INPUT);
 			assertThat(spanOutput).isEqualTo(OUTPUT);
-			assertThat(Double.parseDouble(attribute(span, "llmobs.cost.usd"))).isCloseTo(expectedCost, within(1e-12));
+			assertThat(doubleAttribute(span, "llmobs.cost.usd")).isCloseTo(expectedCost, within(1e-12));
 			if (provider.cacheRead() > 0) {
-				assertThat(attribute(span, "gen_ai.usage.cache_read.input_tokens"))
-					.isEqualTo(Long.toString(CACHE_READ));
+				assertThat(count(span, "gen_ai.usage.cache_read.input_tokens")).isEqualTo(CACHE_READ);
 			}
 		}
 	}

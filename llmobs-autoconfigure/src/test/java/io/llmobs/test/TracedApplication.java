@@ -75,6 +75,16 @@ public class TracedApplication {
 	}
 
 	/**
+	 * A count of a span: an integer attribute, or the decimal string that Spring AI's
+	 * conventions write; {@code null} when there is neither.
+	 */
+	public static Long count(SpanData span, String key) {
+		Long typed = longAttribute(span, key);
+		String text = attribute(span, key);
+		return (typed != null) ? typed : (text != null) ? Long.valueOf(text) : null;
+	}
+
+	/**
 	 * A floating-point attribute of a span, or {@code null} (also when it is not typed as
 	 * one).
 	 */
