@@ -31,6 +31,8 @@ final class ChatCallRecorder {
 
 	private final ChatMeters meters;
 
+	private final GenAiConventions conventions;
+
 	private final InstrumentationErrors errors;
 
 	private final Clock clock;
@@ -42,6 +44,7 @@ final class ChatCallRecorder {
 	 * @param attributionResolver resolves stage and tenant
 	 * @param models bounded model tag values
 	 * @param meters the chat meters
+	 * @param conventions the meters and span attribute of the semantic conventions
 	 * @param errors where failures inside llmobs are reported
 	 * @param clock the clock of the meter registry
 	 * @param listeners who is told of every call that ended; asked once, at the first
@@ -49,10 +52,12 @@ final class ChatCallRecorder {
 	 * observation handlers
 	 */
 	ChatCallRecorder(CallAttributionResolver attributionResolver, BoundedTagValues models, ChatMeters meters,
-			InstrumentationErrors errors, Clock clock, Supplier<List<ChatCallListener>> listeners) {
+			GenAiConventions conventions, InstrumentationErrors errors, Clock clock,
+			Supplier<List<ChatCallListener>> listeners) {
 		this.attributionResolver = attributionResolver;
 		this.models = models;
 		this.meters = meters;
+		this.conventions = conventions;
 		this.errors = errors.register(ChatComponents.CHAT_CLIENT);
 		this.clock = clock;
 		this.listeners = listeners;
@@ -122,11 +127,18 @@ final class ChatCallRecorder {
 		}
 	}
 
-	/** Records {@code llmobs.chat.ttft} at the first non-empty chunk of a stream. */
-	void firstToken(ChatCall call, ChatClientRequest request, ChatResponse chunk) {
+	/**
+	 * Records {@code llmobs.chat.ttft} and the semantic conventions' time to first chunk
+	 * at the first non-empty chunk of a stream.
+	 * @param observation the {@code ChatClient} call's observation, if any
+	 */
+	void firstToken(ChatCall call, ChatClientRequest request, ChatResponse chunk,
+			Observation.@Nullable Context observation) {
 		try {
-			this.meters.recordTimeToFirstToken(call.model(this.models, request, chunk), call.provider(),
-					call.attribution().stage(), this.clock.monotonicTime() - call.startNanos());
+			long nanos = this.clock.monotonicTime() - call.startNanos();
+			String model = call.model(this.models, request, chunk);
+			this.meters.recordTimeToFirstToken(model, call.provider(), call.attribution().stage(), nanos);
+			this.conventions.recordTimeToFirstChunk(call.provider(), model, nanos, observation);
 		}
 		catch (RuntimeException ex) {
 			this.errors.record(ChatComponents.CHAT_CLIENT, ex);

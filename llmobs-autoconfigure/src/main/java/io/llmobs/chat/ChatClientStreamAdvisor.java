@@ -66,7 +66,7 @@ final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
 						}
 					}
 					if (!firstTokenSeen.get() && hasText(chatResponse) && firstTokenSeen.compareAndSet(false, true)) {
-						this.recorder.firstToken(call, request, chatResponse);
+						this.recorder.firstToken(call, request, chatResponse, observation);
 					}
 				}
 			})

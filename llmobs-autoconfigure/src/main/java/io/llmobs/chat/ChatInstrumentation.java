@@ -55,8 +55,8 @@ public final class ChatInstrumentation {
 		this.modelMetricsHandler = new ChatModelMetricsHandler(this.modelCalls, meters, costTotals, unpricedWarnings,
 				errors);
 		this.spanEnricher = new ChatSpanEnricher(this.modelCalls, errors);
-		ChatCallRecorder recorder = new ChatCallRecorder(attributionResolver, tags.models(), meters, errors,
-				meterRegistry.config().clock(), listeners);
+		ChatCallRecorder recorder = new ChatCallRecorder(attributionResolver, tags.models(), meters,
+				new GenAiConventions(meterRegistry), errors, meterRegistry.config().clock(), listeners);
 		this.callMetricsHandler = new ChatClientMetricsHandler(recorder);
 		this.streamAdvisor = new ChatClientStreamAdvisor(recorder);
 	}

@@ -38,7 +38,7 @@ final class UnknownKeysBindHandler extends NoUnboundElementsBindHandler {
 	 * keeps this list equal to the configuration metadata.
 	 */
 	static final Set<ConfigurationPropertyName> FEATURE_NAMES = names("models", "catalog", "context", "tools", "mcp",
-			"prompts", "feedback", "capture", "pii", "redaction", "judge");
+			"prompts", "feedback", "capture", "pii", "redaction", "judge", "semconv");
 
 	private final BindHandler parent;
 
