@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -42,8 +43,8 @@ import static org.awaitility.Awaitility.await;
  * Every {@code gen_ai.*} name that an application gets through the starter, checked
  * against the whole OpenTelemetry GenAI registry ({@code src/test/resources/semconv/}): a
  * plain call, a stream, a tool loop inside a task and the judge's scoring of each, over
- * real HTTP with Spring AI's OpenAI client, their spans exported through the
- * OpenTelemetry SDK and their meters as registered.
+ * real HTTP with Spring AI's OpenAI client, and an embedding, their spans exported
+ * through the OpenTelemetry SDK and their meters as registered.
  */
 class SemanticConventionsIntegrationTests {
 
@@ -121,7 +122,7 @@ class SemanticConventionsIntegrationTests {
 				operations.add(operation);
 			}
 		}
-		assertThat(operations).containsExactly("chat", "execute_tool", "invoke_agent", "invoke_workflow");
+		assertThat(operations).containsExactly("chat", "embeddings", "execute_tool", "invoke_agent", "invoke_workflow");
 	}
 
 	@Test
@@ -149,7 +150,8 @@ class SemanticConventionsIntegrationTests {
 			}
 		}
 		assertThat(others).isEqualTo(NAMES_KEPT);
-		assertThat(spans).extracting(SpanData::getName).contains("chat gpt-4o-mini", "execute_tool quote");
+		assertThat(spans).extracting(SpanData::getName)
+			.contains("chat gpt-4o-mini", "execute_tool quote", "embeddings text-embedding-ada-002");
 	}
 
 	@Test
@@ -318,6 +320,7 @@ class SemanticConventionsIntegrationTests {
 					.call()
 					.content();
 				client.prompt("count").stream().content().blockLast(Duration.ofSeconds(10));
+				context.getBean(EmbeddingModel.class).embed("Berlin");
 				try (LlmTask task = context.getBean(LlmObs.class).task("shipping-quote")) {
 					client.prompt("Ship 2 kg to Berlin").tools(new QuoteTools()).call().content();
 					task.success();

@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  * (deprecated for {@code gen_ai.provider.name}) and {@code gen_ai.usage.total_tokens}
  * (not in the registry), and replaces the operation names that are not registry values:
  * Spring AI's {@code framework} ({@code invoke_agent} on the {@code ChatClient} span,
- * none on advisor spans) and the judge's {@code evaluate} ({@code invoke_agent} of the
- * agent {@code llmobs.judge}). Spring AI's observations and meters are left as they are:
- * their low-cardinality key values are the tags of its meters.
+ * none on advisor spans), Spring AI's {@code embedding} ({@code embeddings}, in the span
+ * name too) and the judge's {@code evaluate} ({@code invoke_agent} of the agent
+ * {@code llmobs.judge}). Spring AI's observations and meters are left as they are: their
+ * low-cardinality key values are the tags of its meters.
  */
 public final class SemanticConventionSpanFilter implements SpanFilter {
 
@@ -33,6 +34,10 @@ public final class SemanticConventionSpanFilter implements SpanFilter {
 	static final String JUDGE_AGENT = "llmobs.judge";
 
 	private static final String SPRING_AI_KIND = "spring.ai.kind";
+
+	private static final String EMBEDDING = "embedding";
+
+	private static final String EMBEDDINGS = "embeddings";
 
 	private static final Map<String, Type> TYPES = Map.ofEntries(Map.entry("gen_ai.usage.input_tokens", Type.INT),
 			Map.entry("gen_ai.usage.output_tokens", Type.INT),
@@ -72,6 +77,10 @@ public final class SemanticConventionSpanFilter implements SpanFilter {
 		boolean changed = typed(rewritten);
 		if (!this.legacyNames) {
 			changed |= registryNames(rewritten);
+			if (EMBEDDING.equals(tags.get(OPERATION_NAME))) {
+				// Spring AI names the span "{operation} {model}", as the registry does.
+				span.setName(EMBEDDINGS + span.getName().substring(EMBEDDING.length()));
+			}
 		}
 		return changed ? span.setTypedTags(rewritten) : span;
 	}
@@ -105,6 +114,10 @@ public final class SemanticConventionSpanFilter implements SpanFilter {
 			else {
 				tags.remove(OPERATION_NAME);
 			}
+			return true;
+		}
+		if (EMBEDDING.equals(operation)) {
+			tags.put(OPERATION_NAME, EMBEDDINGS);
 			return true;
 		}
 		if ("evaluate".equals(operation)) {

@@ -11,9 +11,9 @@ public class LlmObsSemconvProperties {
 
 	/**
 	 * Whether exported spans keep the names and values that are not the registry's
-	 * (gen_ai.system, gen_ai.usage.total_tokens, the operation names 'framework' and
-	 * 'evaluate'), for dashboards and trace queries that use them. Numbers and lists are
-	 * typed either way.
+	 * (gen_ai.system, gen_ai.usage.total_tokens, the operation names 'framework',
+	 * 'embedding' and 'evaluate'), for dashboards and trace queries that use them.
+	 * Numbers and lists are typed either way.
 	 */
 	private boolean legacyAttributes;
 
