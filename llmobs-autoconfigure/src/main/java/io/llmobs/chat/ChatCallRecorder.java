@@ -32,6 +32,8 @@ final class ChatCallRecorder {
 
 	private final ChatMeters meters;
 
+	private final GenAiConventions conventions;
+
 	private final InstrumentationErrors errors;
 
 	private final Clock clock;
@@ -45,6 +47,7 @@ final class ChatCallRecorder {
 	 * @param attributionResolver resolves stage and tenant
 	 * @param models bounded model tag values
 	 * @param meters the chat meters
+	 * @param conventions the meters and span attribute of the semantic conventions
 	 * @param errors where failures inside llmobs are reported
 	 * @param clock the clock of the meter registry
 	 * @param listeners who is told of every call that ended; asked once, at the first
@@ -53,11 +56,12 @@ final class ChatCallRecorder {
 	 * @param prompts finds the prompt tags of a call
 	 */
 	ChatCallRecorder(CallAttributionResolver attributionResolver, BoundedTagValues models, ChatMeters meters,
-			InstrumentationErrors errors, Clock clock, Supplier<List<ChatCallListener>> listeners,
-			CallPromptLookup prompts) {
+			GenAiConventions conventions, InstrumentationErrors errors, Clock clock,
+			Supplier<List<ChatCallListener>> listeners, CallPromptLookup prompts) {
 		this.attributionResolver = attributionResolver;
 		this.models = models;
 		this.meters = meters;
+		this.conventions = conventions;
 		this.errors = errors.register(ChatComponents.CHAT_CLIENT);
 		this.clock = clock;
 		this.listeners = listeners;
@@ -103,8 +107,9 @@ final class ChatCallRecorder {
 			this.meters.recordChat(model, call.provider(), call.attribution(), prompt, outcome,
 					this.clock.monotonicTime() - call.startNanos());
 			if (call.hasFirstToken()) {
-				this.meters.recordTimeToFirstToken(model, call.provider(), call.attribution().stage(),
-						call.firstTokenNanos() - call.startNanos());
+				long toFirstToken = call.firstTokenNanos() - call.startNanos();
+				this.meters.recordTimeToFirstToken(model, call.provider(), call.attribution().stage(), toFirstToken);
+				this.conventions.recordTimeToFirstChunk(call.provider(), model, toFirstToken);
 			}
 			int iterations = call.modelCalls();
 			if (iterations > 0) {
@@ -136,12 +141,21 @@ final class ChatCallRecorder {
 	}
 
 	/**
-	 * Notes the first non-empty chunk of a stream; {@code llmobs.chat.ttft} is recorded
-	 * when the stream ends, under the model that {@code llmobs.chat} carries, which the
-	 * first chunk may not name yet.
+	 * Notes the first non-empty chunk of a stream and puts the semantic conventions' time
+	 * to first chunk on the span of its {@code ChatClient} call; {@code llmobs.chat.ttft}
+	 * and its semantic-convention meter are recorded when the stream ends, under the
+	 * model that {@code llmobs.chat} carries, which the first chunk may not name yet.
+	 * @param observation the observation current in the stream, within the call's
 	 */
-	void firstToken(ChatCall call) {
-		call.firstToken(this.clock.monotonicTime());
+	void firstToken(ChatCall call, Observation.@Nullable Context observation) {
+		long now = this.clock.monotonicTime();
+		call.firstToken(now);
+		try {
+			this.conventions.timeToFirstChunkOnSpan(now - call.startNanos(), observation);
+		}
+		catch (RuntimeException ex) {
+			this.errors.record(ChatComponents.CHAT_CLIENT, ex);
+		}
 	}
 
 }

@@ -73,7 +73,7 @@ final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
 						}
 					}
 					if (!call.hasFirstToken() && hasText(chatResponse)) {
-						this.recorder.firstToken(call);
+						this.recorder.firstToken(call, observation);
 					}
 					Usage usage = chatResponse.getMetadata().getUsage();
 					if (TokenUsages.reportsTokens(usage)) {

@@ -66,8 +66,8 @@ public final class ChatInstrumentation {
 				unpricedWarnings, errors);
 		this.modelMetricsHandler = modelMetrics;
 		this.spanEnricher = new ChatSpanEnricher(this.modelCalls, errors);
-		ChatCallRecorder recorder = new ChatCallRecorder(attributionResolver, tags.models(), meters, errors,
-				meterRegistry.config().clock(), listeners, prompts);
+		ChatCallRecorder recorder = new ChatCallRecorder(attributionResolver, tags.models(), meters,
+				new GenAiConventions(meterRegistry), errors, meterRegistry.config().clock(), listeners, prompts);
 		this.callMetricsHandler = new ChatClientMetricsHandler(recorder);
 		this.streamAdvisor = new ChatClientStreamAdvisor(recorder, modelMetrics);
 	}

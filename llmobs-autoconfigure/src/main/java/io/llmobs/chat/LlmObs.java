@@ -86,6 +86,9 @@ public final class LlmObs {
 	public LlmTask task(String name) {
 		LlmTaskContext context = new LlmTaskContext(this.tasks.bound(name));
 		context.addLowCardinalityKeyValue(KeyValue.of("task", context.getTask()));
+		// High cardinality: the llmobs.task timer keeps its tags.
+		context.addHighCardinalityKeyValue(GenAiConventions.INVOKE_WORKFLOW);
+		context.addHighCardinalityKeyValue(KeyValue.of(GenAiConventions.WORKFLOW_NAME, context.getTask()));
 		Observation observation = Observation.createNotStarted(ChatMetricNames.TASK, () -> context,
 				this.observationRegistry);
 		return new LlmTask(observation, context, this.meterRegistry, this.errors);

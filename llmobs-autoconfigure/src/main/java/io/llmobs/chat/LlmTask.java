@@ -1,5 +1,7 @@
 package io.llmobs.chat;
 
+import java.util.concurrent.TimeUnit;
+
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.core.SpanAttributeWriter;
 import io.micrometer.common.KeyValue;
@@ -27,6 +29,8 @@ public final class LlmTask implements AutoCloseable {
 
 	private final InstrumentationErrors errors;
 
+	private final long startNanos;
+
 	private volatile ChatOutcome outcome = ChatOutcome.ERROR;
 
 	LlmTask(Observation observation, LlmTaskContext context, MeterRegistry meterRegistry,
@@ -35,6 +39,7 @@ public final class LlmTask implements AutoCloseable {
 		this.context = context;
 		this.meterRegistry = meterRegistry;
 		this.errors = errors;
+		this.startNanos = meterRegistry.config().clock().monotonicTime();
 		this.scope = observation.start().openScope();
 	}
 
@@ -79,6 +84,8 @@ public final class LlmTask implements AutoCloseable {
 			.tags("task", this.context.getTask(), OUTCOME, outcome)
 			.register(this.meterRegistry)
 			.record(cost);
+		GenAiConventions.workflowDuration(this.meterRegistry, this.context.getTask(), this.outcome)
+			.record(this.meterRegistry.config().clock().monotonicTime() - this.startNanos, TimeUnit.NANOSECONDS);
 	}
 
 }

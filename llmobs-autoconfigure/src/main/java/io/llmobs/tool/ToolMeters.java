@@ -10,14 +10,28 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Records {@code llmobs.tool} and {@code llmobs.agent.loop.stopped}; meters are
- * registered once per tag combination, all bounded tag values.
+ * Records {@code llmobs.tool}, {@code gen_ai.execute_tool.duration} and
+ * {@code llmobs.agent.loop.stopped}; meters are registered once per tag combination, all
+ * bounded tag values.
  */
 final class ToolMeters {
+
+	private static final String TOOL_TYPE = "gen_ai.tool.type";
+
+	/** The registry's type of a tool that runs in the application. */
+	private static final String FUNCTION = "function";
+
+	/**
+	 * The {@code error.type} of a success: Prometheus needs the same tag keys on every
+	 * series of a meter.
+	 */
+	private static final String NO_ERROR = "none";
 
 	private final MeterRegistry registry;
 
 	private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
+	private final Map<ExecuteToolSeries, Timer> executeToolTimers = new ConcurrentHashMap<>();
 
 	private final Map<StopSeries, Counter> stops = new ConcurrentHashMap<>();
 
@@ -31,6 +45,8 @@ final class ToolMeters {
 
 	void record(String tool, String stage, ToolOutcome outcome, long nanos) {
 		this.timers.computeIfAbsent(new Series(tool, stage, outcome), this::timer).record(nanos, TimeUnit.NANOSECONDS);
+		this.executeToolTimers.computeIfAbsent(new ExecuteToolSeries(tool, outcome), this::executeToolTimer)
+			.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	void recordLoopStopped(String stage, LoopStopReason reason) {
@@ -53,6 +69,20 @@ final class ToolMeters {
 			.minimumExpectedValue(Duration.ofMillis(1))
 			.maximumExpectedValue(Duration.ofMinutes(5))
 			.register(this.registry);
+	}
+
+	private Timer executeToolTimer(ExecuteToolSeries key) {
+		return Timer.builder(ToolNames.EXECUTE_TOOL_DURATION)
+			.description("Tool calls made for the model, as the GenAI semantic conventions name them")
+			.tags(ToolNames.TOOL_NAME, key.tool(), TOOL_TYPE, FUNCTION, ToolNames.ERROR_TYPE,
+					(key.outcome() == ToolOutcome.SUCCESS) ? NO_ERROR : key.outcome().tagValue())
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofMinutes(5))
+			.register(this.registry);
+	}
+
+	private record ExecuteToolSeries(String tool, ToolOutcome outcome) {
 	}
 
 	private record Series(String tool, String stage, ToolOutcome outcome) {

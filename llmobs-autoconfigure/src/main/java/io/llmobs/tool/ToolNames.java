@@ -10,6 +10,13 @@ public final class ToolNames {
 	public static final String TOOL_METER = "llmobs.tool";
 
 	/**
+	 * Timer of tool calls under the OpenTelemetry GenAI semantic conventions, by
+	 * {@code gen_ai.tool.name}, {@code gen_ai.tool.type} and {@code error.type} (the
+	 * {@link ToolOutcome} of a call that did not succeed, else {@code none}).
+	 */
+	public static final String EXECUTE_TOOL_DURATION = "gen_ai.execute_tool.duration";
+
+	/**
 	 * Counter of agent loops that llmobs stopped or held back, by stage and
 	 * {@link LoopStopReason}.
 	 */

@@ -39,7 +39,7 @@ final class UnknownKeysBindHandler extends NoUnboundElementsBindHandler {
 	 */
 	static final Set<ConfigurationPropertyName> FEATURE_NAMES = names("models", "catalog", "context", "tools", "mcp",
 			"prompts", "feedback", "capture", "pii", "redaction", "judge", "conversations", "console", "budgets",
-			"shared-state");
+			"shared-state", "semconv");
 
 	private final BindHandler parent;
 
