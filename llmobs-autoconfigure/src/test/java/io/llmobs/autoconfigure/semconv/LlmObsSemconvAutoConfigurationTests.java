@@ -1,10 +1,12 @@
 package io.llmobs.autoconfigure.semconv;
 
-import io.llmobs.semconv.SemanticConventionSpanFilter;
-import io.micrometer.tracing.exporter.SpanFilter;
+import io.llmobs.semconv.SemanticConventionSpanExporter;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -16,9 +18,11 @@ class LlmObsSemconvAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(LlmObsSemconvAutoConfiguration.class));
 
 	@Test
-	void exportedSpansGetRegistryNamesByDefault() {
-		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(SemanticConventionSpanFilter.class);
+	void everySpanExporterIsWrappedAndRegistryNamesAreTheDefault() {
+		this.runner.withBean(InMemorySpanExporter.class, InMemorySpanExporter::create).run((context) -> {
+			assertThat(context.getBean(SpanExporters.class).list()).singleElement()
+				.isInstanceOf(SemanticConventionSpanExporter.class);
+			assertThat(context).hasSingleBean(InMemorySpanExporter.class);
 			assertThat(context.getBean(LlmObsSemconvProperties.class).isLegacyAttributes()).isFalse();
 		});
 	}
@@ -30,18 +34,18 @@ class LlmObsSemconvAutoConfigurationTests {
 	}
 
 	@Test
-	void userFilterReplacesIt() {
-		SemanticConventionSpanFilter own = new SemanticConventionSpanFilter(true);
-		this.runner.withBean(SemanticConventionSpanFilter.class, () -> own)
-			.run((context) -> assertThat(context.getBean(SemanticConventionSpanFilter.class)).isSameAs(own));
+	void applicationSpanExportersAreKept() {
+		SpanExporters own = SpanExporters.of(InMemorySpanExporter.create());
+		this.runner.withBean(SpanExporters.class, () -> own)
+			.run((context) -> assertThat(context.getBean(SpanExporters.class)).isSameAs(own));
 	}
 
 	@Test
-	void offWithLlmObsOrWithoutMicrometerTracing() {
+	void offWithLlmObsOrWithoutOpenTelemetryTracing() {
 		this.runner.withPropertyValues("llmobs.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(SemanticConventionSpanFilter.class));
-		this.runner.withClassLoader(new FilteredClassLoader(SpanFilter.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(SemanticConventionSpanFilter.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(SpanExporters.class));
+		this.runner.withClassLoader(new FilteredClassLoader(SpanExporter.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SpanExporters.class));
 	}
 
 }

@@ -2,8 +2,6 @@ package io.llmobs.semconv;
 
 import java.util.List;
 
-import io.micrometer.tracing.exporter.FinishedSpan;
-import io.micrometer.tracing.otel.bridge.OtelFinishedSpan;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
@@ -11,6 +9,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
@@ -19,16 +18,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The values the filter meets in Spring AI's string form, beyond those a stub server
+ * The values the exporter meets in Spring AI's string form, beyond those a stub server
  * makes: several finish reasons, values that are not in that form.
  */
-class SemanticConventionSpanFilterTests {
+class SemanticConventionSpanExporterTests {
 
-	private final SemanticConventionSpanFilter filter = new SemanticConventionSpanFilter(false);
+	private final InMemorySpanExporter exported = InMemorySpanExporter.create();
+
+	private final SemanticConventionSpanExporter exporter = new SemanticConventionSpanExporter(this.exported, false);
 
 	@Test
 	void listsOfSeveralValuesBecomeStringArrays() {
-		SpanData span = map(this.filter,
+		SpanData span = map(this.exporter,
 				Attributes.builder()
 					.put("gen_ai.operation.name", "chat")
 					.put("gen_ai.response.finish_reasons", "[\"stop\", \"length\"]")
@@ -42,7 +43,7 @@ class SemanticConventionSpanFilterTests {
 
 	@Test
 	void valuesNotInSpringAisFormStayStrings() {
-		SpanData span = map(this.filter,
+		SpanData span = map(this.exporter,
 				Attributes.builder()
 					.put("gen_ai.operation.name", "chat")
 					.put("gen_ai.usage.input_tokens", "many")
@@ -59,12 +60,25 @@ class SemanticConventionSpanFilterTests {
 	void spansOfNoGenAiOperationAreLeftAlone() {
 		Attributes attributes = Attributes.of(AttributeKey.stringKey("gen_ai.usage.input_tokens"), "25",
 				AttributeKey.stringKey("gen_ai.system"), "openai");
-		assertThat(map(this.filter, attributes).getAttributes()).isEqualTo(attributes);
+		assertThat(map(this.exporter, attributes).getAttributes()).isEqualTo(attributes);
+	}
+
+	@Test
+	void legacyNamesAreDroppedWithoutCountingThemAsDroppedAttributes() {
+		SpanData span = map(this.exporter,
+				Attributes.builder()
+					.put("gen_ai.operation.name", "framework")
+					.put("spring.ai.kind", "chat_client")
+					.put("gen_ai.system", "spring_ai")
+					.build());
+		assertThat(span.getAttributes().get(AttributeKey.stringKey("gen_ai.operation.name"))).isEqualTo("invoke_agent");
+		assertThat(span.getAttributes().get(AttributeKey.stringKey("gen_ai.system"))).isNull();
+		assertThat(span.getTotalAttributeCount()).isEqualTo(span.getAttributes().size());
 	}
 
 	@Test
 	void legacyNamesAreKeptAndTheTypesSetAnyway() {
-		SpanData span = map(new SemanticConventionSpanFilter(true),
+		SpanData span = map(new SemanticConventionSpanExporter(this.exported, true),
 				Attributes.builder()
 					.put("gen_ai.operation.name", "evaluate")
 					.put("gen_ai.system", "openai")
@@ -75,7 +89,7 @@ class SemanticConventionSpanFilterTests {
 		assertThat(span.getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens"))).isEqualTo(3);
 	}
 
-	private static SpanData map(SemanticConventionSpanFilter filter, Attributes attributes) {
+	private SpanData map(SemanticConventionSpanExporter exporter, Attributes attributes) {
 		SpanData span = TestSpanData.builder()
 			.setName("span")
 			.setKind(SpanKind.INTERNAL)
@@ -86,13 +100,17 @@ class SemanticConventionSpanFilterTests {
 			.setHasEnded(true)
 			.setStatus(StatusData.create(StatusCode.UNSET, ""))
 			.setAttributes(attributes)
+			.setTotalAttributeCount(attributes.size())
 			.setTotalRecordedEvents(0)
 			.setTotalRecordedLinks(0)
 			.setEvents(List.of())
 			.setLinks(List.of())
 			.build();
-		FinishedSpan mapped = filter.map(OtelFinishedSpan.fromOtel(span));
-		return OtelFinishedSpan.toOtel(mapped);
+		this.exported.reset();
+		assertThat(exporter.export(List.of(span)).isSuccess()).isTrue();
+		List<SpanData> spans = this.exported.getFinishedSpanItems();
+		assertThat(spans).hasSize(1);
+		return spans.get(0);
 	}
 
 }
