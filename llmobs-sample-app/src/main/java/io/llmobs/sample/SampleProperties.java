@@ -12,10 +12,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param traffic the built-in traffic generator
  * @param simulator the built-in OpenAI-compatible simulator
  * @param shipping the Shipping Cost Agent
+ * @param provider whose Spring AI client the sample's models are called through, each on
+ * its own wire of the simulator; {@code application.yml} turns it into
+ * {@code spring.ai.model.chat}
  */
 @ConfigurationProperties("sample")
 public record SampleProperties(@DefaultValue Traffic traffic, @DefaultValue Simulator simulator,
-		@DefaultValue Shipping shipping) {
+		@DefaultValue Shipping shipping, @DefaultValue("openai") Provider provider) {
+
+	/** The chat providers the simulator speaks the wire of. */
+	public enum Provider {
+
+		/** Spring AI's OpenAI client, on {@code /simulator/v1/chat/completions}. */
+		OPENAI,
+
+		/** Spring AI's Anthropic client, on {@code /simulator/v1/messages}. */
+		ANTHROPIC,
+
+		/** Spring AI's Ollama client, on {@code /simulator/api/chat}. */
+		OLLAMA
+
+	}
 
 	/**
 	 * The traffic generator that keeps every llmobs series populated.

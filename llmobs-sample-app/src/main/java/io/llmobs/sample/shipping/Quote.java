@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param category what the question was classified as
  * @param passages the titles of the rate-card passages the quote was based on
  * @param answer the quote, or the agent's explanation why it cannot quote
- * @param responseId the provider's id of the answer, or {@code null} when no answer was
- * generated
+ * @param responseId the provider's id of the answer (empty from Ollama, whose wire has
+ * none), or {@code null} when no answer was generated
  * @param traceId the trace of the request, to send feedback against
  * ({@code POST /api/feedback}), or {@code null} without tracing
  * @param costUsd what the models charged for the whole quote

@@ -87,7 +87,8 @@ public final class ChatSimulator {
 	private static final Map<String, String> SNAPSHOTS = Map.of("gpt-4o-mini", "gpt-4o-mini-2024-07-18", "gpt-4o",
 			"gpt-4o-2024-08-06", "gpt-4.1", "gpt-4.1-2025-04-14", "gpt-4.1-mini", "gpt-4.1-mini-2025-04-14",
 			"gpt-4.1-nano", "gpt-4.1-nano-2025-04-14", "gpt-3.5-turbo", "gpt-3.5-turbo-0125", "o4-mini",
-			"o4-mini-2025-04-16");
+			"o4-mini-2025-04-16", "claude-haiku-4-5", "claude-haiku-4-5-20251001", "claude-sonnet-4-5",
+			"claude-sonnet-4-5-20250929");
 
 	/** In the order they are tried. */
 	private static final List<Category> CATEGORIES = List.of(
@@ -524,6 +525,16 @@ public final class ChatSimulator {
 			return new OpenAiWire.Usage(this.promptTokens, this.completionTokens,
 					this.promptTokens + this.completionTokens, new OpenAiWire.PromptTokensDetails(this.cachedTokens),
 					new OpenAiWire.CompletionTokensDetails(0));
+		}
+
+		/**
+		 * How long the whole answer takes when it is not streamed: the time to the first
+		 * token and one chunk delay per piece.
+		 * @return the delay
+		 */
+		public Duration wholeAnswerDelay() {
+			return this.timeToFirstToken.plus(this.interChunkDelay
+				.multipliedBy((this.content != null) ? ChatSimulator.pieces(this.content).size() : 1));
 		}
 
 	}

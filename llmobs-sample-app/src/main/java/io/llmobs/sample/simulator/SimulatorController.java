@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -75,17 +74,15 @@ public final class SimulatorController {
 					response);
 			return;
 		}
-		String content = completion.content();
-		pause(completion.timeToFirstToken()
-			.plus(completion.interChunkDelay()
-				.multipliedBy((content != null) ? ChatSimulator.pieces(content).size() : 1)));
+		SimulatedLatency.pause(completion.wholeAnswerDelay());
 		List<OpenAiWire.ToolCall> toolCalls = (completion.toolCall() != null)
 				? List.of(new OpenAiWire.ToolCall(null, completion.toolCall().id(), "function",
 						new OpenAiWire.FunctionCall(completion.toolCall().name(), completion.toolCall().arguments())))
 				: null;
 		OpenAiWire.ChatCompletion body = new OpenAiWire.ChatCompletion(id, "chat.completion", created,
 				completion.model(), FINGERPRINT,
-				List.of(new OpenAiWire.Choice(0, new OpenAiWire.Message("assistant", content, null, toolCalls), null,
+				List.of(new OpenAiWire.Choice(0,
+						new OpenAiWire.Message("assistant", completion.content(), null, toolCalls), null,
 						completion.finishReason())),
 				completion.usage());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -129,13 +126,13 @@ public final class SimulatorController {
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setHeader("Cache-Control", "no-cache");
 		OutputStream out = response.getOutputStream();
-		pause(completion.timeToFirstToken());
+		SimulatedLatency.pause(completion.timeToFirstToken());
 		if (completion.toolCall() != null) {
 			ChatSimulator.ToolCall call = completion.toolCall();
 			send(out, chunk(id, created, completion, new OpenAiWire.Delta("assistant", null, List
 				.of(new OpenAiWire.ToolCall(0, call.id(), "function", new OpenAiWire.FunctionCall(call.name(), "")))),
 					null));
-			pause(completion.interChunkDelay());
+			SimulatedLatency.pause(completion.interChunkDelay());
 			send(out, chunk(id, created, completion, new OpenAiWire.Delta(null, null, List
 				.of(new OpenAiWire.ToolCall(0, null, null, new OpenAiWire.FunctionCall(null, call.arguments())))),
 					null));
@@ -144,7 +141,7 @@ public final class SimulatorController {
 			send(out, chunk(id, created, completion, new OpenAiWire.Delta("assistant", "", null), null));
 			for (String piece : ChatSimulator.pieces(Objects.requireNonNull(completion.content()))) {
 				send(out, chunk(id, created, completion, new OpenAiWire.Delta(null, piece, null), null));
-				pause(completion.interChunkDelay());
+				SimulatedLatency.pause(completion.interChunkDelay());
 			}
 		}
 		send(out, chunk(id, created, completion, new OpenAiWire.Delta(null, null, null), completion.finishReason()));
@@ -173,18 +170,6 @@ public final class SimulatorController {
 			list.add(value);
 		}
 		return list;
-	}
-
-	private static void pause(Duration duration) {
-		if (duration.isZero() || duration.isNegative()) {
-			return;
-		}
-		try {
-			Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

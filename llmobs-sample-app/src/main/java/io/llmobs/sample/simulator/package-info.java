@@ -1,6 +1,7 @@
 /**
- * A deterministic, OpenAI-compatible chat and embeddings endpoint served by the sample
- * itself, so that it runs offline and without an API key.
+ * A deterministic chat model served by the sample itself on the OpenAI, Anthropic and
+ * Ollama wires (and OpenAI-compatible embeddings), so that it runs offline and without an
+ * API key.
  */
 @NullMarked
 package io.llmobs.sample.simulator;

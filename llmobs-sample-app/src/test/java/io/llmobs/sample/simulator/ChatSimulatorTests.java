@@ -16,7 +16,8 @@ class ChatSimulatorTests {
 
 	private final ChatSimulator simulator = new ChatSimulator(this.jsonMapper,
 			new SampleProperties(new SampleProperties.Traffic(false, Duration.ofSeconds(2)),
-					new SampleProperties.Simulator(1.0), new SampleProperties.Shipping(0)));
+					new SampleProperties.Simulator(1.0), new SampleProperties.Shipping(0),
+					SampleProperties.Provider.OPENAI));
 
 	@Test
 	void classifiesWithOneWord() {
