@@ -16,6 +16,7 @@ import io.micrometer.observation.ObservationHandler;
 
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
 
 /**
  * The chat-call instrumentation, built once from its collaborators: hands out its
@@ -28,6 +29,8 @@ public final class ChatInstrumentation {
 	private final ModelCallAccounting modelCalls;
 
 	private final ObservationHandler<ChatModelObservationContext> modelMetricsHandler;
+
+	private final ObservationHandler<EmbeddingModelObservationContext> embeddingMetricsHandler;
 
 	private final ObservationFilter spanEnricher;
 
@@ -65,6 +68,7 @@ public final class ChatInstrumentation {
 		ChatModelMetricsHandler modelMetrics = new ChatModelMetricsHandler(this.modelCalls, meters, costTotals,
 				unpricedWarnings, errors);
 		this.modelMetricsHandler = modelMetrics;
+		this.embeddingMetricsHandler = new EmbeddingModelMetricsHandler(this.modelCalls, modelMetrics, errors);
 		this.spanEnricher = new ChatSpanEnricher(this.modelCalls, errors);
 		ChatCallRecorder recorder = new ChatCallRecorder(attributionResolver, tags.models(), meters,
 				new GenAiConventions(meterRegistry), errors, meterRegistry.config().clock(), listeners, prompts);
@@ -87,6 +91,14 @@ public final class ChatInstrumentation {
 	 */
 	public ObservationHandler<ChatModelObservationContext> modelMetricsHandler() {
 		return this.modelMetricsHandler;
+	}
+
+	/**
+	 * Records the input tokens and cost of every embedding call.
+	 * @return the handler of embedding-call observations
+	 */
+	public ObservationHandler<EmbeddingModelObservationContext> embeddingMetricsHandler() {
+		return this.embeddingMetricsHandler;
 	}
 
 	/**

@@ -32,6 +32,7 @@ import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.client.advisor.api.Advisor;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -78,6 +79,11 @@ public final class LlmObsChatAutoConfiguration {
 	@Bean
 	ObservationHandler<ChatModelObservationContext> llmObsChatModelMetricsHandler(ChatInstrumentation chat) {
 		return chat.modelMetricsHandler();
+	}
+
+	@Bean
+	ObservationHandler<EmbeddingModelObservationContext> llmObsEmbeddingModelMetricsHandler(ChatInstrumentation chat) {
+		return chat.embeddingMetricsHandler();
 	}
 
 	@Bean
