@@ -32,6 +32,8 @@ public final class ChatInstrumentation {
 
 	private final ObservationHandler<EmbeddingModelObservationContext> embeddingMetricsHandler;
 
+	private final ModelCallRetries retries;
+
 	private final ObservationFilter spanEnricher;
 
 	private final ObservationHandler<ChatClientObservationContext> callMetricsHandler;
@@ -63,8 +65,9 @@ public final class ChatInstrumentation {
 			BooleanSupplier googleGenAiVertexAi) {
 		ChatMeters meters = new ChatMeters(meterRegistry);
 		CallPromptLookup prompts = new CallPromptLookup(promptTags);
-		this.modelCalls = new ModelCallAccounting(catalog, tags.models(), attributionResolver, prompts,
-				new ProviderNames(googleGenAiVertexAi));
+		ProviderNames providerNames = new ProviderNames(googleGenAiVertexAi);
+		this.modelCalls = new ModelCallAccounting(catalog, tags.models(), attributionResolver, prompts, providerNames);
+		this.retries = new ModelCallRetries(meterRegistry, tags.models(), providerNames);
 		ChatModelMetricsHandler modelMetrics = new ChatModelMetricsHandler(this.modelCalls, meters, costTotals,
 				unpricedWarnings, errors);
 		this.modelMetricsHandler = modelMetrics;
@@ -99,6 +102,14 @@ public final class ChatInstrumentation {
 	 */
 	public ObservationHandler<EmbeddingModelObservationContext> embeddingMetricsHandler() {
 		return this.embeddingMetricsHandler;
+	}
+
+	/**
+	 * Counts the retries of model calls, for the clients whose retries llmobs sees.
+	 * @return the retry counter
+	 */
+	public ModelCallRetries retries() {
+		return this.retries;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.chat.LlmObs;
 import io.llmobs.chat.LlmObsAdvisor;
 import io.llmobs.chat.ModelCallAccounting;
+import io.llmobs.chat.ModelCallRetries;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.UnpricedModelWarnings;
@@ -84,6 +85,11 @@ public final class LlmObsChatAutoConfiguration {
 	@Bean
 	ObservationHandler<EmbeddingModelObservationContext> llmObsEmbeddingModelMetricsHandler(ChatInstrumentation chat) {
 		return chat.embeddingMetricsHandler();
+	}
+
+	@Bean
+	ModelCallRetries llmObsModelCallRetries(ChatInstrumentation chat) {
+		return chat.retries();
 	}
 
 	@Bean
