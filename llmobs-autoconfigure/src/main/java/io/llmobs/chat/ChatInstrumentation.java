@@ -13,10 +13,12 @@ import io.llmobs.cost.UnpricedModelWarnings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
+import org.springframework.core.retry.RetryListener;
 
 /**
  * The chat-call instrumentation, built once from its collaborators: hands out its
@@ -33,6 +35,8 @@ public final class ChatInstrumentation {
 	private final ObservationHandler<EmbeddingModelObservationContext> embeddingMetricsHandler;
 
 	private final ModelCallRetries retries;
+
+	private final InstrumentationErrors errors;
 
 	private final ObservationFilter spanEnricher;
 
@@ -68,6 +72,7 @@ public final class ChatInstrumentation {
 		ProviderNames providerNames = new ProviderNames(googleGenAiVertexAi);
 		this.modelCalls = new ModelCallAccounting(catalog, tags.models(), attributionResolver, prompts, providerNames);
 		this.retries = new ModelCallRetries(meterRegistry, tags.models(), providerNames);
+		this.errors = errors;
 		ChatModelMetricsHandler modelMetrics = new ChatModelMetricsHandler(this.modelCalls, meters, costTotals,
 				unpricedWarnings, errors);
 		this.modelMetricsHandler = modelMetrics;
@@ -110,6 +115,17 @@ public final class ChatInstrumentation {
 	 */
 	public ModelCallRetries retries() {
 		return this.retries;
+	}
+
+	/**
+	 * Counts the retries of a Spring AI {@code RetryTemplate}; to add to the templates
+	 * that the model clients use.
+	 * @param observationRegistry whose current observation is, or is inside, the retried
+	 * model call
+	 * @return the listener
+	 */
+	public RetryListener springAiRetryListener(ObservationRegistry observationRegistry) {
+		return new SpringAiRetryListener(this.retries, observationRegistry, this.errors);
 	}
 
 	/**
