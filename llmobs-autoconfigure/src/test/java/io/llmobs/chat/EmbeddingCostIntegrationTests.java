@@ -64,6 +64,8 @@ class EmbeddingCostIntegrationTests {
 			assertThat(meters.get("llmobs.cost").tags("model", EMBEDDING_MODEL, "stage", "index").counter().count())
 				.isCloseTo(5 * EMBEDDING_PRICE / 1e6, within(1e-15));
 			assertThat(Search.in(meters).name("llmobs.cost.unpriced").counters()).isEmpty();
+			assertThat(meters.get("gen_ai.client.operation").tag("gen_ai.operation.name", "embedding").timer().count())
+				.isEqualTo(1);
 		});
 	}
 
