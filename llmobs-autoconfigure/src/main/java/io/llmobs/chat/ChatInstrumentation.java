@@ -13,9 +13,12 @@ import io.llmobs.cost.UnpricedModelWarnings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
+import org.springframework.core.retry.RetryListener;
 
 /**
  * The chat-call instrumentation, built once from its collaborators: hands out its
@@ -28,6 +31,12 @@ public final class ChatInstrumentation {
 	private final ModelCallAccounting modelCalls;
 
 	private final ObservationHandler<ChatModelObservationContext> modelMetricsHandler;
+
+	private final ObservationHandler<EmbeddingModelObservationContext> embeddingMetricsHandler;
+
+	private final ModelCallRetries retries;
+
+	private final InstrumentationErrors errors;
 
 	private final ObservationFilter spanEnricher;
 
@@ -60,11 +69,14 @@ public final class ChatInstrumentation {
 			BooleanSupplier googleGenAiVertexAi) {
 		ChatMeters meters = new ChatMeters(meterRegistry);
 		CallPromptLookup prompts = new CallPromptLookup(promptTags);
-		this.modelCalls = new ModelCallAccounting(catalog, tags.models(), attributionResolver, prompts,
-				new ProviderNames(googleGenAiVertexAi));
+		ProviderNames providerNames = new ProviderNames(googleGenAiVertexAi);
+		this.modelCalls = new ModelCallAccounting(catalog, tags.models(), attributionResolver, prompts, providerNames);
+		this.retries = new ModelCallRetries(meterRegistry, tags.models(), providerNames);
+		this.errors = errors;
 		ChatModelMetricsHandler modelMetrics = new ChatModelMetricsHandler(this.modelCalls, meters, costTotals,
 				unpricedWarnings, errors);
 		this.modelMetricsHandler = modelMetrics;
+		this.embeddingMetricsHandler = new EmbeddingModelMetricsHandler(this.modelCalls, modelMetrics, errors);
 		this.spanEnricher = new ChatSpanEnricher(this.modelCalls, errors);
 		ChatCallRecorder recorder = new ChatCallRecorder(attributionResolver, tags.models(), meters,
 				new GenAiConventions(meterRegistry), errors, meterRegistry.config().clock(), listeners, prompts);
@@ -87,6 +99,33 @@ public final class ChatInstrumentation {
 	 */
 	public ObservationHandler<ChatModelObservationContext> modelMetricsHandler() {
 		return this.modelMetricsHandler;
+	}
+
+	/**
+	 * Records the input tokens and cost of every embedding call.
+	 * @return the handler of embedding-call observations
+	 */
+	public ObservationHandler<EmbeddingModelObservationContext> embeddingMetricsHandler() {
+		return this.embeddingMetricsHandler;
+	}
+
+	/**
+	 * Counts the retries of model calls, for the clients whose retries llmobs sees.
+	 * @return the retry counter
+	 */
+	public ModelCallRetries retries() {
+		return this.retries;
+	}
+
+	/**
+	 * Counts the retries of a Spring AI {@code RetryTemplate}; to add to the templates
+	 * that the model clients use.
+	 * @param observationRegistry whose current observation is, or is inside, the retried
+	 * model call
+	 * @return the listener
+	 */
+	public RetryListener springAiRetryListener(ObservationRegistry observationRegistry) {
+		return new SpringAiRetryListener(this.retries, observationRegistry, this.errors);
 	}
 
 	/**

@@ -17,6 +17,12 @@ public final class ChatMetricNames {
 	 */
 	public static final String TIME_TO_FIRST_TOKEN = "llmobs.chat.ttft";
 
+	/**
+	 * Counter of retried attempts of model calls, tags model, provider, reason
+	 * ({@link RetryReason}).
+	 */
+	public static final String RETRIES = "llmobs.chat.retries";
+
 	/** Counter of tokens, tags model, provider, stage, tenant, type. */
 	public static final String TOKENS = "llmobs.tokens";
 

@@ -77,7 +77,11 @@ final class ChatModelMetricsHandler implements ObservationHandler<ChatModelObser
 		record(this.accounting.reaccount(context));
 	}
 
-	private void record(ModelCall call) {
+	/**
+	 * Records the meters of an accounted call and adds its cost to the totals and to the
+	 * enclosing task; shared with the embedding calls.
+	 */
+	void record(ModelCall call) {
 		this.meters.record(call);
 		Double cost = call.costUsd();
 		if (cost != null) {

@@ -16,6 +16,9 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.embedding.EmbeddingOptions;
+import org.springframework.ai.embedding.EmbeddingResponse;
+import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
 
 /**
  * Turns a finished model observation into a {@link ModelCall}: attribution, provider,
@@ -93,19 +96,60 @@ public final class ModelCallAccounting {
 		String modelId = (responseModel != null) ? responseModel : requestModel;
 		TokenUsage usage = (response != null) ? TokenUsages.from(reportedUsage(context, response), provider)
 				: TokenUsage.NONE;
-		boolean usageReported = !usage.isEmpty();
-		Double cost = null;
-		if (usageReported) {
-			ModelEntry entry = this.catalog.find(responseModel, requestModel).orElse(null);
-			cost = (entry != null) ? entry.costOf(usage) : null;
-		}
 		// Spring AI sets the response only once it is complete: never for a failed call
 		// or a stream that failed or was cancelled part way.
 		boolean answered = response != null && context.getError() == null;
 		ModelCall call = new ModelCall(scope(context), provider, modelId, this.models.bound(modelId), usage,
-				usageReported, answered, finishReasons(response), cost);
+				!usage.isEmpty(), answered, finishReasons(response), cost(usage, responseModel, requestModel));
 		context.put(ModelCall.class, call);
 		return call;
+	}
+
+	/**
+	 * Resolves the scope of an embedding call when it starts, on the caller's thread: the
+	 * enclosing {@code ChatClient} call's attribution and task (a retrieval advisor
+	 * embeds inside it), else the defaults and the nearest enclosing task.
+	 * @param context the embedding call's observation context
+	 * @return the scope
+	 */
+	ModelCallScope scope(EmbeddingModelObservationContext context) {
+		ModelCallScope scope = context.get(ModelCallScope.class);
+		if (scope == null) {
+			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+			scope = (call != null) ? new ModelCallScope(call.attribution(), call.task(), 1, this.prompts.find(context))
+					: new ModelCallScope(this.attributionResolver.resolveDefault(),
+							ObservationAncestry.findContext(context, LlmTaskContext.class), 1, this.prompts.find(null));
+			context.put(ModelCallScope.class, scope);
+		}
+		return scope;
+	}
+
+	/**
+	 * The accounting of a finished embedding call: its input tokens, priced by the
+	 * catalog entry of the embedding model; it has no output and no finish reason.
+	 * @param context the embedding call's observation context, stopped
+	 * @return the accounting
+	 */
+	ModelCall account(EmbeddingModelObservationContext context) {
+		String provider = this.providerNames.semconv(context.getOperationMetadata().provider(), null);
+		EmbeddingResponse response = context.getResponse();
+		String responseModel = (response != null) ? blankToNull(response.getMetadata().getModel()) : null;
+		EmbeddingOptions options = context.getRequest().getOptions();
+		String requestModel = (options != null) ? blankToNull(options.getModel()) : null;
+		String modelId = (responseModel != null) ? responseModel : requestModel;
+		TokenUsage usage = (response != null) ? TokenUsages.from(response.getMetadata().getUsage(), provider)
+				: TokenUsage.NONE;
+		boolean answered = response != null && context.getError() == null;
+		return new ModelCall(scope(context), provider, modelId, this.models.bound(modelId), usage, !usage.isEmpty(),
+				answered, List.of(), cost(usage, responseModel, requestModel));
+	}
+
+	private @Nullable Double cost(TokenUsage usage, @Nullable String responseModel, @Nullable String requestModel) {
+		if (usage.isEmpty()) {
+			return null;
+		}
+		ModelEntry entry = this.catalog.find(responseModel, requestModel).orElse(null);
+		return (entry != null) ? entry.costOf(usage) : null;
 	}
 
 	/**

@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
  * {@code cache_read_input_token_cost}, ...), long-context prices in fields that end in
  * {@code _above_<n>k_tokens}, {@code max_input_tokens} and {@code litellm_provider}.
  * <p>
- * Only chat and completion models with an input and an output price become entries, at
- * USD per 1M tokens. An id matches itself; an id with a provider prefix
+ * Only chat and completion models with an input and an output price, and embedding models
+ * with an input price (their output price is 0 when the list gives none), become entries,
+ * at USD per 1M tokens. An id matches itself; an id with a provider prefix
  * ({@code mistral/mistral-large-latest}) also matches the id after the prefix when the
  * list has no entry of that id (the first such entry in the list does), so that
  * {@code azure/gpt-4o} never prices OpenAI's {@code gpt-4o}. Ids without a prefix come
@@ -27,7 +28,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class LiteLlmPriceList {
 
-	private static final Set<String> PRICED_MODES = Set.of("chat", "completion", "responses");
+	private static final String EMBEDDING = "embedding";
+
+	private static final Set<String> PRICED_MODES = Set.of("chat", "completion", "responses", EMBEDDING);
 
 	private static final Pattern TIER_FIELD = Pattern.compile(
 			"(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)"
@@ -77,6 +80,9 @@ final class LiteLlmPriceList {
 		String mode = text(model, "mode");
 		Double input = perMillion(model, "input_cost_per_token");
 		Double output = perMillion(model, "output_cost_per_token");
+		if (output == null && EMBEDDING.equals(mode)) {
+			output = 0.0;
+		}
 		if (!model.isObject() || (mode != null && !PRICED_MODES.contains(mode)) || input == null || output == null) {
 			return null;
 		}

@@ -1,9 +1,11 @@
 package io.llmobs.openai;
 
 import io.llmobs.chat.LlmObsAdvisor;
+import io.llmobs.chat.ModelCallRetries;
 import io.llmobs.core.InstrumentationErrors;
 import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
@@ -23,6 +25,10 @@ public final class OpenAiInstrumentation {
 
 	private final LlmObsAdvisor correlationAdvisor;
 
+	private final StreamModelSpans spans;
+
+	private final InstrumentationErrors errors;
+
 	private final TracingObservationHandler<OkHttpContext> requestTracingHandler;
 
 	private final Interceptor correlationHeaderRemover = new CorrelationHeaderRemover();
@@ -35,6 +41,8 @@ public final class OpenAiInstrumentation {
 	 */
 	public OpenAiInstrumentation(InstrumentationErrors errors, Tracer tracer, Propagator propagator) {
 		StreamModelSpans spans = new StreamModelSpans(errors);
+		this.spans = spans;
+		this.errors = errors;
 		this.modelSpans = spans;
 		this.correlationAdvisor = new StreamCorrelationAdvisor(spans, errors);
 		this.requestTracingHandler = new StreamRequestTracingHandler(spans, tracer, propagator);
@@ -64,6 +72,18 @@ public final class OpenAiInstrumentation {
 	 */
 	public TracingObservationHandler<OkHttpContext> requestTracingHandler() {
 		return this.requestTracingHandler;
+	}
+
+	/**
+	 * Counts the retries that the OpenAI SDK makes of a model call's request; must run
+	 * before the interceptor that takes the correlation mark off a stream's request.
+	 * @param retries where retries are counted
+	 * @param observationRegistry whose current observation is, or is inside, a plain
+	 * model call
+	 * @return the OkHttp interceptor
+	 */
+	public Interceptor retriedAttempts(ModelCallRetries retries, ObservationRegistry observationRegistry) {
+		return new RetriedAttempts(retries, this.spans, observationRegistry, this.errors);
 	}
 
 	/**

@@ -59,12 +59,22 @@ final class StreamModelSpans implements ObservationHandler<ChatModelObservationC
 	 * span
 	 */
 	@Nullable Span span(String id) {
-		ChatModelObservationContext context = this.inFlight.get(id);
+		ChatModelObservationContext context = context(id);
 		if (context == null) {
 			return null;
 		}
 		TracingObservationHandler.TracingContext tracing = context.get(TracingObservationHandler.TracingContext.class);
 		return (tracing != null) ? tracing.getSpan() : null;
+	}
+
+	/**
+	 * The model call whose request carries the correlation id.
+	 * @param id the correlation id
+	 * @return the model call's observation context, or {@code null} when it is not in
+	 * flight
+	 */
+	@Nullable ChatModelObservationContext context(String id) {
+		return this.inFlight.get(id);
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+
 /**
  * Traces the HTTP request of a streamed OpenAI model call as a child of its model span,
  * so that the request carries the model call's trace context ({@code traceparent},
@@ -43,12 +45,18 @@ final class StreamRequestTracingHandler implements TracingObservationHandler<OkH
 	/**
 	 * Starts the HTTP span with the model span current: it becomes the parent, and its
 	 * baggage is sent along. The correlation id is taken off the request here too, for
-	 * OpenAI clients built without the customizer that removes it.
+	 * OpenAI clients built without the customizer that removes it; the model call stays
+	 * on the request as a tag.
 	 */
 	@Override
 	public void onStart(OkHttpContext context) {
 		String id = correlationId(context);
 		context.getCarrier().removeHeader(StreamModelSpans.HEADER);
+		ChatModelObservationContext call = (id != null) ? this.spans.context(id) : null;
+		if (call != null) {
+			// for the interceptors after the header is gone: a tag is never sent
+			context.getCarrier().tag(ChatModelObservationContext.class, call);
+		}
 		Span model = (id != null) ? this.spans.span(id) : null;
 		if (model == null) {
 			this.sender.onStart(context);

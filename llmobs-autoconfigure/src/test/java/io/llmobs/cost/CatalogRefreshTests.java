@@ -76,7 +76,8 @@ class CatalogRefreshTests {
 		ModelCatalog catalog = ModelCatalog.bundled();
 		refresh(catalog, "classpath:io/llmobs/cost/litellm-prices.json").loadAtStartup();
 		assertThat(catalog.find("acme-chat").map(ModelEntry::prices)).hasValue(new TokenPrices(3.0, 15.0, 0.3, 3.75));
-		assertThat(catalog.getStatus()).extracting(CatalogStatus::entries).isEqualTo(3);
+		// three chat entries and an embedding entry
+		assertThat(catalog.getStatus()).extracting(CatalogStatus::entries).isEqualTo(4);
 	}
 
 	@Test

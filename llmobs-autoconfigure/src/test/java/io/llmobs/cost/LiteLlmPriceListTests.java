@@ -31,7 +31,8 @@ class LiteLlmPriceListTests {
 			  "gemini/acme-flash": {"litellm_provider": "gemini", "mode": "chat",
 			    "input_cost_per_token": 1e-07, "output_cost_per_token": 4e-07},
 			  "acme-embed": {"litellm_provider": "acme", "mode": "embedding", "input_cost_per_token": 2e-08,
-			    "output_cost_per_token": 0.0},
+			    "output_cost_per_token": 0.0, "max_input_tokens": 8191},
+			  "acme-embed-large": {"litellm_provider": "acme", "mode": "embedding", "input_cost_per_token": 1.3e-07},
 			  "acme-image": {"litellm_provider": "acme", "mode": "image_generation", "output_cost_per_image": 0.04}
 			}
 			""";
@@ -50,9 +51,20 @@ class LiteLlmPriceListTests {
 	}
 
 	@Test
-	void keepsOnlyPricedChatModelsWithUnprefixedIdsFirst() {
+	void keepsOnlyPricedChatAndEmbeddingModelsWithUnprefixedIdsFirst() {
 		assertThat(read(PRICE_LIST).entries()).extracting(CatalogEntry::key)
-			.containsExactly("acme-chat", "azure/acme-chat", "gemini/acme-flash");
+			.containsExactly("acme-chat", "acme-embed", "acme-embed-large", "azure/acme-chat", "gemini/acme-flash");
+	}
+
+	@Test
+	void embeddingModelsArePricedByTheirInputTokens() {
+		ModelCatalog catalog = new ModelCatalog(read(PRICE_LIST), List.of(), Clock.systemUTC());
+		ModelEntry small = catalog.find("acme-embed").orElseThrow();
+		assertThat(small.prices()).isEqualTo(new TokenPrices(0.02, 0.0, null, null));
+		assertThat(small.contextWindow()).isEqualTo(8191);
+		assertThat(small.costOf(new TokenUsage(1_000, 0, 0, 0, 0))).isCloseTo(2e-5, within(1e-15));
+		assertThat(catalog.find("acme-embed-large").orElseThrow().prices())
+			.isEqualTo(new TokenPrices(0.13, 0.0, null, null));
 	}
 
 	@Test
@@ -66,7 +78,7 @@ class LiteLlmPriceListTests {
 
 	@Test
 	void aPrefixedIdNeverPricesAnIdTheListPricesOnItsOwn() {
-		ModelEntry azure = read(PRICE_LIST).entries().get(1).entry();
+		ModelEntry azure = read(PRICE_LIST).entries().get(3).entry();
 		assertThat(azure.key()).isEqualTo("azure/acme-chat");
 		assertThat(azure.matches("azure/acme-chat")).isTrue();
 		assertThat(azure.matches("acme-chat")).isFalse();

@@ -77,6 +77,12 @@ public final class ProviderModels {
 	/** Spring AI's Ollama client on {@code server}. */
 	public static ChatModel ollama(OllamaCompatibleServer server, String model,
 			ObservationRegistry observationRegistry) {
+		return ollama(server, model, observationRegistry, NO_RETRY);
+	}
+
+	/** Spring AI's Ollama client on {@code server}, retrying as the template says. */
+	public static ChatModel ollama(OllamaCompatibleServer server, String model, ObservationRegistry observationRegistry,
+			RetryTemplate retryTemplate) {
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setReadTimeout(TIMEOUT);
 		JdkClientHttpConnector streams = new JdkClientHttpConnector();
@@ -89,7 +95,7 @@ public final class ProviderModels {
 		return OllamaChatModel.builder()
 			.ollamaApi(api)
 			.options(OllamaChatOptions.builder().model(model).build())
-			.retryTemplate(NO_RETRY)
+			.retryTemplate(retryTemplate)
 			.observationRegistry(observationRegistry)
 			.build();
 	}

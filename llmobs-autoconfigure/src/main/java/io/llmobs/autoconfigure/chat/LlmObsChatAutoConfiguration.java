@@ -1,6 +1,7 @@
 package io.llmobs.autoconfigure.chat;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
@@ -15,6 +16,7 @@ import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.chat.LlmObs;
 import io.llmobs.chat.LlmObsAdvisor;
 import io.llmobs.chat.ModelCallAccounting;
+import io.llmobs.chat.ModelCallRetries;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import io.llmobs.cost.UnpricedModelWarnings;
@@ -32,6 +34,12 @@ import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.client.advisor.api.Advisor;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
+import org.springframework.ai.retry.TransientAiException;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.support.CompositeRetryListener;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -81,6 +89,16 @@ public final class LlmObsChatAutoConfiguration {
 	}
 
 	@Bean
+	ObservationHandler<EmbeddingModelObservationContext> llmObsEmbeddingModelMetricsHandler(ChatInstrumentation chat) {
+		return chat.embeddingMetricsHandler();
+	}
+
+	@Bean
+	ModelCallRetries llmObsModelCallRetries(ChatInstrumentation chat) {
+		return chat.retries();
+	}
+
+	@Bean
 	ObservationFilter llmObsChatSpanEnricher(ChatInstrumentation chat) {
 		return chat.spanEnricher();
 	}
@@ -126,6 +144,33 @@ public final class LlmObsChatAutoConfiguration {
 			}
 
 		};
+	}
+
+	/**
+	 * Counts the retries of Spring AI's {@code RetryTemplate} beans, which the Ollama and
+	 * Google GenAI clients use.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TransientAiException.class)
+	static class SpringAiRetryConfiguration {
+
+		@Bean
+		static BeanPostProcessor llmObsRetryTemplateListener(ObjectProvider<ChatInstrumentation> chat,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (bean instanceof RetryTemplate template) {
+						template.setRetryListener(new CompositeRetryListener(List.of(template.getRetryListener(),
+								chat.getObject().springAiRetryListener(observationRegistry.getObject()))));
+					}
+					return bean;
+				}
+
+			};
+		}
+
 	}
 
 }

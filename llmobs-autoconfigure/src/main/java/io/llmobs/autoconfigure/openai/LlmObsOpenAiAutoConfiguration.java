@@ -3,13 +3,16 @@ package io.llmobs.autoconfigure.openai;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.chat.LlmObsAdvisor;
+import io.llmobs.chat.ModelCallRetries;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.openai.OpenAiInstrumentation;
 import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -23,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
@@ -69,6 +73,20 @@ public final class LlmObsOpenAiAutoConfiguration {
 	@ConditionalOnMissingBean(name = "llmObsCorrelationHeaderRemover")
 	OpenAiHttpClientBuilderCustomizer llmObsCorrelationHeaderRemover(OpenAiInstrumentation openAi) {
 		return (builder) -> builder.interceptor(openAi.correlationHeaderRemover());
+	}
+
+	/**
+	 * Counts the OpenAI SDK's retries; first of the customizers, so that it reads a
+	 * stream's correlation id before it is taken off.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	@ConditionalOnBean({ ModelCallRetries.class, ObservationRegistry.class })
+	@ConditionalOnMissingBean(name = "llmObsOpenAiRetriedAttempts")
+	OpenAiHttpClientBuilderCustomizer llmObsOpenAiRetriedAttempts(OpenAiInstrumentation openAi,
+			ModelCallRetries retries, ObservationRegistry observationRegistry) {
+		Interceptor interceptor = openAi.retriedAttempts(retries, observationRegistry);
+		return (builder) -> builder.interceptor(interceptor);
 	}
 
 }
