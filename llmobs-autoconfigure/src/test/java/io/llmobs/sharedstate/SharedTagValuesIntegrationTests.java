@@ -54,6 +54,9 @@ class SharedTagValuesIntegrationTests {
 			ask(second, "acme");
 			assertThat(calls(second, "acme")).isEqualTo(1);
 			assertThat(calls(second, "other")).isZero();
+			assertThat(meters(second).find("llmobs.chat").tags("model", "gpt-4o-mini", "prompt", "greeting").timer())
+				.as("the model and prompt the first replica's calls admitted")
+				.isNotNull();
 			assertThat(meters(first).get(RedisAvailability.FALLBACKS).counter().count()).isZero();
 		});
 	}
@@ -145,7 +148,7 @@ class SharedTagValuesIntegrationTests {
 		return context.getBean(ChatClient.Builder.class)
 			.build()
 			.prompt("Hi")
-			.advisors((a) -> a.param(LlmObsParams.TENANT, tenant))
+			.advisors((a) -> a.param(LlmObsParams.TENANT, tenant).param(LlmObsParams.PROMPT_NAME, "greeting"))
 			.call()
 			.content();
 	}

@@ -1,12 +1,15 @@
 package io.llmobs.autoconfigure.sharedstate;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
+import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.BoundedTags;
 import io.llmobs.core.DailySpend;
+import io.llmobs.core.PromptTagValues;
 import io.llmobs.core.RateWindow;
 import io.llmobs.core.SharedValues;
 import io.llmobs.sharedstate.RedisAvailability;
@@ -92,11 +95,13 @@ public final class LlmObsSharedStateAutoConfiguration {
 		@ConditionalOnMissingBean
 		RedisTagValues llmObsSharedTagValues(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
 				LlmObsSharedStateProperties properties, RedisAvailability availability, BoundedTags tags,
-				Environment environment, ObjectProvider<TaskDecorator> taskDecorator) {
+				ObjectProvider<PromptTagValues> promptTags, Environment environment,
+				ObjectProvider<TaskDecorator> taskDecorator) {
+			Map<String, BoundedTagValues> shared = new HashMap<>(Map.of("stage", tags.stages(), "tenant",
+					tags.tenants(), "model", tags.models(), "task", tags.tasks()));
+			promptTags.ifAvailable((prompts) -> shared.put("prompt", prompts.values()));
 			return new RedisTagValues(SingletonSupplier.of(() -> redis(connectionFactory)), properties.getKeyPrefix(),
-					availability, Map.of("stage", tags.stages(), "tenant", tags.tenants(), "model", tags.models(),
-							"task", tags.tasks()),
-					new LlmObsThreadPools(environment, taskDecorator).scheduler("llmobs-tags-"));
+					availability, shared, new LlmObsThreadPools(environment, taskDecorator).scheduler("llmobs-tags-"));
 		}
 
 		@Bean
