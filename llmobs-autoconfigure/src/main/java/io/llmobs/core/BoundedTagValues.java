@@ -1,5 +1,7 @@
 package io.llmobs.core;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * later value into {@code other}, so a tag fed from application data cannot explode the
  * number of time series. Values it is told are {@linkplain #know known} are never folded
  * and do not count against the limit.
+ * <p>
+ * By default each instance admits its own first values. Once the fleet
+ * {@linkplain #shareAdmission shares admission}, a new value is {@code other} until the
+ * fleet's set, given by {@link #fleetAdmitted}, holds it: the request path never waits
+ * for the fleet's store.
  */
 public final class BoundedTagValues {
 
@@ -23,9 +30,18 @@ public final class BoundedTagValues {
 
 	private final int maxValues;
 
-	private final Set<String> admitted = ConcurrentHashMap.newKeySet();
+	private final Object lock = new Object();
+
+	private volatile Set<String> admitted = ConcurrentHashMap.newKeySet();
 
 	private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean fleetAdmission;
+
+	private volatile Runnable claimRequested = () -> {
+	};
 
 	/**
 	 * Creates a bounded set of tag values.
@@ -52,13 +68,70 @@ public final class BoundedTagValues {
 		if (value.length() > MAX_LENGTH) {
 			return OTHER;
 		}
-		synchronized (this.admitted) {
+		if (this.fleetAdmission) {
+			return awaitFleet(value);
+		}
+		synchronized (this.lock) {
 			if (this.admitted.size() < this.maxValues) {
 				this.admitted.add(value);
 				return value;
 			}
 		}
 		return this.admitted.contains(value) ? value : OTHER;
+	}
+
+	private String awaitFleet(String value) {
+		if (this.admitted.size() < this.maxValues && this.waiting.size() < this.maxValues && this.waiting.add(value)) {
+			this.claimRequested.run();
+		}
+		return OTHER;
+	}
+
+	/**
+	 * Leaves the admission of new values to the fleet: from now on a value that is
+	 * neither admitted nor known is {@code other} and waits until {@link #fleetAdmitted}
+	 * lists it.
+	 * @param claimRequested run on the caller's thread when a value starts waiting; it
+	 * must not block, and only signals whoever claims values for the fleet
+	 */
+	public void shareAdmission(Runnable claimRequested) {
+		this.claimRequested = claimRequested;
+		this.fleetAdmission = true;
+	}
+
+	/**
+	 * The values to claim for the fleet: those admitted here, then those waiting.
+	 * @return the values, in that order
+	 */
+	public Set<String> claims() {
+		Set<String> claims = new LinkedHashSet<>(this.admitted);
+		claims.addAll(this.waiting);
+		return claims;
+	}
+
+	/**
+	 * Admits exactly the fleet's values from now on, each replica the same set, and
+	 * leaves the admission of new ones to the fleet again.
+	 * @param fleetValues the values the fleet admitted
+	 * @param claimed the values claimed for that answer, which stop waiting
+	 */
+	public void fleetAdmitted(Collection<String> fleetValues, Collection<String> claimed) {
+		Set<String> fleet = ConcurrentHashMap.newKeySet();
+		fleet.addAll(fleetValues);
+		synchronized (this.lock) {
+			this.admitted = fleet;
+			this.fleetAdmission = true;
+		}
+		this.waiting.removeAll(claimed);
+	}
+
+	/**
+	 * Admits new values on this instance alone, as without a fleet, up to the limit and
+	 * after the fleet's values last given, while the fleet's store cannot answer.
+	 */
+	public void admitLocally() {
+		this.fleetAdmission = false;
+		this.waiting.clear();
 	}
 
 	/**

@@ -33,11 +33,19 @@ public final class PromptTagValues {
 			return CallPrompt.NONE;
 		}
 		String boundedVersion = (version != null && !version.isBlank()) ? version : BoundedTagValues.NONE;
-		// The bound hands back the key itself while the pair is admitted. Names and
-		// versions are identifiers: a NUL inside one could at worst let two pairs share
-		// a slot.
+		// Names and versions are identifiers: a NUL inside one could at worst let two
+		// pairs share a slot, and no key equals other or none.
 		String key = name + '\u0000' + boundedVersion;
-		return (this.pairs.bound(key) == key) ? new CallPrompt(name, boundedVersion) : CallPrompt.OTHER;
+		return key.equals(this.pairs.bound(key)) ? new CallPrompt(name, boundedVersion) : CallPrompt.OTHER;
+	}
+
+	/**
+	 * The bounded values behind the pairs, each a name and a version joined by a NUL,
+	 * such as for the shared state to admit them for the fleet.
+	 * @return the values
+	 */
+	public BoundedTagValues values() {
+		return this.pairs;
 	}
 
 	/**

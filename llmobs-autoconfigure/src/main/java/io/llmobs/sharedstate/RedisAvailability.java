@@ -89,8 +89,8 @@ public final class RedisAvailability {
 		this.fallbacks.increment();
 		this.downSince.set(this.clock.monotonicTime());
 		if (this.down.compareAndSet(false, true)) {
-			logger.warn("llmobs shared state: Redis failed (" + ex + "); limits, budgets and feedback ids are "
-					+ "per instance until it answers again (counted in " + FALLBACKS + ")");
+			logger.warn("llmobs shared state: Redis failed (" + ex + "); limits, budgets, feedback ids and tag "
+					+ "values are per instance until it answers again (counted in " + FALLBACKS + ")");
 		}
 	}
 
@@ -99,7 +99,8 @@ public final class RedisAvailability {
 	 */
 	void succeeded() {
 		if (this.down.get() && this.down.compareAndSet(true, false)) {
-			logger.info("llmobs shared state: Redis answers again; limits, budgets and feedback ids are shared");
+			logger.info(
+					"llmobs shared state: Redis answers again; limits, budgets, feedback ids and tag values are shared");
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.llmobs.core;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,43 @@ class BoundedTagValuesTests {
 		IntStream.range(0, 10_000).parallel().forEach((i) -> seen.add(values.bound("user-" + i)));
 		assertThat(values.size()).isEqualTo(50);
 		assertThat(seen).hasSize(51).contains("other");
+	}
+
+	@Test
+	void withFleetAdmissionANewValueIsOtherAndRequestsOneClaimUntilTheFleetAdmitsIt() {
+		BoundedTagValues values = new BoundedTagValues(2);
+		values.know(List.of("vip"));
+		AtomicInteger claimsRequested = new AtomicInteger();
+		values.shareAdmission(claimsRequested::incrementAndGet);
+		assertThat(values.bound("acme")).isEqualTo("other");
+		assertThat(values.bound("acme")).isEqualTo("other");
+		assertThat(values.bound("vip")).isEqualTo("vip");
+		assertThat(claimsRequested).as("one request per waiting value").hasValue(1);
+		assertThat(values.claims()).containsExactly("acme");
+		values.fleetAdmitted(List.of("globex", "acme"), List.of("acme"));
+		assertThat(values.bound("acme")).isEqualTo("acme");
+		assertThat(values.bound("globex")).as("admitted by another replica").isEqualTo("globex");
+		assertThat(values.bound("initech")).isEqualTo("other");
+		assertThat(claimsRequested).as("the fleet is full: nothing more to claim").hasValue(1);
+		assertThat(values.claims()).containsExactly("globex", "acme");
+	}
+
+	@Test
+	void aValueTheFleetRefusesStopsWaitingAndValuesAdmittedLocallyAreClaimedLater() {
+		BoundedTagValues values = new BoundedTagValues(2);
+		values.shareAdmission(() -> {
+		});
+		values.bound("acme");
+		values.fleetAdmitted(List.of("globex"), List.of("acme"));
+		assertThat(values.claims()).containsExactly("globex");
+		values.admitLocally();
+		assertThat(values.bound("acme")).as("admitted by this instance while the fleet cannot answer")
+			.isEqualTo("acme");
+		assertThat(values.bound("initech")).as("after the fleet's values last given").isEqualTo("other");
+		assertThat(values.claims()).containsExactly("globex", "acme");
+		values.fleetAdmitted(List.of("globex", "hooli"), List.of("globex", "acme"));
+		assertThat(values.bound("acme")).as("refused by the full fleet").isEqualTo("other");
+		assertThat(values.bound("hooli")).isEqualTo("hooli");
 	}
 
 }

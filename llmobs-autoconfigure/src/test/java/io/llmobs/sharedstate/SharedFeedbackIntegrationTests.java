@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Feedback sent to a replica that did not serve the call: known there with
  * {@code llmobs.shared-state.store=redis} (its stage and time to good output from the
- * serving replica), unknown with {@code local}.
+ * serving replica), unknown with {@code local}. The stage is known, as a fresh fleet tags
+ * the first call of a new stage {@code other}.
  */
 class SharedFeedbackIntegrationTests {
 
@@ -35,7 +36,7 @@ class SharedFeedbackIntegrationTests {
 
 	private final ApplicationContextRunner replica = TracedApplication.runner()
 		.withPropertyValues("spring.ai.openai.base-url=" + server.baseUrl(), "spring.data.redis.port=" + redis.port(),
-				"llmobs.shared-state.timeout=300ms");
+				"llmobs.shared-state.timeout=300ms", "llmobs.stage.known-values=quote");
 
 	@Test
 	void withRedisFeedbackOnTheSecondReplicaForACallServedByTheFirstIsKnown() {

@@ -1,14 +1,22 @@
 package io.llmobs.autoconfigure.sharedstate;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
+import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
+import io.llmobs.core.BoundedTagValues;
+import io.llmobs.core.BoundedTags;
 import io.llmobs.core.DailySpend;
+import io.llmobs.core.PromptTagValues;
 import io.llmobs.core.RateWindow;
 import io.llmobs.core.SharedValues;
 import io.llmobs.sharedstate.RedisAvailability;
 import io.llmobs.sharedstate.RedisDailySpend;
 import io.llmobs.sharedstate.RedisRateWindow;
 import io.llmobs.sharedstate.RedisSharedValues;
+import io.llmobs.sharedstate.RedisTagValues;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +31,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.util.function.SingletonSupplier;
@@ -30,10 +40,10 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the state shared by every
  * replica: with {@code llmobs.shared-state.store=redis}, the spend of budgets and of the
- * judge, the judge's rate window and the ids feedback refers to are kept in Redis,
- * through the application's Spring Data Redis connection factory. With the default
- * {@code local}, no bean is defined and each feature keeps its own state. Runs before the
- * features that use it.
+ * judge, the judge's rate window, the ids feedback refers to and the admitted values of
+ * the bounded tags are kept in Redis, through the application's Spring Data Redis
+ * connection factory. With the default {@code local}, no bean is defined and each feature
+ * keeps its own state. Runs before the features that use it.
  */
 @AutoConfiguration(after = LlmObsAutoConfiguration.class,
 		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
@@ -82,8 +92,31 @@ public final class LlmObsSharedStateAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
+		RedisTagValues llmObsSharedTagValues(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
+				LlmObsSharedStateProperties properties, RedisAvailability availability, BoundedTags tags,
+				ObjectProvider<PromptTagValues> promptTags, Environment environment,
+				ObjectProvider<TaskDecorator> taskDecorator) {
+			Map<String, BoundedTagValues> shared = new HashMap<>(Map.of("stage", tags.stages(), "tenant",
+					tags.tenants(), "model", tags.models(), "task", tags.tasks()));
+			promptTags.ifAvailable((prompts) -> shared.put("prompt", prompts.values()));
+			return new RedisTagValues(SingletonSupplier.of(() -> redis(connectionFactory)), properties.getKeyPrefix(),
+					availability, shared, new LlmObsThreadPools(environment, taskDecorator).scheduler("llmobs-tags-"));
+		}
+
+		@Bean
 		SmartInitializingSingleton llmObsRedisConnect(RedisDailySpend spend) {
 			return spend::connect;
+		}
+
+		/**
+		 * Shares the tag values once every bean exists, so that the first sync, on its
+		 * own thread, never creates a bean concurrently with the start-up.
+		 */
+		@Bean
+		SmartInitializingSingleton llmObsSharedTagValuesStart(RedisTagValues tagValues,
+				LlmObsSharedStateProperties properties) {
+			return () -> tagValues.start(properties.getSyncInterval());
 		}
 
 		private static ReactiveStringRedisTemplate redis(

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the state of limits, budgets and feedback ids is kept, under
+ * Where the state of limits, budgets, feedback ids and admitted tag values is kept, under
  * {@code llmobs.shared-state}: by each instance, or in Redis for the whole fleet.
  */
 @ConfigurationProperties("llmobs.shared-state")
@@ -18,9 +18,10 @@ import org.springframework.validation.annotation.Validated;
 public class LlmObsSharedStateProperties {
 
 	/**
-	 * Where the judge's rate and daily budget, the spend budgets and the ids feedback
-	 * refers to are kept: 'local' (each instance its own) or 'redis' (the application's
-	 * Spring Data Redis connection, shared by every replica).
+	 * Where the judge's rate and daily budget, the spend budgets, the ids feedback refers
+	 * to and the admitted values of the bounded tags are kept: 'local' (each instance its
+	 * own) or 'redis' (the application's Spring Data Redis connection, shared by every
+	 * replica).
 	 */
 	@NotNull
 	private Store store = Store.LOCAL;
@@ -46,6 +47,15 @@ public class LlmObsSharedStateProperties {
 	@NotNull
 	@DurationMin(millis = 1)
 	private Duration retryInterval = Duration.ofSeconds(5);
+
+	/**
+	 * How often each replica claims its admitted tag values for the fleet and reads the
+	 * fleet's set of each bounded tag (stage, tenant, model, task); a new value is also
+	 * claimed as soon as it is seen.
+	 */
+	@NotNull
+	@DurationMin(millis = 1)
+	private Duration syncInterval = Duration.ofSeconds(5);
 
 	public Store getStore() {
 		return this.store;
@@ -77,6 +87,14 @@ public class LlmObsSharedStateProperties {
 
 	public void setRetryInterval(Duration retryInterval) {
 		this.retryInterval = retryInterval;
+	}
+
+	public Duration getSyncInterval() {
+		return this.syncInterval;
+	}
+
+	public void setSyncInterval(Duration syncInterval) {
+		this.syncInterval = syncInterval;
 	}
 
 	/**
