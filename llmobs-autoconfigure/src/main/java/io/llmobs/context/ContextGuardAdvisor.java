@@ -1,18 +1,12 @@
 package io.llmobs.context;
 
+import io.llmobs.chat.GuardAdvisor;
 import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.CallAttributionResolver;
 import io.llmobs.core.InstrumentationErrors;
-import io.llmobs.chat.LlmObsAdvisor;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.client.ChatClientRequest;
-import org.springframework.ai.chat.client.ChatClientResponse;
-import org.springframework.ai.chat.client.advisor.api.CallAdvisor;
-import org.springframework.ai.chat.client.advisor.api.CallAdvisorChain;
-import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
-import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
 import org.springframework.core.Ordered;
 
 /**
@@ -23,7 +17,7 @@ import org.springframework.core.Ordered;
  * model would. It counts on the caller's thread, exactly; a failure of its own never
  * fails the call.
  */
-final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, LlmObsAdvisor {
+final class ContextGuardAdvisor extends GuardAdvisor {
 
 	/**
 	 * Late in the chain: after Spring AI's advisors and ordinary application advisors,
@@ -41,8 +35,6 @@ final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, LlmObsAdv
 
 	private final ContextMeters meters;
 
-	private final InstrumentationErrors errors;
-
 	/**
 	 * Creates the guard.
 	 * @param accountant the context accountant
@@ -54,39 +46,16 @@ final class ContextGuardAdvisor implements CallAdvisor, StreamAdvisor, LlmObsAdv
 	 */
 	ContextGuardAdvisor(ContextAccountant accountant, double blockRatio, CallAttributionResolver attributionResolver,
 			BoundedTagValues models, ContextMeters meters, InstrumentationErrors errors) {
+		super(errors, ContextAccountant.COMPONENT);
 		this.accountant = accountant;
 		this.blockRatio = blockRatio;
 		this.attributionResolver = attributionResolver;
 		this.models = models;
 		this.meters = meters;
-		this.errors = errors.register(ContextAccountant.COMPONENT);
 	}
 
 	@Override
-	public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
-		ContextWindowExceededException refusal = check(request);
-		if (refusal != null) {
-			throw refusal;
-		}
-		return chain.nextCall(request);
-	}
-
-	@Override
-	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
-		return Flux.defer(() -> {
-			ContextWindowExceededException refusal = check(request);
-			return (refusal != null) ? Flux.error(refusal) : chain.nextStream(request);
-		});
-	}
-
-	// A null fallback is a valid T (T extends @Nullable Object), which only NullAway's
-	// JSpecify mode can see.
-	@SuppressWarnings("NullAway")
-	private @Nullable ContextWindowExceededException check(ChatClientRequest request) {
-		return this.errors.call(ContextAccountant.COMPONENT, this, request, ContextGuardAdvisor::refusal, null);
-	}
-
-	private @Nullable ContextWindowExceededException refusal(ChatClientRequest request) {
+	protected @Nullable ContextWindowExceededException refusal(ChatClientRequest request) {
 		ContextAccount account = this.accountant.accountExactly(request);
 		Double utilization = account.utilization();
 		Integer window = account.window();
