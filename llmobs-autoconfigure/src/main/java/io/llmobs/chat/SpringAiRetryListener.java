@@ -1,6 +1,7 @@
 package io.llmobs.chat;
 
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.LeadingHttpStatus;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -53,15 +54,9 @@ final class SpringAiRetryListener implements RetryListener {
 	static RetryReason reason(@Nullable Throwable error) {
 		Throwable current = error;
 		for (int depth = 0; current != null && depth < MAX_CAUSES; depth++) {
-			String message = current.getMessage();
-			if (current instanceof TransientAiException && message != null && message.length() > 3
-					&& message.startsWith(" - ", 3)) {
-				try {
-					return RetryReason.ofStatus(Integer.parseInt(message, 0, 3, 10));
-				}
-				catch (NumberFormatException ex) {
-					// not the handler's message
-				}
+			int status = (current instanceof TransientAiException) ? LeadingHttpStatus.of(current.getMessage()) : 0;
+			if (status != 0) {
+				return RetryReason.ofStatus(status);
 			}
 			current = current.getCause();
 		}

@@ -8,6 +8,7 @@ import com.anthropic.errors.AnthropicServiceException;
 import com.google.genai.errors.ApiException;
 import com.openai.errors.OpenAIServiceException;
 import io.llmobs.context.ContextWindowExceededException;
+import io.llmobs.core.LeadingHttpStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.retry.NonTransientAiException;
@@ -169,14 +170,9 @@ final class ServingErrors {
 		}
 
 		static int status(Throwable error) {
-			String message = error.getMessage();
-			if (message != null && message.length() > 3 && message.startsWith(" - ", 3)) {
-				try {
-					return Integer.parseInt(message, 0, 3, 10);
-				}
-				catch (NumberFormatException ex) {
-					// not the handler's message
-				}
+			int status = LeadingHttpStatus.of(error.getMessage());
+			if (status != 0) {
+				return status;
 			}
 			return (error instanceof TransientAiException) ? 503 : 0;
 		}
