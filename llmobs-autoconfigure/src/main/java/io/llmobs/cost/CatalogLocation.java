@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,6 +153,9 @@ final class CatalogLocation {
 			throw new IOException("no complete answer within " + this.timeout, ex);
 		}
 		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof HttpTimeoutException) {
+				throw new IOException("no complete answer within " + this.timeout, ex.getCause());
+			}
 			throw new IOException(String.valueOf(ex.getCause()), ex.getCause());
 		}
 		catch (InterruptedException ex) {
