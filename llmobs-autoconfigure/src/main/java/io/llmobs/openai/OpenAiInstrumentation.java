@@ -1,5 +1,8 @@
 package io.llmobs.openai;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.llmobs.chat.LlmObsAdvisor;
 import io.llmobs.chat.ModelCallRetries;
 import io.llmobs.core.InstrumentationErrors;
@@ -12,12 +15,14 @@ import io.micrometer.tracing.propagation.Propagator;
 import okhttp3.Interceptor;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.util.ClassUtils;
 
 /**
- * The trace context of Spring AI's OpenAI client, built once: hands out the handlers, the
- * stream advisor and the HTTP interceptor as the types Micrometer, Spring AI and OkHttp
- * take, so that the parts that correlate a stream's request with its model span stay
- * inside this package.
+ * The trace context and the retries of Spring AI's OpenAI and Anthropic clients (both on
+ * OkHttp, both SDKs numbering their attempts alike), built once: hands out the handlers,
+ * the stream advisor and the HTTP interceptors as the types Micrometer, Spring AI and
+ * OkHttp take, so that the parts that correlate a stream's request with its model span
+ * stay inside this package.
  */
 public final class OpenAiInstrumentation {
 
@@ -40,12 +45,25 @@ public final class OpenAiInstrumentation {
 	 * @param propagator writes the trace context into the stream's request
 	 */
 	public OpenAiInstrumentation(InstrumentationErrors errors, Tracer tracer, Propagator propagator) {
-		StreamModelSpans spans = new StreamModelSpans(errors);
+		StreamModelSpans spans = new StreamModelSpans(clients(), errors);
 		this.spans = spans;
 		this.errors = errors;
 		this.modelSpans = spans;
 		this.correlationAdvisor = new StreamCorrelationAdvisor(spans, errors);
 		this.requestTracingHandler = new StreamRequestTracingHandler(spans, tracer, propagator);
+	}
+
+	/** The headers of the clients on the class path, each read only when present. */
+	private static List<RequestHeaders> clients() {
+		ClassLoader loader = OpenAiInstrumentation.class.getClassLoader();
+		List<RequestHeaders> clients = new ArrayList<>(2);
+		if (ClassUtils.isPresent("org.springframework.ai.openai.OpenAiChatOptions", loader)) {
+			clients.add(new OpenAiRequestHeaders());
+		}
+		if (ClassUtils.isPresent("org.springframework.ai.anthropic.AnthropicChatOptions", loader)) {
+			clients.add(new AnthropicRequestHeaders());
+		}
+		return List.copyOf(clients);
 	}
 
 	/**
@@ -75,8 +93,9 @@ public final class OpenAiInstrumentation {
 	}
 
 	/**
-	 * Counts the retries that the OpenAI SDK makes of a model call's request; must run
-	 * before the interceptor that takes the correlation mark off a stream's request.
+	 * Counts the retries that the OpenAI or Anthropic SDK makes of a model call's
+	 * request; must run before the interceptor that takes the correlation mark off a
+	 * stream's request.
 	 * @param retries where retries are counted
 	 * @param observationRegistry whose current observation is, or is inside, a plain
 	 * model call

@@ -16,14 +16,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * Counts the retries that the OpenAI SDK makes below Spring AI
- * ({@code spring.ai.openai.max-retries}): the SDK numbers each attempt of a request in
- * the {@value #RETRY_COUNT} header, and an attempt numbered 1 or more is a retry of the
- * one before, whose failure this interceptor kept on the model call's observation.
+ * Counts the retries that the OpenAI or Anthropic SDK makes below Spring AI
+ * ({@code spring.ai.openai.max-retries}, {@code spring.ai.anthropic.max-retries}): both
+ * SDKs number each attempt of a request in the {@value #RETRY_COUNT} header, and an
+ * attempt numbered 1 or more is a retry of the one before, whose failure this interceptor
+ * kept on the model call's observation.
  */
 final class RetriedAttempts implements Interceptor {
 
-	/** The header in which the OpenAI SDK numbers the attempts of a request, from 0. */
+	/** The header in which both SDKs number the attempts of a request, from 0. */
 	static final String RETRY_COUNT = "X-Stainless-Retry-Count";
 
 	private final ModelCallRetries retries;
@@ -77,7 +78,7 @@ final class RetriedAttempts implements Interceptor {
 
 	/**
 	 * The model call that sent the request: a stream's by the correlation id it carries
-	 * (the SDK sends it from a thread of its own), or by the tag that replaced the id,
+	 * (the SDKs send it from a thread of their own), or by the tag that replaced the id,
 	 * else the one around the current observation.
 	 */
 	private Observation.@Nullable Context modelCall(Request request) {

@@ -1,8 +1,5 @@
 package io.llmobs.openai;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import io.llmobs.chat.ChatComponents;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.chat.LlmObsAdvisor;
@@ -12,12 +9,12 @@ import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
 import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
+import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.core.Ordered;
 
 /**
- * Gives the request of every streamed OpenAI model call of an instrumented
+ * Gives the request of every streamed OpenAI or Anthropic model call of an instrumented
  * {@code ChatClient} a correlation id ({@link StreamModelSpans#HEADER}), by which its
  * HTTP span finds the model span it belongs to.
  */
@@ -57,14 +54,10 @@ final class StreamCorrelationAdvisor implements StreamAdvisor, LlmObsAdvisor {
 
 	private static ChatClientRequest correlate(StreamModelSpans spans, ChatClientRequest request) {
 		Prompt prompt = request.prompt();
-		if (!(prompt.getOptions() instanceof OpenAiChatOptions options)) {
-			return request;
-		}
-		Map<String, String> custom = options.getCustomHeaders();
-		Map<String, String> headers = (custom != null) ? new HashMap<>(custom) : new HashMap<>();
-		headers.put(StreamModelSpans.HEADER, spans.nextId());
-		OpenAiChatOptions correlated = options.mutate().customHeaders(headers).build();
-		return request.mutate().prompt(prompt.mutate().chatOptions(correlated).build()).build();
+		ChatOptions options = prompt.getOptions();
+		ChatOptions correlated = (options != null) ? spans.correlated(options) : null;
+		return (correlated != null) ? request.mutate().prompt(prompt.mutate().chatOptions(correlated).build()).build()
+				: request;
 	}
 
 	@Override

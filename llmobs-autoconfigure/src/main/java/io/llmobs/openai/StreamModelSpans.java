@@ -1,5 +1,7 @@
 package io.llmobs.openai;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,16 +16,15 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
-import org.springframework.ai.openai.OpenAiChatOptions;
 
 /**
- * The model spans of the OpenAI streams in flight, by the correlation id that their HTTP
- * request carries in the {@value #HEADER} header, from the start of the model observation
- * to its stop.
+ * The model spans of the OpenAI and Anthropic streams in flight, by the correlation id
+ * that their HTTP request carries in the {@value #HEADER} header, from the start of the
+ * model observation to its stop.
  * <p>
- * The OpenAI SDK sends a streamed request from a thread of its own, where neither the
- * model observation nor any other trace context is current; the correlation id is what
- * leads from that request back to its model span.
+ * The OpenAI and Anthropic SDKs send a streamed request from a thread of their own, where
+ * neither the model observation nor any other trace context is current; the correlation
+ * id is what leads from that request back to its model span.
  */
 final class StreamModelSpans implements ObservationHandler<ChatModelObservationContext> {
 
@@ -34,22 +35,36 @@ final class StreamModelSpans implements ObservationHandler<ChatModelObservationC
 
 	private final Map<String, ChatModelObservationContext> inFlight = new ConcurrentHashMap<>();
 
+	private final List<RequestHeaders> clients;
+
 	private final InstrumentationErrors errors;
 
 	/**
 	 * Creates the table.
+	 * @param clients the headers of the clients whose streams are followed
 	 * @param errors where failures inside llmobs are reported
 	 */
-	StreamModelSpans(InstrumentationErrors errors) {
+	StreamModelSpans(List<RequestHeaders> clients, InstrumentationErrors errors) {
+		this.clients = clients;
 		this.errors = errors.register(ChatComponents.CHAT_CLIENT);
 	}
 
 	/**
-	 * A correlation id for a streamed request, unique in this application.
-	 * @return the id
+	 * A copy of a streamed model call's options whose request carries a correlation id,
+	 * unique in this application.
+	 * @param options the model call's options
+	 * @return the copy, or {@code null} when the options are of no followed client
 	 */
-	String nextId() {
-		return Long.toString(this.ids.incrementAndGet(), Character.MAX_RADIX);
+	@Nullable ChatOptions correlated(ChatOptions options) {
+		for (RequestHeaders client : this.clients) {
+			Map<String, String> present = client.of(options);
+			if (present != null) {
+				Map<String, String> headers = new HashMap<>(present);
+				headers.put(HEADER, Long.toString(this.ids.incrementAndGet(), Character.MAX_RADIX));
+				return client.with(options, headers);
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -79,12 +94,12 @@ final class StreamModelSpans implements ObservationHandler<ChatModelObservationC
 
 	@Override
 	public void onStart(ChatModelObservationContext context) {
-		this.errors.run(ChatComponents.CHAT_CLIENT, this.inFlight, context, StreamModelSpans::enter);
+		this.errors.run(ChatComponents.CHAT_CLIENT, this, context, StreamModelSpans::enter);
 	}
 
 	@Override
 	public void onStop(ChatModelObservationContext context) {
-		this.errors.run(ChatComponents.CHAT_CLIENT, this.inFlight, context, StreamModelSpans::leave);
+		this.errors.run(ChatComponents.CHAT_CLIENT, this, context, StreamModelSpans::leave);
 	}
 
 	@Override
@@ -97,24 +112,32 @@ final class StreamModelSpans implements ObservationHandler<ChatModelObservationC
 		return this.inFlight.size();
 	}
 
-	private static void enter(Map<String, ChatModelObservationContext> inFlight, ChatModelObservationContext context) {
-		String id = correlationId(context);
+	private static void enter(StreamModelSpans spans, ChatModelObservationContext context) {
+		String id = spans.correlationId(context);
 		if (id != null) {
-			inFlight.put(id, context);
+			spans.inFlight.put(id, context);
 		}
 	}
 
-	private static void leave(Map<String, ChatModelObservationContext> inFlight, ChatModelObservationContext context) {
-		String id = correlationId(context);
+	private static void leave(StreamModelSpans spans, ChatModelObservationContext context) {
+		String id = spans.correlationId(context);
 		if (id != null) {
-			inFlight.remove(id, context);
+			spans.inFlight.remove(id, context);
 		}
 	}
 
-	private static @Nullable String correlationId(ChatModelObservationContext context) {
+	private @Nullable String correlationId(ChatModelObservationContext context) {
 		ChatOptions options = context.getRequest().getOptions();
-		Map<String, String> headers = (options instanceof OpenAiChatOptions openAi) ? openAi.getCustomHeaders() : null;
-		return (headers != null) ? headers.get(HEADER) : null;
+		if (options == null) {
+			return null;
+		}
+		for (RequestHeaders client : this.clients) {
+			Map<String, String> headers = client.of(options);
+			if (headers != null) {
+				return headers.get(HEADER);
+			}
+		}
+		return null;
 	}
 
 }

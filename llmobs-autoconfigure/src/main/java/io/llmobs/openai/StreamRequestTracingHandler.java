@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * Traces the HTTP request of a streamed OpenAI model call as a child of its model span,
- * so that the request carries the model call's trace context ({@code traceparent},
- * {@code baggage}) as the request of a plain call does. Plain calls, and every other HTTP
- * request, are left to the application's sender tracing handler.
+ * Traces the HTTP request of a streamed OpenAI or Anthropic model call as a child of its
+ * model span, so that the request carries the model call's trace context
+ * ({@code traceparent}, {@code baggage}) as the request of a plain call does. Plain
+ * calls, and every other HTTP request, are left to the application's sender tracing
+ * handler.
  */
 final class StreamRequestTracingHandler implements TracingObservationHandler<OkHttpContext> {
 
@@ -45,8 +46,8 @@ final class StreamRequestTracingHandler implements TracingObservationHandler<OkH
 	/**
 	 * Starts the HTTP span with the model span current: it becomes the parent, and its
 	 * baggage is sent along. The correlation id is taken off the request here too, for
-	 * OpenAI clients built without the customizer that removes it; the model call stays
-	 * on the request as a tag.
+	 * clients built without the customizer that removes it; the model call stays on the
+	 * request as a tag.
 	 */
 	@Override
 	public void onStart(OkHttpContext context) {

@@ -11,6 +11,8 @@ import io.micrometer.tracing.propagation.Propagator;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.ai.anthropic.AnthropicChatOptions;
+import org.springframework.ai.anthropic.http.okhttp.AnthropicHttpClientBuilderCustomizer;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -40,6 +42,8 @@ class LlmObsOpenAiAutoConfigurationTests {
 			assertThat(context).hasSingleBean(OpenAiInstrumentation.class);
 			assertThat(context.getBeansOfType(OpenAiHttpClientBuilderCustomizer.class))
 				.containsOnlyKeys("llmObsOpenAiRetriedAttempts", "llmObsCorrelationHeaderRemover");
+			assertThat(context.getBeansOfType(AnthropicHttpClientBuilderCustomizer.class))
+				.containsOnlyKeys("llmObsAnthropicRetriedAttempts", "llmObsAnthropicCorrelationHeaderRemover");
 			OpenAiInstrumentation openAi = context.getBean(OpenAiInstrumentation.class);
 			assertThat(context.getBean("llmObsStreamModelSpans")).isSameAs(openAi.modelSpans());
 			assertThat(context.getBean("llmObsStreamRequestTracingHandler")).isSameAs(openAi.requestTracingHandler());
@@ -56,8 +60,20 @@ class LlmObsOpenAiAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutSpringAiOpenAiOrOkHttpNothingIsConfigured() {
-		this.tracedRunner.withClassLoader(new FilteredClassLoader(OpenAiChatOptions.class))
+	void withOneOfTheTwoClientsOnlyItsCustomizersAreConfigured() {
+		this.tracedRunner.withClassLoader(new FilteredClassLoader("org.springframework.ai.openai."))
+			.run((context) -> assertThat(context).hasSingleBean(OpenAiInstrumentation.class)
+				.doesNotHaveBean(OpenAiHttpClientBuilderCustomizer.class)
+				.hasBean("llmObsAnthropicRetriedAttempts"));
+		this.tracedRunner.withClassLoader(new FilteredClassLoader("org.springframework.ai.anthropic."))
+			.run((context) -> assertThat(context).hasSingleBean(OpenAiInstrumentation.class)
+				.doesNotHaveBean(AnthropicHttpClientBuilderCustomizer.class)
+				.hasBean("llmObsOpenAiRetriedAttempts"));
+	}
+
+	@Test
+	void withoutSpringAiOpenAiAndAnthropicOrWithoutOkHttpNothingIsConfigured() {
+		this.tracedRunner.withClassLoader(new FilteredClassLoader(OpenAiChatOptions.class, AnthropicChatOptions.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(OpenAiInstrumentation.class));
 		this.tracedRunner.withClassLoader(new FilteredClassLoader(OkHttpClient.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(OpenAiInstrumentation.class));
