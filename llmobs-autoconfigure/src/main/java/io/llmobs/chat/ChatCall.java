@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.metadata.Usage;
-import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 
@@ -54,7 +53,7 @@ final class ChatCall {
 
 	private boolean streamEnded;
 
-	private @Nullable List<ChatModelObservationContext> stoppedModelCalls;
+	private @Nullable List<Runnable> atStreamEnd;
 
 	private volatile boolean firstTokenSeen;
 
@@ -150,35 +149,46 @@ final class ChatCall {
 	}
 
 	/**
-	 * Keeps a streamed model call that stopped before the stream reached llmobs' advisor
-	 * to its end (Spring AI hands the chunks on from another thread), so that it is
-	 * recorded with the usage of its last chunks.
-	 * @return {@code false} when the stream ended already or is not followed, and the
-	 * model call is to be recorded now
+	 * Whether llmobs' advisor follows this call's stream and has not seen its end yet.
+	 * @return {@code true} while a model call that stops is to be held back
 	 */
-	boolean holdUntilStreamEnds(ChatModelObservationContext context) {
+	boolean streamOpen() {
+		synchronized (this.streamLock) {
+			return this.streamAdvised && !this.streamEnded;
+		}
+	}
+
+	/**
+	 * Keeps what is to be done of a streamed model call that stopped before the stream
+	 * reached llmobs' advisor to its end (Spring AI hands the chunks on from another
+	 * thread), so that it is done with the usage of its last chunks.
+	 * @param action what to do once the stream ended
+	 * @return {@code false} when the stream ended already or is not followed: the action
+	 * is not kept, and is to be done now
+	 */
+	boolean atStreamEnd(Runnable action) {
 		synchronized (this.streamLock) {
 			if (!this.streamAdvised || this.streamEnded) {
 				return false;
 			}
-			if (this.stoppedModelCalls == null) {
-				this.stoppedModelCalls = new ArrayList<>(1);
+			if (this.atStreamEnd == null) {
+				this.atStreamEnd = new ArrayList<>(2);
 			}
-			this.stoppedModelCalls.add(context);
+			this.atStreamEnd.add(action);
 			return true;
 		}
 	}
 
 	/**
 	 * Notes that the stream ended at llmobs' advisor.
-	 * @return the model calls held until then
+	 * @return what was kept to be done then
 	 */
-	List<ChatModelObservationContext> streamEnded() {
+	List<Runnable> streamEnded() {
 		synchronized (this.streamLock) {
 			this.streamEnded = true;
-			List<ChatModelObservationContext> held = this.stoppedModelCalls;
-			this.stoppedModelCalls = null;
-			return (held != null) ? held : List.of();
+			List<Runnable> actions = this.atStreamEnd;
+			this.atStreamEnd = null;
+			return (actions != null) ? actions : List.of();
 		}
 	}
 

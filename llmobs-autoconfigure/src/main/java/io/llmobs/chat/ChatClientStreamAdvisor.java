@@ -18,7 +18,6 @@ import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
-import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.core.Ordered;
 
 /**
@@ -41,16 +40,12 @@ final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
 
 	private final ChatCallRecorder recorder;
 
-	private final ChatModelMetricsHandler modelMetrics;
-
 	/**
 	 * Creates the advisor.
 	 * @param recorder starts and records the calls
-	 * @param modelMetrics records the model calls held back until the stream ended
 	 */
-	ChatClientStreamAdvisor(ChatCallRecorder recorder, ChatModelMetricsHandler modelMetrics) {
+	ChatClientStreamAdvisor(ChatCallRecorder recorder) {
 		this.recorder = recorder;
-		this.modelMetrics = modelMetrics;
 	}
 
 	@Override
@@ -90,8 +85,9 @@ final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
 	private void finish(ChatCall call, ChatClientRequest request, @Nullable ChatClientResponse last,
 			@Nullable List<String> chunks, ChatOutcome outcome, @Nullable Throwable error,
 			Observation.@Nullable Context observation) {
-		for (ChatModelObservationContext held : call.streamEnded()) {
-			this.modelMetrics.streamEnded(held);
+		// the model calls that stopped before: their meters and spans
+		for (Runnable held : call.streamEnded()) {
+			held.run();
 		}
 		this.recorder.finish(call, request, (last != null) ? last.chatResponse() : null,
 				(last != null) ? last.context() : Map.of(), (chunks != null) ? chunks : List.of(), outcome, error,

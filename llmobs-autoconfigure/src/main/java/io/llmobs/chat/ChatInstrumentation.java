@@ -81,7 +81,7 @@ public final class ChatInstrumentation {
 		ChatCallRecorder recorder = new ChatCallRecorder(attributionResolver, tags.models(), meters,
 				new GenAiConventions(meterRegistry), errors, meterRegistry.config().clock(), listeners, prompts);
 		this.callMetricsHandler = new ChatClientMetricsHandler(recorder);
-		this.streamAdvisor = new ChatClientStreamAdvisor(recorder, modelMetrics);
+		this.streamAdvisor = new ChatClientStreamAdvisor(recorder);
 	}
 
 	/**

@@ -53,26 +53,23 @@ final class ChatModelMetricsHandler implements ObservationHandler<ChatModelObser
 		this.errors.run(ChatComponents.MODEL_METRICS, this, context, ChatModelMetricsHandler::stopped);
 	}
 
-	/**
-	 * Records a streamed model call that was held back until its {@code ChatClient}
-	 * stream ended, with the usage of its last chunks.
-	 */
-	void streamEnded(ChatModelObservationContext context) {
-		this.errors.run(ChatComponents.MODEL_METRICS, this, context, ChatModelMetricsHandler::recordHeld);
-	}
-
 	private void stopped(ChatModelObservationContext context) {
 		ChatCall call = context.isStreaming() ? ObservationAncestry.find(context, ChatCall.class) : null;
 		if (call == null) {
 			record(this.accounting.account(context));
 		}
-		else if (!call.holdUntilStreamEnds(context)) {
+		else if (!call.atStreamEnd(() -> this.errors.run(ChatComponents.MODEL_METRICS, this, context,
+				ChatModelMetricsHandler::recordHeld))) {
 			// the span filter accounted the call already, maybe before the stream's last
 			// chunk reached llmobs
 			record(this.accounting.reaccount(context));
 		}
 	}
 
+	/**
+	 * Records a streamed model call that was held back until its {@code ChatClient}
+	 * stream ended, with the usage of its last chunks.
+	 */
 	private void recordHeld(ChatModelObservationContext context) {
 		record(this.accounting.reaccount(context));
 	}

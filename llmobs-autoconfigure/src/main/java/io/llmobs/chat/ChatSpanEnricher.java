@@ -5,6 +5,7 @@ import java.util.StringJoiner;
 
 import io.llmobs.core.CallAttribution;
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.ObservationAncestry;
 import io.llmobs.core.SpanAttributeWriter;
 import io.llmobs.core.SpanPresence;
 import io.llmobs.cost.TokenUsage;
@@ -57,7 +58,9 @@ final class ChatSpanEnricher implements ObservationFilter {
 			return;
 		}
 		if (context instanceof ChatModelObservationContext modelContext) {
-			enrich(modelContext, this.accounting.account(modelContext));
+			if (!heldUntilStreamEnds(modelContext)) {
+				enrich(modelContext, this.accounting.account(modelContext));
+			}
 		}
 		else if (context instanceof ChatClientObservationContext) {
 			ChatCall call = context.get(ChatCall.class);
@@ -65,6 +68,34 @@ final class ChatSpanEnricher implements ObservationFilter {
 				attribution(context, call.attribution());
 			}
 		}
+	}
+
+	/**
+	 * Holds back the end of a streamed model call's span that stops before the stream
+	 * reached llmobs' advisor to its end (Spring AI hands the chunks on from another
+	 * thread): the span ends once the stream did, with the usage of its last chunks.
+	 */
+	private boolean heldUntilStreamEnds(ChatModelObservationContext context) {
+		ChatCall call = context.isStreaming() ? ObservationAncestry.find(context, ChatCall.class) : null;
+		if (call == null || !call.streamOpen()) {
+			return false;
+		}
+		SpanPresence.HeldSpanEnd end = SpanPresence.holdEnd(context);
+		if (end == null) {
+			return false;
+		}
+		if (call.atStreamEnd(() -> end.release(
+				() -> this.errors.run(ChatComponents.SPANS, this, context, ChatSpanEnricher::enrichAtStreamEnd)))) {
+			return true;
+		}
+		// the stream ended meanwhile: the span ends as usual
+		end.release(() -> {
+		});
+		return false;
+	}
+
+	private void enrichAtStreamEnd(ChatModelObservationContext context) {
+		enrich(context, this.accounting.reaccount(context));
 	}
 
 	private static void enrich(Observation.Context context, ModelCall call) {

@@ -31,6 +31,19 @@ public final class SpanPresence {
 	}
 
 	/**
+	 * Holds back the end of the span that Micrometer Tracing made of a stopping
+	 * observation: the span ends once its tracing handler ended it and the hold is
+	 * released, whichever comes last, so that what is known only later still reaches it.
+	 * @param context an observation being stopped, before its tracing handler's stop
+	 * (from an {@code ObservationFilter})
+	 * @return the hold, or {@code null} when the observation has no span (or there is no
+	 * Micrometer Tracing)
+	 */
+	public static @Nullable HeldSpanEnd holdEnd(Observation.Context context) {
+		return TRACING_PRESENT ? MicrometerTracing.holdEnd(context) : null;
+	}
+
+	/**
 	 * The trace id of the span Micrometer Tracing made of the observation.
 	 * @param context the observation context
 	 * @return the trace id, or {@code null} when there is no such span (or no Micrometer
@@ -81,7 +94,33 @@ public final class SpanPresence {
 	 * {@code tag} methods keep the type on OpenTelemetry spans; other tracers get the
 	 * value's string.
 	 */
+	/** The end of a span held back by {@link SpanPresence#holdEnd}. */
+	public interface HeldSpanEnd {
+
+		/**
+		 * Lets the span end, running an action first that may still write to it: now when
+		 * its tracing handler ended it already, else when the handler ends it. The
+		 * high-cardinality key values of the observation, which the action may have
+		 * changed, are written onto the span again after it.
+		 * @param beforeEnd what to do before the span ends, once
+		 */
+		void release(Runnable beforeEnd);
+
+	}
+
 	private static final class MicrometerTracing {
+
+		static @Nullable HeldSpanEnd holdEnd(Observation.Context context) {
+			TracingObservationHandler.TracingContext tracing = context
+				.get(TracingObservationHandler.TracingContext.class);
+			Span span = (tracing != null) ? tracing.getSpan() : null;
+			if (tracing == null || span == null) {
+				return null;
+			}
+			HeldEndSpan held = new HeldEndSpan(span, context);
+			tracing.setSpan(held);
+			return held;
+		}
 
 		static boolean hasTracingContext(Observation.Context context) {
 			return context.get(TracingObservationHandler.TracingContext.class) != null;
