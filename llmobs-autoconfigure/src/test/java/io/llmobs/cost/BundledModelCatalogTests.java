@@ -61,7 +61,8 @@ class BundledModelCatalogTests {
 			"deepseek-chat, deepseek-chat", "us.anthropic.claude-sonnet-4-20250514-v1:0, bedrock-claude-sonnet-4",
 			"anthropic.claude-3-5-sonnet-20240620-v1:0, bedrock-claude-3-5-sonnet", "llama3.1:8b, ollama-llama3.1",
 			"qwen2.5:7b-instruct, ollama-qwen2.5", "claude-fable-5-2, claude-fable-5-2",
-			"claude-mythos-5-2-20261109, claude-mythos-5-2", "claude-fable-5-1, claude-fable-5-1" })
+			"claude-mythos-5-2-20261109, claude-mythos-5-2", "claude-fable-5-1, claude-fable-5-1",
+			"gemini-4-neon, gemini-4-neon", "models/gemini-4-hydrogen, gemini-4-hydrogen" })
 	void resolvesRealIdsToExactlyOneEntry(String modelId, String key) {
 		assertThat(catalog.getEntries().stream().filter((entry) -> entry.matches(modelId)).map(ModelEntry::key))
 			.containsExactly(key);
