@@ -112,17 +112,17 @@ final class StreamModelSpans implements ObservationHandler<ChatModelObservationC
 		return this.inFlight.size();
 	}
 
-	private static void enter(StreamModelSpans spans, ChatModelObservationContext context) {
-		String id = spans.correlationId(context);
+	private void enter(ChatModelObservationContext context) {
+		String id = correlationId(context);
 		if (id != null) {
-			spans.inFlight.put(id, context);
+			this.inFlight.put(id, context);
 		}
 	}
 
-	private static void leave(StreamModelSpans spans, ChatModelObservationContext context) {
-		String id = spans.correlationId(context);
+	private void leave(ChatModelObservationContext context) {
+		String id = correlationId(context);
 		if (id != null) {
-			spans.inFlight.remove(id, context);
+			this.inFlight.remove(id, context);
 		}
 	}
 
