@@ -34,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class FeatureCostBenchmark {
 
 	@Param({ "none", "llmobs.context.enabled", "llmobs.feedback.enabled", "llmobs.prompts.enabled",
-			"llmobs.pii.enabled", "llmobs.enabled" })
+			"llmobs.pii.enabled", "llmobs.redaction.enabled", "llmobs.conversations.enabled", "llmobs.enabled" })
 	String off;
 
 	ConfigurableApplicationContext application;

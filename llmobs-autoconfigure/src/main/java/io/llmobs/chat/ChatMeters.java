@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
 
 import io.llmobs.core.CallAttribution;
 import io.llmobs.core.CallPrompt;
@@ -42,6 +43,14 @@ final class ChatMeters {
 
 	private final Map<String, DistributionSummary> iterations = new ConcurrentHashMap<>();
 
+	// Made once: a method reference to an instance method or an inner class is a new
+	// object at every evaluation, and these run on every call.
+	private final Function<Series, SeriesMeters> newSeriesMeters = SeriesMeters::new;
+
+	private final Function<ChatSeries, Timer> newChatTimer = this::chatTimer;
+
+	private final Function<String, DistributionSummary> newIterationsSummary = this::iterationsSummary;
+
 	/**
 	 * Creates the chat meters.
 	 * @param registry where the meters are registered
@@ -56,7 +65,7 @@ final class ChatMeters {
 	void record(ModelCall call) {
 		CallAttribution attribution = call.attribution();
 		SeriesMeters meters = this.series.computeIfAbsent(new Series(call.model(), call.provider(), attribution.stage(),
-				attribution.tenant(), call.scope().prompt()), SeriesMeters::new);
+				attribution.tenant(), call.scope().prompt()), this.newSeriesMeters);
 		TokenUsage usage = call.usage();
 		meters.tokens(TokenType.INPUT, usage.input());
 		meters.tokens(TokenType.OUTPUT, usage.output());
@@ -83,13 +92,13 @@ final class ChatMeters {
 		this.chatTimers
 			.computeIfAbsent(
 					new ChatSeries(model, provider, attribution.stage(), attribution.tenant(), prompt, outcome),
-					this::chatTimer)
+					this.newChatTimer)
 			.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	/** Records the model round trips of one {@code ChatClient} call. */
 	void recordIterations(String stage, int count) {
-		this.iterations.computeIfAbsent(stage, this::iterationsSummary).record(count);
+		this.iterations.computeIfAbsent(stage, this.newIterationsSummary).record(count);
 	}
 
 	private DistributionSummary iterationsSummary(String stage) {

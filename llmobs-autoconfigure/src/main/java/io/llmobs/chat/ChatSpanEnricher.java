@@ -6,6 +6,7 @@ import java.util.StringJoiner;
 import io.llmobs.core.CallAttribution;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.core.ObservationAncestry;
+import io.llmobs.core.SpanAttributeKey;
 import io.llmobs.core.SpanAttributeWriter;
 import io.llmobs.core.SpanPresence;
 import io.llmobs.cost.TokenUsage;
@@ -32,6 +33,23 @@ final class ChatSpanEnricher implements ObservationFilter {
 	 * conventions, so llmobs only keeps it consistent with the two.
 	 */
 	private static final String USAGE_TOTAL_TOKENS = "gen_ai.usage.total_tokens";
+
+	private static final SpanAttributeKey STAGE = SpanAttributeKey.of(ChatSpanAttributes.STAGE);
+
+	private static final SpanAttributeKey TENANT = SpanAttributeKey.of(ChatSpanAttributes.TENANT);
+
+	private static final SpanAttributeKey AGENT_ITERATION = SpanAttributeKey.of(ChatSpanAttributes.AGENT_ITERATION);
+
+	static final SpanAttributeKey COST_USD = SpanAttributeKey.of(ChatSpanAttributes.COST_USD);
+
+	private static final SpanAttributeKey USAGE_CACHE_READ_INPUT_TOKENS = SpanAttributeKey
+		.of(ChatSpanAttributes.USAGE_CACHE_READ_INPUT_TOKENS);
+
+	private static final SpanAttributeKey USAGE_CACHE_CREATION_INPUT_TOKENS = SpanAttributeKey
+		.of(ChatSpanAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS);
+
+	private static final SpanAttributeKey USAGE_REASONING_OUTPUT_TOKENS = SpanAttributeKey
+		.of(ChatSpanAttributes.USAGE_REASONING_OUTPUT_TOKENS);
 
 	private final ModelCallAccounting accounting;
 
@@ -101,7 +119,7 @@ final class ChatSpanEnricher implements ObservationFilter {
 	private static void enrich(Observation.Context context, ModelCall call) {
 		replace(context, ChatSpanAttributes.PROVIDER_NAME, call.provider());
 		attribution(context, call.attribution());
-		SpanAttributeWriter.set(context, ChatSpanAttributes.AGENT_ITERATION, call.scope().iteration());
+		SpanAttributeWriter.set(context, AGENT_ITERATION, call.scope().iteration());
 		if (call.usageReported()) {
 			TokenUsage usage = call.usage();
 			// Spring AI's convention sets input, output and total from the usage it saw;
@@ -112,9 +130,9 @@ final class ChatSpanEnricher implements ObservationFilter {
 			replaceCount(context, ChatSpanAttributes.USAGE_INPUT_TOKENS, usage.input(), true);
 			replaceCount(context, ChatSpanAttributes.USAGE_OUTPUT_TOKENS, usage.output(), true);
 			replaceCount(context, USAGE_TOTAL_TOKENS, usage.input() + usage.output(), false);
-			tokens(context, ChatSpanAttributes.USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheRead());
-			tokens(context, ChatSpanAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheWrite());
-			tokens(context, ChatSpanAttributes.USAGE_REASONING_OUTPUT_TOKENS, usage.reasoning());
+			tokens(context, USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheRead());
+			tokens(context, USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheWrite());
+			tokens(context, USAGE_REASONING_OUTPUT_TOKENS, usage.reasoning());
 		}
 		List<FinishReason> reasons = call.finishReasons();
 		if (!reasons.isEmpty()) {
@@ -122,7 +140,7 @@ final class ChatSpanEnricher implements ObservationFilter {
 		}
 		Double cost = call.costUsd();
 		if (cost != null) {
-			SpanAttributeWriter.set(context, ChatSpanAttributes.COST_USD, cost);
+			SpanAttributeWriter.set(context, COST_USD, cost);
 		}
 	}
 
@@ -140,8 +158,8 @@ final class ChatSpanEnricher implements ObservationFilter {
 	}
 
 	private static void attribution(Observation.Context context, CallAttribution attribution) {
-		SpanAttributeWriter.set(context, ChatSpanAttributes.STAGE, attribution.stage());
-		SpanAttributeWriter.set(context, ChatSpanAttributes.TENANT, attribution.tenant());
+		SpanAttributeWriter.set(context, STAGE, attribution.stage());
+		SpanAttributeWriter.set(context, TENANT, attribution.tenant());
 	}
 
 	/**
@@ -159,8 +177,8 @@ final class ChatSpanEnricher implements ObservationFilter {
 	}
 
 	/** Sets a token count that Spring AI's convention did not set, unless zero. */
-	private static void tokens(Observation.Context context, String key, long count) {
-		if (count > 0 && context.getHighCardinalityKeyValue(key) == null) {
+	private static void tokens(Observation.Context context, SpanAttributeKey key, long count) {
+		if (count > 0 && context.getHighCardinalityKeyValue(key.name()) == null) {
 			SpanAttributeWriter.set(context, key, count);
 		}
 	}

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.llmobs.core.ObservationAncestry;
+import io.llmobs.core.SpanAttributeKey;
 import io.llmobs.core.SpanAttributeWriter;
 
 import io.micrometer.common.KeyValue;
@@ -33,6 +34,8 @@ final class GenAiConventions {
 
 	/** Seconds from the start of a streamed call to its first non-empty chunk. */
 	static final String TIME_TO_FIRST_CHUNK = "gen_ai.response.time_to_first_chunk";
+
+	private static final SpanAttributeKey TIME_TO_FIRST_CHUNK_KEY = SpanAttributeKey.of(TIME_TO_FIRST_CHUNK);
 
 	/** Timer of task scopes, by workflow name and error type. */
 	static final String WORKFLOW_DURATION = "gen_ai.workflow.duration";
@@ -77,7 +80,7 @@ final class GenAiConventions {
 		ChatClientObservationContext call = ObservationAncestry.findContext(current,
 				ChatClientObservationContext.class);
 		if (call != null) {
-			SpanAttributeWriter.set(call, TIME_TO_FIRST_CHUNK, nanos / 1e9);
+			SpanAttributeWriter.set(call, TIME_TO_FIRST_CHUNK_KEY, nanos / 1e9);
 		}
 	}
 

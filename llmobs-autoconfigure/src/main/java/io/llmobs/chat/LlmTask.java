@@ -76,7 +76,7 @@ public final class LlmTask implements AutoCloseable {
 		String outcome = this.outcome.tagValue();
 		double cost = this.context.getCostUsd();
 		this.context.addLowCardinalityKeyValue(KeyValue.of(OUTCOME, outcome));
-		SpanAttributeWriter.set(this.context, ChatSpanAttributes.COST_USD, cost);
+		SpanAttributeWriter.set(this.context, ChatSpanEnricher.COST_USD, cost);
 		this.observation.stop();
 		DistributionSummary.builder(ChatMetricNames.TASK_COST)
 			.description("USD spent on the model calls of one task")

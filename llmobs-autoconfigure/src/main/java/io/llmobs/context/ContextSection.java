@@ -1,5 +1,7 @@
 package io.llmobs.context;
 
+import io.llmobs.core.SpanAttributeKey;
+
 /**
  * The sections of a prompt that llmobs accounts for: the closed set of {@code section}
  * tag values.
@@ -33,9 +35,12 @@ public enum ContextSection {
 
 	private final String spanAttribute;
 
+	private final SpanAttributeKey spanAttributeKey;
+
 	ContextSection(String tagValue) {
 		this.tagValue = tagValue;
 		this.spanAttribute = ContextSpanAttributes.TOKENS_PREFIX + tagValue;
+		this.spanAttributeKey = SpanAttributeKey.of(this.spanAttribute);
 	}
 
 	/**
@@ -52,6 +57,10 @@ public enum ContextSection {
 	 */
 	public String spanAttribute() {
 		return this.spanAttribute;
+	}
+
+	SpanAttributeKey spanAttributeKey() {
+		return this.spanAttributeKey;
 	}
 
 	static ContextSection[] all() {

@@ -1,6 +1,7 @@
 package io.llmobs.context;
 
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.core.SpanAttributeKey;
 import io.llmobs.core.SpanAttributeWriter;
 import io.llmobs.core.SpanPresence;
 import io.micrometer.observation.Observation;
@@ -15,6 +16,8 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * tags of Spring AI's metrics.
  */
 final class ContextSpanEnricher implements ObservationFilter {
+
+	private static final SpanAttributeKey UTILIZATION = SpanAttributeKey.of(ContextSpanAttributes.UTILIZATION);
 
 	private final ContextAccountant accountant;
 
@@ -45,12 +48,12 @@ final class ContextSpanEnricher implements ObservationFilter {
 			long tokens = sections.get(section);
 			// An absent section is an empty one: fewer attributes on every span.
 			if (tokens > 0) {
-				SpanAttributeWriter.set(context, section.spanAttribute(), tokens);
+				SpanAttributeWriter.set(context, section.spanAttributeKey(), tokens);
 			}
 		}
 		Double utilization = account.utilization();
 		if (utilization != null) {
-			SpanAttributeWriter.set(context, ContextSpanAttributes.UTILIZATION, utilization.doubleValue());
+			SpanAttributeWriter.set(context, UTILIZATION, utilization.doubleValue());
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.llmobs.conversation;
 import io.llmobs.context.ContextAccountant;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.core.ObservationAncestry;
+import io.llmobs.core.SpanAttributeKey;
 import io.llmobs.core.SpanAttributeWriter;
 import io.llmobs.core.SpanPresence;
 import io.micrometer.observation.Observation;
@@ -18,6 +19,13 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * window on the model calls. Written on the span, never as a tag of a meter.
  */
 final class ConversationSpanEnricher implements ObservationFilter {
+
+	private static final SpanAttributeKey CONVERSATION_ID = SpanAttributeKey
+		.of(ConversationSpanAttributes.CONVERSATION_ID);
+
+	private static final SpanAttributeKey TURN = SpanAttributeKey.of(ConversationSpanAttributes.TURN);
+
+	private static final SpanAttributeKey HISTORY_RATIO = SpanAttributeKey.of(ConversationSpanAttributes.HISTORY_RATIO);
 
 	private final @Nullable ContextAccountant accountant;
 
@@ -42,12 +50,12 @@ final class ConversationSpanEnricher implements ObservationFilter {
 		if (turn == null) {
 			return;
 		}
-		SpanAttributeWriter.set(context, ConversationSpanAttributes.CONVERSATION_ID, turn.conversationId());
-		SpanAttributeWriter.set(context, ConversationSpanAttributes.TURN, turn.number());
+		SpanAttributeWriter.set(context, CONVERSATION_ID, turn.conversationId());
+		SpanAttributeWriter.set(context, TURN, turn.number());
 		if (context instanceof ChatModelObservationContext model && this.accountant != null) {
 			Double historyRatio = HistoryRatio.of(this.accountant.account(model));
 			if (historyRatio != null) {
-				SpanAttributeWriter.set(context, ConversationSpanAttributes.HISTORY_RATIO, historyRatio.doubleValue());
+				SpanAttributeWriter.set(context, HISTORY_RATIO, historyRatio.doubleValue());
 			}
 		}
 	}

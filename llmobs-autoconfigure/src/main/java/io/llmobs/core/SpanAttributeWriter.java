@@ -24,9 +24,9 @@ public final class SpanAttributeWriter {
 	 * @param key the attribute's name
 	 * @param value its value
 	 */
-	public static void set(Observation.Context context, String key, String value) {
+	public static void set(Observation.Context context, SpanAttributeKey key, String value) {
 		if (isKeyValue(context, key) || !SpanPresence.tag(context, key, value)) {
-			context.addHighCardinalityKeyValue(KeyValue.of(key, value));
+			context.addHighCardinalityKeyValue(KeyValue.of(key.name(), value));
 		}
 	}
 
@@ -38,9 +38,9 @@ public final class SpanAttributeWriter {
 	 * @param key the attribute's name
 	 * @param value its value
 	 */
-	public static void set(Observation.Context context, String key, long value) {
+	public static void set(Observation.Context context, SpanAttributeKey key, long value) {
 		if (isKeyValue(context, key) || !SpanPresence.tag(context, key, value)) {
-			context.addHighCardinalityKeyValue(KeyValue.of(key, Long.toString(value)));
+			context.addHighCardinalityKeyValue(KeyValue.of(key.name(), Long.toString(value)));
 		}
 	}
 
@@ -52,17 +52,18 @@ public final class SpanAttributeWriter {
 	 * @param key the attribute's name
 	 * @param value its value
 	 */
-	public static void set(Observation.Context context, String key, double value) {
+	public static void set(Observation.Context context, SpanAttributeKey key, double value) {
 		if (isKeyValue(context, key) || !SpanPresence.tag(context, key, value)) {
-			context.addHighCardinalityKeyValue(KeyValue.of(key, Double.toString(value)));
+			context.addHighCardinalityKeyValue(KeyValue.of(key.name(), Double.toString(value)));
 		}
 	}
 
 	/**
 	 * Whether the observation has the key value, which the tracer would write over ours.
 	 */
-	private static boolean isKeyValue(Observation.Context context, String key) {
-		return context.getHighCardinalityKeyValue(key) != null || context.getLowCardinalityKeyValue(key) != null;
+	private static boolean isKeyValue(Observation.Context context, SpanAttributeKey key) {
+		return context.getHighCardinalityKeyValue(key.name()) != null
+				|| context.getLowCardinalityKeyValue(key.name()) != null;
 	}
 
 }

@@ -3,6 +3,8 @@ package io.llmobs.core;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelSpan;
+import io.opentelemetry.api.common.AttributeKey;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
@@ -16,6 +18,9 @@ public final class SpanPresence {
 
 	private static final boolean TRACING_PRESENT = ClassUtils
 		.isPresent("io.micrometer.tracing.handler.TracingObservationHandler", SpanPresence.class.getClassLoader());
+
+	private static final boolean OPEN_TELEMETRY_BRIDGE_PRESENT = ClassUtils
+		.isPresent("io.micrometer.tracing.otel.bridge.OtelSpan", SpanPresence.class.getClassLoader());
 
 	private SpanPresence() {
 	}
@@ -61,39 +66,34 @@ public final class SpanPresence {
 	 * @return {@code false} when there is no such span (or no Micrometer Tracing):
 	 * nothing was set
 	 */
-	static boolean tag(Observation.Context context, String key, String value) {
+	static boolean tag(Observation.Context context, SpanAttributeKey key, String value) {
 		return TRACING_PRESENT && MicrometerTracing.tag(context, key, value);
 	}
 
 	/**
-	 * Sets an integer attribute, as {@link #tag(Observation.Context, String, String)}
-	 * does a string.
+	 * Sets an integer attribute, as
+	 * {@link #tag(Observation.Context, SpanAttributeKey, String)} does a string.
 	 * @param context the observation context
 	 * @param key the attribute's name
 	 * @param value its value
 	 * @return {@code false} when nothing was set
 	 */
-	static boolean tag(Observation.Context context, String key, long value) {
+	static boolean tag(Observation.Context context, SpanAttributeKey key, long value) {
 		return TRACING_PRESENT && MicrometerTracing.tag(context, key, value);
 	}
 
 	/**
 	 * Sets a floating-point attribute, as
-	 * {@link #tag(Observation.Context, String, String)} does a string.
+	 * {@link #tag(Observation.Context, SpanAttributeKey, String)} does a string.
 	 * @param context the observation context
 	 * @param key the attribute's name
 	 * @param value its value
 	 * @return {@code false} when nothing was set
 	 */
-	static boolean tag(Observation.Context context, String key, double value) {
+	static boolean tag(Observation.Context context, SpanAttributeKey key, double value) {
 		return TRACING_PRESENT && MicrometerTracing.tag(context, key, value);
 	}
 
-	/**
-	 * Kept apart so that Micrometer Tracing is only loaded when present. Its typed
-	 * {@code tag} methods keep the type on OpenTelemetry spans; other tracers get the
-	 * value's string.
-	 */
 	/** The end of a span held back by {@link SpanPresence#holdEnd}. */
 	public interface HeldSpanEnd {
 
@@ -108,6 +108,11 @@ public final class SpanPresence {
 
 	}
 
+	/**
+	 * Kept apart so that Micrometer Tracing is only loaded when present. Its typed
+	 * {@code tag} methods keep the type on OpenTelemetry spans; other tracers get the
+	 * value's string.
+	 */
 	private static final class MicrometerTracing {
 
 		static @Nullable HeldSpanEnd holdEnd(Observation.Context context) {
@@ -131,37 +136,80 @@ public final class SpanPresence {
 			return (span != null) ? span.context().traceId() : null;
 		}
 
-		static boolean tag(Observation.Context context, String key, String value) {
+		static boolean tag(Observation.Context context, SpanAttributeKey key, String value) {
 			Span span = span(context);
 			if (span == null) {
 				return false;
 			}
-			span.tag(key, value);
+			SpanAttributeKey.OpenTelemetryKeys keys = openTelemetryKeys(span, key);
+			if (keys != null) {
+				OpenTelemetryBridge.set(span, keys.string, value);
+			}
+			else {
+				span.tag(key.name(), value);
+			}
 			return true;
 		}
 
-		static boolean tag(Observation.Context context, String key, long value) {
+		static boolean tag(Observation.Context context, SpanAttributeKey key, long value) {
 			Span span = span(context);
 			if (span == null) {
 				return false;
 			}
-			span.tag(key, value);
+			SpanAttributeKey.OpenTelemetryKeys keys = openTelemetryKeys(span, key);
+			if (keys != null) {
+				OpenTelemetryBridge.set(span, keys.integer, value);
+			}
+			else {
+				span.tag(key.name(), value);
+			}
 			return true;
 		}
 
-		static boolean tag(Observation.Context context, String key, double value) {
+		static boolean tag(Observation.Context context, SpanAttributeKey key, double value) {
 			Span span = span(context);
 			if (span == null) {
 				return false;
 			}
-			span.tag(key, value);
+			SpanAttributeKey.OpenTelemetryKeys keys = openTelemetryKeys(span, key);
+			if (keys != null) {
+				OpenTelemetryBridge.set(span, keys.floatingPoint, value);
+			}
+			else {
+				span.tag(key.name(), value);
+			}
 			return true;
+		}
+
+		/**
+		 * The keys made once, when the span is the OpenTelemetry bridge's: its
+		 * {@code tag} would make a key of the name on every call.
+		 */
+		private static SpanAttributeKey.@Nullable OpenTelemetryKeys openTelemetryKeys(Span span, SpanAttributeKey key) {
+			return (OPEN_TELEMETRY_BRIDGE_PRESENT && OpenTelemetryBridge.isBridged(span)) ? key.openTelemetry() : null;
 		}
 
 		private static @Nullable Span span(Observation.Context context) {
 			TracingObservationHandler.TracingContext tracing = context
 				.get(TracingObservationHandler.TracingContext.class);
 			return (tracing != null) ? tracing.getSpan() : null;
+		}
+
+	}
+
+	/**
+	 * Kept apart so that the OpenTelemetry bridge of Micrometer Tracing is only loaded
+	 * when present; sets an attribute as the bridge's {@code Span.tag} does, with a key
+	 * made once.
+	 */
+	private static final class OpenTelemetryBridge {
+
+		static boolean isBridged(Span span) {
+			return span instanceof OtelSpan;
+		}
+
+		static <T> void set(Span span, AttributeKey<T> key, T value) {
+			OtelSpan.toOtel(span).setAttribute(key, value);
 		}
 
 	}

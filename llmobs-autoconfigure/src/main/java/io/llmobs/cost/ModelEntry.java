@@ -40,7 +40,10 @@ public record ModelEntry(String key, String provider, Pattern match, @Nullable T
 	 */
 	public @Nullable Double costOf(TokenUsage usage) {
 		TokenPrices selected = this.prices;
-		for (PriceTier tier : this.tiers) {
+		// Indexed: on this per-call path the list's iterator was not always optimized
+		// away.
+		for (int i = 0; i < this.tiers.size(); i++) {
+			PriceTier tier = this.tiers.get(i);
 			if (usage.input() > tier.aboveInputTokens()) {
 				selected = tier.prices();
 			}

@@ -3,8 +3,6 @@ package io.llmobs.feedback;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.llmobs.core.ObservationAncestry;
 import io.llmobs.core.SharedValues;
 import io.micrometer.core.instrument.Clock;
@@ -12,16 +10,16 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The recent interactions by id (response ids and trace ids), in a cache bounded in size
- * and age; an id that fell out is unknown to feedback. With shared values (Redis), each
- * id is also kept there with its stage and start, so that feedback sent to another
- * replica finds it.
+ * The recent interactions by id (response ids and trace ids), bounded in number and age
+ * ({@link RecentIds}); an id that fell out is unknown to feedback. With shared values
+ * (Redis), each id is also kept there with its stage and start, so that feedback sent to
+ * another replica finds it.
  */
 public final class Interactions {
 
 	private static final String KEY_PREFIX = "feedback:";
 
-	private final Cache<String, Interaction> byId;
+	private final RecentIds byId;
 
 	private final Clock clock;
 
@@ -37,15 +35,7 @@ public final class Interactions {
 	 * @param shared where ids are kept for every replica too, or {@code null}
 	 */
 	Interactions(long maxSize, Duration expireAfterWrite, Clock clock, @Nullable SharedValues shared) {
-		// Every traced call writes here: the cache's upkeep (eviction, expiry) runs on
-		// the writing thread, in small amortized steps, instead of waking a common-pool
-		// thread once per call.
-		this.byId = Caffeine.newBuilder()
-			.executor(Runnable::run)
-			.maximumSize(maxSize)
-			.expireAfterWrite(expireAfterWrite)
-			.ticker(clock::monotonicTime)
-			.build();
+		this.byId = new RecentIds(maxSize, expireAfterWrite, clock);
 		this.clock = clock;
 		this.expireAfterWrite = expireAfterWrite;
 		this.shared = shared;
@@ -66,16 +56,9 @@ public final class Interactions {
 		if (traceId == null) {
 			return new Interaction(this.clock.monotonicTime());
 		}
-		// A look-up, and an insert only for a trace not seen yet: Caffeine's get(key,
-		// mapping) reserves the key in its map and builds a compute context on every
-		// call, whether the trace is known or not.
-		Interaction known = this.byId.getIfPresent(traceId);
-		if (known != null) {
-			return known;
-		}
-		Interaction created = new Interaction(this.clock.monotonicTime());
-		Interaction raced = this.byId.asMap().putIfAbsent(traceId, created);
-		return (raced != null) ? raced : created;
+		// A look-up, and an insert only for a trace not seen yet.
+		Interaction known = this.byId.get(traceId);
+		return (known != null) ? known : this.byId.putIfAbsent(traceId, new Interaction(this.clock.monotonicTime()));
 	}
 
 	/** Lets feedback on the id reach the interaction, on every replica when shared. */
@@ -90,7 +73,7 @@ public final class Interactions {
 	}
 
 	@Nullable Interaction find(String id) {
-		Interaction known = this.byId.getIfPresent(id);
+		Interaction known = this.byId.get(id);
 		SharedValues values = this.shared;
 		if (known != null || values == null) {
 			return known;
@@ -103,8 +86,7 @@ public final class Interactions {
 		long ageMillis = this.clock.wallTime() - Long.parseLong(served.substring(0, colon));
 		Interaction elsewhere = new Interaction(this.clock.monotonicTime() - TimeUnit.MILLISECONDS.toNanos(ageMillis));
 		elsewhere.stage(served.substring(colon + 1));
-		Interaction raced = this.byId.asMap().putIfAbsent(id, elsewhere);
-		return (raced != null) ? raced : elsewhere;
+		return this.byId.putIfAbsent(id, elsewhere);
 	}
 
 	long monotonicTime() {
@@ -113,10 +95,10 @@ public final class Interactions {
 
 	/**
 	 * The number of ids kept, for the endpoint.
-	 * @return an estimate of the ids kept
+	 * @return the ids kept
 	 */
 	public long size() {
-		return this.byId.estimatedSize();
+		return this.byId.size();
 	}
 
 }

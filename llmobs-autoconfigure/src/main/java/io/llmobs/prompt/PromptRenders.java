@@ -42,7 +42,9 @@ final class PromptRenders {
 	 * recently
 	 */
 	public @Nullable RenderedTemplate find(String text) {
-		return this.renders.getIfPresent(text);
+		// A look-up in a cache of weak keys makes a look-up key: an application that
+		// renders no templates has none to make on each call.
+		return (this.renders.estimatedSize() > 0) ? this.renders.getIfPresent(text) : null;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.llmobs.prompt;
 import io.llmobs.chat.ChatComponents;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.core.ObservationAncestry;
+import io.llmobs.core.SpanAttributeKey;
 import io.llmobs.core.SpanAttributeWriter;
 import io.llmobs.core.SpanPresence;
 import io.micrometer.observation.Observation;
@@ -17,6 +18,12 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * the model calls it made.
  */
 final class PromptSpanEnricher implements ObservationFilter {
+
+	private static final SpanAttributeKey PROMPT_NAME = SpanAttributeKey.of(PromptSpanAttributes.PROMPT_NAME);
+
+	private static final SpanAttributeKey PROMPT_VERSION = SpanAttributeKey.of(PromptSpanAttributes.PROMPT_VERSION);
+
+	private static final SpanAttributeKey PROMPT_HASH = SpanAttributeKey.of(PromptSpanAttributes.PROMPT_HASH);
 
 	private final InstrumentationErrors errors;
 
@@ -40,13 +47,13 @@ final class PromptSpanEnricher implements ObservationFilter {
 	private static void enrich(Observation.Context context) {
 		PromptIdentity identity = ObservationAncestry.find(context, PromptIdentity.class);
 		if (identity != null && identity != PromptIdentity.NONE) {
-			add(context, PromptSpanAttributes.PROMPT_NAME, identity.name());
-			add(context, PromptSpanAttributes.PROMPT_VERSION, identity.version());
-			add(context, PromptSpanAttributes.PROMPT_HASH, identity.hash());
+			add(context, PROMPT_NAME, identity.name());
+			add(context, PROMPT_VERSION, identity.version());
+			add(context, PROMPT_HASH, identity.hash());
 		}
 	}
 
-	private static void add(Observation.Context context, String key, @Nullable String value) {
+	private static void add(Observation.Context context, SpanAttributeKey key, @Nullable String value) {
 		if (value != null) {
 			SpanAttributeWriter.set(context, key, value);
 		}

@@ -1,6 +1,5 @@
 package io.llmobs.autoconfigure.feedback;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.core.LlmObsProperties;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
@@ -36,7 +35,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(after = LlmObsChatAutoConfiguration.class)
 @ConditionalOnLlmObsEnabled
-@ConditionalOnClass({ ChatClient.class, Caffeine.class })
+@ConditionalOnClass(ChatClient.class)
 @ConditionalOnBean({ InstrumentationErrors.class, MeterRegistry.class, ObservationRegistry.class })
 @EnableConfigurationProperties(LlmObsFeedbackProperties.class)
 public final class LlmObsFeedbackAutoConfiguration {

@@ -1,0 +1,84 @@
+package io.llmobs.feedback;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import io.llmobs.test.AllocatedBytes;
+import io.micrometer.core.instrument.MockClock;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ids feedback can refer to: the last ones written, for a while after each write, at
+ * the cost of a map entry and one small object per write.
+ */
+class RecentIdsTests {
+
+	private final MockClock clock = new MockClock();
+
+	@Test
+	void theOldestWrittenIdGoesFirstWhenTheMaximumIsReached() {
+		RecentIds ids = new RecentIds(3, Duration.ofHours(1), this.clock);
+		Interaction first = new Interaction(0);
+		ids.put("first", first);
+		ids.put("second", new Interaction(0));
+		ids.put("third", new Interaction(0));
+		assertThat(ids.get("first")).isSameAs(first);
+		ids.put("fourth", new Interaction(0));
+		assertThat(ids.get("first")).isNull();
+		assertThat(ids.get("second")).isNotNull();
+		assertThat(ids.get("fourth")).isNotNull();
+		assertThat(ids.size()).isEqualTo(3);
+	}
+
+	@Test
+	void anIdWrittenAgainIsKeptFromItsLatestWrite() {
+		RecentIds ids = new RecentIds(2, Duration.ofHours(1), this.clock);
+		Interaction latest = new Interaction(0);
+		ids.put("response", new Interaction(0));
+		ids.put("other", new Interaction(0));
+		ids.put("response", latest);
+		assertThat(ids.get("response")).isSameAs(latest);
+		ids.put("newer", new Interaction(0));
+		assertThat(ids.get("response")).isSameAs(latest);
+		assertThat(ids.get("other")).isNull();
+	}
+
+	@Test
+	void anIdExpiresAfterItsWriteAndCanBeWrittenAgain() {
+		RecentIds ids = new RecentIds(10, Duration.ofMinutes(10), this.clock);
+		Interaction expired = new Interaction(0);
+		ids.putIfAbsent("trace", expired);
+		this.clock.add(9, TimeUnit.MINUTES);
+		assertThat(ids.putIfAbsent("trace", new Interaction(0))).isSameAs(expired);
+		this.clock.add(1, TimeUnit.MINUTES);
+		assertThat(ids.get("trace")).isNull();
+		Interaction fresh = new Interaction(0);
+		ids.put("trace", expired);
+		this.clock.add(10, TimeUnit.MINUTES);
+		assertThat(ids.putIfAbsent("trace", fresh)).isSameAs(fresh);
+		assertThat(ids.get("trace")).isSameAs(fresh);
+	}
+
+	@Test
+	void aLargeMaximumIsNotReservedUpfront() {
+		RecentIds ids = new RecentIds(Long.MAX_VALUE, Duration.ofHours(1), this.clock);
+		ids.put("only", new Interaction(0));
+		assertThat(ids.get("only")).isNotNull();
+	}
+
+	@Test
+	void writingANewIdAllocatesOneEntryAndOneRecord() {
+		RecentIds ids = new RecentIds(1_000, Duration.ofHours(1), this.clock);
+		Interaction interaction = new Interaction(0);
+		String[] names = IntStream.range(0, 20_000).mapToObj((i) -> "trace-" + i).toArray(String[]::new);
+		int[] next = { 0 };
+		long perWrite = AllocatedBytes.perRun(10_000, () -> ids.putIfAbsent(names[next[0]++], interaction));
+		// A map node (32 B) and the write (32 B), with room for a table resize now and
+		// then.
+		assertThat(perWrite).isLessThanOrEqualTo(80);
+	}
+
+}
