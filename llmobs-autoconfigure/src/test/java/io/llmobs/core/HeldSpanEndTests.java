@@ -55,7 +55,7 @@ class HeldSpanEndTests {
 		await().until(() -> System.currentTimeMillis() > after + 50);
 		held.release(() -> {
 			this.context.addHighCardinalityKeyValue(KeyValue.of("gen_ai.usage.input_tokens", "160"));
-			SpanAttributeWriter.set(this.context, "llmobs.cost.usd", 0.25);
+			SpanAttributeWriter.set(this.context, SpanAttributeKey.of("llmobs.cost.usd"), 0.25);
 		});
 		SpanData span = single();
 		assertThat(span.getAttributes().get(AttributeKey.stringKey("gen_ai.usage.input_tokens"))).isEqualTo("160");
@@ -66,7 +66,7 @@ class HeldSpanEndTests {
 	@Test
 	void aSpanReleasedFirstEndsWhenItsHandlerEndsIt() {
 		SpanPresence.HeldSpanEnd held = SpanPresence.holdEnd(this.context);
-		held.release(() -> SpanAttributeWriter.set(this.context, "llmobs.stage", "answer"));
+		held.release(() -> SpanAttributeWriter.set(this.context, SpanAttributeKey.of("llmobs.stage"), "answer"));
 		assertThat(this.exporter.getFinishedSpanItems()).isEmpty();
 		this.tracing.getSpan().end();
 		assertThat(single().getAttributes().get(AttributeKey.stringKey("llmobs.stage"))).isEqualTo("answer");
