@@ -22,8 +22,8 @@ import static io.llmobs.boot3.Boot3Application.chatClient;
 import static io.llmobs.boot3.Boot3Application.meters;
 import static io.llmobs.boot3.Boot3Application.tokens;
 import static io.llmobs.test.TracedApplication.attribute;
-import static io.llmobs.test.TracedApplication.count;
 import static io.llmobs.test.TracedApplication.doubleAttribute;
+import static io.llmobs.test.TracedApplication.longAttribute;
 import static io.llmobs.test.TracedApplication.span;
 import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,9 +92,11 @@ class Boot3ChatIntegrationTests {
 			List<SpanData> spans = spans(context);
 			SpanData model = span(spans, "chat gpt-4o-mini");
 			assertThat(attribute(model, "gen_ai.provider.name")).isEqualTo("openai");
-			assertThat(count(model, "gen_ai.usage.input_tokens")).isEqualTo(1000);
-			assertThat(count(model, "gen_ai.usage.output_tokens")).isEqualTo(100);
-			assertThat(count(model, "gen_ai.usage.cache_read.input_tokens")).isEqualTo(400);
+			// typed as the semantic conventions say by the exporter decorator, through
+			// Boot 3.5's SpanExporters
+			assertThat(longAttribute(model, "gen_ai.usage.input_tokens")).isEqualTo(1000);
+			assertThat(longAttribute(model, "gen_ai.usage.output_tokens")).isEqualTo(100);
+			assertThat(longAttribute(model, "gen_ai.usage.cache_read.input_tokens")).isEqualTo(400);
 			assertThat(model.getAttributes().get(AttributeKey.stringArrayKey("gen_ai.response.finish_reasons")))
 				.containsExactly("stop");
 			assertThat(attribute(model, "llmobs.stage")).isEqualTo("classify");
