@@ -36,17 +36,18 @@ final class SpringLineCheck implements ApplicationContextInitializer<Configurabl
 	 * Checks the application's versions against the line llmobs was built for.
 	 * @param bootVersion Spring Boot's version, {@code null} when unknown
 	 * @param springAiVersion Spring AI's version, {@code null} when unknown or absent
-	 * @throws IllegalStateException naming the starter to use when they do not match
+	 * @throws SpringLineMismatchException naming the starter to use when they do not
+	 * match
 	 */
 	void check(@Nullable String bootVersion, @Nullable String springAiVersion) {
 		Line app = Line.ofBoot(bootVersion);
 		if (app != null && app != this.built) {
-			throw new IllegalStateException(mismatch(bootVersion, springAiVersion) + ": use " + app.starter
-					+ " instead of " + this.built.starter + ".");
+			throw new SpringLineMismatchException(mismatch(bootVersion, springAiVersion),
+					"use " + app.starter + " instead of " + this.built.starter + ".");
 		}
 		if (app != null && springAiVersion != null && !springAiVersion.startsWith(this.built.springAiMajor + ".")) {
-			throw new IllegalStateException(mismatch(bootVersion, springAiVersion) + ": " + this.built.starter
-					+ " needs Spring AI " + this.built.springAi + ".");
+			throw new SpringLineMismatchException(mismatch(bootVersion, springAiVersion),
+					this.built.starter + " needs Spring AI " + this.built.springAi + ".");
 		}
 	}
 

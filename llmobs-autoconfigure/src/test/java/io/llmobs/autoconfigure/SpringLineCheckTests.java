@@ -6,12 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The starter of one Spring line on an application of the other fails start-up naming the
@@ -42,6 +44,18 @@ class SpringLineCheckTests {
 			.withMessageEndingWith("io.llmobs:llmobs-spring-boot-starter needs Spring AI 2.0.");
 		assertThatIllegalStateException().isThrownBy(() -> new SpringLineCheck(Line.BOOT_3).check("3.5.7", "2.0.1"))
 			.withMessageEndingWith("io.llmobs:llmobs-spring-boot3-starter needs Spring AI 1.1.");
+	}
+
+	@Test
+	void aFailedStartUpIsReportedWithTheStarterToUseAsTheAction() {
+		SpringLineMismatchException mismatch = catchThrowableOfType(SpringLineMismatchException.class,
+				() -> new SpringLineCheck(Line.BOOT_4).check("3.5.7", "1.1.2"));
+		FailureAnalysis analysis = new SpringLineFailureAnalyzer().analyze(new IllegalStateException(mismatch));
+		assertThat(analysis.getDescription())
+			.isEqualTo("llmobs (io.llmobs:llmobs-spring-boot-starter) is built for Spring Boot 4.1 and Spring AI 2.0, "
+					+ "but this application runs Spring Boot 3.5.7 and Spring AI 1.1.2.");
+		assertThat(analysis.getAction())
+			.isEqualTo("Use io.llmobs:llmobs-spring-boot3-starter instead of io.llmobs:llmobs-spring-boot-starter.");
 	}
 
 	@Test
