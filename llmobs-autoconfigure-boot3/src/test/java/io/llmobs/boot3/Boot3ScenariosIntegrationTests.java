@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.llmobs.actuate.LlmObsEndpoint;
+import io.llmobs.budget.LlmBudgetExceededException;
 import io.llmobs.chat.LlmObs;
 import io.llmobs.chat.LlmTask;
+import io.llmobs.conversation.Conversations;
 import io.llmobs.core.LlmObsParams;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.RecordedRequest;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -39,14 +42,15 @@ import static io.llmobs.test.TracedApplication.doubleAttribute;
 import static io.llmobs.test.TracedApplication.span;
 import static io.llmobs.test.TracedApplication.spans;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The key scenarios of the Boot 4 line's tests on a Spring Boot 3.5 and Spring AI 1.1
  * application, over real HTTP with Spring AI 1.1's OpenAI client: a tool loop with a
- * failing tool, the judge, task cost, context accounting, content capture with redaction
- * and {@code /actuator/llmobs}.
+ * failing tool, the judge, task cost, context accounting, content capture with redaction,
+ * budgets, conversation and prompt identities, and {@code /actuator/llmobs}.
  */
 class Boot3ScenariosIntegrationTests {
 
@@ -191,6 +195,38 @@ class Boot3ScenariosIntegrationTests {
 				.counter()
 				.count()).isOne();
 		});
+	}
+
+	@Test
+	void budgetRefusesACallOverItAndConversationAndPromptIdentitiesAreOnTheSpans() {
+		run(this.runner.withPropertyValues("management.endpoints.web.exposure.include=llmobs",
+				"llmobs.budgets.enabled=true", "llmobs.budgets.mode=block",
+				"llmobs.budgets.stages.support.daily-usd=0.0001"), (context) -> {
+					ChatClient client = chatClient(context);
+					client.prompt("Where is my parcel?")
+						.advisors((a) -> a.param(LlmObsParams.STAGE, "support")
+							.param(ChatMemory.CONVERSATION_ID, "conv-1")
+							.param(LlmObsParams.PROMPT_NAME, "parcel-status")
+							.param(LlmObsParams.PROMPT_VERSION, "v3"))
+						.call()
+						.content();
+					SpanData model = span(spans(context), "chat gpt-4o-mini");
+					assertThat(attribute(model, "gen_ai.conversation.id")).isEqualTo("conv-1");
+					assertThat(attribute(model, "gen_ai.prompt.name")).isEqualTo("parcel-status");
+					assertThat(attribute(model, "gen_ai.prompt.version")).isEqualTo("v3");
+					int requests = server.chatRequests().size();
+					assertThatExceptionOfType(LlmBudgetExceededException.class)
+						.isThrownBy(() -> client.prompt("And now?")
+							.advisors((a) -> a.param(LlmObsParams.STAGE, "support"))
+							.call()
+							.content())
+						.withMessageContaining("stage 'support'");
+					assertThat(server.chatRequests()).as("refused before the model is called").hasSize(requests);
+					LlmObsEndpoint.LlmObsDescriptor endpoint = context.getBean(LlmObsEndpoint.class).llmobs();
+					assertThat(endpoint.budgets()).isNotNull();
+					assertThat(endpoint.conversations().costliest()).extracting(Conversations.Summary::id)
+						.containsExactly("conv-1");
+				});
 	}
 
 	@Test
