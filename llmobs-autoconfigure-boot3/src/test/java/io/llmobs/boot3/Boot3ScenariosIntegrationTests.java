@@ -1,11 +1,15 @@
 package io.llmobs.boot3;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -15,6 +19,10 @@ import io.llmobs.chat.LlmObs;
 import io.llmobs.chat.LlmTask;
 import io.llmobs.conversation.Conversations;
 import io.llmobs.core.LlmObsParams;
+import io.llmobs.feedback.FeedbackOutcome;
+import io.llmobs.feedback.FeedbackRecorder;
+import io.llmobs.prompt.PromptRegistry;
+import io.llmobs.prompt.RegisteredPrompt;
 import io.llmobs.test.OpenAiCompatibleServer;
 import io.llmobs.test.RecordedRequest;
 import io.llmobs.test.StubResponse;
@@ -25,10 +33,12 @@ import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.memory.ChatMemory;
+import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -50,7 +60,8 @@ import static org.awaitility.Awaitility.await;
  * The key scenarios of the Boot 4 line's tests on a Spring Boot 3.5 and Spring AI 1.1
  * application, over real HTTP with Spring AI 1.1's OpenAI client: a tool loop with a
  * failing tool, the judge, task cost, context accounting, content capture with redaction,
- * budgets, conversation and prompt identities, and {@code /actuator/llmobs}.
+ * budgets, conversation and prompt identities, the prompt registry, feedback, and
+ * {@code /actuator/llmobs}.
  */
 class Boot3ScenariosIntegrationTests {
 
@@ -227,6 +238,29 @@ class Boot3ScenariosIntegrationTests {
 					assertThat(endpoint.conversations().costliest()).extracting(Conversations.Summary::id)
 						.containsExactly("conv-1");
 				});
+	}
+
+	@Test
+	void feedbackOnAResponseIdAndARegistryPromptAreRecorded(@TempDir Path prompts) throws IOException {
+		Files.writeString(prompts.resolve("answer.st"), "You are the quoting assistant of {carrier}.");
+		run(this.runner.withPropertyValues("llmobs.prompts.location=" + prompts.toUri()), (context) -> {
+			RegisteredPrompt answer = context.getBean(PromptRegistry.class).get("answer");
+			ChatResponse response = chatClient(context).prompt()
+				.system(answer.template().render(Map.of("carrier", "Parcelo")))
+				.user("What does a parcel to Berlin cost?")
+				.advisors((a) -> a.param(LlmObsParams.STAGE, "quote"))
+				.call()
+				.chatResponse();
+			SpanData model = span(spans(context), "chat gpt-4o-mini");
+			assertThat(attribute(model, "gen_ai.prompt.name")).isEqualTo("answer");
+			assertThat(attribute(model, "gen_ai.prompt.version")).isEqualTo(answer.version());
+			assertThat(context.getBean(FeedbackRecorder.class)
+				.record(response.getMetadata().getId(), FeedbackOutcome.ACCEPTED)).isTrue();
+			MeterRegistry meters = meters(context);
+			assertThat(meters.get("llmobs.feedback").tags("outcome", "accepted", "stage", "quote").counter().count())
+				.isOne();
+			assertThat(meters.get("llmobs.ttgo").tag("stage", "quote").timer().count()).isOne();
+		});
 	}
 
 	@Test
