@@ -1,5 +1,7 @@
 package io.llmobs.chat;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.ai.retry.TransientAiException;
 import org.springframework.retry.RetryCallback;
 import org.springframework.retry.RetryContext;
@@ -9,10 +11,13 @@ import org.springframework.retry.support.RetryTemplate;
 /**
  * Tells {@link SpringAiRetries} of each retry of a Spring AI {@code RetryTemplate}:
  * Spring Retry's, which Spring AI 1.1 uses. Spring Retry tells a listener of each failed
- * attempt, not of each retry: a transient failure is the one Spring AI retries, so each
- * counts, the last one of a call whose attempts ran out too.
+ * attempt, not whether it is retried, so a failure counts once the next attempt shows it
+ * was: at the next failure, or when the call succeeds; the failure a call ends with does
+ * not count.
  */
 final class SpringAiRetryListener implements RetryListener {
+
+	private static final String PENDING = SpringAiRetryListener.class.getName() + ".pending";
 
 	private final SpringAiRetries retries;
 
@@ -36,8 +41,29 @@ final class SpringAiRetryListener implements RetryListener {
 	@Override
 	public <T, E extends Throwable> void onError(RetryContext context, RetryCallback<T, E> callback,
 			Throwable throwable) {
+		retried(context);
 		if (throwable instanceof TransientAiException) {
-			this.retries.retried(throwable);
+			context.setAttribute(PENDING, throwable);
+		}
+	}
+
+	/**
+	 * Counts the failure before the attempt that answered; Spring Retry passes the last
+	 * failure here whether or not a later attempt answered, and marks a call whose
+	 * attempts ran out.
+	 */
+	@Override
+	public <T, E extends Throwable> void close(RetryContext context, RetryCallback<T, E> callback,
+			@Nullable Throwable throwable) {
+		if (!Boolean.TRUE.equals(context.getAttribute(RetryContext.EXHAUSTED))) {
+			retried(context);
+		}
+	}
+
+	private void retried(RetryContext context) {
+		Object pending = context.removeAttribute(PENDING);
+		if (pending instanceof Throwable failure) {
+			this.retries.retried(failure);
 		}
 	}
 
