@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
-import org.springframework.boot.thread.Threading;
+import org.springframework.boot.system.JavaVersion;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
@@ -38,7 +38,10 @@ public final class LlmObsThreadPools {
 	 * {@code spring.task.execution.propagate-context=true}, for example
 	 */
 	public LlmObsThreadPools(Environment environment, ObjectProvider<TaskDecorator> taskDecorator) {
-		this.virtualThreads = Threading.VIRTUAL.isActive(environment);
+		// What Boot's Threading.VIRTUAL reads, which Boot 4 and 3.5 keep in different
+		// packages.
+		this.virtualThreads = JavaVersion.getJavaVersion().isEqualOrNewerThan(JavaVersion.TWENTY_ONE)
+				&& environment.getProperty("spring.threads.virtual.enabled", boolean.class, false);
 		this.taskDecorator = taskDecorator.getIfUnique();
 	}
 

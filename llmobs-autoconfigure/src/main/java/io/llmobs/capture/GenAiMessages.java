@@ -1,15 +1,14 @@
 package io.llmobs.capture;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.llmobs.chat.FinishReason;
+import io.llmobs.core.Json;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -28,8 +27,6 @@ import org.springframework.ai.chat.model.Generation;
  */
 final class GenAiMessages {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final UnaryOperator<String> content;
 
 	/**
@@ -46,13 +43,13 @@ final class GenAiMessages {
 	 * @return the JSON array of text parts, or {@code null} without system messages
 	 */
 	@Nullable String systemInstructions(List<Message> messages) {
-		ArrayNode parts = JSON.createArrayNode();
+		List<Object> parts = new ArrayList<>();
 		for (Message message : messages) {
 			if (message.getMessageType() == MessageType.SYSTEM) {
 				text(parts, message.getText());
 			}
 		}
-		return parts.isEmpty() ? null : parts.toString();
+		return parts.isEmpty() ? null : Json.write(parts);
 	}
 
 	/**
@@ -62,16 +59,16 @@ final class GenAiMessages {
 	 * messages
 	 */
 	@Nullable String inputMessages(List<Message> messages) {
-		ArrayNode array = JSON.createArrayNode();
+		List<Object> array = new ArrayList<>();
 		for (Message message : messages) {
 			MessageType type = message.getMessageType();
 			if (type != MessageType.SYSTEM) {
-				ObjectNode node = array.addObject();
+				Map<String, Object> node = object(array);
 				node.put("role", role(type));
-				parts(node.putArray("parts"), message);
+				node.put("parts", parts(message));
 			}
 		}
-		return array.isEmpty() ? null : array.toString();
+		return array.isEmpty() ? null : Json.write(array);
 	}
 
 	/**
@@ -83,60 +80,68 @@ final class GenAiMessages {
 		if (response == null || response.getResults().isEmpty()) {
 			return null;
 		}
-		ArrayNode array = JSON.createArrayNode();
+		List<Object> array = new ArrayList<>();
 		for (Generation generation : response.getResults()) {
-			ObjectNode node = array.addObject();
+			Map<String, Object> node = object(array);
 			node.put("role", "assistant");
-			parts(node.putArray("parts"), generation.getOutput());
+			node.put("parts", parts(generation.getOutput()));
 			FinishReason reason = FinishReason.of(generation.getMetadata().getFinishReason());
 			node.put("finish_reason", (reason != null) ? reason.value() : FinishReason.OTHER.value());
 		}
-		return array.toString();
+		return Json.write(array);
 	}
 
-	private void parts(ArrayNode parts, Message message) {
+	private List<Object> parts(Message message) {
+		List<Object> parts = new ArrayList<>();
 		text(parts, message.getText());
 		if (message instanceof AssistantMessage assistant) {
 			for (AssistantMessage.ToolCall call : assistant.getToolCalls()) {
-				ObjectNode part = parts.addObject();
+				Map<String, Object> part = object(parts);
 				part.put("type", "tool_call");
 				part.put("id", call.id());
 				part.put("name", call.name());
-				part.set("arguments", json(call.arguments()));
+				part.put("arguments", json(call.arguments()));
 			}
 		}
 		else if (message instanceof ToolResponseMessage tool) {
 			for (ToolResponseMessage.ToolResponse response : tool.getResponses()) {
-				ObjectNode part = parts.addObject();
+				Map<String, Object> part = object(parts);
 				part.put("type", "tool_call_response");
 				part.put("id", response.id());
-				part.set("response", json(response.responseData()));
+				part.put("response", json(response.responseData()));
 			}
 		}
+		return parts;
 	}
 
-	private void text(ArrayNode parts, @Nullable String text) {
+	private void text(List<Object> parts, @Nullable String text) {
 		if (text != null && !text.isEmpty()) {
-			ObjectNode part = parts.addObject();
+			Map<String, Object> part = object(parts);
 			part.put("type", "text");
 			part.put("content", this.content.apply(text));
 		}
+	}
+
+	private static Map<String, Object> object(List<Object> array) {
+		Map<String, Object> object = new LinkedHashMap<>();
+		array.add(object);
+		return object;
 	}
 
 	/**
 	 * Redacted JSON stays JSON where it still parses (a placeholder inside a string
 	 * does), else it is a string.
 	 */
-	private JsonNode json(@Nullable String raw) {
+	private @Nullable Object json(@Nullable String raw) {
 		String redacted = this.content.apply((raw != null) ? raw : "");
 		if (redacted.isBlank()) {
-			return JSON.getNodeFactory().stringNode(redacted);
+			return redacted;
 		}
 		try {
-			return JSON.readTree(redacted);
+			return Json.read(redacted);
 		}
-		catch (JacksonException ex) {
-			return JSON.getNodeFactory().stringNode(redacted);
+		catch (IllegalArgumentException ex) {
+			return redacted;
 		}
 	}
 

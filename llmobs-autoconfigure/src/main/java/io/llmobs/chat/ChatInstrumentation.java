@@ -18,7 +18,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
-import org.springframework.core.retry.RetryListener;
 
 /**
  * The chat-call instrumentation, built once from its collaborators: hands out its
@@ -118,14 +117,24 @@ public final class ChatInstrumentation {
 	}
 
 	/**
-	 * Counts the retries of a Spring AI {@code RetryTemplate}; to add to the templates
-	 * that the model clients use.
+	 * Whether a bean is a {@code RetryTemplate} of the Spring AI line in use, whose
+	 * retries {@link #countRetries} counts.
+	 * @param bean any bean
+	 * @return whether it is one
+	 */
+	public static boolean isRetryTemplate(Object bean) {
+		return SpringAiRetryListener.isRetryTemplate(bean);
+	}
+
+	/**
+	 * Counts the retries of a Spring AI {@code RetryTemplate}, which the model clients
+	 * use.
+	 * @param template the template, one that {@link #isRetryTemplate} accepts
 	 * @param observationRegistry whose current observation is, or is inside, the retried
 	 * model call
-	 * @return the listener
 	 */
-	public RetryListener springAiRetryListener(ObservationRegistry observationRegistry) {
-		return new SpringAiRetryListener(this.retries, observationRegistry, this.errors);
+	public void countRetries(Object template, ObservationRegistry observationRegistry) {
+		SpringAiRetryListener.addTo(template, new SpringAiRetries(this.retries, observationRegistry, this.errors));
 	}
 
 	/**

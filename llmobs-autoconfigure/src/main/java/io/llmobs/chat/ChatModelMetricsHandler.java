@@ -54,7 +54,8 @@ final class ChatModelMetricsHandler implements ObservationHandler<ChatModelObser
 	}
 
 	private void stopped(ChatModelObservationContext context) {
-		ChatCall call = context.isStreaming() ? ObservationAncestry.find(context, ChatCall.class) : null;
+		ChatCall call = ChatModelContexts.isStreaming(context) ? ObservationAncestry.find(context, ChatCall.class)
+				: null;
 		if (call == null) {
 			record(this.accounting.account(context));
 		}

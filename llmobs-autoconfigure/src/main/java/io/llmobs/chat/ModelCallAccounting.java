@@ -158,7 +158,7 @@ public final class ModelCallAccounting {
 	 * output tokens.
 	 */
 	private Usage reportedUsage(ChatModelObservationContext context, ChatResponse response) {
-		if (context.isStreaming()) {
+		if (ChatModelContexts.isStreaming(context)) {
 			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
 			Usage streamed = (call != null) ? call.streamedUsage(context) : null;
 			if (streamed != null) {

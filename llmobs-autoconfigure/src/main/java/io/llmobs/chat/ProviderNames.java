@@ -6,8 +6,6 @@ import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.prompt.ChatOptions;
-import org.springframework.ai.openai.OpenAiChatOptions;
-import org.springframework.ai.openai.setup.OpenAiSetup;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -88,18 +86,6 @@ final class ProviderNames {
 	 */
 	static boolean reportsCacheOutsideInput(String semconvProvider) {
 		return "anthropic".equals(semconvProvider) || "aws.bedrock".equals(semconvProvider);
-	}
-
-	/** Kept apart so that Spring AI's OpenAI module is only loaded when present. */
-	private static final class OpenAiEndpoints {
-
-		static boolean isAzure(@Nullable ChatOptions options) {
-			return options instanceof OpenAiChatOptions openAi
-					&& OpenAiSetup.detectModelProvider(openAi.isMicrosoftFoundry(), openAi.isGitHubModels(),
-							openAi.getBaseUrl(), openAi.getMicrosoftDeploymentName(),
-							openAi.getMicrosoftFoundryServiceVersion()) == OpenAiSetup.ModelProvider.MICROSOFT_FOUNDRY;
-		}
-
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.llmobs.chat;
 
-import com.openai.models.completions.CompletionUsage;
 import io.llmobs.cost.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
@@ -16,9 +15,6 @@ import org.springframework.util.ClassUtils;
  */
 final class TokenUsages {
 
-	private static final boolean OPENAI_PRESENT = ClassUtils.isPresent("com.openai.models.completions.CompletionUsage",
-			TokenUsages.class.getClassLoader());
-
 	private static final boolean GOOGLE_GENAI_PRESENT = ClassUtils
 		.isPresent("org.springframework.ai.google.genai.metadata.GoogleGenAiUsage", TokenUsages.class.getClassLoader());
 
@@ -29,8 +25,8 @@ final class TokenUsages {
 		if (usage == null) {
 			return TokenUsage.NONE;
 		}
-		long cacheRead = orZero(usage.getCacheReadInputTokens());
-		long cacheWrite = orZero(usage.getCacheWriteInputTokens());
+		long cacheRead = UsageReader.cacheReadTokens(usage);
+		long cacheWrite = UsageReader.cacheWriteTokens(usage);
 		long input = orZero(usage.getPromptTokens());
 		if (ProviderNames.reportsCacheOutsideInput(provider)) {
 			input += cacheRead + cacheWrite;
@@ -45,7 +41,7 @@ final class TokenUsages {
 			reasoning = thoughts;
 		}
 		else {
-			reasoning = reasoningTokens(usage.getNativeUsage());
+			reasoning = UsageReader.reasoningTokens(usage);
 		}
 		return new TokenUsage(input, output, cacheRead, cacheWrite, reasoning);
 	}
@@ -58,29 +54,8 @@ final class TokenUsages {
 		return usage != null && (orZero(usage.getPromptTokens()) > 0 || orZero(usage.getCompletionTokens()) > 0);
 	}
 
-	private static long reasoningTokens(@Nullable Object nativeUsage) {
-		if (OPENAI_PRESENT && nativeUsage != null) {
-			return OpenAiUsage.reasoningTokens(nativeUsage);
-		}
-		return 0;
-	}
-
 	private static long orZero(@Nullable Number value) {
 		return (value != null) ? value.longValue() : 0;
-	}
-
-	/** Kept apart so that the OpenAI SDK class is only loaded when present. */
-	private static final class OpenAiUsage {
-
-		static long reasoningTokens(Object nativeUsage) {
-			if (nativeUsage instanceof CompletionUsage usage) {
-				return usage.completionTokensDetails()
-					.flatMap(CompletionUsage.CompletionTokensDetails::reasoningTokens)
-					.orElse(0L);
-			}
-			return 0;
-		}
-
 	}
 
 	/**

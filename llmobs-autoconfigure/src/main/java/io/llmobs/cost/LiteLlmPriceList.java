@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Reads LiteLLM's {@code model_prices_and_context_window.json}: one object per model id
@@ -53,17 +52,18 @@ final class LiteLlmPriceList {
 	 * @return the entries, without date or source
 	 * @throws IllegalArgumentException when no entry has prices
 	 */
-	static CatalogContent read(JsonNode root) {
-		Set<String> aliased = new HashSet<>(root.propertyNames());
+	static CatalogContent read(Map<?, ?> root) {
+		Set<String> aliased = new HashSet<>();
+		root.keySet().forEach((id) -> aliased.add(String.valueOf(id)));
 		List<CatalogEntry> plain = new ArrayList<>();
 		List<CatalogEntry> prefixed = new ArrayList<>();
-		for (Map.Entry<String, JsonNode> model : root.properties()) {
-			String id = model.getKey();
+		for (Map.Entry<?, ?> model : root.entrySet()) {
+			String id = String.valueOf(model.getKey());
 			int slash = id.indexOf('/');
 			Pattern match = ModelEntry.pattern((slash >= 0 && aliased.add(id.substring(slash + 1)))
 					? "(?:" + Pattern.quote(id.substring(0, slash + 1)) + ")?" + Pattern.quote(id.substring(slash + 1))
 					: Pattern.quote(id));
-			CatalogEntry entry = entry(id, match, model.getValue());
+			CatalogEntry entry = (model.getValue() instanceof Map<?, ?> fields) ? entry(id, match, fields) : null;
 			if (entry != null) {
 				(entry.matchGiven() ? prefixed : plain).add(entry);
 			}
@@ -76,29 +76,32 @@ final class LiteLlmPriceList {
 		return new CatalogContent(null, null, plain);
 	}
 
-	private static @Nullable CatalogEntry entry(String id, Pattern match, JsonNode model) {
+	private static @Nullable CatalogEntry entry(String id, Pattern match, Map<?, ?> model) {
 		String mode = text(model, "mode");
 		Double input = perMillion(model, "input_cost_per_token");
 		Double output = perMillion(model, "output_cost_per_token");
 		if (output == null && EMBEDDING.equals(mode)) {
 			output = 0.0;
 		}
-		if (!model.isObject() || (mode != null && !PRICED_MODES.contains(mode)) || input == null || output == null) {
+		if ((mode != null && !PRICED_MODES.contains(mode)) || input == null || output == null) {
 			return null;
 		}
 		TokenPrices prices = new TokenPrices(input, output, perMillion(model, "cache_read_input_token_cost"),
 				perMillion(model, "cache_creation_input_token_cost"));
 		String provider = text(model, "litellm_provider");
-		JsonNode window = model.get("max_input_tokens");
-		return new CatalogEntry(
-				new ModelEntry(id, (provider != null) ? provider : "litellm", match, prices, tiers(model, prices),
-						(window != null && window.canConvertToInt()) ? window.asInt() : null),
-				List.of(), id.indexOf('/') >= 0);
+		return new CatalogEntry(new ModelEntry(id, (provider != null) ? provider : "litellm", match, prices,
+				tiers(model, prices), contextWindow(model.get("max_input_tokens"))), List.of(), id.indexOf('/') >= 0);
 	}
 
-	private static List<PriceTier> tiers(JsonNode model, TokenPrices base) {
+	private static @Nullable Integer contextWindow(@Nullable Object window) {
+		return (window instanceof Number number && number.doubleValue() >= Integer.MIN_VALUE
+				&& number.doubleValue() <= Integer.MAX_VALUE) ? number.intValue() : null;
+	}
+
+	private static List<PriceTier> tiers(Map<?, ?> model, TokenPrices base) {
 		Map<Long, Map<String, Double>> fieldsByThreshold = new TreeMap<>();
-		for (String field : model.propertyNames()) {
+		for (Object name : model.keySet()) {
+			String field = String.valueOf(name);
 			Matcher tierField = TIER_FIELD.matcher(field);
 			Double price = perMillion(model, field);
 			if (tierField.matches() && price != null) {
@@ -116,15 +119,13 @@ final class LiteLlmPriceList {
 		return tiers;
 	}
 
-	private static @Nullable Double perMillion(JsonNode model, String field) {
-		JsonNode price = model.get(field);
-		return (price != null && price.isNumber()) ? Math.round(price.doubleValue() * PER_MILLION * ROUNDING) / ROUNDING
-				: null;
+	private static @Nullable Double perMillion(Map<?, ?> model, String field) {
+		return (model.get(field) instanceof Number price)
+				? Math.round(price.doubleValue() * PER_MILLION * ROUNDING) / ROUNDING : null;
 	}
 
-	private static @Nullable String text(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		return (value != null && value.isString()) ? value.asString() : null;
+	private static @Nullable String text(Map<?, ?> node, String field) {
+		return (node.get(field) instanceof String text) ? text : null;
 	}
 
 }

@@ -10,7 +10,6 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatResponse;
-import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 
 /**
@@ -54,7 +53,7 @@ final class ChatClientJudge implements Judge {
 			.advisors((advisors) -> advisors.param(LlmObsParams.STAGE, JudgeMetricNames.JUDGE_STAGE)
 				.param(LlmObsParams.JUDGE_SKIP, true));
 		if (this.model != null) {
-			spec = spec.options(ChatOptions.builder().model(this.model));
+			spec = JudgeModelOption.select(spec, this.model);
 		}
 		ChatResponse response = spec.call().chatResponse();
 		if (response == null) {

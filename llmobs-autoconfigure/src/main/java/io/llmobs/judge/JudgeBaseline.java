@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.llmobs.core.Json;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mean judge scores that a regression-gate run recorded, by criterion and stage, and each
@@ -24,8 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record JudgeBaseline(@Nullable String createdAt, Map<String, Map<String, Double>> means,
 		Map<String, Double> cases) {
-
-	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	/** A baseline without any figure. */
 	public static final JudgeBaseline EMPTY = new JudgeBaseline(null, Map.of(), Map.of());
@@ -48,14 +44,48 @@ public record JudgeBaseline(@Nullable String createdAt, Map<String, Map<String, 
 	 * @throws IllegalArgumentException when it is not a baseline
 	 */
 	public static JudgeBaseline read(InputStream json) {
+		Object value;
 		try {
-			JudgeBaseline baseline = JSON.readValue(json, JudgeBaseline.class);
-			return new JudgeBaseline(baseline.createdAt(), (baseline.means() != null) ? baseline.means() : Map.of(),
-					(baseline.cases() != null) ? baseline.cases() : Map.of());
+			value = Json.read(json);
 		}
-		catch (JacksonException ex) {
-			throw new IllegalArgumentException("Not a judge baseline: " + ex.getOriginalMessage(), ex);
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Not a judge baseline: " + ex.getMessage(), ex);
 		}
+		if (!(value instanceof Map<?, ?> baseline)) {
+			throw new IllegalArgumentException("Not a judge baseline: not a JSON object");
+		}
+		Object createdAt = baseline.get("createdAt");
+		if (createdAt != null && !(createdAt instanceof String)) {
+			throw new IllegalArgumentException("Not a judge baseline: 'createdAt' is not a string");
+		}
+		Map<String, Map<String, Double>> means = new LinkedHashMap<>();
+		entries(baseline.get("means"), "means")
+			.forEach((criterion, byStage) -> means.put(criterion, scores(byStage, criterion)));
+		return new JudgeBaseline((String) createdAt, means, scores(baseline.get("cases"), "cases"));
+	}
+
+	private static Map<String, Double> scores(@Nullable Object object, String field) {
+		Map<String, Double> scores = new LinkedHashMap<>();
+		entries(object, field).forEach((key, score) -> scores.put(key, score(score, key)));
+		return scores;
+	}
+
+	private static Map<String, Object> entries(@Nullable Object value, String field) {
+		Map<String, Object> entries = new LinkedHashMap<>();
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((key, entry) -> entries.put(String.valueOf(key), entry));
+		}
+		else if (value != null) {
+			throw new IllegalArgumentException("Not a judge baseline: '" + field + "' is not a JSON object");
+		}
+		return entries;
+	}
+
+	private static Double score(@Nullable Object value, String field) {
+		if (!(value instanceof Number number)) {
+			throw new IllegalArgumentException("Not a judge baseline: '" + field + "' is not a number");
+		}
+		return number.doubleValue();
 	}
 
 	/**
@@ -86,7 +116,7 @@ public record JudgeBaseline(@Nullable String createdAt, Map<String, Map<String, 
 			json.put("createdAt", this.createdAt);
 			json.put("means", this.means);
 			json.put("cases", this.cases);
-			Files.writeString(file, JSON.writeValueAsString(json));
+			Files.writeString(file, Json.writeIndented(json));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the judge baseline " + file, ex);

@@ -4,18 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.llmobs.core.Json;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a judge's reply: the first JSON object in it, inside code fences or prose or not,
  * with a score in [0, 1] for each criterion of the rubric.
  */
 public final class JudgeVerdictParser {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final List<String> criteria;
 
@@ -43,26 +39,37 @@ public final class JudgeVerdictParser {
 		if (start < 0 || end < start) {
 			throw new UnparseableVerdictException("The judge's reply holds no JSON object");
 		}
-		JsonNode verdict;
+		Map<?, ?> verdict;
 		try {
-			verdict = JSON.readTree(reply.substring(start, end + 1));
+			verdict = (Json.read(reply.substring(start, end + 1)) instanceof Map<?, ?> object) ? object : Map.of();
 		}
-		catch (JacksonException ex) {
-			throw new UnparseableVerdictException(
-					"The judge's reply holds no valid JSON object: " + ex.getOriginalMessage());
+		catch (IllegalArgumentException ex) {
+			throw new UnparseableVerdictException("The judge's reply holds no valid JSON object: " + ex.getMessage());
 		}
-		JsonNode scoreNodes = verdict.path("scores");
+		Map<?, ?> scoreValues = (verdict.get("scores") instanceof Map<?, ?> object) ? object : Map.of();
 		Map<String, Double> scores = new LinkedHashMap<>();
 		for (String criterion : this.criteria) {
-			JsonNode score = scoreNodes.path(criterion);
-			if (!score.isNumber() || score.asDouble() < 0 || score.asDouble() > 1) {
+			if (!(scoreValues.get(criterion) instanceof Number score) || score.doubleValue() < 0
+					|| score.doubleValue() > 1) {
 				throw new UnparseableVerdictException(
 						"The judge's verdict has no score in [0, 1] for '" + criterion + "'");
 			}
-			scores.put(criterion, score.asDouble());
+			scores.put(criterion, score.doubleValue());
 		}
-		return new JudgeVerdict(scores, verdict.path("label").asString(""), verdict.path("explanation").asString(""),
-				FailureCategory.of(verdict.path("failure_category").asString(null)));
+		String category = text(verdict, "failure_category");
+		return new JudgeVerdict(scores, textOrEmpty(verdict, "label"), textOrEmpty(verdict, "explanation"),
+				FailureCategory.of(category));
+	}
+
+	private static String textOrEmpty(Map<?, ?> object, String field) {
+		String text = text(object, field);
+		return (text != null) ? text : "";
+	}
+
+	private static @Nullable String text(Map<?, ?> object, String field) {
+		Object value = object.get(field);
+		return (value instanceof String || value instanceof Number || value instanceof Boolean) ? value.toString()
+				: null;
 	}
 
 }

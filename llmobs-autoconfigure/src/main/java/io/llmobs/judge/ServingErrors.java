@@ -4,7 +4,6 @@ import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeoutException;
 
-import com.anthropic.errors.AnthropicServiceException;
 import com.google.genai.errors.ApiException;
 import com.openai.errors.OpenAIServiceException;
 import io.llmobs.context.ContextWindowExceededException;
@@ -128,19 +127,6 @@ final class ServingErrors {
 		static boolean isContextOverflow(Throwable error) {
 			return error instanceof OpenAIServiceException service
 					&& service.code().filter(CONTEXT_LENGTH_EXCEEDED::equals).isPresent();
-		}
-
-	}
-
-	/** Kept apart so that the Anthropic SDK is loaded only when it is present. */
-	private static final class AnthropicErrors {
-
-		static boolean is(Throwable error) {
-			return error instanceof AnthropicServiceException;
-		}
-
-		static int status(Throwable error) {
-			return ((AnthropicServiceException) error).statusCode();
 		}
 
 	}

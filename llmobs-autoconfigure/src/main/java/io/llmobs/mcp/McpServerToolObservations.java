@@ -56,8 +56,13 @@ public final class McpServerToolObservations {
 		if (tool.callHandler() instanceof ObservedSync<?> observed && observed.owner() == this) {
 			return tool;
 		}
-		return new McpServerFeatures.SyncToolSpecification(tool.tool(),
-				new ObservedSync<>(tool.callHandler(), McpSyncServerExchange::sessionId));
+		// The builder, not the constructor: on MCP SDK 0.17 (Spring AI 1.1) the
+		// two-argument
+		// constructor takes the deprecated Map-argument handler.
+		return McpServerFeatures.SyncToolSpecification.builder()
+			.tool(tool.tool())
+			.callHandler(new ObservedSync<>(tool.callHandler(), McpSyncServerExchange::sessionId))
+			.build();
 	}
 
 	/**
@@ -69,8 +74,10 @@ public final class McpServerToolObservations {
 		if (tool.callHandler() instanceof ObservedAsync<?> observed && observed.owner() == this) {
 			return tool;
 		}
-		return new McpServerFeatures.AsyncToolSpecification(tool.tool(),
-				new ObservedAsync<>(tool.callHandler(), McpAsyncServerExchange::sessionId));
+		return McpServerFeatures.AsyncToolSpecification.builder()
+			.tool(tool.tool())
+			.callHandler(new ObservedAsync<>(tool.callHandler(), McpAsyncServerExchange::sessionId))
+			.build();
 	}
 
 	/**

@@ -36,8 +36,13 @@ final class TrackingTemplateRenderer implements TemplateRenderer {
 		this.errors = errors.register(PromptIdentityResolver.COMPONENT);
 	}
 
+	/**
+	 * The raw {@code Map} overrides both Spring AI lines' signatures:
+	 * {@code Map<String, Object>} (1.1) and {@code Map<String, ? extends Object>} (2.0).
+	 */
 	@Override
-	public String apply(String template, Map<String, ? extends Object> variables) {
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	public String apply(String template, Map variables) {
 		String rendered = this.delegate.apply(template, variables);
 		// Spelled out: a lambda over the template and its rendering would allocate on
 		// every render.

@@ -75,7 +75,7 @@ final class GuardingToolCallingManager implements ToolCallingManager {
 			return prompt;
 		}
 		List<ToolCallback> guarded = tools.stream().map((tool) -> this.guard.decorate(tool, loop)).toList();
-		return new Prompt(prompt.getInstructions(), options.mutate().toolCallbacks(guarded).build());
+		return new Prompt(prompt.getInstructions(), ToolCallingOptions.withToolCallbacks(options, guarded));
 	}
 
 	/**

@@ -4,9 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.cfg.JsonNodeFeature;
-import tools.jackson.databind.json.JsonMapper;
+import io.llmobs.core.Json;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -19,14 +17,6 @@ import org.springframework.ai.chat.messages.MessageType;
  * tools, and how often each tool was called with the same arguments.
  */
 final class ToolLoop {
-
-	/**
-	 * Writes JSON with sorted properties, so that arguments that differ only in order
-	 * compare equal.
-	 */
-	private static final JsonMapper CANONICAL = JsonMapper.builder()
-		.enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-		.build();
 
 	private final int maxIdenticalCalls;
 
@@ -84,14 +74,18 @@ final class ToolLoop {
 		return tool + '\u0000' + canonical(arguments);
 	}
 
+	/**
+	 * The arguments with sorted properties, so that arguments that differ only in order
+	 * compare equal.
+	 */
 	private static String canonical(String arguments) {
 		if (arguments == null || arguments.isBlank()) {
 			return "{}";
 		}
 		try {
-			return CANONICAL.writeValueAsString(CANONICAL.readTree(arguments));
+			return Json.writeSorted(Json.read(arguments));
 		}
-		catch (JacksonException ex) {
+		catch (IllegalArgumentException ex) {
 			return arguments.strip();
 		}
 	}

@@ -36,7 +36,7 @@ final class ToolSpanEnricher implements ObservationFilter {
 
 	private static void enrich(ToolCallingObservationContext context) {
 		context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.TOOL_NAME, context.getToolDefinition().name()));
-		String callId = context.getToolCallId();
+		String callId = ToolCallingOptions.toolCallId(context);
 		if (callId != null && !callId.isEmpty()) {
 			context.addHighCardinalityKeyValue(KeyValue.of(ToolNames.TOOL_CALL_ID, callId));
 		}

@@ -1,7 +1,6 @@
 package io.llmobs.autoconfigure.chat;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
@@ -30,16 +29,12 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
-import org.springframework.ai.chat.client.advisor.api.Advisor;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
 import org.springframework.ai.retry.TransientAiException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.core.retry.support.CompositeRetryListener;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,10 +42,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -59,12 +52,17 @@ import org.springframework.util.function.SingletonSupplier;
  * filter, the stream advisor (added to every auto-configured {@code ChatClient.Builder})
  * and task scopes.
  */
-@AutoConfiguration(
-		after = { LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class, ObservationAutoConfiguration.class,
-				MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
+@AutoConfiguration(after = { LlmObsAutoConfiguration.class, LlmObsCostAutoConfiguration.class },
+		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass({ ChatClient.class, ChatModelObservationContext.class })
 @ConditionalOnBean({ InstrumentationErrors.class, ObservationRegistry.class, ModelCatalog.class })
+@Import(ChatClientAdvisorsConfiguration.class)
 public final class LlmObsChatAutoConfiguration {
 
 	@Bean
@@ -114,12 +112,6 @@ public final class LlmObsChatAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(name = "llmObsChatClientBuilderCustomizer")
-	ChatClientBuilderCustomizer llmObsChatClientBuilderCustomizer(ObjectProvider<LlmObsAdvisor> advisors) {
-		return (builder) -> builder.defaultAdvisors(advisors.orderedStream().toArray(Advisor[]::new));
-	}
-
-	@Bean
 	@ConditionalOnMissingBean
 	LlmObs llmObs(ObservationRegistry observationRegistry, MeterRegistry meterRegistry, BoundedTags tags,
 			InstrumentationErrors errors, ObjectProvider<LlmObsAdvisor> advisors) {
@@ -161,9 +153,8 @@ public final class LlmObsChatAutoConfiguration {
 
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (bean instanceof RetryTemplate template) {
-						template.setRetryListener(new CompositeRetryListener(List.of(template.getRetryListener(),
-								chat.getObject().springAiRetryListener(observationRegistry.getObject()))));
+					if (ChatInstrumentation.isRetryTemplate(bean)) {
+						chat.getObject().countRetries(bean, observationRegistry.getObject());
 					}
 					return bean;
 				}

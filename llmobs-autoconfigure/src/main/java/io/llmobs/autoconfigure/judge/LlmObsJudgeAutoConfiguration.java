@@ -20,7 +20,6 @@ import io.llmobs.cost.ModelCatalog;
 import io.llmobs.judge.FailureRecorder;
 import io.llmobs.judge.Judge;
 import io.llmobs.judge.JudgeBaseline;
-import io.llmobs.judge.JudgeCallCancellingInterceptor;
 import io.llmobs.judge.JudgeInstrumentation;
 import io.llmobs.judge.JudgeRubric;
 import io.llmobs.judge.OpenTelemetryJudgeTracing;
@@ -28,10 +27,8 @@ import io.llmobs.judge.SampledJudge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.OpenTelemetry;
-import okhttp3.Interceptor;
 
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,6 +40,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.task.TaskDecorator;
@@ -54,11 +52,13 @@ import org.springframework.core.task.TaskDecorator;
  */
 @AutoConfiguration(after = LlmObsChatAutoConfiguration.class,
 		afterName = { "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration",
 				"org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration" })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass(ChatClient.class)
 @ConditionalOnBean({ InstrumentationErrors.class, BoundedTags.class })
 @EnableConfigurationProperties(LlmObsJudgeProperties.class)
+@Import(OpenAiJudgeCallConfiguration.class)
 public final class LlmObsJudgeAutoConfiguration {
 
 	@Bean
@@ -137,19 +137,6 @@ public final class LlmObsJudgeAutoConfiguration {
 			catch (IOException ex) {
 				throw new UncheckedIOException("llmobs.judge.rubric cannot be read from " + resource, ex);
 			}
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = "llmobs.judge.enabled")
-	@ConditionalOnClass({ OpenAiHttpClientBuilderCustomizer.class, Interceptor.class })
-	static class OpenAiJudgeCallConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "llmObsJudgeCallCancellation")
-		OpenAiHttpClientBuilderCustomizer llmObsJudgeCallCancellation() {
-			return (builder) -> builder.interceptor(new JudgeCallCancellingInterceptor());
 		}
 
 	}

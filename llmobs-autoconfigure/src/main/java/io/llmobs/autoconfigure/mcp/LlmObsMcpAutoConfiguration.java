@@ -25,7 +25,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,8 +34,11 @@ import org.springframework.context.annotation.Configuration;
  * context and baggage in {@code params._meta}, and the tools of the application's MCP
  * server continue it in a {@code tools/call <tool>} span.
  */
-@AutoConfiguration(after = { LlmObsChatAutoConfiguration.class, MicrometerTracingAutoConfiguration.class },
-		afterName = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration")
+@AutoConfiguration(after = LlmObsChatAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnBooleanProperty(name = "llmobs.mcp.enabled", matchIfMissing = true)
 @ConditionalOnClass(McpSchema.class)

@@ -14,7 +14,6 @@ import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationHandler;
 
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.template.st.StTemplateRenderer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,8 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
 
@@ -42,6 +40,7 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 @ConditionalOnClass({ ChatClient.class, StTemplateRenderer.class, Caffeine.class })
 @ConditionalOnBean(InstrumentationErrors.class)
 @EnableConfigurationProperties(LlmObsPromptProperties.class)
+@Import(PromptRendererConfiguration.class)
 public final class LlmObsPromptAutoConfiguration {
 
 	@Bean
@@ -82,18 +81,6 @@ public final class LlmObsPromptAutoConfiguration {
 	@Bean
 	ObservationFilter llmObsPromptSpanEnricher(PromptInstrumentation prompts) {
 		return prompts.spanEnricher();
-	}
-
-	/**
-	 * First, so that a renderer the application sets in a customizer of its own replaces
-	 * this one.
-	 */
-	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE)
-	@ConditionalOnMissingBean(name = "llmObsPromptTemplateRendererCustomizer")
-	ChatClientBuilderCustomizer llmObsPromptTemplateRendererCustomizer(PromptInstrumentation prompts) {
-		return (builder) -> builder
-			.defaultTemplateRenderer(prompts.trackingRenderer(StTemplateRenderer.builder().build()));
 	}
 
 }

@@ -47,7 +47,9 @@ import org.springframework.util.function.SingletonSupplier;
  */
 @AutoConfiguration(after = LlmObsAutoConfiguration.class,
 		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-				"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" },
+				"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+				"org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
+				"org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration" },
 		beforeName = { "io.llmobs.autoconfigure.budget.LlmObsBudgetAutoConfiguration",
 				"io.llmobs.autoconfigure.judge.LlmObsJudgeAutoConfiguration",
 				"io.llmobs.autoconfigure.feedback.LlmObsFeedbackAutoConfiguration" })

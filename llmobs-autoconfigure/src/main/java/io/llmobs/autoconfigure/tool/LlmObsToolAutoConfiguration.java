@@ -47,7 +47,8 @@ import org.springframework.core.task.TaskDecorator;
  * {@code CircuitBreakerRegistry} when it has one.
  */
 @AutoConfiguration(after = LlmObsChatAutoConfiguration.class,
-		afterName = "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration")
+		afterName = { "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+				"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration" })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnBooleanProperty(name = "llmobs.tools.enabled", matchIfMissing = true)
 @ConditionalOnClass(ToolCallingManager.class)

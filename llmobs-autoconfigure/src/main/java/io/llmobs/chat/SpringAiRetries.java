@@ -7,17 +7,14 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.retry.TransientAiException;
-import org.springframework.core.retry.RetryListener;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryState;
-import org.springframework.core.retry.Retryable;
 
 /**
  * Counts the retries of Spring AI's {@code RetryTemplate} ({@code spring.ai.retry.*}),
- * which the clients built on Spring's HTTP clients (Ollama, Google GenAI) run inside
- * their model observation: the current observation tells the model call.
+ * which the clients built on Spring's HTTP clients run inside their model observation:
+ * the current observation tells the model call. The {@link SpringAiRetryListener} of each
+ * Spring line tells it of each retry.
  */
-final class SpringAiRetryListener implements RetryListener {
+final class SpringAiRetries {
 
 	private static final int MAX_CAUSES = 16;
 
@@ -27,23 +24,25 @@ final class SpringAiRetryListener implements RetryListener {
 
 	private final InstrumentationErrors errors;
 
-	SpringAiRetryListener(ModelCallRetries retries, ObservationRegistry observationRegistry,
-			InstrumentationErrors errors) {
+	SpringAiRetries(ModelCallRetries retries, ObservationRegistry observationRegistry, InstrumentationErrors errors) {
 		this.retries = retries;
 		this.observationRegistry = observationRegistry;
 		this.errors = errors.register(ChatComponents.MODEL_METRICS);
 	}
 
-	@Override
-	public void beforeRetry(RetryPolicy retryPolicy, Retryable<?> retryable, RetryState retryState) {
-		this.errors.run(ChatComponents.MODEL_METRICS, this, retryState, SpringAiRetryListener::retried);
+	/**
+	 * Counts a retry of the current model call.
+	 * @param lastError the failure of the attempt that is retried
+	 */
+	void retried(@Nullable Throwable lastError) {
+		this.errors.run(ChatComponents.MODEL_METRICS, () -> count(lastError));
 	}
 
-	private void retried(RetryState state) {
+	private void count(@Nullable Throwable lastError) {
 		Observation current = this.observationRegistry.getCurrentObservation();
 		Observation.ContextView call = ModelCallRetries.modelCall((current != null) ? current.getContext() : null);
 		if (call != null) {
-			this.retries.retried(call, reason(state.getLastException()));
+			this.retries.retried(call, reason(lastError));
 		}
 	}
 
