@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the shared state in a real Redis costs a model call's thread: at most one Redis
  * round trip waited for (the read of its budgets' spend), none for the judge, feedback
  * ids or new tag values; a bounded number of commands per call; and no span of its own
- * Redis commands in the call's trace.
+ * Redis commands in the call's trace, while the application's own are observed.
  */
 class SharedStateRequestPathIntegrationTests {
 
@@ -101,6 +102,12 @@ class SharedStateRequestPathIntegrationTests {
 			assertThat(TracedApplication.spans(context)).extracting(SpanData::getName)
 				.as("no span of llmobs's own Redis commands")
 				.doesNotContain("mget", "incrbyfloat", "set", "expire");
+			context.getBean(StringRedisTemplate.class).opsForValue().set("cart:42", "3 items");
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(TracedApplication.spans(context)).extracting(SpanData::getName)
+					.as("the application's own commands are observed as before")
+					.contains("set"));
 		});
 	}
 
