@@ -3,6 +3,7 @@ package io.llmobs.autoconfigure.sharedstate;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
@@ -19,7 +20,6 @@ import io.llmobs.sharedstate.RedisSharedValues;
 import io.llmobs.sharedstate.RedisTagValues;
 import io.llmobs.sharedstate.SharedRedisCommands;
 import io.llmobs.sharedstate.SharedStateObservationPredicate;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 
@@ -27,9 +27,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
