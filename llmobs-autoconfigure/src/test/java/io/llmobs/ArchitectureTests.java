@@ -34,10 +34,10 @@ class ArchitectureTests {
 	 */
 	private static final Map<String, Set<String>> FEATURE_DEPENDENCIES = new TreeMap<>(Map.ofEntries(
 			// The endpoint shows every feature's settings, capture's and redaction's too
-			// (their properties classes).
+			// (their properties classes), and whether the shared state runs in Redis.
 			Map.entry("actuate",
 					Set.of("budget", "capture", "chat", "context", "conversation", "cost", "feedback", "judge",
-							"prompt", "redact", "tool")),
+							"prompt", "redact", "sharedstate", "tool")),
 			// Budgets guard ChatClient calls with an advisor and charge each model call
 			// with the cost the chat instrumentation computed: budget uses chat (and so
 			// cost), neither of them knows budget.

@@ -1,12 +1,12 @@
 package io.llmobs.sharedstate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Supplier;
 
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.llmobs.core.SharedValues;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * {@link SharedValues} in Redis: {@code SET} with an expiry, sent without waiting, and
@@ -15,59 +15,47 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  */
 public final class RedisSharedValues implements SharedValues {
 
-	private static final Duration SET_TIMEOUT = Duration.ofSeconds(2);
-
-	private final Supplier<ReactiveStringRedisTemplate> redis;
+	private final SharedRedisCommands redis;
 
 	private final String prefix;
 
-	private final RedisAvailability availability;
-
 	/**
 	 * Creates the values.
-	 * @param redis the application's Redis, asked for at the first use
+	 * @param redis the application's Redis
 	 * @param keyPrefix the prefix of every key ({@code llmobs.shared-state.key-prefix})
-	 * @param availability whether Redis is worth asking
 	 */
-	public RedisSharedValues(Supplier<ReactiveStringRedisTemplate> redis, String keyPrefix,
-			RedisAvailability availability) {
+	public RedisSharedValues(SharedRedisCommands redis, String keyPrefix) {
 		this.redis = redis;
 		this.prefix = keyPrefix;
-		this.availability = availability;
 	}
 
 	@Override
 	public void put(String key, String value, Duration ttl) {
-		if (!this.availability.usable()) {
-			this.availability.fellBack();
-			return;
+		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.commands();
+		if (commands != null) {
+			this.redis.send(commands.set(redisKey(key), value.getBytes(StandardCharsets.UTF_8),
+					SetArgs.Builder.px(ttl.toMillis())));
 		}
-		this.redis.get()
-			.opsForValue()
-			.set(this.prefix + key, value, ttl)
-			.timeout(SET_TIMEOUT)
-			.subscribe((done) -> this.availability.succeeded(), this.availability::failed);
 	}
 
 	@Override
 	public @Nullable String get(String key) {
-		if (!this.availability.usable()) {
-			this.availability.fellBack();
+		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.commands();
+		if (commands == null) {
 			return null;
 		}
 		try {
-			String value = this.redis.get()
-				.opsForValue()
-				.get(this.prefix + key)
-				.timeout(this.availability.timeout())
-				.block();
-			this.availability.succeeded();
-			return value;
+			byte[] value = this.redis.await(commands.get(redisKey(key)));
+			return (value != null) ? new String(value, StandardCharsets.UTF_8) : null;
 		}
 		catch (RuntimeException ex) {
-			this.availability.failed(ex);
+			this.redis.failed(ex);
 			return null;
 		}
+	}
+
+	private byte[] redisKey(String key) {
+		return (this.prefix + key).getBytes(StandardCharsets.UTF_8);
 	}
 
 }

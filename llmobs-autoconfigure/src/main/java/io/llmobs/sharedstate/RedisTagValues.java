@@ -1,5 +1,6 @@
 package io.llmobs.sharedstate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +10,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.llmobs.core.BoundedTagValues;
-
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The admitted values of bounded tags, the same set on every replica: one Redis set per
@@ -31,8 +31,7 @@ public final class RedisTagValues implements AutoCloseable {
 	 * Adds each value (ARGV 2..n) while the set has fewer members than ARGV 1, and
 	 * answers the set.
 	 */
-	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> CLAIM = RedisScript.of("""
+	private static final String CLAIM = """
 			local max = tonumber(ARGV[1])
 			for i = 2, #ARGV do
 			  if redis.call('SCARD', KEYS[1]) < max then
@@ -40,16 +39,14 @@ public final class RedisTagValues implements AutoCloseable {
 			  end
 			end
 			return redis.call('SMEMBERS', KEYS[1])
-			""", List.class);
+			""";
 
 	/** Off the request path, so a sync may wait longer than a call would. */
 	private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(2);
 
-	private final Supplier<ReactiveStringRedisTemplate> redis;
+	private final SharedRedisCommands redis;
 
 	private final String prefix;
-
-	private final RedisAvailability availability;
 
 	private final Map<String, BoundedTagValues> tags;
 
@@ -59,17 +56,15 @@ public final class RedisTagValues implements AutoCloseable {
 
 	/**
 	 * Creates the shared values of some tags; {@link #start} shares them.
-	 * @param redis the application's Redis, asked for at the first sync
+	 * @param redis the application's Redis, connected by the first sync at the latest
 	 * @param keyPrefix the prefix of every key ({@code llmobs.shared-state.key-prefix})
-	 * @param availability whether Redis is worth asking
 	 * @param tags the bounded values of each tag, by the tag's name
 	 * @param scheduler where the syncs run; it is shut down with this
 	 */
-	public RedisTagValues(Supplier<ReactiveStringRedisTemplate> redis, String keyPrefix, RedisAvailability availability,
-			Map<String, BoundedTagValues> tags, ScheduledExecutorService scheduler) {
+	public RedisTagValues(SharedRedisCommands redis, String keyPrefix, Map<String, BoundedTagValues> tags,
+			ScheduledExecutorService scheduler) {
 		this.redis = redis;
 		this.prefix = keyPrefix + "tags:";
-		this.availability = availability;
 		this.tags = Map.copyOf(tags);
 		this.scheduler = scheduler;
 	}
@@ -101,32 +96,44 @@ public final class RedisTagValues implements AutoCloseable {
 	 */
 	void sync() {
 		this.claimScheduled.set(false);
-		if (!this.availability.usable()) {
-			this.availability.fellBack();
+		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.connectedCommands();
+		if (commands == null) {
 			this.tags.values().forEach(BoundedTagValues::admitLocally);
 			return;
 		}
 		try {
-			this.tags.forEach(this::claim);
-			this.availability.succeeded();
+			String digest = commands.digest(CLAIM);
+			this.tags.forEach((tag, values) -> claim(commands, digest, tag, values));
 		}
 		catch (RuntimeException ex) {
-			this.availability.failed(ex);
+			this.redis.failed(ex);
 			this.tags.values().forEach(BoundedTagValues::admitLocally);
 		}
 	}
 
-	private void claim(String tag, BoundedTagValues values) {
+	private void claim(RedisClusterAsyncCommands<byte[], byte[]> commands, String digest, String tag,
+			BoundedTagValues values) {
 		Set<String> claims = values.claims();
-		List<String> args = new ArrayList<>(claims.size() + 1);
-		args.add(Integer.toString(values.maxValues()));
-		args.addAll(claims);
-		List<String> fleet = new ArrayList<>();
-		for (List<?> members : this.redis.get()
-			.execute(CLAIM, List.of(this.prefix + tag), args)
-			.timeout(SYNC_TIMEOUT)
-			.toIterable()) {
-			members.forEach((member) -> fleet.add(member.toString()));
+		byte[][] keys = { (this.prefix + tag).getBytes(StandardCharsets.UTF_8) };
+		byte[][] args = new byte[claims.size() + 1][];
+		args[0] = Integer.toString(values.maxValues()).getBytes(StandardCharsets.UTF_8);
+		int i = 1;
+		for (String claim : claims) {
+			args[i++] = claim.getBytes(StandardCharsets.UTF_8);
+		}
+		List<?> members;
+		try {
+			members = this.redis.await(commands.evalsha(digest, ScriptOutputType.MULTI, keys, args), SYNC_TIMEOUT);
+		}
+		catch (IllegalStateException ex) {
+			if (!(ex.getCause() instanceof RedisNoScriptException)) {
+				throw ex;
+			}
+			members = this.redis.await(commands.eval(CLAIM, ScriptOutputType.MULTI, keys, args), SYNC_TIMEOUT);
+		}
+		List<String> fleet = new ArrayList<>(members.size());
+		for (Object member : members) {
+			fleet.add(new String((byte[]) member, StandardCharsets.UTF_8));
 		}
 		values.fleetAdmitted(fleet, claims);
 	}

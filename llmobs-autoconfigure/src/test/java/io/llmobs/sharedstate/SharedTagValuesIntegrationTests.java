@@ -82,6 +82,20 @@ class SharedTagValuesIntegrationTests {
 	}
 
 	@Test
+	void withRedisTheConfiguredDefaultStageIsItselfFromTheFirstCall() {
+		redis.flushAll();
+		this.replica.withPropertyValues("llmobs.shared-state.store=redis", "llmobs.default-stage=answer")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ask(context, "vip");
+				assertThat(meters(context).find("llmobs.chat").tag("stage", "answer").timer())
+					.as("the stage of calls that name none is known, as on a single instance")
+					.isNotNull();
+				assertThat(meters(context).find("llmobs.chat").tag("stage", "other").timer()).isNull();
+			});
+	}
+
+	@Test
 	void locallyEachReplicaAdmitsItsOwnFirstTenants() {
 		replicas("local", (first, second) -> {
 			ask(first, "acme");

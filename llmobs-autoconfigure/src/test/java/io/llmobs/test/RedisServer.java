@@ -9,8 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -29,6 +33,8 @@ public final class RedisServer implements AfterAllCallback {
 
 	/** Where the Debian package installs the server. */
 	public static final String BINARY = "/usr/bin/redis-server";
+
+	private static final Pattern COMMAND_STAT = Pattern.compile("cmdstat_([^:]+):calls=(\\d+)");
 
 	private final int port;
 
@@ -116,6 +122,36 @@ public final class RedisServer implements AfterAllCallback {
 	 */
 	public String get(String key) {
 		return send("GET " + key, true);
+	}
+
+	/**
+	 * How many times the server ran each command since it started or since
+	 * {@link #resetStats()} ({@code INFO commandstats}).
+	 * @return the calls by lower-case command name
+	 */
+	public Map<String, Long> commandCalls() {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write("INFO commandstats\r\n".getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			int length = Integer.parseInt(line(in).substring(1));
+			String info = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+			Map<String, Long> calls = new TreeMap<>();
+			Matcher matcher = COMMAND_STAT.matcher(info);
+			while (matcher.find()) {
+				calls.put(matcher.group(1), Long.parseLong(matcher.group(2)));
+			}
+			return calls;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Sets the counts of {@link #commandCalls()} to zero ({@code CONFIG RESETSTAT}). */
+	public void resetStats() {
+		command("CONFIG RESETSTAT");
 	}
 
 	private String command(String command) {

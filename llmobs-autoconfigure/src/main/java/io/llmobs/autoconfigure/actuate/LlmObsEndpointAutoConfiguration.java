@@ -1,11 +1,13 @@
 package io.llmobs.autoconfigure.actuate;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.llmobs.actuate.LlmObsEndpoint;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.budget.LlmObsBudgetAutoConfiguration;
+import io.llmobs.autoconfigure.budget.LlmObsBudgetProperties;
 import io.llmobs.budget.SpendBudgets;
 import io.llmobs.autoconfigure.capture.LlmObsCaptureProperties;
 import io.llmobs.autoconfigure.capture.LlmObsPiiProperties;
@@ -22,6 +24,8 @@ import io.llmobs.autoconfigure.judge.LlmObsJudgeProperties;
 import io.llmobs.autoconfigure.prompt.LlmObsPromptAutoConfiguration;
 import io.llmobs.autoconfigure.prompt.LlmObsPromptProperties;
 import io.llmobs.autoconfigure.redact.LlmObsRedactionProperties;
+import io.llmobs.autoconfigure.sharedstate.LlmObsSharedStateAutoConfiguration;
+import io.llmobs.autoconfigure.sharedstate.LlmObsSharedStateProperties;
 import io.llmobs.autoconfigure.tool.LlmObsToolAutoConfiguration;
 import io.llmobs.autoconfigure.tool.LlmObsToolProperties;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
@@ -32,6 +36,7 @@ import io.llmobs.conversation.Conversations;
 import io.llmobs.feedback.Interactions;
 import io.llmobs.judge.SampledJudge;
 import io.llmobs.prompt.PromptInventory;
+import io.llmobs.sharedstate.SharedRedisCommands;
 import io.llmobs.tool.ToolCircuitBreakers;
 import io.llmobs.tool.ToolGuard;
 import io.llmobs.cost.CostTotals;
@@ -55,7 +60,8 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = { LlmObsCostAutoConfiguration.class, LlmObsChatAutoConfiguration.class,
 		LlmObsContextAutoConfiguration.class, LlmObsToolAutoConfiguration.class, LlmObsPromptAutoConfiguration.class,
 		LlmObsFeedbackAutoConfiguration.class, LlmObsJudgeAutoConfiguration.class,
-		LlmObsConversationAutoConfiguration.class, LlmObsBudgetAutoConfiguration.class })
+		LlmObsConversationAutoConfiguration.class, LlmObsBudgetAutoConfiguration.class,
+		LlmObsSharedStateAutoConfiguration.class })
 @ConditionalOnLlmObsEnabled
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(LlmObsEndpoint.class)
@@ -63,7 +69,7 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties({ LlmObsCostProperties.class, LlmObsContextProperties.class, LlmObsToolProperties.class,
 		LlmObsPromptProperties.class, LlmObsFeedbackProperties.class, LlmObsJudgeProperties.class,
 		LlmObsCaptureProperties.class, LlmObsRedactionProperties.class, LlmObsPiiProperties.class,
-		LlmObsConversationProperties.class })
+		LlmObsConversationProperties.class, LlmObsBudgetProperties.class, LlmObsSharedStateProperties.class })
 public final class LlmObsEndpointAutoConfiguration {
 
 	@Bean
@@ -76,19 +82,22 @@ public final class LlmObsEndpointAutoConfiguration {
 			ObjectProvider<ToolGuard> toolGuard, ObjectProvider<ToolCircuitBreakers> breakers,
 			ObjectProvider<PromptInventory> promptInventory, ObjectProvider<Interactions> interactions,
 			ObjectProvider<SampledJudge> sampledJudges, LlmObsConversationProperties conversationProperties,
-			ObjectProvider<Conversations> conversations, ObjectProvider<SpendBudgets> budgets) {
+			ObjectProvider<Conversations> conversations, ObjectProvider<SpendBudgets> budgets,
+			LlmObsBudgetProperties budgetProperties, LlmObsSharedStateProperties sharedState,
+			ObjectProvider<SharedRedisCommands> redis) {
 		ToolCircuitBreakers toolBreakers = breakers.getIfAvailable();
 		SampledJudge sampledJudge = sampledJudges.getIfAvailable();
 		Conversations recentConversations = conversations.getIfAvailable();
-		return new LlmObsEndpoint(catalog, costTotals,
-				withConversations(
-						settings(
-								new FeatureProperties(properties, cost, context, tools, prompts, feedback, judge,
-										capture, redaction, pii),
-								toolGuard.getIfAvailable() != null, toolBreakers != null, sampledJudge != null),
-						conversationProperties, recentConversations != null),
-				tags.getIfAvailable(), contextStats.getIfAvailable(), toolBreakers, promptInventory.getIfAvailable(),
-				interactions.getIfAvailable(), sampledJudge, recentConversations, budgets.getIfAvailable());
+		SpendBudgets spendBudgets = budgets.getIfAvailable();
+		Map<String, Object> settings = settings(new FeatureProperties(properties, cost, context, tools, prompts,
+				feedback, judge, capture, redaction, pii), toolGuard.getIfAvailable() != null, toolBreakers != null,
+				sampledJudge != null);
+		withConversations(settings, conversationProperties, recentConversations != null);
+		withBudgets(settings, budgetProperties, spendBudgets != null);
+		withSharedState(settings, sharedState, redis.getIfAvailable() != null);
+		return new LlmObsEndpoint(catalog, costTotals, settings, tags.getIfAvailable(), contextStats.getIfAvailable(),
+				toolBreakers, promptInventory.getIfAvailable(), interactions.getIfAvailable(), sampledJudge,
+				recentConversations, spendBudgets);
 	}
 
 	/**
@@ -154,13 +163,39 @@ public final class LlmObsEndpointAutoConfiguration {
 	}
 
 	/** The settings of conversations, which run only where chat calls are observed. */
-	private static Map<String, Object> withConversations(Map<String, Object> settings,
-			LlmObsConversationProperties conversations, boolean tracked) {
+	private static void withConversations(Map<String, Object> settings, LlmObsConversationProperties conversations,
+			boolean tracked) {
 		settings.put("conversations.enabled", tracked);
 		settings.put("conversations.max-tracked", conversations.getMaxTracked());
 		settings.put("conversations.expire-after-idle", conversations.getExpireAfterIdle().toString());
 		settings.put("conversations.top", conversations.getTop());
-		return settings;
+	}
+
+	/**
+	 * The settings of budgets, which run only where chat calls are observed; the limits
+	 * in USD a day, by tenant and by stage.
+	 */
+	private static void withBudgets(Map<String, Object> settings, LlmObsBudgetProperties budgets, boolean enforced) {
+		settings.put("budgets.enabled", enforced);
+		settings.put("budgets.mode", budgets.getMode().name().toLowerCase(Locale.ROOT));
+		settings.put("budgets.warn-ratio", budgets.getWarnRatio());
+		Double defaultTenant = budgets.getDefaultTenantDailyUsd();
+		settings.put("budgets.default-tenant-daily-usd", (defaultTenant != null) ? defaultTenant : "unset");
+		settings.put("budgets.tenants", LlmObsBudgetProperties.dailyLimits(budgets.getTenants()));
+		settings.put("budgets.stages", LlmObsBudgetProperties.dailyLimits(budgets.getStages()));
+	}
+
+	/**
+	 * The settings of the shared state; the store is {@code redis} only where the Redis
+	 * state runs.
+	 */
+	private static void withSharedState(Map<String, Object> settings, LlmObsSharedStateProperties sharedState,
+			boolean redis) {
+		settings.put("shared-state.store", redis ? "redis" : "local");
+		settings.put("shared-state.key-prefix", sharedState.getKeyPrefix());
+		settings.put("shared-state.timeout", sharedState.getTimeout().toString());
+		settings.put("shared-state.retry-interval", sharedState.getRetryInterval().toString());
+		settings.put("shared-state.sync-interval", sharedState.getSyncInterval().toString());
 	}
 
 	/** The properties of every feature, whose settings the endpoint shows. */

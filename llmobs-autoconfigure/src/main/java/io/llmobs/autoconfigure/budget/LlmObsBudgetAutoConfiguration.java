@@ -1,8 +1,5 @@
 package io.llmobs.autoconfigure.budget;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.budget.BudgetInstrumentation;
@@ -50,21 +47,11 @@ public final class LlmObsBudgetAutoConfiguration {
 		tags.tenants().know(properties.getTenants().keySet());
 		tags.stages().know(properties.getStages().keySet());
 		SpendBudgets.Settings settings = new SpendBudgets.Settings(properties.getMode(), properties.getWarnRatio(),
-				properties.getDefaultTenantDailyUsd(), limits(properties.getTenants()), limits(properties.getStages()));
+				properties.getDefaultTenantDailyUsd(), LlmObsBudgetProperties.dailyLimits(properties.getTenants()),
+				LlmObsBudgetProperties.dailyLimits(properties.getStages()));
 		return new BudgetInstrumentation(settings,
 				dailySpend.getIfAvailable(() -> new LocalDailySpend(meterRegistry.config().clock())), modelCalls,
 				attributionResolver, errors, meterRegistry);
-	}
-
-	private static Map<String, Double> limits(Map<String, LlmObsBudgetProperties.Limit> limits) {
-		Map<String, Double> daily = new LinkedHashMap<>();
-		limits.forEach((name, limit) -> {
-			Double usd = limit.getDailyUsd();
-			if (usd != null) {
-				daily.put(name, usd);
-			}
-		});
-		return daily;
 	}
 
 	@Bean

@@ -113,6 +113,22 @@ public class LlmObsBudgetProperties {
 	}
 
 	/**
+	 * The daily limits of some budgets, those without a limit left out.
+	 * @param limits the budgets by tenant or stage
+	 * @return the limits in USD a day by tenant or stage, in the same order
+	 */
+	public static Map<String, Double> dailyLimits(Map<String, Limit> limits) {
+		Map<String, Double> daily = new LinkedHashMap<>();
+		limits.forEach((name, limit) -> {
+			Double usd = limit.getDailyUsd();
+			if (usd != null) {
+				daily.put(name, usd);
+			}
+		});
+		return daily;
+	}
+
+	/**
 	 * The daily budget of one tenant or stage.
 	 */
 	public static class Limit {

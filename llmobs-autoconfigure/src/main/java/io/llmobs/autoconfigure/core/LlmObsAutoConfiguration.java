@@ -1,5 +1,7 @@
 package io.llmobs.autoconfigure.core;
 
+import java.util.List;
+
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.core.BoundedTagValues;
 import io.llmobs.core.BoundedTags;
@@ -70,8 +72,11 @@ public final class LlmObsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BoundedTags llmObsBoundedTags(LlmObsProperties properties) {
-		return new BoundedTags(attributionTagValues(properties.getStage()),
-				attributionTagValues(properties.getTenant()),
+		BoundedTagValues stages = attributionTagValues(properties.getStage());
+		// The stage of every call that names none: itself on every replica from the
+		// first call, whichever store admits the others.
+		stages.know(List.of(properties.getDefaultStage()));
+		return new BoundedTags(stages, attributionTagValues(properties.getTenant()),
 				new BoundedTagValues(properties.getModel().getMaxValues()),
 				new BoundedTagValues(properties.getTask().getMaxValues()));
 	}

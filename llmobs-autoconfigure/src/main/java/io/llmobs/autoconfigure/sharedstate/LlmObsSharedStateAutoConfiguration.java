@@ -3,6 +3,7 @@ package io.llmobs.autoconfigure.sharedstate;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.llmobs.autoconfigure.ConditionalOnLlmObsEnabled;
 import io.llmobs.autoconfigure.LlmObsThreadPools;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
@@ -17,24 +18,28 @@ import io.llmobs.sharedstate.RedisDailySpend;
 import io.llmobs.sharedstate.RedisRateWindow;
 import io.llmobs.sharedstate.RedisSharedValues;
 import io.llmobs.sharedstate.RedisTagValues;
+import io.llmobs.sharedstate.SharedRedisCommands;
+import io.llmobs.sharedstate.SharedStateObservationPredicate;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
-import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -59,7 +64,7 @@ public final class LlmObsSharedStateAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "llmobs.shared-state.store", havingValue = "redis")
-	@ConditionalOnClass(ReactiveStringRedisTemplate.class)
+	@ConditionalOnClass({ RedisConnectionFactory.class, RedisClusterAsyncCommands.class })
 	@ConditionalOnBean(MeterRegistry.class)
 	static class RedisSharedStateConfiguration {
 
@@ -70,45 +75,61 @@ public final class LlmObsSharedStateAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
+		SharedRedisCommands llmObsSharedRedisCommands(ObjectProvider<RedisConnectionFactory> connectionFactory,
+				RedisAvailability availability) {
+			return new SharedRedisCommands(SingletonSupplier.of(() -> commands(connectionFactory)), availability);
+		}
+
+		/**
+		 * Keeps llmobs's own commands out of the application's Redis observations, which
+		 * would otherwise add a span and a timer sample to every model call.
+		 */
+		@Bean
+		@ConditionalOnClass(name = "io.lettuce.core.tracing.LettuceObservationContext")
+		static ObservationPredicate llmObsSharedStateObservationPredicate(LlmObsSharedStateProperties properties) {
+			return new SharedStateObservationPredicate(properties.getKeyPrefix());
+		}
+
+		@Bean
 		@ConditionalOnMissingBean(DailySpend.class)
-		RedisDailySpend llmObsSharedDailySpend(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
-				LlmObsSharedStateProperties properties, RedisAvailability availability, MeterRegistry meterRegistry) {
-			return new RedisDailySpend(SingletonSupplier.of(() -> redis(connectionFactory)), properties.getKeyPrefix(),
-					availability, meterRegistry.config().clock());
+		RedisDailySpend llmObsSharedDailySpend(SharedRedisCommands redis, LlmObsSharedStateProperties properties,
+				MeterRegistry meterRegistry) {
+			return new RedisDailySpend(redis, properties.getKeyPrefix(), meterRegistry.config().clock());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(RateWindow.class)
-		RedisRateWindow llmObsSharedRateWindow(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
-				LlmObsSharedStateProperties properties, RedisAvailability availability, MeterRegistry meterRegistry) {
-			return new RedisRateWindow(SingletonSupplier.of(() -> redis(connectionFactory)), properties.getKeyPrefix(),
-					availability, meterRegistry.config().clock());
+		RedisRateWindow llmObsSharedRateWindow(SharedRedisCommands redis, LlmObsSharedStateProperties properties,
+				MeterRegistry meterRegistry) {
+			return new RedisRateWindow(redis, properties.getKeyPrefix(), meterRegistry.config().clock());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(SharedValues.class)
-		RedisSharedValues llmObsSharedValues(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
-				LlmObsSharedStateProperties properties, RedisAvailability availability) {
-			return new RedisSharedValues(SingletonSupplier.of(() -> redis(connectionFactory)),
-					properties.getKeyPrefix(), availability);
+		RedisSharedValues llmObsSharedValues(SharedRedisCommands redis, LlmObsSharedStateProperties properties) {
+			return new RedisSharedValues(redis, properties.getKeyPrefix());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		RedisTagValues llmObsSharedTagValues(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
-				LlmObsSharedStateProperties properties, RedisAvailability availability, BoundedTags tags,
-				ObjectProvider<PromptTagValues> promptTags, Environment environment,
+		RedisTagValues llmObsSharedTagValues(SharedRedisCommands redis, LlmObsSharedStateProperties properties,
+				BoundedTags tags, ObjectProvider<PromptTagValues> promptTags, Environment environment,
 				ObjectProvider<TaskDecorator> taskDecorator) {
 			Map<String, BoundedTagValues> shared = new HashMap<>(Map.of("stage", tags.stages(), "tenant",
 					tags.tenants(), "model", tags.models(), "task", tags.tasks()));
 			promptTags.ifAvailable((prompts) -> shared.put("prompt", prompts.values()));
-			return new RedisTagValues(SingletonSupplier.of(() -> redis(connectionFactory)), properties.getKeyPrefix(),
-					availability, shared, new LlmObsThreadPools(environment, taskDecorator).scheduler("llmobs-tags-"));
+			return new RedisTagValues(redis, properties.getKeyPrefix(), shared,
+					new LlmObsThreadPools(environment, taskDecorator).scheduler("llmobs-tags-"));
 		}
 
+		/**
+		 * Opens the connection at start-up, so that calls find it open; while it cannot
+		 * be opened, calls use this instance's state and the background sync retries.
+		 */
 		@Bean
-		SmartInitializingSingleton llmObsRedisConnect(RedisDailySpend spend) {
-			return spend::connect;
+		SmartInitializingSingleton llmObsRedisConnect(SharedRedisCommands redis) {
+			return redis::connect;
 		}
 
 		/**
@@ -121,27 +142,51 @@ public final class LlmObsSharedStateAutoConfiguration {
 			return () -> tagValues.start(properties.getSyncInterval());
 		}
 
-		private static ReactiveStringRedisTemplate redis(
-				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
-			ReactiveRedisConnectionFactory connections = connectionFactory.getIfAvailable();
+		@SuppressWarnings("unchecked")
+		private static RedisClusterAsyncCommands<byte[], byte[]> commands(
+				ObjectProvider<RedisConnectionFactory> connectionFactory) {
+			RedisConnectionFactory connections = connectionFactory.getIfAvailable();
 			if (connections == null) {
 				throw new IllegalStateException("llmobs.shared-state.store=redis needs the application's Redis "
-						+ "connection: a ReactiveRedisConnectionFactory bean, such as the Lettuce one of "
+						+ "connection: a RedisConnectionFactory bean, such as the Lettuce one of "
 						+ "spring-boot-starter-data-redis (configured with spring.data.redis.*)");
 			}
-			return new ReactiveStringRedisTemplate(connections);
+			if (!(connections.getConnection()
+				.getNativeConnection() instanceof RedisClusterAsyncCommands<?, ?> lettuce)) {
+				throw new IllegalStateException("llmobs.shared-state.store=redis needs Lettuce, the default client of "
+						+ "spring-boot-starter-data-redis (spring.data.redis.client-type=lettuce)");
+			}
+			return (RedisClusterAsyncCommands<byte[], byte[]>) lettuce;
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "llmobs.shared-state.store", havingValue = "redis")
-	@ConditionalOnMissingClass("org.springframework.data.redis.core.ReactiveStringRedisTemplate")
+	@Conditional(SpringDataRedisOrLettuceMissing.class)
 	static class RedisMissingConfiguration {
 
 		RedisMissingConfiguration() {
-			throw new IllegalStateException("llmobs.shared-state.store=redis needs Spring Data Redis: add "
+			throw new IllegalStateException("llmobs.shared-state.store=redis needs Spring Data Redis with Lettuce: add "
 					+ "org.springframework.boot:spring-boot-starter-data-redis and configure spring.data.redis.*");
+		}
+
+	}
+
+	static final class SpringDataRedisOrLettuceMissing extends AnyNestedCondition {
+
+		SpringDataRedisOrLettuceMissing() {
+			super(ConfigurationPhase.PARSE_CONFIGURATION);
+		}
+
+		@ConditionalOnMissingClass("org.springframework.data.redis.connection.RedisConnectionFactory")
+		static class SpringDataRedisMissing {
+
+		}
+
+		@ConditionalOnMissingClass("io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands")
+		static class LettuceMissing {
+
 		}
 
 	}

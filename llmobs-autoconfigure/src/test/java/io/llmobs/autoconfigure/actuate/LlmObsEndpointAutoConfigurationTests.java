@@ -6,12 +6,14 @@ import java.util.Set;
 
 import com.knuddels.jtokkit.api.Encoding;
 import io.llmobs.actuate.LlmObsEndpoint;
+import io.llmobs.autoconfigure.budget.LlmObsBudgetAutoConfiguration;
 import io.llmobs.autoconfigure.chat.LlmObsChatAutoConfiguration;
 import io.llmobs.autoconfigure.context.LlmObsContextAutoConfiguration;
 import io.llmobs.autoconfigure.core.LlmObsAutoConfiguration;
 import io.llmobs.autoconfigure.cost.LlmObsCostAutoConfiguration;
 import io.llmobs.autoconfigure.feedback.LlmObsFeedbackAutoConfiguration;
 import io.llmobs.autoconfigure.prompt.LlmObsPromptAutoConfiguration;
+import io.llmobs.autoconfigure.sharedstate.LlmObsSharedStateAutoConfiguration;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.ModelCatalog;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -162,6 +165,40 @@ class LlmObsEndpointAutoConfigurationTests {
 				assertThat(llmobs.tags().get("tenant").maxValues()).isEqualTo(7);
 				assertThat(llmobs.catalog().size()).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void settingsShowTheBudgetsAndTheSharedStateThatDoNotRun() {
+		this.runner
+			.withPropertyValues("llmobs.budgets.mode=block", "llmobs.budgets.tenants.acme.daily-usd=2.5",
+					"llmobs.budgets.stages.answer.daily-usd=10", "llmobs.shared-state.store=redis",
+					"llmobs.shared-state.key-prefix=shop:", "llmobs.shared-state.timeout=80ms")
+			.run((context) -> assertThat(context.getBean(LlmObsEndpoint.class).llmobs().settings())
+				.containsEntry("budgets.enabled", false)
+				.containsEntry("budgets.mode", "block")
+				.containsEntry("budgets.warn-ratio", 0.8)
+				.containsEntry("budgets.default-tenant-daily-usd", "unset")
+				.containsEntry("budgets.tenants", Map.of("acme", 2.5))
+				.containsEntry("budgets.stages", Map.of("answer", 10.0))
+				.as("asked for, but the shared state's wiring is not there")
+				.containsEntry("shared-state.store", "local")
+				.containsEntry("shared-state.key-prefix", "shop:")
+				.containsEntry("shared-state.timeout", "PT0.08S")
+				.containsEntry("shared-state.retry-interval", "PT5S")
+				.containsEntry("shared-state.sync-interval", "PT5S"));
+	}
+
+	@Test
+	void settingsShowTheBudgetsAndTheRedisStoreThatRun() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+					LlmObsSharedStateAutoConfiguration.class, LlmObsBudgetAutoConfiguration.class))
+			.withPropertyValues("llmobs.budgets.enabled=true", "llmobs.budgets.default-tenant-daily-usd=5",
+					"llmobs.shared-state.store=redis", "spring.data.redis.port=1")
+			.run((context) -> assertThat(context.getBean(LlmObsEndpoint.class).llmobs().settings())
+				.containsEntry("budgets.enabled", true)
+				.containsEntry("budgets.default-tenant-daily-usd", 5.0)
+				.containsEntry("shared-state.store", "redis"));
 	}
 
 	@Test
