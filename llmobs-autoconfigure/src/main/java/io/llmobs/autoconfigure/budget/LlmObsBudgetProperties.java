@@ -54,15 +54,13 @@ public class LlmObsBudgetProperties {
 	 * Daily budgets by tenant; a tenant named here is never folded into the 'other' tag
 	 * value.
 	 */
-	@Valid
-	private Map<String, Limit> tenants = new LinkedHashMap<>();
+	private Map<String, @Valid Limit> tenants = new LinkedHashMap<>();
 
 	/**
 	 * Daily budgets by stage; a stage named here is never folded into the 'other' tag
 	 * value.
 	 */
-	@Valid
-	private Map<String, Limit> stages = new LinkedHashMap<>();
+	private Map<String, @Valid Limit> stages = new LinkedHashMap<>();
 
 	public boolean isEnabled() {
 		return this.enabled;
