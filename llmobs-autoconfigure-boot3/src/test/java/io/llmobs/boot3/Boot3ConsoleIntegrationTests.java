@@ -40,10 +40,9 @@ class Boot3ConsoleIntegrationTests {
 		server.reset();
 		server.respondWith((request) -> StubResponse.completion("Paris.").usage(1_200, 30));
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TracedApplication.class)
+			.properties(Boot3Application.properties(server))
 			.properties("server.port=0", "llmobs.console.enabled=true",
-					"management.endpoints.web.exposure.include=llmobs", "spring.ai.openai.api-key=test-key",
-					"spring.ai.openai.base-url=" + server.rootUrl(), "spring.ai.openai.chat.options.model=gpt-4o-mini",
-					"spring.ai.retry.max-attempts=1")
+					"management.endpoints.web.exposure.include=llmobs")
 			.run()) {
 			String root = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 			ChatClient client = context.getBean(ChatClient.Builder.class).build();
