@@ -31,9 +31,20 @@ final class Boot3Application {
 	 */
 	static ApplicationContextRunner runner(OpenAiCompatibleServer server) {
 		return new ApplicationContextRunner().withUserConfiguration(TracedApplication.class)
-			.withPropertyValues("spring.ai.openai.api-key=test-key", "spring.ai.openai.base-url=" + server.rootUrl(),
-					"spring.ai.openai.chat.options.model=gpt-4o-mini", "spring.ai.retry.max-attempts=1",
-					"management.tracing.sampling.probability=1.0");
+			.withPropertyValues(properties(server));
+	}
+
+	/**
+	 * The application's properties, with Spring AI's MCP client and server off unless a
+	 * test turns them on.
+	 * @param server the OpenAI-compatible server
+	 * @return the properties
+	 */
+	static String[] properties(OpenAiCompatibleServer server) {
+		return new String[] { "spring.ai.openai.api-key=test-key", "spring.ai.openai.base-url=" + server.rootUrl(),
+				"spring.ai.openai.chat.options.model=gpt-4o-mini", "spring.ai.retry.max-attempts=1",
+				"management.tracing.sampling.probability=1.0", "spring.ai.mcp.server.enabled=false",
+				"spring.ai.mcp.client.enabled=false" };
 	}
 
 	/**

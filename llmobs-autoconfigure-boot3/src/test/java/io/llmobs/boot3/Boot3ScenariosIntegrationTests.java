@@ -268,9 +268,8 @@ class Boot3ScenariosIntegrationTests {
 		server.reset();
 		server.respondWith((request) -> StubResponse.completion(ANSWER).usage(1_000, 50));
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TracedApplication.class)
+			.properties(Boot3Application.properties(server))
 			.properties("server.port=0", "management.endpoints.web.exposure.include=llmobs,prometheus",
-					"spring.ai.openai.api-key=test-key", "spring.ai.openai.base-url=" + server.rootUrl(),
-					"spring.ai.openai.chat.options.model=gpt-4o-mini", "spring.ai.retry.max-attempts=1",
 					"llmobs.models.gpt-4o-mini.input-price=" + INPUT_PRICE,
 					"llmobs.models.gpt-4o-mini.output-price=" + OUTPUT_PRICE)
 			.run()) {

@@ -80,7 +80,7 @@ public final class SpendBudgets {
 		}
 		if (spentUsd < limit) {
 			if (budget.firstWarnToday(today)) {
-				log("has spent %.0f%% of", budget, spentUsd);
+				log(String.format(Locale.ROOT, "has spent %.0f%% of", 100 * spentUsd / limit), budget, spentUsd);
 			}
 			return null;
 		}
@@ -96,9 +96,9 @@ public final class SpendBudgets {
 	private void log(String what, ScopeBudget budget, double spentUsd) {
 		String action = (this.settings.mode() == BudgetMode.BLOCK) ? "its calls are refused once it is over"
 				: "its calls go on (llmobs.budgets.mode=warn)";
-		logger.warn(String.format(Locale.ROOT,
-				"llmobs budget: %s " + what + " its daily budget today (UTC): %.4f of %.4f USD; %s", budget.scope(),
-				100 * spentUsd / budget.limitUsd(), spentUsd, budget.limitUsd(), action));
+		logger
+			.warn(String.format(Locale.ROOT, "llmobs budget: %s %s its daily budget today (UTC): %.4f of %.4f USD; %s",
+					budget.scope(), what, spentUsd, budget.limitUsd(), action));
 	}
 
 	/**

@@ -10,11 +10,14 @@ import io.llmobs.test.TracedApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,6 +31,7 @@ import static org.assertj.core.api.Assertions.within;
  * and 5 output tokens) is priced at exactly 1 USD, and a mock clock that tells the UTC
  * day.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BudgetIntegrationTests {
 
 	@RegisterExtension
@@ -74,6 +78,22 @@ class BudgetIntegrationTests {
 						.tags("scope", "tenant", "name", "acme")
 						.gauge()
 						.value()).isCloseTo(1.2, within(1e-9));
+				});
+	}
+
+	@Test
+	void theWarningsOfABudgetNearlySpentAndOverGiveItsSpendAndLimit(CapturedOutput output) {
+		run(this.runner.withPropertyValues("llmobs.budgets.mode=block", "llmobs.budgets.tenants.acme.daily-usd=2.5"),
+				(context) -> {
+					for (int i = 0; i < 3; i++) {
+						ask(context, "acme");
+					}
+					assertThatExceptionOfType(LlmBudgetExceededException.class).isThrownBy(() -> ask(context, "acme"));
+					assertThat(output)
+						.contains("llmobs budget: tenant 'acme' has spent 80% of its daily budget today "
+								+ "(UTC): 2.0000 of 2.5000 USD; its calls are refused once it is over")
+						.contains("llmobs budget: tenant 'acme' is over its daily budget today (UTC): 3.0000 of "
+								+ "2.5000 USD; its calls are refused once it is over");
 				});
 	}
 
