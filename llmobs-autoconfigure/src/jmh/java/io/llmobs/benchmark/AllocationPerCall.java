@@ -21,7 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (llmobs off), {@code on} (its defaults) or properties {@code name=value;name=value}
  * with llmobs on. With {@code -Dconversations=N} each call carries one of N conversation
  * ids. Run with {@code -XX:-DoEscapeAnalysis} to count every allocation of the code, so
- * that two versions compare to the byte.
+ * that two versions compare to the byte. The CPU time of the calling thread per call
+ * ({@code ThreadMXBean#getCurrentThreadCpuTime}) moves less with other processes than
+ * JMH's wall-clock time, though caches and clock speed still do.
  */
 public final class AllocationPerCall {
 
@@ -51,17 +53,20 @@ public final class AllocationPerCall {
 			.getThreadMXBean();
 		long self = Thread.currentThread().getId();
 		for (int round = 0; round < rounds; round++) {
-			StringBuilder line = new StringBuilder("round " + round + ", B per call (calling thread / all threads):");
+			StringBuilder line = new StringBuilder(
+					"round " + round + ", B per call (calling thread / all threads), ns of CPU per call (calling thread):");
 			for (int i = 0; i < callers.size(); i++) {
 				callers.get(i).call(warmUp / 10);
 				long[] ids = threads.getAllThreadIds();
 				long allBefore = sum(threads.getThreadAllocatedBytes(ids));
 				long before = threads.getThreadAllocatedBytes(self);
+				long cpuBefore = threads.getCurrentThreadCpuTime();
 				callers.get(i).call(calls);
+				long cpuAfter = threads.getCurrentThreadCpuTime();
 				long after = threads.getThreadAllocatedBytes(self);
 				long allAfter = sum(threads.getThreadAllocatedBytes(ids));
-				line.append(String.format("%n  %-45s %,8d / %,8d", variants.get(i), (after - before) / calls,
-						(allAfter - allBefore) / calls));
+				line.append(String.format("%n  %-45s %,8d / %,8d   %,8d ns", variants.get(i), (after - before) / calls,
+						(allAfter - allBefore) / calls, (cpuAfter - cpuBefore) / calls));
 			}
 			System.out.println(line);
 		}
