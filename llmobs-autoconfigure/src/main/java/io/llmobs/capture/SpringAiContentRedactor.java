@@ -6,6 +6,10 @@ import io.llmobs.core.InstrumentationErrors;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.tool.observation.ToolCallingObservationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * Redacts the content that Spring AI's own observations carry, so it does not bypass
@@ -19,6 +23,10 @@ final class SpringAiContentRedactor implements ObservationFilter {
 	private static final List<String> CONTENT_KEYS = List.of(ContentAttributes.DB_VECTOR_QUERY_CONTENT,
 			ContentAttributes.DB_VECTOR_QUERY_FILTER, ContentAttributes.SPRING_AI_TOOL_CALL_ARGUMENTS,
 			ContentAttributes.SPRING_AI_TOOL_CALL_RESULT);
+
+	/** Absent unless Spring AI's vector-store module is on the class path. */
+	private static final @Nullable Class<?> VECTOR_STORE_CONTEXT = classIfPresent(
+			"org.springframework.ai.vectorstore.observation.VectorStoreObservationContext");
 
 	private final ContentRedactor redactor;
 
@@ -36,6 +44,11 @@ final class SpringAiContentRedactor implements ObservationFilter {
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
+		if (!mayCarryContent(context)) {
+			// Every observation of the application ends through this filter: most are
+			// not Spring AI's and have none of the four keys to look up.
+			return context;
+		}
 		try {
 			for (String key : CONTENT_KEYS) {
 				KeyValue keyValue = context.getHighCardinalityKeyValue(key);
@@ -50,6 +63,16 @@ final class SpringAiContentRedactor implements ObservationFilter {
 			this.errors.record(ContentCaptureFilter.COMPONENT, ex);
 		}
 		return context;
+	}
+
+	private static boolean mayCarryContent(Observation.Context context) {
+		return context instanceof ToolCallingObservationContext
+				|| (VECTOR_STORE_CONTEXT != null && VECTOR_STORE_CONTEXT.isInstance(context));
+	}
+
+	private static @Nullable Class<?> classIfPresent(String name) {
+		ClassLoader loader = SpringAiContentRedactor.class.getClassLoader();
+		return ClassUtils.isPresent(name, loader) ? ClassUtils.resolveClassName(name, loader) : null;
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.llmobs.chat;
 
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,6 +36,12 @@ public enum FinishReason {
 	 */
 	private static final Map<String, FinishReason> BY_PROVIDER_VALUE = byProviderValue();
 
+	/**
+	 * The providers' values as they write them, lower or upper case: one hash look-up for
+	 * almost every response, before the case-insensitive map's string comparisons.
+	 */
+	private static final Map<String, FinishReason> AS_WRITTEN = asWritten();
+
 	private final String value;
 
 	private final String jsonArray;
@@ -66,10 +74,23 @@ public enum FinishReason {
 	 * @return the normalized reason, or {@code null} when the provider gave none
 	 */
 	public static @Nullable FinishReason of(@Nullable String raw) {
-		if (raw == null || raw.isBlank()) {
+		if (raw == null) {
 			return null;
 		}
-		return BY_PROVIDER_VALUE.getOrDefault(raw, OTHER);
+		FinishReason written = AS_WRITTEN.get(raw);
+		if (written != null) {
+			return written;
+		}
+		return raw.isBlank() ? null : BY_PROVIDER_VALUE.getOrDefault(raw, OTHER);
+	}
+
+	private static Map<String, FinishReason> asWritten() {
+		Map<String, FinishReason> reasons = new HashMap<>();
+		BY_PROVIDER_VALUE.forEach((value, reason) -> {
+			reasons.put(value.toLowerCase(Locale.ROOT), reason);
+			reasons.put(value.toUpperCase(Locale.ROOT), reason);
+		});
+		return Map.copyOf(reasons);
 	}
 
 	private static Map<String, FinishReason> byProviderValue() {

@@ -1,6 +1,7 @@
 package io.llmobs.core;
 
 import io.micrometer.core.instrument.Tags;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The prompt of a chat call as metric tags: its name and version, already bounded by
@@ -29,6 +30,19 @@ public record CallPrompt(String name, String version) {
 	 */
 	public Tags tags() {
 		return Tags.of(NAME_TAG, this.name, VERSION_TAG, this.version);
+	}
+
+	// Written out, as the meters' keys that hold a prompt are: a record's own equals and
+	// hashCode are method-handle chains that the JIT leaves un-inlined there.
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return this == other || (other instanceof CallPrompt that && this.name.equals(that.name)
+				&& this.version.equals(that.version));
+	}
+
+	@Override
+	public int hashCode() {
+		return 31 * this.name.hashCode() + this.version.hashCode();
 	}
 
 }
