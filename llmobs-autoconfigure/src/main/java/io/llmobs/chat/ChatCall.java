@@ -5,7 +5,7 @@ import io.llmobs.core.CallAttribution;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +25,14 @@ import org.springframework.ai.chat.prompt.ChatOptions;
  */
 final class ChatCall {
 
+	// Counters and the stream's lock are fields of the call itself rather than objects
+	// of their own: one call is made per ChatClient call, on the request path.
+	private static final AtomicIntegerFieldUpdater<ChatCall> MODEL_CALLS = AtomicIntegerFieldUpdater
+		.newUpdater(ChatCall.class, "modelCalls");
+
+	private static final AtomicIntegerFieldUpdater<ChatCall> TOOL_FAILURES = AtomicIntegerFieldUpdater
+		.newUpdater(ChatCall.class, "toolFailures");
+
 	private final CallAttribution attribution;
 
 	private final @Nullable LlmTaskContext task;
@@ -35,9 +43,9 @@ final class ChatCall {
 
 	private volatile @Nullable String requestModel;
 
-	private final AtomicInteger modelCalls = new AtomicInteger();
+	private volatile int modelCalls;
 
-	private final AtomicInteger toolFailures = new AtomicInteger();
+	private volatile int toolFailures;
 
 	private @Nullable List<String> toolResults;
 
@@ -46,8 +54,6 @@ final class ChatCall {
 	private volatile boolean guardrailBlocked;
 
 	private volatile Observation.@Nullable Context modelCall;
-
-	private final Object streamLock = new Object();
 
 	private boolean streamAdvised;
 
@@ -86,19 +92,19 @@ final class ChatCall {
 		this.provider = provider;
 		this.requestModel = requestModel;
 		this.modelCall = context;
-		return this.modelCalls.incrementAndGet();
+		return MODEL_CALLS.incrementAndGet(this);
 	}
 
 	int modelCalls() {
-		return this.modelCalls.get();
+		return this.modelCalls;
 	}
 
 	void toolFailed() {
-		this.toolFailures.incrementAndGet();
+		TOOL_FAILURES.incrementAndGet(this);
 	}
 
 	int toolFailures() {
-		return this.toolFailures.get();
+		return this.toolFailures;
 	}
 
 	void loopStopped() {
@@ -136,14 +142,14 @@ final class ChatCall {
 	 */
 	@Nullable Usage streamedUsage(Observation.Context context) {
 		StreamedUsage usage = context.get(StreamedUsage.class);
-		synchronized (this.streamLock) {
+		synchronized (this) {
 			return (usage != null && this.streamEnded) ? usage.usage() : null;
 		}
 	}
 
 	/** Notes that llmobs' stream advisor follows this call's stream to its end. */
 	void streamAdvised() {
-		synchronized (this.streamLock) {
+		synchronized (this) {
 			this.streamAdvised = true;
 		}
 	}
@@ -153,7 +159,7 @@ final class ChatCall {
 	 * @return {@code true} while a model call that stops is to be held back
 	 */
 	boolean streamOpen() {
-		synchronized (this.streamLock) {
+		synchronized (this) {
 			return this.streamAdvised && !this.streamEnded;
 		}
 	}
@@ -167,7 +173,7 @@ final class ChatCall {
 	 * is not kept, and is to be done now
 	 */
 	boolean atStreamEnd(Runnable action) {
-		synchronized (this.streamLock) {
+		synchronized (this) {
 			if (!this.streamAdvised || this.streamEnded) {
 				return false;
 			}
@@ -184,7 +190,7 @@ final class ChatCall {
 	 * @return what was kept to be done then
 	 */
 	List<Runnable> streamEnded() {
-		synchronized (this.streamLock) {
+		synchronized (this) {
 			this.streamEnded = true;
 			List<Runnable> actions = this.atStreamEnd;
 			this.atStreamEnd = null;
