@@ -67,14 +67,15 @@ final class ChatSpanEnricher implements ObservationFilter {
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
-		this.errors.run(ChatComponents.SPANS, this, context, ChatSpanEnricher::enrich);
+		// Every observation of the application ends through this filter: the type first.
+		if ((context instanceof ChatModelObservationContext || context instanceof ChatClientObservationContext)
+				&& SpanPresence.hasSpan(context)) {
+			this.errors.run(ChatComponents.SPANS, this, context, ChatSpanEnricher::enrich);
+		}
 		return context;
 	}
 
 	private void enrich(Observation.Context context) {
-		if (!SpanPresence.hasSpan(context)) {
-			return;
-		}
 		if (context instanceof ChatModelObservationContext modelContext) {
 			if (!heldUntilStreamEnds(modelContext)) {
 				enrich(modelContext, this.accounting.account(modelContext));
