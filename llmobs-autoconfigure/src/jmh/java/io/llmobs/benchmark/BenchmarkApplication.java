@@ -3,6 +3,7 @@ package io.llmobs.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.llmobs.test.InMemoryChatModel;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 
