@@ -3,8 +3,12 @@ package io.llmobs.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.llmobs.test.InMemoryChatModel;
+import io.llmobs.test.TracingAutoConfigurations;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.boot.SpringBootConfiguration;
@@ -24,11 +28,6 @@ import org.springframework.context.annotation.Bean;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 class BenchmarkApplication {
-
-	/** The auto-configurations that an application without tracing lacks. */
-	private static final String UNTRACED = String.join(",",
-			"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
-			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration");
 
 	@Bean
 	InMemoryChatModel inMemoryChatModel(ObservationRegistry observationRegistry) {
@@ -60,7 +59,7 @@ class BenchmarkApplication {
 		List<String> all = new ArrayList<>(List.of("llmobs.enabled=" + llmobs,
 				"management.tracing.sampling.probability=1.0", "spring.main.banner-mode=off"));
 		if (!traced) {
-			all.add("spring.autoconfigure.exclude=" + UNTRACED);
+			all.add("spring.autoconfigure.exclude=" + String.join(",", TracingAutoConfigurations.NAMES));
 		}
 		all.addAll(List.of(properties));
 		ConfigurableApplicationContext application = new SpringApplicationBuilder(BenchmarkApplication.class)
@@ -68,12 +67,30 @@ class BenchmarkApplication {
 			.web(WebApplicationType.NONE)
 			.properties(all.toArray(String[]::new))
 			.run();
-		boolean tracing = application.getBeanProvider(Tracer.class).stream().anyMatch((tracer) -> tracer != Tracer.NOOP);
-		if (tracing != traced) {
+		try {
+			verify(application, traced);
+		}
+		catch (IllegalStateException ex) {
 			application.close();
-			throw new IllegalStateException("The application is " + (tracing ? "" : "not ") + "traced");
+			throw ex;
 		}
 		return application;
+	}
+
+	/**
+	 * Fails fast if the application lacks what one with the starter has on this Spring line: a Prometheus registry,
+	 * and when traced a tracer whose spans go through Boot's batch span processor.
+	 */
+	private static void verify(ConfigurableApplicationContext application, boolean traced) {
+		if (application.getBeanProvider(PrometheusMeterRegistry.class).getIfAvailable() == null) {
+			throw new IllegalStateException("The application has no Prometheus registry");
+		}
+		boolean tracing = application.getBeanProvider(Tracer.class).stream().anyMatch((tracer) -> tracer != Tracer.NOOP);
+		boolean batching = application.getBeanProvider(BatchSpanProcessor.class).stream().findAny().isPresent();
+		if (tracing != traced || batching != traced) {
+			throw new IllegalStateException("The application is " + (tracing ? "" : "not ") + "traced, "
+					+ (batching ? "with" : "without") + " Boot's batch span processor");
+		}
 	}
 
 	/** A client built from the application's {@code ChatClient.Builder}, so every customizer has been applied. */

@@ -42,6 +42,8 @@ public class ChatClientCallBenchmark {
 
 	static final String QUESTION = "What does shipping to Berlin cost?";
 
+	private static final String SPRING_AI_TOKEN_USAGE = "gen_ai.client.token.usage";
+
 	/** The application and its client; the variants differ only in whether llmobs is on. */
 	@State(Scope.Benchmark)
 	public abstract static class Application {
@@ -59,7 +61,10 @@ public class ChatClientCallBenchmark {
 			this.chatClient = BenchmarkApplication.chatClient(this.application);
 			String content = call(this.chatClient);
 			require(content != null && !content.isEmpty(), "the in-memory model gave no content");
-			verify(this.application.getBean(MeterRegistry.class));
+			MeterRegistry meters = this.application.getBean(MeterRegistry.class);
+			require(meters.find(SPRING_AI_TOKEN_USAGE).meter() != null,
+					SPRING_AI_TOKEN_USAGE + " was not recorded: Spring AI's model observations are not metered");
+			verify(meters);
 		}
 
 		abstract boolean llmobs();

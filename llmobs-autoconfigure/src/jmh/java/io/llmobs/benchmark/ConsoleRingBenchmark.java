@@ -18,6 +18,7 @@ import io.llmobs.core.CallAttribution;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.TokenUsage;
+import io.llmobs.test.InMemoryChatModel;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationHandler;

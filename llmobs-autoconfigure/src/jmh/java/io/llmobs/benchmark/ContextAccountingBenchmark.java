@@ -13,6 +13,7 @@ import io.llmobs.context.ContextAccountant;
 import io.llmobs.context.ContextInstrumentation;
 import io.llmobs.context.ContextSection;
 import io.llmobs.context.ContextStats;
+import io.llmobs.test.InMemoryChatModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

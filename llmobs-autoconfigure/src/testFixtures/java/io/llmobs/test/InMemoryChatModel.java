@@ -1,4 +1,4 @@
-package io.llmobs.benchmark;
+package io.llmobs.test;
 
 import java.util.List;
 
@@ -18,31 +18,34 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 
 /**
- * A {@link ChatModel} that answers from memory but observes each call the way a provider model does
- * ({@code OpenAiChatModel#internalCall}): a {@code CHAT_MODEL_OPERATION} observation around the call, with the
- * response, its model and its usage set on the {@link ChatModelObservationContext}.
+ * A {@link ChatModel} that answers from memory but observes each call the way a provider
+ * model does ({@code OpenAiChatModel#internalCall}): a {@code CHAT_MODEL_OPERATION}
+ * observation around the call, with the response, its model and its usage set on the
+ * {@link ChatModelObservationContext}. Without the HTTP client's own work, what llmobs
+ * adds to a call can be timed and counted to the byte: the model of the request-path
+ * benchmarks of both Spring lines and of the tests that guard the request path's
+ * allocation.
  */
-final class InMemoryChatModel implements ChatModel {
+public final class InMemoryChatModel extends DefaultOptionsChatModel {
 
-	static final String PROVIDER = "openai";
+	/** The provider the model observes its calls as. */
+	public static final String PROVIDER = "openai";
 
-	static final String REQUEST_MODEL = "gpt-4o-mini";
+	/**
+	 * The model of its default options, which a {@code ChatClient} puts in each request.
+	 */
+	public static final String REQUEST_MODEL = "gpt-4o-mini";
 
-	static final String RESPONSE_MODEL = "gpt-4o-mini-2024-07-18";
+	/** The model of each response, priced by the bundled catalog. */
+	public static final String RESPONSE_MODEL = "gpt-4o-mini-2024-07-18";
 
 	private static final DefaultChatModelObservationConvention CONVENTION = new DefaultChatModelObservationConvention();
 
 	private final ObservationRegistry observationRegistry;
 
-	private final ChatOptions options = ChatOptions.builder().model(REQUEST_MODEL).build();
-
-	InMemoryChatModel(ObservationRegistry observationRegistry) {
+	public InMemoryChatModel(ObservationRegistry observationRegistry) {
+		super(ChatOptions.builder().model(REQUEST_MODEL).build());
 		this.observationRegistry = observationRegistry;
-	}
-
-	@Override
-	public ChatOptions getOptions() {
-		return this.options;
 	}
 
 	@Override
@@ -58,7 +61,7 @@ final class InMemoryChatModel implements ChatModel {
 				Generation generation = new Generation(new AssistantMessage("Shipping to Berlin costs 12 EUR."),
 						ChatGenerationMetadata.builder().finishReason("STOP").build());
 				ChatResponseMetadata metadata = ChatResponseMetadata.builder()
-					.id("chatcmpl-benchmark")
+					.id("chatcmpl-in-memory")
 					.model(RESPONSE_MODEL)
 					.usage(new DefaultUsage(1200, 300))
 					.build();

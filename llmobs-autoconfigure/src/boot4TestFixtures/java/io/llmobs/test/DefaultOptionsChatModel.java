@@ -1,0 +1,23 @@
+package io.llmobs.test;
+
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.prompt.ChatOptions;
+
+/**
+ * A {@link ChatModel} with default options, which Spring AI 2's {@code ChatClient} reads
+ * with {@link ChatModel#getOptions()} and copies into each request.
+ */
+abstract class DefaultOptionsChatModel implements ChatModel {
+
+	private final ChatOptions options;
+
+	DefaultOptionsChatModel(ChatOptions options) {
+		this.options = options;
+	}
+
+	@Override
+	public ChatOptions getOptions() {
+		return this.options;
+	}
+
+}
