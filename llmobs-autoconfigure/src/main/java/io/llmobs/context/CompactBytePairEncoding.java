@@ -8,8 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.knuddels.jtokkit.api.EncodingType;
 
@@ -21,29 +19,13 @@ import com.knuddels.jtokkit.api.EncodingType;
  * vocabulary files are jtokkit's, and the counts are jtokkit's
  * {@code countTokensOrdinary} (a test holds them equal).
  * <p>
- * A text is split by the encoding's pattern into pieces, and each piece's UTF-8 bytes are
- * merged from single bytes, always merging first the adjacent pair whose joined bytes
- * have the lowest rank (the leftmost of equal ranks), until no adjacent pair is a token.
- * The pieces' token counts add up to the text's. Instances are immutable and safe to
- * share between threads.
+ * A text is split by the encoding's pattern ({@link PiecePattern}) into pieces, and each
+ * piece's UTF-8 bytes are merged from single bytes, always merging first the adjacent
+ * pair whose joined bytes have the lowest rank (the leftmost of equal ranks), until no
+ * adjacent pair is a token. The pieces' token counts add up to the text's. Instances are
+ * immutable and safe to share between threads.
  */
 final class CompactBytePairEncoding {
-
-	/**
-	 * o200k_base: the pattern of tiktoken's {@code o200k_base}, alternatives in order.
-	 */
-	private static final String O200K_PATTERN = String.join("|",
-			"[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
-			"[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
-			"\\p{N}{1,3}", " ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*", "\\s*[\\r\\n]+", "\\s+(?!\\S)", "\\s+");
-
-	/** cl100k_base: the pattern of tiktoken's {@code cl100k_base}. */
-	private static final String CL100K_PATTERN = "'(?i:[sdmt]|ll|ve|re)|[^\\r\\n\\p{L}\\p{N}]?+\\p{L}+|\\p{N}{1,3}"
-			+ "| ?[^\\s\\p{L}\\p{N}]++[\\r\\n]*|\\s*[\\r\\n]|\\s+(?!\\S)|\\s+";
-
-	/** r50k_base and p50k_base: the pattern of GPT-2. */
-	private static final String X50K_PATTERN = "'(?:[sdmt]|ll|ve|re)| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+"
-			+ "|\\s+(?!\\S)|\\s+";
 
 	/**
 	 * Pieces of at most this many bytes are merged by scanning for the lowest rank;
@@ -53,7 +35,7 @@ final class CompactBytePairEncoding {
 
 	private static final int NO_RANK = Integer.MAX_VALUE;
 
-	private final Pattern pattern;
+	private final PiecePattern pieces;
 
 	/** The bytes of every token, in rank order. */
 	private final byte[] tokenBytes;
@@ -72,8 +54,8 @@ final class CompactBytePairEncoding {
 
 	private final int mask;
 
-	private CompactBytePairEncoding(Pattern pattern, byte[] tokenBytes, int[] starts) {
-		this.pattern = pattern;
+	private CompactBytePairEncoding(PiecePattern pieces, byte[] tokenBytes, int[] starts) {
+		this.pieces = pieces;
 		this.tokenBytes = tokenBytes;
 		this.starts = starts;
 		int ranks = starts.length - 1;
@@ -98,10 +80,10 @@ final class CompactBytePairEncoding {
 	 * @return the encoding
 	 */
 	static CompactBytePairEncoding load(EncodingType type) {
-		String pattern = switch (type) {
-			case O200K_BASE -> O200K_PATTERN;
-			case CL100K_BASE -> CL100K_PATTERN;
-			case R50K_BASE, P50K_BASE, P50K_EDIT -> X50K_PATTERN;
+		PiecePattern pieces = switch (type) {
+			case O200K_BASE -> PiecePattern.O200K;
+			case CL100K_BASE -> PiecePattern.CL100K;
+			case R50K_BASE, P50K_BASE, P50K_EDIT -> PiecePattern.X50K;
 		};
 		String file = switch (type) {
 			case P50K_EDIT -> "p50k_base";
@@ -112,7 +94,7 @@ final class CompactBytePairEncoding {
 			if (in == null) {
 				throw new IllegalStateException("jtokkit's vocabulary " + file + " is not on the classpath");
 			}
-			return read(Pattern.compile(pattern, Pattern.UNICODE_CHARACTER_CLASS), in);
+			return read(pieces, in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("jtokkit's vocabulary " + file + " cannot be read", ex);
@@ -123,7 +105,7 @@ final class CompactBytePairEncoding {
 	 * Reads a tiktoken vocabulary: a line per token, its bytes in base64, a space, its
 	 * rank, in rank order.
 	 */
-	static CompactBytePairEncoding read(Pattern pattern, InputStream in) throws IOException {
+	static CompactBytePairEncoding read(PiecePattern pieces, InputStream in) throws IOException {
 		Base64.Decoder base64 = Base64.getDecoder();
 		byte[] bytes = new byte[1 << 20];
 		int[] starts = new int[1 << 16];
@@ -155,7 +137,7 @@ final class CompactBytePairEncoding {
 			length += token.length;
 		}
 		starts[ranks] = length;
-		return new CompactBytePairEncoding(pattern, Arrays.copyOf(bytes, length), Arrays.copyOf(starts, ranks + 1));
+		return new CompactBytePairEncoding(pieces, Arrays.copyOf(bytes, length), Arrays.copyOf(starts, ranks + 1));
 	}
 
 	/**
@@ -166,10 +148,10 @@ final class CompactBytePairEncoding {
 	 */
 	int count(String text) {
 		int count = 0;
-		Matcher pieces = this.pattern.matcher(text);
-		while (pieces.find()) {
-			byte[] piece = text.substring(pieces.start(), pieces.end()).getBytes(StandardCharsets.UTF_8);
-			count += countPiece(piece);
+		for (int start = 0; start < text.length();) {
+			int end = this.pieces.end(text, start);
+			count += countPiece(text.substring(start, end).getBytes(StandardCharsets.UTF_8));
+			start = end;
 		}
 		return count;
 	}
