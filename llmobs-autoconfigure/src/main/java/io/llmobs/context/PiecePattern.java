@@ -19,9 +19,8 @@ enum PiecePattern {
 	/**
 	 * {@code o200k_base}:
 	 * {@code [^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?}
-	 * | the same with {@code +} and {@code *} swapped | {@code \p{N}{1,3}} |
-	 * {@code ?[^\s\p{L}\p{N}]+[\r\n/]*} | {@code \s*[\r\n]+} | {@code \s+(?!\S)} |
-	 * {@code \s+}.
+	 * | the same with {@code +} and {@code *} swapped | {@code \p{N}{1,3}} | {@code [
+	 * ]?[^\s\p{L}\p{N}]+[\r\n/]*} | {@code \s*[\r\n]+} | {@code \s+(?!\S)} | {@code \s+}.
 	 */
 	O200K {
 
@@ -31,17 +30,7 @@ enum PiecePattern {
 			if (end < 0) {
 				end = withPrefix(text, start, false);
 			}
-			if (end >= 0) {
-				return contraction(text, end, true);
-			}
-			end = numbers(text, start, 3);
-			if (end < 0) {
-				end = others(text, start, "\r\n/");
-			}
-			if (end < 0) {
-				end = throughLastNewline(text, start);
-			}
-			return (end >= 0) ? end : spaces(text, start);
+			return (end >= 0) ? contraction(text, end, true) : afterLetters(text, start, "\r\n/");
 		}
 
 		/**
@@ -82,9 +71,8 @@ enum PiecePattern {
 
 	/**
 	 * {@code cl100k_base}: {@code '(?i:[sdmt]|ll|ve|re)} |
-	 * {@code [^\r\n\p{L}\p{N}]?+\p{L}+} | {@code \p{N}{1,3}} |
-	 * {@code ?[^\s\p{L}\p{N}]++[\r\n]*} | {@code \s*[\r\n]} | {@code \s+(?!\S)} |
-	 * {@code \s+}.
+	 * {@code [^\r\n\p{L}\p{N}]?+\p{L}+} | {@code \p{N}{1,3}} | {@code [
+	 * ]?[^\s\p{L}\p{N}]++[\r\n]*} | {@code \s*[\r\n]} | {@code \s+(?!\S)} | {@code \s+}.
 	 */
 	CL100K {
 
@@ -95,16 +83,7 @@ enum PiecePattern {
 				return end;
 			}
 			end = letters(text, start);
-			if (end < 0) {
-				end = numbers(text, start, 3);
-			}
-			if (end < 0) {
-				end = others(text, start, "\r\n");
-			}
-			if (end < 0) {
-				end = throughLastNewline(text, start);
-			}
-			return (end >= 0) ? end : spaces(text, start);
+			return (end >= 0) ? end : afterLetters(text, start, "\r\n");
 		}
 
 		/** The possessive prefix is never given back: letters must follow it. */
@@ -118,8 +97,8 @@ enum PiecePattern {
 
 	/**
 	 * {@code r50k_base} and {@code p50k_base} (GPT-2): {@code '(?:[sdmt]|ll|ve|re)} |
-	 * {@code ?\p{L}+} | {@code ?\p{N}+} | {@code ?[^\s\p{L}\p{N}]+} | {@code \s+(?!\S)} |
-	 * {@code \s+}.
+	 * {@code [ ]?\p{L}+} | {@code [ ]?\p{N}+} | {@code [ ]?[^\s\p{L}\p{N}]+} |
+	 * {@code \s+(?!\S)} | {@code \s+}.
 	 */
 	X50K {
 
@@ -201,6 +180,22 @@ enum PiecePattern {
 		return true;
 	}
 
+	/**
+	 * The alternatives of o200k_base and cl100k_base after their letters':
+	 * {@code \p{N}{1,3}}, other code points followed by any of {@code trailing}, white
+	 * space through its last line break, white space.
+	 */
+	private static int afterLetters(String text, int start, String trailing) {
+		int end = numbers(text, start, 3);
+		if (end < 0) {
+			end = others(text, start, trailing);
+		}
+		if (end < 0) {
+			end = throughLastNewline(text, start);
+		}
+		return (end >= 0) ? end : spaces(text, start);
+	}
+
 	/** {@code \p{N}{1,max}}. */
 	private static int numbers(String text, int start, int max) {
 		int end = start;
@@ -211,8 +206,8 @@ enum PiecePattern {
 	}
 
 	/**
-	 * {@code ?[^\s\p{L}\p{N}]+} followed by any of {@code trailing}: the space only when
-	 * such a code point follows it.
+	 * {@code [ ]?[^\s\p{L}\p{N}]+} followed by any of {@code trailing}: the space only
+	 * when such a code point follows it.
 	 */
 	private static int others(String text, int start, String trailing) {
 		int from = start;
