@@ -62,10 +62,8 @@ final class FeedbackObservationHandler implements ObservationHandler<ChatClientO
 			interactions.register(responseId, interaction);
 		}
 		String traceId = TraceIds.of(context);
-		// The trace id was registered when the call (or the call around it) started: a
-		// write only if it fell out.
-		if (traceId != null && interactions.find(traceId) != interaction) {
-			interactions.register(traceId, interaction);
+		if (traceId != null) {
+			interactions.registerTrace(traceId, interaction);
 		}
 	}
 

@@ -56,14 +56,32 @@ public final class Interactions {
 		if (traceId == null) {
 			return new Interaction(this.clock.monotonicTime());
 		}
-		// A look-up, and an insert only for a trace not seen yet.
-		Interaction known = this.byId.get(traceId);
-		return (known != null) ? known : this.byId.putIfAbsent(traceId, new Interaction(this.clock.monotonicTime()));
+		// A look-up, and an insert only for a trace not seen yet; the id hashed once.
+		long hash = RecentIds.hash(traceId);
+		Interaction known = this.byId.get(hash);
+		return (known != null) ? known : this.byId.putIfAbsent(hash, new Interaction(this.clock.monotonicTime()));
 	}
 
 	/** Lets feedback on the id reach the interaction, on every replica when shared. */
 	void register(String id, Interaction interaction) {
-		this.byId.put(id, interaction);
+		register(id, RecentIds.hash(id), interaction);
+	}
+
+	/**
+	 * Lets feedback on a trace id reach the interaction, unless the id leads to it
+	 * already here: the trace id was registered when the call, or the call around it,
+	 * started, so this writes only when it fell out or another replica's interaction was
+	 * read for it.
+	 */
+	void registerTrace(String traceId, Interaction interaction) {
+		long hash = RecentIds.hash(traceId);
+		if (this.byId.get(hash) != interaction) {
+			register(traceId, hash, interaction);
+		}
+	}
+
+	private void register(String id, long hash, Interaction interaction) {
+		this.byId.put(hash, interaction);
 		SharedValues values = this.shared;
 		if (values != null) {
 			long startedWallMillis = this.clock.wallTime()

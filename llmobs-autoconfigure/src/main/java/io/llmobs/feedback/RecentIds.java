@@ -83,7 +83,16 @@ final class RecentIds {
 	 * expired
 	 */
 	@Nullable Interaction get(String id) {
-		long hash = hash(id);
+		return get(hash(id));
+	}
+
+	/**
+	 * The interaction of an id that is kept, by the id's {@link #hash}.
+	 * @param hash the id's hash
+	 * @return its interaction, or {@code null} when the id is unknown, fell out or
+	 * expired
+	 */
+	@Nullable Interaction get(long hash) {
 		long now = this.clock.monotonicTime();
 		synchronized (this) {
 			int entry = find(hash);
@@ -102,7 +111,11 @@ final class RecentIds {
 
 	/** Keeps an id, in place of what it had. */
 	void put(String id, Interaction interaction) {
-		long hash = hash(id);
+		put(hash(id), interaction);
+	}
+
+	/** Keeps an id, by its {@link #hash}, in place of what it had. */
+	void put(long hash, Interaction interaction) {
 		long now = this.clock.monotonicTime();
 		synchronized (this) {
 			write(hash, interaction, now);
@@ -114,7 +127,14 @@ final class RecentIds {
 	 * @return the interaction the id has now
 	 */
 	Interaction putIfAbsent(String id, Interaction interaction) {
-		long hash = hash(id);
+		return putIfAbsent(hash(id), interaction);
+	}
+
+	/**
+	 * Keeps an id, by its {@link #hash}, unless it is kept already.
+	 * @return the interaction the id has now
+	 */
+	Interaction putIfAbsent(long hash, Interaction interaction) {
 		long now = this.clock.monotonicTime();
 		synchronized (this) {
 			int entry = find(hash);
@@ -257,7 +277,7 @@ final class RecentIds {
 	/**
 	 * A 64-bit hash of an id (FNV-1a over its characters, then MurmurHash3's finalizer so
 	 * that the low bits of the index position depend on every character); never
-	 * {@link #EMPTY}.
+	 * {@link #EMPTY}. Callers that look an id up and then write it hash it once.
 	 */
 	static long hash(String id) {
 		long hash = 0xcbf29ce484222325L;
