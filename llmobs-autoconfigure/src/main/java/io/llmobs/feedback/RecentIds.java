@@ -109,11 +109,6 @@ final class RecentIds {
 		}
 	}
 
-	/** Keeps an id, in place of what it had. */
-	void put(String id, Interaction interaction) {
-		put(hash(id), interaction);
-	}
-
 	/** Keeps an id, by its {@link #hash}, in place of what it had. */
 	void put(long hash, Interaction interaction) {
 		long now = this.clock.monotonicTime();

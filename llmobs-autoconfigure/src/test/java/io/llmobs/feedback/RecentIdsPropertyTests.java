@@ -38,7 +38,7 @@ class RecentIdsPropertyTests {
 			switch (operation.kind()) {
 				case PUT -> {
 					Interaction interaction = new Interaction(0);
-					store.put(id, interaction);
+					store.put(RecentIds.hash(id), interaction);
 					model.write(id, interaction, clock.monotonicTime());
 				}
 				case PUT_IF_ABSENT -> {

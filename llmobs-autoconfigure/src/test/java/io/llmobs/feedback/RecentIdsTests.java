@@ -22,11 +22,11 @@ class RecentIdsTests {
 	void theOldestWrittenIdGoesFirstWhenTheMaximumIsReached() {
 		RecentIds ids = new RecentIds(3, Duration.ofHours(1), this.clock);
 		Interaction first = new Interaction(0);
-		ids.put("first", first);
-		ids.put("second", new Interaction(0));
-		ids.put("third", new Interaction(0));
+		ids.put(RecentIds.hash("first"), first);
+		ids.put(RecentIds.hash("second"), new Interaction(0));
+		ids.put(RecentIds.hash("third"), new Interaction(0));
 		assertThat(ids.get("first")).isSameAs(first);
-		ids.put("fourth", new Interaction(0));
+		ids.put(RecentIds.hash("fourth"), new Interaction(0));
 		assertThat(ids.get("first")).isNull();
 		assertThat(ids.get("second")).isNotNull();
 		assertThat(ids.get("fourth")).isNotNull();
@@ -37,11 +37,11 @@ class RecentIdsTests {
 	void anIdWrittenAgainIsKeptFromItsLatestWrite() {
 		RecentIds ids = new RecentIds(2, Duration.ofHours(1), this.clock);
 		Interaction latest = new Interaction(0);
-		ids.put("response", new Interaction(0));
-		ids.put("other", new Interaction(0));
-		ids.put("response", latest);
+		ids.put(RecentIds.hash("response"), new Interaction(0));
+		ids.put(RecentIds.hash("other"), new Interaction(0));
+		ids.put(RecentIds.hash("response"), latest);
 		assertThat(ids.get("response")).isSameAs(latest);
-		ids.put("newer", new Interaction(0));
+		ids.put(RecentIds.hash("newer"), new Interaction(0));
 		assertThat(ids.get("response")).isSameAs(latest);
 		assertThat(ids.get("other")).isNull();
 	}
@@ -56,7 +56,7 @@ class RecentIdsTests {
 		this.clock.add(1, TimeUnit.MINUTES);
 		assertThat(ids.get("trace")).isNull();
 		Interaction fresh = new Interaction(0);
-		ids.put("trace", expired);
+		ids.put(RecentIds.hash("trace"), expired);
 		this.clock.add(10, TimeUnit.MINUTES);
 		assertThat(ids.putIfAbsent("trace", fresh)).isSameAs(fresh);
 		assertThat(ids.get("trace")).isSameAs(fresh);
@@ -65,7 +65,7 @@ class RecentIdsTests {
 	@Test
 	void aLargeMaximumIsNotReservedUpfront() {
 		RecentIds ids = new RecentIds(Long.MAX_VALUE, Duration.ofHours(1), this.clock);
-		ids.put("only", new Interaction(0));
+		ids.put(RecentIds.hash("only"), new Interaction(0));
 		assertThat(ids.get("only")).isNotNull();
 	}
 
