@@ -70,12 +70,7 @@ public final class Json {
 	 * @return the JSON text
 	 */
 	public static String write(@Nullable Object value) {
-		try {
-			return PLAIN.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException("Not writable as JSON: " + ex.getOriginalMessage(), ex);
-		}
+		return write(PLAIN, value);
 	}
 
 	/**
@@ -85,12 +80,7 @@ public final class Json {
 	 * @return the JSON text
 	 */
 	public static String writeSorted(@Nullable Object value) {
-		try {
-			return SORTED.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException("Not writable as JSON: " + ex.getOriginalMessage(), ex);
-		}
+		return write(SORTED, value);
 	}
 
 	/**
@@ -99,8 +89,12 @@ public final class Json {
 	 * @return the JSON text
 	 */
 	public static String writeIndented(@Nullable Object value) {
+		return write(INDENTED, value);
+	}
+
+	private static String write(JsonMapper mapper, @Nullable Object value) {
 		try {
-			return INDENTED.writeValueAsString(value);
+			return mapper.writeValueAsString(value);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalArgumentException("Not writable as JSON: " + ex.getOriginalMessage(), ex);
