@@ -127,7 +127,23 @@ final class ContextMeters {
 		return this.models.computeIfAbsent(model, ModelMeters::new);
 	}
 
+	/**
+	 * A model and stage. Equality and hash are written out: a record's own go through
+	 * method handles that the JIT left un-inlined under the map look-up of every call.
+	 */
 	private record Series(String model, String stage) {
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return this == other
+					|| (other instanceof Series that && this.model.equals(that.model) && this.stage.equals(that.stage));
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * this.model.hashCode() + this.stage.hashCode();
+		}
+
 	}
 
 	/**
