@@ -23,7 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ids. Run with {@code -XX:-DoEscapeAnalysis} to count every allocation of the code, so
  * that two versions compare to the byte. The CPU time of the calling thread per call
  * ({@code ThreadMXBean#getCurrentThreadCpuTime}) moves less with other processes than
- * JMH's wall-clock time, though caches and clock speed still do.
+ * JMH's wall-clock time, though caches and clock speed still do; the CPU time of the
+ * process per call ({@code OperatingSystemMXBean#getProcessCpuTime}) adds what the call
+ * costs on other threads: the batch span processor's, the collector's, the compiler's.
  */
 public final class AllocationPerCall {
 
@@ -51,22 +53,27 @@ public final class AllocationPerCall {
 		}
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
 			.getThreadMXBean();
+		com.sun.management.OperatingSystemMXBean process = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean();
 		long self = Thread.currentThread().getId();
 		for (int round = 0; round < rounds; round++) {
 			StringBuilder line = new StringBuilder(
-					"round " + round + ", B per call (calling thread / all threads), ns of CPU per call (calling thread):");
+					"round " + round + ", B per call (calling thread / all threads), ns of CPU per call (calling thread / process):");
 			for (int i = 0; i < callers.size(); i++) {
 				callers.get(i).call(warmUp / 10);
 				long[] ids = threads.getAllThreadIds();
 				long allBefore = sum(threads.getThreadAllocatedBytes(ids));
 				long before = threads.getThreadAllocatedBytes(self);
+				long processBefore = process.getProcessCpuTime();
 				long cpuBefore = threads.getCurrentThreadCpuTime();
 				callers.get(i).call(calls);
 				long cpuAfter = threads.getCurrentThreadCpuTime();
+				long processAfter = process.getProcessCpuTime();
 				long after = threads.getThreadAllocatedBytes(self);
 				long allAfter = sum(threads.getThreadAllocatedBytes(ids));
-				line.append(String.format("%n  %-45s %,8d / %,8d   %,8d ns", variants.get(i), (after - before) / calls,
-						(allAfter - allBefore) / calls, (cpuAfter - cpuBefore) / calls));
+				line.append(String.format("%n  %-45s %,8d / %,8d   %,8d / %,8d ns", variants.get(i),
+						(after - before) / calls, (allAfter - allBefore) / calls, (cpuAfter - cpuBefore) / calls,
+						(processAfter - processBefore) / calls));
 			}
 			System.out.println(line);
 		}
