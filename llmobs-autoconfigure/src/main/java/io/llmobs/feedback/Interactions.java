@@ -91,7 +91,8 @@ public final class Interactions {
 	}
 
 	@Nullable Interaction find(String id) {
-		Interaction known = this.byId.get(id);
+		long hash = RecentIds.hash(id);
+		Interaction known = this.byId.get(hash);
 		SharedValues values = this.shared;
 		if (known != null || values == null) {
 			return known;
@@ -104,7 +105,7 @@ public final class Interactions {
 		long ageMillis = this.clock.wallTime() - Long.parseLong(served.substring(0, colon));
 		Interaction elsewhere = new Interaction(this.clock.monotonicTime() - TimeUnit.MILLISECONDS.toNanos(ageMillis));
 		elsewhere.stage(served.substring(colon + 1));
-		return this.byId.putIfAbsent(id, elsewhere);
+		return this.byId.putIfAbsent(hash, elsewhere);
 	}
 
 	long monotonicTime() {

@@ -77,16 +77,6 @@ final class RecentIds {
 	}
 
 	/**
-	 * The interaction of an id that is kept.
-	 * @param id the id
-	 * @return its interaction, or {@code null} when the id is unknown, fell out or
-	 * expired
-	 */
-	@Nullable Interaction get(String id) {
-		return get(hash(id));
-	}
-
-	/**
 	 * The interaction of an id that is kept, by the id's {@link #hash}.
 	 * @param hash the id's hash
 	 * @return its interaction, or {@code null} when the id is unknown, fell out or
@@ -115,14 +105,6 @@ final class RecentIds {
 		synchronized (this) {
 			write(hash, interaction, now);
 		}
-	}
-
-	/**
-	 * Keeps an id unless it is kept already.
-	 * @return the interaction the id has now
-	 */
-	Interaction putIfAbsent(String id, Interaction interaction) {
-		return putIfAbsent(hash(id), interaction);
 	}
 
 	/**

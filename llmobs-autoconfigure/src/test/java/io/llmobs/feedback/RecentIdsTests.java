@@ -25,11 +25,11 @@ class RecentIdsTests {
 		ids.put(RecentIds.hash("first"), first);
 		ids.put(RecentIds.hash("second"), new Interaction(0));
 		ids.put(RecentIds.hash("third"), new Interaction(0));
-		assertThat(ids.get("first")).isSameAs(first);
+		assertThat(ids.get(RecentIds.hash("first"))).isSameAs(first);
 		ids.put(RecentIds.hash("fourth"), new Interaction(0));
-		assertThat(ids.get("first")).isNull();
-		assertThat(ids.get("second")).isNotNull();
-		assertThat(ids.get("fourth")).isNotNull();
+		assertThat(ids.get(RecentIds.hash("first"))).isNull();
+		assertThat(ids.get(RecentIds.hash("second"))).isNotNull();
+		assertThat(ids.get(RecentIds.hash("fourth"))).isNotNull();
 		assertThat(ids.size()).isEqualTo(3);
 	}
 
@@ -40,33 +40,33 @@ class RecentIdsTests {
 		ids.put(RecentIds.hash("response"), new Interaction(0));
 		ids.put(RecentIds.hash("other"), new Interaction(0));
 		ids.put(RecentIds.hash("response"), latest);
-		assertThat(ids.get("response")).isSameAs(latest);
+		assertThat(ids.get(RecentIds.hash("response"))).isSameAs(latest);
 		ids.put(RecentIds.hash("newer"), new Interaction(0));
-		assertThat(ids.get("response")).isSameAs(latest);
-		assertThat(ids.get("other")).isNull();
+		assertThat(ids.get(RecentIds.hash("response"))).isSameAs(latest);
+		assertThat(ids.get(RecentIds.hash("other"))).isNull();
 	}
 
 	@Test
 	void anIdExpiresAfterItsWriteAndCanBeWrittenAgain() {
 		RecentIds ids = new RecentIds(10, Duration.ofMinutes(10), this.clock);
 		Interaction expired = new Interaction(0);
-		ids.putIfAbsent("trace", expired);
+		ids.putIfAbsent(RecentIds.hash("trace"), expired);
 		this.clock.add(9, TimeUnit.MINUTES);
-		assertThat(ids.putIfAbsent("trace", new Interaction(0))).isSameAs(expired);
+		assertThat(ids.putIfAbsent(RecentIds.hash("trace"), new Interaction(0))).isSameAs(expired);
 		this.clock.add(1, TimeUnit.MINUTES);
-		assertThat(ids.get("trace")).isNull();
+		assertThat(ids.get(RecentIds.hash("trace"))).isNull();
 		Interaction fresh = new Interaction(0);
 		ids.put(RecentIds.hash("trace"), expired);
 		this.clock.add(10, TimeUnit.MINUTES);
-		assertThat(ids.putIfAbsent("trace", fresh)).isSameAs(fresh);
-		assertThat(ids.get("trace")).isSameAs(fresh);
+		assertThat(ids.putIfAbsent(RecentIds.hash("trace"), fresh)).isSameAs(fresh);
+		assertThat(ids.get(RecentIds.hash("trace"))).isSameAs(fresh);
 	}
 
 	@Test
 	void aLargeMaximumIsNotReservedUpfront() {
 		RecentIds ids = new RecentIds(Long.MAX_VALUE, Duration.ofHours(1), this.clock);
 		ids.put(RecentIds.hash("only"), new Interaction(0));
-		assertThat(ids.get("only")).isNotNull();
+		assertThat(ids.get(RecentIds.hash("only"))).isNotNull();
 	}
 
 	@Test
@@ -75,7 +75,8 @@ class RecentIdsTests {
 		Interaction interaction = new Interaction(0);
 		String[] names = IntStream.range(0, 20_000).mapToObj((i) -> "trace-" + i).toArray(String[]::new);
 		int[] next = { 0 };
-		long perWrite = AllocatedBytes.perRun(10_000, () -> ids.putIfAbsent(names[next[0]++], interaction));
+		long perWrite = AllocatedBytes.perRun(10_000,
+				() -> ids.putIfAbsent(RecentIds.hash(names[next[0]++]), interaction));
 		// The hashes and the ring are arrays made once; a map node and a record per write
 		// (64 B) were what kept the last ids alive through every young collection.
 		assertThat(perWrite).isLessThanOrEqualTo(8);
