@@ -36,7 +36,7 @@ public final class PairedForks {
 		for (String traced : tracedValues) {
 			List<Pair> results = new ArrayList<>();
 			for (int i = 0; i < pairs; i++) {
-				boolean baselineFirst = i % 2 == 0;
+				boolean baselineFirst = baselineFirst(i);
 				Fork first = run(baselineFirst ? "baseline" : "llmobs", traced);
 				Fork second = run(baselineFirst ? "llmobs" : "baseline", traced);
 				results.add(baselineFirst ? new Pair(first, second) : new Pair(second, first));
@@ -44,6 +44,11 @@ public final class PairedForks {
 			report.add(summary(traced, results));
 		}
 		report.forEach(System.out::println);
+	}
+
+	/** Whether the pair of this index runs its baseline fork first: every other pair. */
+	private static boolean baselineFirst(int pair) {
+		return pair % 2 == 0;
 	}
 
 	private static Fork run(String benchmark, String traced) throws RunnerException {
@@ -68,7 +73,7 @@ public final class PairedForks {
 			ratios[i] = pair.llmobs.microseconds / pair.baseline.microseconds;
 			extraBytes[i] = pair.llmobs.bytes - pair.baseline.bytes;
 			text.append(String.format(Locale.ROOT, "  pair %d (%s first): %.2f / %.2f us = %.3fx, %+,.0f B%n", i + 1,
-					(i % 2 == 0) ? "baseline" : "llmobs", pair.llmobs.microseconds, pair.baseline.microseconds,
+					baselineFirst(i) ? "baseline" : "llmobs", pair.llmobs.microseconds, pair.baseline.microseconds,
 					ratios[i], extraBytes[i]));
 		}
 		Arrays.sort(ratios);
