@@ -5,6 +5,8 @@ import io.llmobs.core.ObservationAncestry;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
+
 /**
  * Finds the bounded prompt that the prompt feature left on a {@code ChatClient} call's
  * observation, for the prompt tags of the chat meters; {@code null} everywhere when the
@@ -32,7 +34,7 @@ final class CallPromptLookup {
 		if (!this.enabled) {
 			return null;
 		}
-		CallPrompt prompt = ObservationAncestry.find(context, CallPrompt.class);
+		CallPrompt prompt = ObservationAncestry.find(context, ChatClientObservationContext.class, CallPrompt.class);
 		return (prompt != null) ? prompt : CallPrompt.NONE;
 	}
 

@@ -5,6 +5,8 @@ import io.llmobs.core.ObservationAncestry;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
+
 /**
  * Looks up the {@code ChatClient} call that encloses an observation, for the parts of
  * llmobs that observe what happens inside one (tool calls, the tool loop, guardrails),
@@ -21,7 +23,7 @@ public final class ChatCalls {
 	 * @return the enclosing call's stage and tenant, or {@code null} when there is none
 	 */
 	public static @Nullable CallAttribution attribution(Observation.@Nullable ContextView context) {
-		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+		ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
 		return (call != null) ? call.attribution() : null;
 	}
 
@@ -31,7 +33,7 @@ public final class ChatCalls {
 	 * @param context the tool observation's context, or {@code null}
 	 */
 	public static void toolFailed(Observation.@Nullable ContextView context) {
-		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+		ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
 		if (call != null) {
 			call.toolFailed();
 		}
@@ -43,7 +45,7 @@ public final class ChatCalls {
 	 * @param context the context of an observation within the call, or {@code null}
 	 */
 	public static void loopStopped(Observation.@Nullable ContextView context) {
-		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+		ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
 		if (call != null) {
 			call.loopStopped();
 		}
@@ -57,7 +59,7 @@ public final class ChatCalls {
 	 * the call when it ends
 	 */
 	public static boolean guardrailBlocked(Observation.@Nullable ContextView context) {
-		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+		ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
 		if (call == null) {
 			return false;
 		}
@@ -72,7 +74,7 @@ public final class ChatCalls {
 	 * @param result what the tool returned
 	 */
 	public static void toolResult(Observation.@Nullable ContextView context, String result) {
-		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+		ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
 		if (call != null) {
 			call.toolResult(result);
 		}

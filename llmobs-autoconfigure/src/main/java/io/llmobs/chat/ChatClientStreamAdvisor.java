@@ -19,6 +19,7 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.core.Ordered;
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 
 /**
  * The outermost stream advisor of an instrumented {@code ChatClient}: notes the first
@@ -96,7 +97,7 @@ final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
 
 	/** The call that the observed {@code ChatClient} started, else one of our own. */
 	private ChatCall call(ChatClientRequest request, Observation.@Nullable Context context) {
-		ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+		ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
 		return (call != null) ? call : this.recorder.start(request.context(), context);
 	}
 

@@ -8,6 +8,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 
 /**
  * Records tokens, cost and finish reasons of every model round trip that Spring AI
@@ -54,8 +55,8 @@ final class ChatModelMetricsHandler implements ObservationHandler<ChatModelObser
 	}
 
 	private void stopped(ChatModelObservationContext context) {
-		ChatCall call = ChatModelContexts.isStreaming(context) ? ObservationAncestry.find(context, ChatCall.class)
-				: null;
+		ChatCall call = ChatModelContexts.isStreaming(context)
+				? ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class) : null;
 		if (call == null) {
 			record(this.accounting.account(context));
 		}

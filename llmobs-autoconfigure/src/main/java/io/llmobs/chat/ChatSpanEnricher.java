@@ -95,8 +95,8 @@ final class ChatSpanEnricher implements ObservationFilter {
 	 * thread): the span ends once the stream did, with the usage of its last chunks.
 	 */
 	private boolean heldUntilStreamEnds(ChatModelObservationContext context) {
-		ChatCall call = ChatModelContexts.isStreaming(context) ? ObservationAncestry.find(context, ChatCall.class)
-				: null;
+		ChatCall call = ChatModelContexts.isStreaming(context)
+				? ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class) : null;
 		if (call == null || !call.streamOpen()) {
 			return false;
 		}

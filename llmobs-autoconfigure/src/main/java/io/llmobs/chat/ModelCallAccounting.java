@@ -11,6 +11,7 @@ import io.llmobs.cost.ModelEntry;
 import io.llmobs.cost.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
@@ -63,20 +64,28 @@ public final class ModelCallAccounting {
 	 * @return the scope
 	 */
 	public ModelCallScope scope(ChatModelObservationContext context) {
-		ModelCallScope scope = context.get(ModelCallScope.class);
-		if (scope == null) {
-			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+		return state(context).scope();
+	}
+
+	private ModelCallState state(ChatModelObservationContext context) {
+		ModelCallState state = context.get(ModelCallState.class);
+		if (state == null) {
+			ChatClientObservationContext enclosing = ObservationAncestry.findContext(context,
+					ChatClientObservationContext.class);
+			ChatCall call = (enclosing != null) ? enclosing.get(ChatCall.class) : null;
+			ModelCallScope scope;
 			if (call != null) {
 				int iteration = call.modelCallStarted(provider(context), requestModel(context), context);
-				scope = new ModelCallScope(call.attribution(), call.task(), iteration, this.prompts.find(context));
+				scope = new ModelCallScope(call.attribution(), call.task(), iteration, this.prompts.find(enclosing));
 			}
 			else {
 				scope = new ModelCallScope(this.attributionResolver.resolveDefault(),
 						ObservationAncestry.findContext(context, LlmTaskContext.class), 1, this.prompts.find(null));
 			}
-			context.put(ModelCallScope.class, scope);
+			state = new ModelCallState(scope);
+			context.put(ModelCallState.class, state);
 		}
-		return scope;
+		return state;
 	}
 
 	/**
@@ -85,7 +94,8 @@ public final class ModelCallAccounting {
 	 * @return the accounting
 	 */
 	public ModelCall account(ChatModelObservationContext context) {
-		ModelCall accounted = context.get(ModelCall.class);
+		ModelCallState state = state(context);
+		ModelCall accounted = state.accounted();
 		if (accounted != null) {
 			return accounted;
 		}
@@ -99,9 +109,9 @@ public final class ModelCallAccounting {
 		// Spring AI sets the response only once it is complete: never for a failed call
 		// or a stream that failed or was cancelled part way.
 		boolean answered = response != null && context.getError() == null;
-		ModelCall call = new ModelCall(scope(context), provider, modelId, this.models.bound(modelId), usage,
+		ModelCall call = new ModelCall(state.scope(), provider, modelId, this.models.bound(modelId), usage,
 				!usage.isEmpty(), answered, finishReasons(response), cost(usage, responseModel, requestModel));
-		context.put(ModelCall.class, call);
+		state.accounted(call);
 		return call;
 	}
 
@@ -115,7 +125,7 @@ public final class ModelCallAccounting {
 	ModelCallScope scope(EmbeddingModelObservationContext context) {
 		ModelCallScope scope = context.get(ModelCallScope.class);
 		if (scope == null) {
-			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+			ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
 			scope = (call != null) ? new ModelCallScope(call.attribution(), call.task(), 1, this.prompts.find(context))
 					: new ModelCallScope(this.attributionResolver.resolveDefault(),
 							ObservationAncestry.findContext(context, LlmTaskContext.class), 1, this.prompts.find(null));
@@ -159,7 +169,7 @@ public final class ModelCallAccounting {
 	 */
 	private Usage reportedUsage(ChatModelObservationContext context, ChatResponse response) {
 		if (ChatModelContexts.isStreaming(context)) {
-			ChatCall call = ObservationAncestry.find(context, ChatCall.class);
+			ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
 			Usage streamed = (call != null) ? call.streamedUsage(context) : null;
 			if (streamed != null) {
 				return streamed;
@@ -174,7 +184,7 @@ public final class ModelCallAccounting {
 	 * @return the accounting
 	 */
 	ModelCall reaccount(ChatModelObservationContext context) {
-		context.remove(ModelCall.class);
+		state(context).accounted(null);
 		return account(context);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.knuddels.jtokkit.api.EncodingType;
 import io.llmobs.chat.ModelCallAccounting;
+import io.llmobs.context.ContextCalibration.ModelCalibration;
 import io.llmobs.core.InstrumentationErrors;
 import io.llmobs.core.ObservationAncestry;
 import io.llmobs.cost.ModelCatalog;
@@ -76,27 +77,34 @@ public final class ContextAccountant {
 	 * @return the accounting
 	 */
 	public ContextAccount account(ChatModelObservationContext context) {
-		ContextAccount account = context.get(ContextAccount.class);
+		Estimate started = context.get(Estimate.class);
+		ContextAccount account = (started != null) ? started.account : null;
 		if (account == null) {
-			Estimate estimate = context.get(Estimate.class);
-			if (estimate == null || estimate.countedSince(this.counter)) {
-				estimate = estimate(context);
-			}
+			Estimate estimate = (started == null || started.countedSince(this.counter)) ? estimate(context) : started;
 			String requestModel = ModelCallAccounting.requestModel(context);
 			ChatResponse response = context.getResponse();
 			String responseModel = (response != null) ? blankToNull(response.getMetadata().getModel()) : null;
-			account = account(estimate.sections(), requestModel, window(responseModel, requestModel),
+			account = account(estimate.sections(), estimate.calibration(), window(responseModel, requestModel),
 					(responseModel != null) ? responseModel : requestModel, estimate.provisional());
-			context.put(ContextAccount.class, account);
+			if (started != null) {
+				started.account = account;
+			}
+			else {
+				estimate.account = account;
+				context.put(Estimate.class, estimate);
+			}
 		}
 		return account;
 	}
 
 	private Estimate estimate(ChatModelObservationContext context) {
-		EncodingType encoding = this.calibration.of(ModelCallAccounting.requestModel(context)).encoding();
+		String requestModel = ModelCallAccounting.requestModel(context);
+		ModelCalibration plain = this.calibration.of(requestModel);
+		EncodingType encoding = plain.encoding();
 		CachedTexts texts = new CachedTexts(encoding);
 		SectionTokens sections = PromptSectionCounter.count(context.getRequest(), documents(context), texts);
-		return new Estimate(sections, encoding, texts.estimated);
+		return new Estimate(sections, encoding, texts.estimated,
+				hasTools(sections) ? this.calibration.of(requestModel, true) : plain);
 	}
 
 	/**
@@ -111,7 +119,8 @@ public final class ContextAccountant {
 		String requestModel = (options != null) ? options.getModel() : null;
 		SectionTokens sections = PromptSectionCounter.count(prompt, documents(request.context()),
 				new ExactTexts(this.calibration.of(requestModel).encoding()));
-		return account(sections, requestModel, window(null, requestModel), requestModel, false);
+		return account(sections, this.calibration.of(requestModel, hasTools(sections)), window(null, requestModel),
+				requestModel, false);
 	}
 
 	/**
@@ -132,10 +141,9 @@ public final class ContextAccountant {
 			.learn(account.estimatedTokens(), account.tokens(), reportedInputTokens);
 	}
 
-	private ContextAccount account(SectionTokens estimated, @Nullable String requestModel, @Nullable Integer window,
-			@Nullable String modelId, boolean provisional) {
-		double factor = this.calibration.of(requestModel, hasTools(estimated)).factor();
-		SectionTokens calibrated = estimated.scaled(factor);
+	private static ContextAccount account(SectionTokens estimated, ModelCalibration calibration,
+			@Nullable Integer window, @Nullable String modelId, boolean provisional) {
+		SectionTokens calibrated = estimated.scaled(calibration.factor());
 		return new ContextAccount(modelId, calibrated, estimated.total(), calibrated.total(), window, provisional);
 	}
 
@@ -179,14 +187,45 @@ public final class ContextAccountant {
 	}
 
 	/**
-	 * Uncalibrated section counts of a model call.
-	 *
-	 * @param sections the tokens per section
-	 * @param encoding the encoding the texts were counted with
-	 * @param estimated the texts that were not counted yet and were estimated from their
-	 * length
+	 * Uncalibrated section counts of a model call, and its accounting once it is made:
+	 * one entry of the call's context for both.
 	 */
-	private record Estimate(SectionTokens sections, EncodingType encoding, List<EstimatedText> estimated) {
+	private static final class Estimate {
+
+		private final SectionTokens sections;
+
+		private final EncodingType encoding;
+
+		private final List<EstimatedText> estimated;
+
+		private final ModelCalibration calibration;
+
+		/** Written when the call ends, maybe on the thread of a stream's last chunk. */
+		private volatile @Nullable ContextAccount account;
+
+		/**
+		 * @param sections the tokens per section
+		 * @param encoding the encoding the texts were counted with
+		 * @param estimated the texts that were not counted yet and were estimated from
+		 * their length
+		 * @param calibration the calibration of the call's model, with or without tools
+		 * as the call has them
+		 */
+		Estimate(SectionTokens sections, EncodingType encoding, List<EstimatedText> estimated,
+				ModelCalibration calibration) {
+			this.sections = sections;
+			this.encoding = encoding;
+			this.estimated = estimated;
+			this.calibration = calibration;
+		}
+
+		SectionTokens sections() {
+			return this.sections;
+		}
+
+		ModelCalibration calibration() {
+			return this.calibration;
+		}
 
 		boolean provisional() {
 			return !this.estimated.isEmpty();

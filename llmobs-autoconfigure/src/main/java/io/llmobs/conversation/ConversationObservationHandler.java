@@ -65,7 +65,8 @@ final class ConversationObservationHandler implements ObservationHandler<Observa
 	}
 
 	private void addModelCall(ChatModelObservationContext context) {
-		ConversationTurn turn = ObservationAncestry.find(context, ConversationTurn.class);
+		ConversationTurn turn = ObservationAncestry.find(context, ChatClientObservationContext.class,
+				ConversationTurn.class);
 		if (turn == null) {
 			return;
 		}

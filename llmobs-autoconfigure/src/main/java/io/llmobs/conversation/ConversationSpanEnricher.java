@@ -46,7 +46,8 @@ final class ConversationSpanEnricher implements ObservationFilter {
 	}
 
 	private void enrich(Observation.Context context) {
-		ConversationTurn turn = ObservationAncestry.find(context, ConversationTurn.class);
+		ConversationTurn turn = ObservationAncestry.find(context, ChatClientObservationContext.class,
+				ConversationTurn.class);
 		if (turn == null) {
 			return;
 		}

@@ -30,6 +30,34 @@ public final class ObservationAncestry {
 	}
 
 	/**
+	 * The value stored under {@code type} in the nearest context of the {@code holder}
+	 * type that has one, starting at the given context. For a value that only contexts of
+	 * that type hold (what llmobs keeps for a {@code ChatClient} call): the contexts in
+	 * between, such as the advisors' around a model call, are passed over by their type
+	 * instead of a look-up in each one's map.
+	 * @param context where to start
+	 * @param holder the type of the contexts that hold the value
+	 * @param type the key and type of the value
+	 * @param <T> the value type
+	 * @return the value, or {@code null} when no enclosing context of that type holds one
+	 */
+	public static <T> @Nullable T find(Observation.@Nullable ContextView context,
+			Class<? extends Observation.ContextView> holder, Class<T> type) {
+		Observation.ContextView current = context;
+		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+			if (holder.isInstance(current)) {
+				T found = current.get(type);
+				if (found != null) {
+					return found;
+				}
+			}
+			ObservationView parent = current.getParentObservation();
+			current = (parent != null) ? parent.getContextView() : null;
+		}
+		return null;
+	}
+
+	/**
 	 * The nearest context of the given type, starting at the given one.
 	 * @param context where to start
 	 * @param type the context type

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Clock;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
+
 /**
  * The recent interactions by id (response ids and trace ids), bounded in number and age
  * ({@link RecentIds}); an id that fell out is unknown to feedback. With shared values
@@ -48,7 +50,8 @@ public final class Interactions {
 	 * @return the interaction
 	 */
 	Interaction of(Observation.@Nullable ContextView context) {
-		Interaction enclosing = ObservationAncestry.find(context, Interaction.class);
+		Interaction enclosing = ObservationAncestry.find(context, ChatClientObservationContext.class,
+				Interaction.class);
 		if (enclosing != null) {
 			return enclosing;
 		}

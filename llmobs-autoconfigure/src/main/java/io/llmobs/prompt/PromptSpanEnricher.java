@@ -45,7 +45,8 @@ final class PromptSpanEnricher implements ObservationFilter {
 	}
 
 	private static void enrich(Observation.Context context) {
-		PromptIdentity identity = ObservationAncestry.find(context, PromptIdentity.class);
+		PromptIdentity identity = ObservationAncestry.find(context, ChatClientObservationContext.class,
+				PromptIdentity.class);
 		if (identity != null && identity != PromptIdentity.NONE) {
 			add(context, PROMPT_NAME, identity.name());
 			add(context, PROMPT_VERSION, identity.version());
