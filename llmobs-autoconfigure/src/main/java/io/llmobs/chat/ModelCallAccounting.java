@@ -70,13 +70,11 @@ public final class ModelCallAccounting {
 	private ModelCallState state(ChatModelObservationContext context) {
 		ModelCallState state = context.get(ModelCallState.class);
 		if (state == null) {
-			ChatClientObservationContext enclosing = ObservationAncestry.findContext(context,
-					ChatClientObservationContext.class);
-			ChatCall call = (enclosing != null) ? enclosing.get(ChatCall.class) : null;
+			ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
 			ModelCallScope scope;
 			if (call != null) {
 				int iteration = call.modelCallStarted(provider(context), requestModel(context), context);
-				scope = new ModelCallScope(call.attribution(), call.task(), iteration, this.prompts.find(enclosing));
+				scope = new ModelCallScope(call.attribution(), call.task(), iteration, this.prompts.find(context));
 			}
 			else {
 				scope = new ModelCallScope(this.attributionResolver.resolveDefault(),
