@@ -18,12 +18,22 @@ public final class ChatCalls {
 	}
 
 	/**
+	 * The record of the nearest {@code ChatClient} call around an observation, looked for
+	 * on the contexts of {@code ChatClient} calls only.
+	 * @param context the observation's context, or {@code null}
+	 * @return the call, or {@code null} when none encloses the observation
+	 */
+	static @Nullable ChatCall enclosing(Observation.@Nullable ContextView context) {
+		return ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
+	}
+
+	/**
 	 * The attribution of the {@code ChatClient} call around an observation.
 	 * @param context the observation's context, or {@code null}
 	 * @return the enclosing call's stage and tenant, or {@code null} when there is none
 	 */
 	public static @Nullable CallAttribution attribution(Observation.@Nullable ContextView context) {
-		ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
+		ChatCall call = enclosing(context);
 		return (call != null) ? call.attribution() : null;
 	}
 
@@ -33,7 +43,7 @@ public final class ChatCalls {
 	 * @param context the tool observation's context, or {@code null}
 	 */
 	public static void toolFailed(Observation.@Nullable ContextView context) {
-		ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
+		ChatCall call = enclosing(context);
 		if (call != null) {
 			call.toolFailed();
 		}
@@ -45,7 +55,7 @@ public final class ChatCalls {
 	 * @param context the context of an observation within the call, or {@code null}
 	 */
 	public static void loopStopped(Observation.@Nullable ContextView context) {
-		ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
+		ChatCall call = enclosing(context);
 		if (call != null) {
 			call.loopStopped();
 		}
@@ -59,7 +69,7 @@ public final class ChatCalls {
 	 * the call when it ends
 	 */
 	public static boolean guardrailBlocked(Observation.@Nullable ContextView context) {
-		ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
+		ChatCall call = enclosing(context);
 		if (call == null) {
 			return false;
 		}
@@ -74,7 +84,7 @@ public final class ChatCalls {
 	 * @param result what the tool returned
 	 */
 	public static void toolResult(Observation.@Nullable ContextView context, String result) {
-		ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
+		ChatCall call = enclosing(context);
 		if (call != null) {
 			call.toolResult(result);
 		}

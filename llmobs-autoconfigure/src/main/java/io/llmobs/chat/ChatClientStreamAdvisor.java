@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.llmobs.core.ObservationAncestry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +18,6 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.core.Ordered;
-import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 
 /**
  * The outermost stream advisor of an instrumented {@code ChatClient}: notes the first
@@ -97,7 +95,7 @@ final class ChatClientStreamAdvisor implements StreamAdvisor, LlmObsAdvisor {
 
 	/** The call that the observed {@code ChatClient} started, else one of our own. */
 	private ChatCall call(ChatClientRequest request, Observation.@Nullable Context context) {
-		ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
+		ChatCall call = ChatCalls.enclosing(context);
 		return (call != null) ? call : this.recorder.start(request.context(), context);
 	}
 

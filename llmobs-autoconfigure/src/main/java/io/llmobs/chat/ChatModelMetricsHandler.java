@@ -1,14 +1,12 @@
 package io.llmobs.chat;
 
 import io.llmobs.core.InstrumentationErrors;
-import io.llmobs.core.ObservationAncestry;
 import io.llmobs.cost.CostTotals;
 import io.llmobs.cost.UnpricedModelWarnings;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
-import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 
 /**
  * Records tokens, cost and finish reasons of every model round trip that Spring AI
@@ -55,8 +53,7 @@ final class ChatModelMetricsHandler implements ObservationHandler<ChatModelObser
 	}
 
 	private void stopped(ChatModelObservationContext context) {
-		ChatCall call = ChatModelContexts.isStreaming(context)
-				? ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class) : null;
+		ChatCall call = ChatModelContexts.isStreaming(context) ? ChatCalls.enclosing(context) : null;
 		if (call == null) {
 			record(this.accounting.account(context));
 		}

@@ -5,7 +5,6 @@ import java.util.StringJoiner;
 
 import io.llmobs.core.CallAttribution;
 import io.llmobs.core.InstrumentationErrors;
-import io.llmobs.core.ObservationAncestry;
 import io.llmobs.core.SpanAttributeKey;
 import io.llmobs.core.SpanAttributeWriter;
 import io.llmobs.core.SpanPresence;
@@ -95,8 +94,7 @@ final class ChatSpanEnricher implements ObservationFilter {
 	 * thread): the span ends once the stream did, with the usage of its last chunks.
 	 */
 	private boolean heldUntilStreamEnds(ChatModelObservationContext context) {
-		ChatCall call = ChatModelContexts.isStreaming(context)
-				? ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class) : null;
+		ChatCall call = ChatModelContexts.isStreaming(context) ? ChatCalls.enclosing(context) : null;
 		if (call == null || !call.streamOpen()) {
 			return false;
 		}

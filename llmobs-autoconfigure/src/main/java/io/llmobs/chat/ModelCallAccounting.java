@@ -11,7 +11,6 @@ import io.llmobs.cost.ModelEntry;
 import io.llmobs.cost.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
@@ -70,7 +69,7 @@ public final class ModelCallAccounting {
 	private ModelCallState state(ChatModelObservationContext context) {
 		ModelCallState state = context.get(ModelCallState.class);
 		if (state == null) {
-			ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
+			ChatCall call = ChatCalls.enclosing(context);
 			ModelCallScope scope;
 			if (call != null) {
 				int iteration = call.modelCallStarted(provider(context), requestModel(context), context);
@@ -123,7 +122,7 @@ public final class ModelCallAccounting {
 	ModelCallScope scope(EmbeddingModelObservationContext context) {
 		ModelCallScope scope = context.get(ModelCallScope.class);
 		if (scope == null) {
-			ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
+			ChatCall call = ChatCalls.enclosing(context);
 			scope = (call != null) ? new ModelCallScope(call.attribution(), call.task(), 1, this.prompts.find(context))
 					: new ModelCallScope(this.attributionResolver.resolveDefault(),
 							ObservationAncestry.findContext(context, LlmTaskContext.class), 1, this.prompts.find(null));
@@ -167,7 +166,7 @@ public final class ModelCallAccounting {
 	 */
 	private Usage reportedUsage(ChatModelObservationContext context, ChatResponse response) {
 		if (ChatModelContexts.isStreaming(context)) {
-			ChatCall call = ObservationAncestry.find(context, ChatClientObservationContext.class, ChatCall.class);
+			ChatCall call = ChatCalls.enclosing(context);
 			Usage streamed = (call != null) ? call.streamedUsage(context) : null;
 			if (streamed != null) {
 				return streamed;
