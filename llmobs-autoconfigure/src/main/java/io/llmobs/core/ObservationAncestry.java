@@ -26,7 +26,7 @@ public final class ObservationAncestry {
 	 * @return the value, or {@code null} when no enclosing context holds one
 	 */
 	public static <T> @Nullable T find(Observation.@Nullable ContextView context, Class<T> type) {
-		return walk(context, type, Observation.ContextView::get);
+		return walk(context, null, type, Observation.ContextView::get);
 	}
 
 	/**
@@ -43,18 +43,7 @@ public final class ObservationAncestry {
 	 */
 	public static <T> @Nullable T find(Observation.@Nullable ContextView context,
 			Class<? extends Observation.ContextView> holder, Class<T> type) {
-		Observation.ContextView current = context;
-		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-			if (holder.isInstance(current)) {
-				T found = current.get(type);
-				if (found != null) {
-					return found;
-				}
-			}
-			ObservationView parent = current.getParentObservation();
-			current = (parent != null) ? parent.getContextView() : null;
-		}
-		return null;
+		return walk(context, holder, type, Observation.ContextView::get);
 	}
 
 	/**
@@ -66,7 +55,7 @@ public final class ObservationAncestry {
 	 */
 	public static <C extends Observation.ContextView> @Nullable C findContext(Observation.@Nullable ContextView context,
 			Class<C> type) {
-		return walk(context, type, ObservationAncestry::asType);
+		return walk(context, null, type, ObservationAncestry::asType);
 	}
 
 	private static <C extends Observation.ContextView> @Nullable C asType(Observation.ContextView view, Class<C> type) {
@@ -75,16 +64,20 @@ public final class ObservationAncestry {
 
 	/**
 	 * The first non-null answer of {@code lookup}, from the given context up through its
-	 * parents; the lookup takes the type as an argument so that it captures nothing and
-	 * the walk allocates nothing.
+	 * parents, asked of the contexts of the {@code holder} type only, or of all when it
+	 * is {@code null}; the lookup takes the type as an argument so that it captures
+	 * nothing and the walk allocates nothing.
 	 */
-	private static <T> @Nullable T walk(Observation.@Nullable ContextView context, Class<T> type,
+	private static <T> @Nullable T walk(Observation.@Nullable ContextView context,
+			@Nullable Class<? extends Observation.ContextView> holder, Class<T> type,
 			BiFunction<Observation.ContextView, Class<T>, @Nullable T> lookup) {
 		Observation.ContextView current = context;
 		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-			T found = lookup.apply(current, type);
-			if (found != null) {
-				return found;
+			if (holder == null || holder.isInstance(current)) {
+				T found = lookup.apply(current, type);
+				if (found != null) {
+					return found;
+				}
 			}
 			ObservationView parent = current.getParentObservation();
 			current = (parent != null) ? parent.getContextView() : null;
