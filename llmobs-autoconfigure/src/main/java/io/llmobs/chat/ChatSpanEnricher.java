@@ -33,6 +33,11 @@ final class ChatSpanEnricher implements ObservationFilter {
 	 */
 	private static final String USAGE_TOTAL_TOKENS = "gen_ai.usage.total_tokens";
 
+	private static final SpanAttributeKey PROVIDER_NAME = SpanAttributeKey.of(ChatSpanAttributes.PROVIDER_NAME);
+
+	private static final SpanAttributeKey FINISH_REASONS = SpanAttributeKey
+		.of(ChatSpanAttributes.RESPONSE_FINISH_REASONS);
+
 	private static final SpanAttributeKey STAGE = SpanAttributeKey.of(ChatSpanAttributes.STAGE);
 
 	private static final SpanAttributeKey TENANT = SpanAttributeKey.of(ChatSpanAttributes.TENANT);
@@ -117,7 +122,7 @@ final class ChatSpanEnricher implements ObservationFilter {
 	}
 
 	private static void enrich(Observation.Context context, ModelCall call) {
-		replace(context, ChatSpanAttributes.PROVIDER_NAME, call.provider());
+		replace(context, PROVIDER_NAME, call.provider());
 		attribution(context, call.attribution());
 		SpanAttributeWriter.set(context, AGENT_ITERATION, call.scope().iteration());
 		if (call.usageReported()) {
@@ -136,7 +141,7 @@ final class ChatSpanEnricher implements ObservationFilter {
 		}
 		List<FinishReason> reasons = call.finishReasons();
 		if (!reasons.isEmpty()) {
-			replace(context, ChatSpanAttributes.RESPONSE_FINISH_REASONS, format(reasons));
+			replace(context, FINISH_REASONS, format(reasons));
 		}
 		Double cost = call.costUsd();
 		if (cost != null) {
@@ -163,16 +168,21 @@ final class ChatSpanEnricher implements ObservationFilter {
 	}
 
 	/**
-	 * Replaces an attribute of Spring AI's convention: a key value, which the tracer
-	 * writes over the convention's; none when the convention's value is the same.
+	 * Sets an attribute that Spring AI's convention may carry: where it does, as a key
+	 * value, which the tracer writes over the convention's (none when the convention's
+	 * value is the same); where it does not (Spring AI 2.0 names the provider
+	 * {@code gen_ai.system}), straight onto the span, as llmobs's own attributes.
 	 */
-	private static void replace(Observation.Context context, String key, String value) {
-		KeyValue present = context.getHighCardinalityKeyValue(key);
+	private static void replace(Observation.Context context, SpanAttributeKey key, String value) {
+		KeyValue present = context.getHighCardinalityKeyValue(key.name());
 		if (present == null) {
-			present = context.getLowCardinalityKeyValue(key);
+			present = context.getLowCardinalityKeyValue(key.name());
 		}
-		if (present == null || !present.getValue().equals(value)) {
-			context.addHighCardinalityKeyValue(KeyValue.of(key, value));
+		if (present == null) {
+			SpanAttributeWriter.set(context, key, value);
+		}
+		else if (!present.getValue().equals(value)) {
+			context.addHighCardinalityKeyValue(KeyValue.of(key.name(), value));
 		}
 	}
 
