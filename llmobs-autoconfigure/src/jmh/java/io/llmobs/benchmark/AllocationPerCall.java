@@ -26,10 +26,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * JMH's wall-clock time, though caches and clock speed still do; the CPU time of the
  * process per call ({@code OperatingSystemMXBean#getProcessCpuTime}) adds what the call
  * costs on other threads: the batch span processor's, the collector's, the compiler's.
+ * With {@code -Dphases=true} it also prints when each variant's measured calls started
+ * and ended ({@code phase variant start-millis end-millis}), so that
+ * {@link SamplesByPhase} can tell the variants' samples of a flight recording apart.
  */
 public final class AllocationPerCall {
 
 	private static final int CONVERSATIONS = Integer.getInteger("conversations", 0);
+
+	private static final boolean PHASES = Boolean.getBoolean("phases");
 
 	private AllocationPerCall() {
 	}
@@ -59,6 +64,7 @@ public final class AllocationPerCall {
 		for (int round = 0; round < rounds; round++) {
 			StringBuilder line = new StringBuilder(
 					"round " + round + ", B per call (calling thread / all threads), ns of CPU per call (calling thread / process):");
+			StringBuilder phases = new StringBuilder();
 			for (int i = 0; i < callers.size(); i++) {
 				callers.get(i).call(warmUp / 10);
 				long[] ids = threads.getAllThreadIds();
@@ -66,8 +72,11 @@ public final class AllocationPerCall {
 				long before = threads.getThreadAllocatedBytes(self);
 				long processBefore = process.getProcessCpuTime();
 				long cpuBefore = threads.getCurrentThreadCpuTime();
+				long start = System.currentTimeMillis();
 				callers.get(i).call(calls);
+				long end = System.currentTimeMillis();
 				long cpuAfter = threads.getCurrentThreadCpuTime();
+				phases.append(String.format("%nphase %s %d %d", variants.get(i), start, end));
 				long processAfter = process.getProcessCpuTime();
 				long after = threads.getThreadAllocatedBytes(self);
 				long allAfter = sum(threads.getThreadAllocatedBytes(ids));
@@ -75,7 +84,7 @@ public final class AllocationPerCall {
 						(after - before) / calls, (allAfter - allBefore) / calls, (cpuAfter - cpuBefore) / calls,
 						(processAfter - processBefore) / calls));
 			}
-			System.out.println(line);
+			System.out.println(PHASES ? line.append(phases) : line);
 		}
 		applications.forEach(ConfigurableApplicationContext::close);
 	}
