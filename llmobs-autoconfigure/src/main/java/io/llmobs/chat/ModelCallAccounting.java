@@ -69,17 +69,18 @@ public final class ModelCallAccounting {
 	private ModelCallState state(ChatModelObservationContext context) {
 		ModelCallState state = context.get(ModelCallState.class);
 		if (state == null) {
+			String provider = provider(context);
 			ChatCall call = ChatCalls.enclosing(context);
 			ModelCallScope scope;
 			if (call != null) {
-				int iteration = call.modelCallStarted(provider(context), requestModel(context), context);
+				int iteration = call.modelCallStarted(provider, requestModel(context), context);
 				scope = new ModelCallScope(call.attribution(), call.task(), iteration, this.prompts.find(context));
 			}
 			else {
 				scope = new ModelCallScope(this.attributionResolver.resolveDefault(),
 						ObservationAncestry.findContext(context, LlmTaskContext.class), 1, this.prompts.find(null));
 			}
-			state = new ModelCallState(scope);
+			state = new ModelCallState(scope, provider);
 			context.put(ModelCallState.class, state);
 		}
 		return state;
@@ -96,7 +97,7 @@ public final class ModelCallAccounting {
 		if (accounted != null) {
 			return accounted;
 		}
-		String provider = provider(context);
+		String provider = state.provider();
 		ChatResponse response = context.getResponse();
 		String responseModel = (response != null) ? blankToNull(response.getMetadata().getModel()) : null;
 		String requestModel = requestModel(context);

@@ -137,8 +137,12 @@ public final class ContextAccountant {
 		if (account.provisional()) {
 			return null;
 		}
-		return this.calibration.of(ModelCallAccounting.requestModel(context), hasTools(account.sections()))
-			.learn(account.estimatedTokens(), account.tokens(), reportedInputTokens);
+		// the estimate's: the calibration of the call's model, with or without tools as
+		// the call has them, which a recount does not change
+		Estimate estimate = context.get(Estimate.class);
+		ModelCalibration calibration = (estimate != null) ? estimate.calibration()
+				: this.calibration.of(ModelCallAccounting.requestModel(context), hasTools(account.sections()));
+		return calibration.learn(account.estimatedTokens(), account.tokens(), reportedInputTokens);
 	}
 
 	private static ContextAccount account(SectionTokens estimated, ModelCalibration calibration,
