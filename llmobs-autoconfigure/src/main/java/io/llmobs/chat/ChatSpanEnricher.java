@@ -122,7 +122,9 @@ final class ChatSpanEnricher implements ObservationFilter {
 	}
 
 	private static void enrich(Observation.Context context, ModelCall call) {
-		replace(context, PROVIDER_NAME, call.provider());
+		// neither Spring AI line's convention has it (both write gen_ai.system), so it
+		// goes straight onto the span
+		SpanAttributeWriter.replace(context, PROVIDER_NAME, call.provider());
 		attribution(context, call.attribution());
 		SpanAttributeWriter.set(context, AGENT_ITERATION, call.scope().iteration());
 		if (call.usageReported()) {
@@ -141,7 +143,7 @@ final class ChatSpanEnricher implements ObservationFilter {
 		}
 		List<FinishReason> reasons = call.finishReasons();
 		if (!reasons.isEmpty()) {
-			replace(context, FINISH_REASONS, format(reasons));
+			SpanAttributeWriter.replace(context, FINISH_REASONS, format(reasons));
 		}
 		Double cost = call.costUsd();
 		if (cost != null) {
@@ -167,25 +169,6 @@ final class ChatSpanEnricher implements ObservationFilter {
 		SpanAttributeWriter.set(context, TENANT, attribution.tenant());
 	}
 
-	/**
-	 * Sets an attribute that Spring AI's convention may carry: where it does, as a key
-	 * value, which the tracer writes over the convention's (none when the convention's
-	 * value is the same); where it does not (Spring AI 2.0 names the provider
-	 * {@code gen_ai.system}), straight onto the span, as llmobs's own attributes.
-	 */
-	private static void replace(Observation.Context context, SpanAttributeKey key, String value) {
-		KeyValue present = context.getHighCardinalityKeyValue(key.name());
-		if (present == null) {
-			present = context.getLowCardinalityKeyValue(key.name());
-		}
-		if (present == null) {
-			SpanAttributeWriter.set(context, key, value);
-		}
-		else if (!present.getValue().equals(value)) {
-			context.addHighCardinalityKeyValue(KeyValue.of(key.name(), value));
-		}
-	}
-
 	/** Sets a token count that Spring AI's convention did not set, unless zero. */
 	private static void tokens(Observation.Context context, SpanAttributeKey key, long count) {
 		if (count > 0 && context.getHighCardinalityKeyValue(key.name()) == null) {
@@ -199,10 +182,7 @@ final class ChatSpanEnricher implements ObservationFilter {
 	 * one is set only when {@code evenAbsent}.
 	 */
 	private static void replaceCount(Observation.Context context, String key, long count, boolean evenAbsent) {
-		KeyValue present = context.getHighCardinalityKeyValue(key);
-		if (present == null) {
-			present = context.getLowCardinalityKeyValue(key);
-		}
+		KeyValue present = SpanAttributeWriter.keyValue(context, key);
 		if ((present == null) ? evenAbsent : !isCount(present.getValue(), count)) {
 			context.addHighCardinalityKeyValue(KeyValue.of(key, Long.toString(count)));
 		}

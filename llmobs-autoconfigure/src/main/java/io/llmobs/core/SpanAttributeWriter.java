@@ -2,6 +2,7 @@ package io.llmobs.core;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an attribute of llmobs's own on the span of an observation, from an
@@ -59,11 +60,42 @@ public final class SpanAttributeWriter {
 	}
 
 	/**
+	 * Sets a string attribute that the observation's convention may already carry as a
+	 * key value: where it does, as a high-cardinality key value, which the tracer writes
+	 * over the convention's (none when the convention's value is the same); where it does
+	 * not, as {@link #set(Observation.Context, SpanAttributeKey, String)} does.
+	 * @param context the observation, before its handlers are told that it stopped
+	 * @param key the attribute's name
+	 * @param value its value
+	 */
+	public static void replace(Observation.Context context, SpanAttributeKey key, String value) {
+		KeyValue present = keyValue(context, key.name());
+		if (present == null) {
+			if (!SpanPresence.tag(context, key, value)) {
+				context.addHighCardinalityKeyValue(KeyValue.of(key.name(), value));
+			}
+		}
+		else if (!present.getValue().equals(value)) {
+			context.addHighCardinalityKeyValue(KeyValue.of(key.name(), value));
+		}
+	}
+
+	/**
+	 * The observation's key value of that name, high cardinality first.
+	 * @param context the observation
+	 * @param name the key value's name
+	 * @return the key value, or {@code null} when the observation has none of that name
+	 */
+	public static @Nullable KeyValue keyValue(Observation.Context context, String name) {
+		KeyValue keyValue = context.getHighCardinalityKeyValue(name);
+		return (keyValue != null) ? keyValue : context.getLowCardinalityKeyValue(name);
+	}
+
+	/**
 	 * Whether the observation has the key value, which the tracer would write over ours.
 	 */
 	private static boolean isKeyValue(Observation.Context context, SpanAttributeKey key) {
-		return context.getHighCardinalityKeyValue(key.name()) != null
-				|| context.getLowCardinalityKeyValue(key.name()) != null;
+		return keyValue(context, key.name()) != null;
 	}
 
 }
