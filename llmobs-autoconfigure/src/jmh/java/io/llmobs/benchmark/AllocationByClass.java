@@ -50,8 +50,7 @@ public final class AllocationByClass {
 		List<String> variants = List.of(args).subList(3, args.length);
 		List<ConfigurableApplicationContext> applications = new ArrayList<>();
 		for (String variant : variants) {
-			applications.add(BenchmarkApplication.start(!variant.equals("off"), traced,
-					(variant.equals("off") || variant.equals("on")) ? new String[0] : variant.split(";")));
+			applications.add(BenchmarkApplication.startVariant(variant, traced));
 		}
 		for (ConfigurableApplicationContext application : applications) {
 			call(application, warmUp);

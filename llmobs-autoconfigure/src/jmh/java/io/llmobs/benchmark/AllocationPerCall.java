@@ -48,8 +48,7 @@ public final class AllocationPerCall {
 		List<ConfigurableApplicationContext> applications = new ArrayList<>();
 		List<Caller> callers = new ArrayList<>();
 		for (String variant : variants) {
-			ConfigurableApplicationContext application = BenchmarkApplication.start(!variant.equals("off"), traced,
-					(variant.equals("off") || variant.equals("on")) ? new String[0] : variant.split(";"));
+			ConfigurableApplicationContext application = BenchmarkApplication.startVariant(variant, traced);
 			applications.add(application);
 			callers.add(new Caller(BenchmarkApplication.chatClient(application)));
 		}

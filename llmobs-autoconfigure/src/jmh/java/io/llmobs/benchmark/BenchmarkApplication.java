@@ -47,6 +47,18 @@ class BenchmarkApplication {
 	}
 
 	/**
+	 * Starts the application of a variant, as the per-call tools name them: {@code off} (llmobs off), {@code on} (its
+	 * defaults) or properties {@code name=value;name=value} with llmobs on.
+	 * @param variant the variant
+	 * @param traced whether every observation becomes a sampled span, or tracing is off
+	 * @return the running application, to close when the trial ends
+	 */
+	static ConfigurableApplicationContext startVariant(String variant, boolean traced) {
+		return start(!variant.equals("off"), traced,
+				(variant.equals("off") || variant.equals("on")) ? new String[0] : variant.split(";"));
+	}
+
+	/**
 	 * Starts the application with further configuration classes.
 	 * @param llmobs whether llmobs is on (its defaults) or off ({@code llmobs.enabled=false})
 	 * @param traced whether every observation becomes a sampled span, or tracing is off
