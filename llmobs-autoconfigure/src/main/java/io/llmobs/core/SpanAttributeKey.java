@@ -16,12 +16,17 @@ public final class SpanAttributeKey {
 	private static final boolean OPEN_TELEMETRY_PRESENT = ClassUtils
 		.isPresent("io.opentelemetry.api.common.AttributeKey", SpanAttributeKey.class.getClassLoader());
 
+	private static final String OWN_PREFIX = "llmobs.";
+
 	private final String name;
 
 	private final @Nullable OpenTelemetryKeys openTelemetry;
 
+	private final boolean llmobsOwn;
+
 	private SpanAttributeKey(String name) {
 		this.name = name;
+		this.llmobsOwn = name.startsWith(OWN_PREFIX);
 		this.openTelemetry = OPEN_TELEMETRY_PRESENT ? new OpenTelemetryKeys(name) : null;
 	}
 
@@ -40,6 +45,15 @@ public final class SpanAttributeKey {
 	 */
 	public String name() {
 		return this.name;
+	}
+
+	/**
+	 * Whether the name is one of llmobs's own ({@code llmobs.*}), which no Spring AI
+	 * convention carries.
+	 * @return true for a name under {@code llmobs.}
+	 */
+	boolean isLlmobsOwn() {
+		return this.llmobsOwn;
 	}
 
 	/** The OpenTelemetry keys, {@code null} without OpenTelemetry on the class path. */

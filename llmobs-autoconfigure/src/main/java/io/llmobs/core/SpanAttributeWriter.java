@@ -9,10 +9,13 @@ import org.jspecify.annotations.Nullable;
  * {@code ObservationFilter}. When Micrometer Tracing made a span of the observation, the
  * attribute goes straight onto it: as a key value it would be stored in the observation,
  * merged with all others and copied onto the span when the observation stops, which on a
- * model span also grows the observation's map past its first table. Without a span, or
- * when the observation already has a key value of that name (the tracer would write it
- * over ours), it becomes a high-cardinality key value, so a span made of it by any other
- * handler still carries it.
+ * model span also grows the observation's map past its first table. Without a span, it
+ * becomes a high-cardinality key value, so a span made of it by any other handler still
+ * carries it. A semantic-convention name ({@code gen_ai.*}) also becomes a key value when
+ * the observation already has one of that name, which the tracer would otherwise write
+ * over ours when the observation stops. llmobs's own names ({@code llmobs.*}) are not
+ * looked up (two map look-ups per attribute and call saved): no Spring AI convention
+ * carries them, and a key value of that name that the application itself adds wins.
  */
 public final class SpanAttributeWriter {
 
@@ -92,10 +95,11 @@ public final class SpanAttributeWriter {
 	}
 
 	/**
-	 * Whether the observation has the key value, which the tracer would write over ours.
+	 * Whether the observation may have a key value of the attribute's name, which the
+	 * tracer would write over ours: never one of llmobs's own names.
 	 */
 	private static boolean isKeyValue(Observation.Context context, SpanAttributeKey key) {
-		return keyValue(context, key.name()) != null;
+		return !key.isLlmobsOwn() && keyValue(context, key.name()) != null;
 	}
 
 }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How an attribute that a convention may already carry reaches the span: over the
- * convention's key value where it has one, straight onto the span where it has none.
+ * How an attribute reaches the span: one that a convention may already carry over the
+ * convention's key value where it has one, straight onto the span where it has none;
+ * llmobs's own straight onto the span.
  */
 class SpanAttributeWriterTests {
 
@@ -60,6 +61,29 @@ class SpanAttributeWriterTests {
 		SpanAttributeWriter.replace(context, PROVIDER, "openai");
 		assertThat(context.getHighCardinalityKeyValues()).hasSize(1);
 		assertThat(context.getLowCardinalityKeyValues()).isEmpty();
+	}
+
+	@Test
+	void anOwnAttributeGoesStraightOntoTheSpanEvenWhereTheApplicationAddedAKeyValueOfItsName() {
+		Span span = this.tracerProvider.get("test").spanBuilder("chat").startSpan();
+		Observation.Context context = traced(span);
+		context.addHighCardinalityKeyValue(KeyValue.of("llmobs.stage", "theirs"));
+		SpanAttributeWriter.set(context, SpanAttributeKey.of("llmobs.stage"), "generate");
+		assertThat(((ReadableSpan) span).getAttribute(AttributeKey.stringKey("llmobs.stage"))).isEqualTo("generate");
+		// not looked up: the application's key value stays, and the tracer writes it
+		// over ours when the observation stops
+		assertThat(context.getHighCardinalityKeyValue("llmobs.stage")).isEqualTo(KeyValue.of("llmobs.stage", "theirs"));
+	}
+
+	@Test
+	void aConventionNameThatTheObservationCarriesBecomesAKeyValueOverIt() {
+		Span span = this.tracerProvider.get("test").spanBuilder("chat").startSpan();
+		Observation.Context context = traced(span);
+		context.addHighCardinalityKeyValue(KeyValue.of("gen_ai.conversation.id", "theirs"));
+		SpanAttributeWriter.set(context, SpanAttributeKey.of("gen_ai.conversation.id"), "c-1");
+		assertThat(context.getHighCardinalityKeyValue("gen_ai.conversation.id"))
+			.isEqualTo(KeyValue.of("gen_ai.conversation.id", "c-1"));
+		assertThat(((ReadableSpan) span).getAttribute(AttributeKey.stringKey("gen_ai.conversation.id"))).isNull();
 	}
 
 	@Test
