@@ -17,9 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * variant is an application of its own in this JVM, called in turn.
  *
  * <p>
- * Arguments: {@code traced warm-up calls rounds variant...}; a variant is {@code off}
- * (llmobs off), {@code on} (its defaults) or properties {@code name=value;name=value}
- * with llmobs on. With {@code -Dconversations=N} each call carries one of N conversation
+ * Arguments: {@code traced warm-up calls rounds variant...}; a variant is one that
+ * {@link BenchmarkApplication#startVariant} starts. With {@code -Dconversations=N} each call carries one of N conversation
  * ids. Run with {@code -XX:-DoEscapeAnalysis} to count every allocation of the code, so
  * that two versions compare to the byte. The CPU time of the calling thread per call
  * ({@code ThreadMXBean#getCurrentThreadCpuTime}) moves less with other processes than

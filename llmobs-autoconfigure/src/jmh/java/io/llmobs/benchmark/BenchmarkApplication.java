@@ -48,12 +48,16 @@ class BenchmarkApplication {
 
 	/**
 	 * Starts the application of a variant, as the per-call tools name them: {@code off} (llmobs off), {@code on} (its
-	 * defaults) or properties {@code name=value;name=value} with llmobs on.
+	 * defaults), {@code no-op-observers} (llmobs off, {@link NoOpObservers} on) or properties
+	 * {@code name=value;name=value} with llmobs on.
 	 * @param variant the variant
 	 * @param traced whether every observation becomes a sampled span, or tracing is off
 	 * @return the running application, to close when the trial ends
 	 */
 	static ConfigurableApplicationContext startVariant(String variant, boolean traced) {
+		if (variant.equals(NoOpObservers.VARIANT)) {
+			return start(false, traced, List.of(NoOpObservers.class));
+		}
 		return start(!variant.equals("off"), traced,
 				(variant.equals("off") || variant.equals("on")) ? new String[0] : variant.split(";"));
 	}

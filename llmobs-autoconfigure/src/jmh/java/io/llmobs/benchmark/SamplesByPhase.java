@@ -17,10 +17,12 @@ import jdk.jfr.consumer.RecordingFile;
  * Where the extra time of a variant goes, against a baseline measured in the same JVM: reads a flight recording of
  * {@link AllocationPerCall} run with {@code -Dphases=true}, gives each execution sample of the calling thread to the
  * variant whose measured calls were running at its time (100 ms at each end of a phase left out), and counts the
- * samples of each variant by what they were in: llmobs's frames (and what they call), Micrometer's observation
- * dispatch, Spring AI's building of the advisor chain, Boot's meter handler, Spring AI's token meters, Spring AI's
- * observation conventions, the rest. Both variants share the JIT, so the difference of two columns is the variant's
- * own, not two compilations' (the spread between the JVMs of a pair of forks).
+ * samples of each variant by what they were in: llmobs's frames (and what they call), Micrometer Tracing's copy of
+ * each span as it ends (all its attributes, llmobs's included, copied and sorted to read its status), the tracing
+ * handlers, Micrometer's observation dispatch, Spring AI's building of the advisor chain, Boot's meter handler,
+ * Spring AI's token meters, Spring AI's observation conventions, the rest. Both variants share the JIT, so the
+ * difference of two columns is the variant's own, not two compilations' (the spread between the JVMs of a pair of
+ * forks).
  *
  * <p>
  * Arguments: {@code recording.jfr output-of-AllocationPerCall.txt baseline-variant variant}.
@@ -33,6 +35,10 @@ public final class SamplesByPhase {
 	private static final Map<String, List<String>> CATEGORIES = new LinkedHashMap<>();
 
 	static {
+		// Before the tracing handlers: Micrometer Tracing's OtelSpan#end asks for a copy of the
+		// whole span (SdkSpan#toSpanData: every attribute copied and sorted) to read its status.
+		CATEGORIES.put("span ends: the copy for the status",
+				List.of("io.micrometer.tracing.otel.bridge.OtelSpan.isStatusUnset"));
 		CATEGORIES.put("Boot's meter handler",
 				List.of("io.micrometer.core.instrument.observation.DefaultMeterObservationHandler"));
 		CATEGORIES.put("Spring AI's token meters",
