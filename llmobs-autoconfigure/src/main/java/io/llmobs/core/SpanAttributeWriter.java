@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
  * merged with all others and copied onto the span when the observation stops, which on a
  * model span also grows the observation's map past its first table. Without a span, it
  * becomes a high-cardinality key value, so a span made of it by any other handler still
- * carries it. A semantic-convention name ({@code gen_ai.*}) also becomes a key value when
- * the observation already has one of that name, which the tracer would otherwise write
- * over ours when the observation stops. llmobs's own names ({@code llmobs.*}) are not
- * looked up (two map look-ups per attribute and call saved): no Spring AI convention
- * carries them, and a key value of that name that the application itself adds wins.
+ * carries it. Any other name, such as a semantic convention's ({@code gen_ai.*}), also
+ * becomes a key value when the observation already has one of that name, which the tracer
+ * would otherwise write over ours when the observation stops. llmobs's own names
+ * ({@code llmobs.*}) are not looked up (two map look-ups per attribute and call saved):
+ * no Spring AI convention carries them, and a key value of that name that the application
+ * itself adds wins.
  */
 public final class SpanAttributeWriter {
 
