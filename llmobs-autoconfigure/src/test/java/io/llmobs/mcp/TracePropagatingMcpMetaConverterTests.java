@@ -18,7 +18,9 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TracePropagatingMcpMetaConverterTests {
 
 	private final OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
-		.setTracerProvider(SdkTracerProvider.builder().build())
+		// with a span processor, as in an application: from OpenTelemetry SDK 1.68 a
+		// provider without one makes no spans
+		.setTracerProvider(SdkTracerProvider.builder()
+			.addSpanProcessor(SimpleSpanProcessor.create(InMemorySpanExporter.create()))
+			.build())
 		.setPropagators(ContextPropagators.create(TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(),
 				W3CBaggagePropagator.getInstance())))
 		.build();
