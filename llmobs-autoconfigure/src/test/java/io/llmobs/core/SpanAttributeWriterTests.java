@@ -1,15 +1,14 @@
 package io.llmobs.core;
 
+import io.llmobs.test.SpanRecordingTracers;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +23,7 @@ class SpanAttributeWriterTests {
 
 	private static final SpanAttributeKey PROVIDER = SpanAttributeKey.of("gen_ai.provider.name");
 
-	// With a span processor, as in an application: from OpenTelemetry SDK 1.68 a provider
-	// without one makes no spans.
-	private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-		.addSpanProcessor(SimpleSpanProcessor.create(InMemorySpanExporter.create()))
-		.build();
+	private final SdkTracerProvider tracerProvider = SpanRecordingTracers.withProcessor();
 
 	@AfterEach
 	void closeTracer() {

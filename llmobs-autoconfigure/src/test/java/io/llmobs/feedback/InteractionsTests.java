@@ -4,13 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.llmobs.test.AllocatedBytes;
+import io.llmobs.test.SpanRecordingTracers;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InteractionsTests {
 
-	// With a span processor, as in an application: from OpenTelemetry SDK 1.68 a provider
-	// without one makes no spans.
-	private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-		.addSpanProcessor(SimpleSpanProcessor.create(InMemorySpanExporter.create()))
-		.build();
+	private final SdkTracerProvider tracerProvider = SpanRecordingTracers.withProcessor();
 
 	private final Interactions interactions = new Interactions(10_000, Duration.ofMinutes(10), new MockClock(), null);
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.llmobs.core.InstrumentationErrors;
+import io.llmobs.test.SpanRecordingTracers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
@@ -18,9 +19,6 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,11 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TracePropagatingMcpMetaConverterTests {
 
 	private final OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
-		// with a span processor, as in an application: from OpenTelemetry SDK 1.68 a
-		// provider without one makes no spans
-		.setTracerProvider(SdkTracerProvider.builder()
-			.addSpanProcessor(SimpleSpanProcessor.create(InMemorySpanExporter.create()))
-			.build())
+		.setTracerProvider(SpanRecordingTracers.withProcessor())
 		.setPropagators(ContextPropagators.create(TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(),
 				W3CBaggagePropagator.getInstance())))
 		.build();
