@@ -18,13 +18,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>
  * Arguments: {@code traced warm-up calls rounds variant...}; a variant is one that
- * {@link BenchmarkApplication#startVariant} starts. With {@code -Dconversations=N} each call carries one of N conversation
- * ids. Run with {@code -XX:-DoEscapeAnalysis} to count every allocation of the code, so
- * that two versions compare to the byte. The CPU time of the calling thread per call
- * ({@code ThreadMXBean#getCurrentThreadCpuTime}) moves less with other processes than
- * JMH's wall-clock time, though caches and clock speed still do; the CPU time of the
- * process per call ({@code OperatingSystemMXBean#getProcessCpuTime}) adds what the call
- * costs on other threads: the batch span processor's, the collector's, the compiler's.
+ * {@link BenchmarkApplication#startVariant} starts. With {@code -Dconversations=N} each
+ * call carries one of N conversation ids. Run with {@code -XX:-DoEscapeAnalysis} to count
+ * every allocation of the code, so that two versions compare to the byte. The CPU time
+ * of the calling thread per call ({@code ThreadMXBean#getCurrentThreadCpuTime}) moves
+ * less with other processes than JMH's wall-clock time, though caches and clock speed
+ * still do; the CPU time of the process per call
+ * ({@code OperatingSystemMXBean#getProcessCpuTime}) adds what the call costs on other
+ * threads: the batch span processor's, the collector's, the compiler's.
  * With {@code -Dphases=true} it also prints when each variant's measured calls started
  * and ended ({@code phase variant start-millis end-millis}), so that
  * {@link SamplesByPhase} can tell the variants' samples of a flight recording apart.
